@@ -1,0 +1,44 @@
+/* Hyperplane arrangements of one-hidden-layer networks, and the
+   characteristic polynomial of their intersection poset (Zaslavsky).
+
+   A hyperplane {x : a.x + c = 0} is stored as the primitive integer row
+   (c, a_1, ..., a_n) whose first nonzero a_i is positive: this identifies
+   repeated and opposite neurons (and rescaled ones). */
+#ifndef RELUCERT_ARRANGEMENT_H
+#define RELUCERT_ARRANGEMENT_H
+
+#include <flint/fmpz_mat.h>
+#include <flint/fmpz_poly.h>
+#include "util/error.h"
+#include "net/net.h"
+
+typedef struct
+{
+    slong n;          /* ambient dimension */
+    fmpz_mat_t H;     /* m x (n+1) rows (c, a): distinct hyperplanes, sorted lexicographically */
+}
+arrangement_struct;
+
+typedef arrangement_struct arrangement_t[1];
+
+void arrangement_init(arrangement_t A, slong n);
+void arrangement_clear(arrangement_t A);
+static inline slong arrangement_num_hyperplanes(const arrangement_t A) { return A->H->r; }
+
+/* Hyperplanes of the hidden neurons of a network with exactly one hidden layer:
+   rows with zero weights (constant neurons) are dropped, repeated and opposite
+   ones merged. If map is not NULL, map[i] = index of neuron i's hyperplane or -1.
+   RELU_E_UNSUPPORTED (with a message saying so) for other depths. */
+int arrangement_from_net(arrangement_t A, slong * map, const net_t net, rc_error_t err);
+/* Builds from arbitrary rational rows (c, a) (m x (n+1)): same normalisation. */
+void arrangement_set_rows(arrangement_t A, const fmpq_mat_t rows);
+
+/* Rank of the normal vectors a. */
+slong arrangement_rank(const arrangement_t A);
+/* chi(t) = sum over flats X of mu(R^n, X) t^dim(X), from the intersection
+   poset (flats of the arrangement, Moebius function). Degree n. */
+void arrangement_charpoly(fmpz_poly_t chi, const arrangement_t A);
+/* Number of flats of each codimension 0..n (Whitney numbers of the second kind); counts has n+1 entries. */
+void arrangement_flat_counts(slong * counts, const arrangement_t A);
+
+#endif

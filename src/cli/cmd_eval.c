@@ -1,0 +1,1 @@
+/* placeholder */ typedef int placeholder_cmd_eval_t;

@@ -1,0 +1,63 @@
+/* Networks with exact rational weights (see shared INTERFACE.md).
+   layers[0..nlayers-2] are hidden ReLU layers, layers[nlayers-1] is the
+   affine output layer. layers[i].W has one row per neuron. */
+#ifndef RELUCERT_NET_H
+#define RELUCERT_NET_H
+
+#include <stdio.h>
+#include <flint/fmpq.h>
+#include <flint/fmpq_mat.h>
+#include "util/error.h"
+#include "json/json.h"
+
+typedef struct
+{
+    fmpq_mat_t W;   /* rows = neurons, cols = width of the previous layer */
+    fmpq * b;       /* rows entries (_fmpq_vec) */
+}
+net_layer_struct;
+
+typedef struct
+{
+    slong input_dim;
+    slong nlayers;               /* >= 1; the last layer is the affine output */
+    net_layer_struct * layers;
+    char * name;                 /* optional "name", NULL when absent */
+    char * activation;           /* optional "activation"; only "relu" is accepted */
+    jnode * meta;                /* optional "meta", kept verbatim, NULL when absent */
+}
+net_struct;
+
+typedef net_struct net_t[1];
+
+void net_init(net_t net);
+void net_clear(net_t net);
+/* Allocates layers with the given widths: widths[0] = input_dim, widths[1..nlayers] = layer sizes.
+   Entries are zero. */
+void net_init_shape(net_t net, slong nlayers, const slong * widths);
+void net_set(net_t dst, const net_t src);
+
+static inline slong net_num_hidden_layers(const net_t net) { return net->nlayers - 1; }
+static inline slong net_layer_width(const net_t net, slong i) { return net->layers[i].W->r; }
+static inline slong net_num_outputs(const net_t net) { return net->layers[net->nlayers - 1].W->r; }
+slong net_num_hidden(const net_t net);   /* total hidden neurons */
+
+/* Reading: every number exact; errors name the place, e.g.
+   "net.json: layer 2, weights row 3, column 1: expected a number, got a string \"x\"". */
+int net_read_jnode(net_t net, const jnode * root, rc_error_t err);
+int net_read_file(net_t net, const char * path, rc_error_t err);
+/* Writing: canonical form (integers as JSON integers, other rationals as "p/q"),
+   optional keys kept. read -> write -> read gives an identical network. */
+void net_write_jout(jout_t out, const net_t net);
+int net_write_file(const char * path, const net_t net, rc_error_t err);
+int net_equal(const net_t a, const net_t b);
+
+/* Exact evaluation at x (input_dim entries): y gets the outputs; if signs is not
+   NULL it gets, per hidden neuron (layer by layer), the sign of the pre-activation
+   (-1, 0, +1). */
+void net_eval(fmpq * y, signed char * signs, const net_t net, const fmpq * x);
+/* The affine map y = M x + c of the network on the activation pattern
+   `active` (one 0/1 per hidden neuron, layer by layer; relu'(z) = active). */
+void net_affine_of_pattern(fmpq_mat_t M, fmpq * c, const net_t net, const unsigned char * active);
+
+#endif

@@ -1,0 +1,3 @@
+#ifndef RELUCERT_POLY_POLY_H
+#define RELUCERT_POLY_POLY_H
+#endif

@@ -1,0 +1,17 @@
+/* librelucert: exact activation-region geometry of ReLU networks.
+   One header per module; this one includes them all. */
+#ifndef RELUCERT_H
+#define RELUCERT_H
+
+#define RELUCERT_VERSION "0.1.0"
+
+#include "util/error.h"
+#include "num/num.h"
+#include "json/json.h"
+#include "net/net.h"
+#include "poly/poly.h"
+#include "regions/regions.h"
+#include "complex/complex.h"
+#include "arrangement/arrangement.h"
+
+#endif

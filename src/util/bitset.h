@@ -1,0 +1,2 @@
+#include <flint/flint.h>
+#include <stdint.h>
