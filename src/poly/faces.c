@@ -1,1 +1,127 @@
-/* placeholder */ typedef int placeholder_faces_t;
+/* Face lattice of a polyhedron from its incidence.
+
+   Faces of the homogenised cone C correspond to sets of generators; the
+   facets of a face F are the inclusion-maximal sets among F cap T_j over the
+   constraints j with F not inside T_j (T_j = generators tight at j). Going
+   down level by level gives every face with its dimension. Faces of P are the
+   faces of C that contain a vertex (t > 0); those made of rays only lie at
+   infinity and are skipped, as is everything below them. */
+#include "poly/poly.h"
+
+void
+poly_faces_init(poly_faces_t F)
+{
+    F->num = 0;
+    F->alloc = 0;
+    F->gw = 0;
+    F->sets = NULL;
+    F->dim = NULL;
+}
+
+void
+poly_faces_clear(poly_faces_t F)
+{
+    flint_free(F->sets);
+    flint_free(F->dim);
+}
+
+static void
+_faces_push(poly_faces_t F, const bword * s, slong dim)
+{
+    if (F->num == F->alloc)
+    {
+        F->alloc = FLINT_MAX(16, 2 * F->alloc);
+        F->sets = flint_realloc(F->sets, F->alloc * FLINT_MAX(F->gw, 1) * sizeof(bword));
+        F->dim = flint_realloc(F->dim, F->alloc * sizeof(slong));
+    }
+    bs_copy(F->sets + F->num * F->gw, s, F->gw);
+    F->dim[F->num] = dim;
+    F->num++;
+}
+
+void
+poly_faces_compute(poly_faces_t F, const poly_t P)
+{
+    slong G = P->ngens, m = P->ncons, gw = BS_WORDS(G);
+    bword * T = flint_calloc(FLINT_MAX(m * gw, 1), sizeof(bword));
+    bword * verts = flint_calloc(FLINT_MAX(gw, 1), sizeof(bword));
+    bword * cand = flint_malloc(FLINT_MAX(m * gw, 1) * sizeof(bword));
+    char * maximal = flint_malloc(FLINT_MAX(m, 1));
+    bsset_t cur, next;
+
+    F->num = 0;
+    F->gw = gw;
+    for (slong i = 0; i < G; i++)
+    {
+        if (poly_gen_is_vertex(P, i))
+            bs_set(verts, i);
+        for (slong j = 0; j < m; j++)
+            if (bs_test(poly_inc(P, i), j))
+                bs_set(T + j * gw, i);
+    }
+
+    bsset_init(cur, gw);
+    bsset_init(next, gw);
+    {
+        bword * all = flint_calloc(FLINT_MAX(gw, 1), sizeof(bword));
+        bs_fill(all, G);
+        bsset_insert(cur, all, NULL);
+        flint_free(all);
+    }
+
+    for (slong dim = P->n; cur->num > 0; dim--)
+    {
+        bsset_reset(next);
+        for (slong f = 0; f < cur->num; f++)
+        {
+            const bword * face = bsset_get(cur, f);
+            if (!bs_meets(face, verts, gw))
+                continue;     /* at infinity: not a face of P */
+            _faces_push(F, face, dim);
+            slong nc = 0;
+            for (slong j = 0; j < m; j++)
+            {
+                bword * c = cand + nc * gw;
+                bs_and(c, face, T + j * gw, gw);
+                if (!bs_equal(c, face, gw))
+                    nc++;
+            }
+            for (slong a = 0; a < nc; a++)
+            {
+                maximal[a] = 1;
+                for (slong b = 0; b < nc && maximal[a]; b++)
+                {
+                    if (a == b || !bs_subset(cand + a * gw, cand + b * gw, gw))
+                        continue;
+                    /* strictly smaller, or an equal copy with a smaller index */
+                    if (b < a || !bs_equal(cand + a * gw, cand + b * gw, gw))
+                        maximal[a] = 0;
+                }
+                if (maximal[a])
+                    bsset_insert(next, cand + a * gw, NULL);
+            }
+        }
+        bsset_t tmp;
+        *tmp = *cur; *cur = *next; *next = *tmp;
+    }
+
+    bsset_clear(cur);
+    bsset_clear(next);
+    flint_free(T);
+    flint_free(verts);
+    flint_free(cand);
+    flint_free(maximal);
+}
+
+slong
+poly_euler_char(const poly_t P)
+{
+    poly_faces_t F;
+    slong chi = 0;
+    poly_faces_init(F);
+    poly_faces_compute(F, P);
+    for (slong i = 0; i < F->num; i++)
+        chi += (F->dim[i] % 2 == 0) ? 1 : -1;
+    poly_faces_clear(F);
+    return chi;
+}

@@ -1,1 +1,323 @@
-/* placeholder */ typedef int placeholder_poly_t;
+/* Memory, set-up and queries of polyhedra in double description. */
+#include <flint/fmpz_vec.h>
+#include "poly/poly.h"
+
+static void
+poly_fit_gens(poly_t P, slong num)
+{
+    slong d = P->n + 1;
+    if (num > P->alloc_gens)
+    {
+        slong a = FLINT_MAX(num, 2 * P->alloc_gens);
+        P->gens = flint_realloc(P->gens, a * d * sizeof(fmpz));
+        for (slong k = P->alloc_gens * d; k < a * d; k++)
+            fmpz_init(P->gens + k);
+        P->inc = flint_realloc(P->inc, a * P->cw * sizeof(bword));
+        P->alloc_gens = a;
+    }
+}
+
+static void
+poly_fit_lin(poly_t P, slong num)
+{
+    slong d = P->n + 1;
+    if (num > P->alloc_lin)
+    {
+        slong a = FLINT_MAX(num, 2 * P->alloc_lin);
+        P->lin = flint_realloc(P->lin, a * d * sizeof(fmpz));
+        for (slong k = P->alloc_lin * d; k < a * d; k++)
+            fmpz_init(P->lin + k);
+        P->alloc_lin = a;
+    }
+}
+
+static void
+poly_fit_cons(poly_t P, slong num)
+{
+    slong d = P->n + 1;
+    if (num > P->alloc_cons)
+    {
+        slong a = FLINT_MAX(num, 2 * P->alloc_cons);
+        P->cons = flint_realloc(P->cons, a * d * sizeof(fmpz));
+        for (slong k = P->alloc_cons * d; k < a * d; k++)
+            fmpz_init(P->cons + k);
+        P->src = flint_realloc(P->src, a * sizeof(slong));
+        P->alloc_cons = a;
+    }
+}
+
+/* Resizes storage for given counts; incidence rows get cw = BS_WORDS(ncons). */
+void
+_poly_reshape(poly_t P, slong ngens, slong nlin, slong ncons)
+{
+    slong cw = BS_WORDS(ncons);
+    if (cw != P->cw)
+    {
+        P->cw = cw;
+        P->inc = flint_realloc(P->inc, FLINT_MAX(P->alloc_gens, 1) * cw * sizeof(bword));
+    }
+    poly_fit_gens(P, ngens);
+    poly_fit_lin(P, nlin);
+    poly_fit_cons(P, ncons);
+    P->ngens = ngens;
+    P->nlin = nlin;
+    P->ncons = ncons;
+}
+
+void
+poly_init(poly_t P, slong n)
+{
+    P->n = n;
+    P->gens = NULL; P->lin = NULL; P->cons = NULL; P->src = NULL; P->inc = NULL;
+    P->alloc_gens = P->alloc_lin = P->alloc_cons = 0;
+    P->ngens = P->nlin = P->ncons = 0;
+    P->cw = 0;
+    poly_set_whole(P);
+}
+
+void
+poly_clear(poly_t P)
+{
+    slong d = P->n + 1;
+    _fmpz_vec_clear(P->gens, P->alloc_gens * d);
+    _fmpz_vec_clear(P->lin, P->alloc_lin * d);
+    _fmpz_vec_clear(P->cons, P->alloc_cons * d);
+    flint_free(P->src);
+    flint_free(P->inc);
+}
+
+void
+poly_set(poly_t P, const poly_t Q)
+{
+    slong d = Q->n + 1;
+    if (P == Q)
+        return;
+    if (P->n != Q->n)
+    {
+        poly_clear(P);
+        poly_init(P, Q->n);
+    }
+    _poly_reshape(P, Q->ngens, Q->nlin, Q->ncons);
+    _fmpz_vec_set(P->gens, Q->gens, Q->ngens * d);
+    _fmpz_vec_set(P->lin, Q->lin, Q->nlin * d);
+    _fmpz_vec_set(P->cons, Q->cons, Q->ncons * d);
+    for (slong j = 0; j < Q->ncons; j++)
+        P->src[j] = Q->src[j];
+    bs_copy(P->inc, Q->inc, Q->ngens * Q->cw);
+}
+
+void
+poly_swap(poly_t P, poly_t Q)
+{
+    poly_struct t = *P;
+    *P = *Q;
+    *Q = t;
+}
+
+/* R^n: lineality = all of the x-space, one generator (1, 0), the far constraint. */
+void
+poly_set_whole(poly_t P)
+{
+    slong n = P->n, d = n + 1;
+    _poly_reshape(P, 1, n, 1);
+    _fmpz_vec_zero(P->gens, d);
+    fmpz_one(P->gens);
+    _fmpz_vec_zero(P->lin, n * d);
+    for (slong i = 0; i < n; i++)
+        fmpz_one(P->lin + i * d + 1 + i);
+    _fmpz_vec_zero(P->cons, d);
+    fmpz_one(P->cons);
+    P->src[0] = POLY_SRC_FAR;
+    bs_zero(P->inc, P->cw);
+}
+
+void
+poly_set_box(poly_t P, const fmpq_t lo, const fmpq_t hi)
+{
+    slong n = P->n, d = n + 1;
+    fmpz * g = _fmpz_vec_init(d);
+    poly_set_whole(P);
+    for (slong i = 0; i < n; i++)
+    {
+        /* x_i - lo >= 0, scaled by den(lo): den*x_i - num >= 0 */
+        _fmpz_vec_zero(g, d);
+        fmpz_neg(g, fmpq_numref(lo));
+        fmpz_set(g + 1 + i, fmpq_denref(lo));
+        poly_cut(P, g, POLY_SRC_DOMAIN(2 * i));
+        /* hi - x_i >= 0 */
+        _fmpz_vec_zero(g, d);
+        fmpz_set(g, fmpq_numref(hi));
+        fmpz_neg(g + 1 + i, fmpq_denref(hi));
+        if (poly_side(P, g) != POLY_CUT)
+            flint_abort();  /* lo < hi is the caller's precondition */
+        poly_cut(P, g, POLY_SRC_DOMAIN(2 * i + 1));
+    }
+    _fmpz_vec_clear(g, d);
+}
+
+int
+poly_set_halfspaces(poly_t P, const fmpq_mat_t A, const fmpq * b, rc_error_t err)
+{
+    slong n = P->n, d = n + 1, m = A->r;
+    int status = RELU_OK;
+    fmpq * row = _fmpq_vec_init(d);
+    fmpz * g = _fmpz_vec_init(d);
+    poly_set_whole(P);
+    for (slong k = 0; k < m && status == RELU_OK; k++)
+    {
+        /* a.x <= b  <=>  b - a.x >= 0 */
+        fmpq_set(row, b + k);
+        for (slong i = 0; i < n; i++)
+            fmpq_neg(row + 1 + i, fmpq_mat_entry(A, k, i));
+        poly_vec_from_fmpq(g, row, d);
+        int side = poly_side(P, g);
+        if (side == POLY_CUT)
+            poly_cut(P, g, POLY_SRC_DOMAIN(k));
+        else if (side < 0)
+            status = rc_error_set(err, RELU_E_INPUT,
+                "domain: inequality %ld %s (the domain must be full-dimensional)", (long) (k + 1),
+                _fmpz_vec_is_zero(g + 1, n) ? "is never satisfied, so the domain is empty"
+                    : "leaves an empty or lower-dimensional domain");
+        /* side > 0: redundant; side == 0: the row is 0 <= 0 */
+    }
+    _fmpq_vec_clear(row, d);
+    _fmpz_vec_clear(g, d);
+    return status;
+}
+
+slong
+poly_num_vertices(const poly_t P)
+{
+    slong c = 0;
+    for (slong i = 0; i < P->ngens; i++)
+        c += poly_gen_is_vertex(P, i);
+    return c;
+}
+
+slong
+poly_num_rays(const poly_t P)
+{
+    return P->ngens - poly_num_vertices(P);
+}
+
+int
+poly_is_bounded(const poly_t P)
+{
+    return P->nlin == 0 && poly_num_rays(P) == 0;
+}
+
+int
+poly_is_relatively_bounded(const poly_t P)
+{
+    return poly_num_rays(P) == 0;
+}
+
+void
+poly_interior_point_homog(fmpz * v, const poly_t P)
+{
+    /* sum_v (1/nv) v + sum_r r, homogeneous: v_i = (t_i, x_i) scaled to a
+       common t = T: point = (1/nv) sum x_i/t_i + sum r. Multiply through by
+       nv * lcm(t_i). */
+    slong d = P->n + 1, nv = poly_num_vertices(P);
+    fmpz_t T, s;
+    fmpz_init_set_ui(T, 1);
+    fmpz_init(s);
+    for (slong i = 0; i < P->ngens; i++)
+        if (poly_gen_is_vertex(P, i))
+            fmpz_lcm(T, T, poly_gen(P, i));
+    _fmpz_vec_zero(v, d);
+    for (slong i = 0; i < P->ngens; i++)
+    {
+        const fmpz * g = poly_gen(P, i);
+        if (poly_gen_is_vertex(P, i))
+        {
+            fmpz_divexact(s, T, g);              /* T / t_i */
+            for (slong k = 1; k < d; k++)
+                fmpz_addmul(v + k, s, g + k);
+        }
+        else
+        {
+            fmpz_mul_si(s, T, nv);
+            for (slong k = 1; k < d; k++)
+                fmpz_addmul(v + k, s, g + k);
+        }
+    }
+    fmpz_mul_si(v, T, nv);
+    poly_vec_make_primitive(v, d);
+    fmpz_clear(T);
+    fmpz_clear(s);
+}
+
+void
+poly_interior_point(fmpq * x, const poly_t P)
+{
+    slong d = P->n + 1;
+    fmpz * v = _fmpz_vec_init(d);
+    poly_interior_point_homog(v, P);
+    for (slong k = 1; k < d; k++)
+        fmpq_set_fmpz_frac(x + k - 1, v + k, v);
+    _fmpz_vec_clear(v, d);
+}
+
+void
+poly_gen_get_fmpq(fmpq * x, const poly_t P, slong i)
+{
+    const fmpz * g = poly_gen(P, i);
+    for (slong k = 1; k <= P->n; k++)
+    {
+        if (fmpz_is_zero(g))
+        {
+            fmpz_set(fmpq_numref(x + k - 1), g + k);
+            fmpz_one(fmpq_denref(x + k - 1));
+        }
+        else
+            fmpq_set_fmpz_frac(x + k - 1, g + k, g);
+    }
+}
+
+/* ---- integer vectors ----------------------------------------------------- */
+void
+poly_vec_dot(fmpz_t r, const fmpz * u, const fmpz * v, slong len)
+{
+    fmpz_mul(r, u, v);
+    for (slong k = 1; k < len; k++)
+        fmpz_addmul(r, u + k, v + k);
+}
+
+void
+poly_vec_make_primitive(fmpz * v, slong len)
+{
+    fmpz_t c;
+    fmpz_init(c);
+    _fmpz_vec_content(c, v, len);
+    if (!fmpz_is_zero(c) && !fmpz_is_one(c))
+        _fmpz_vec_scalar_divexact_fmpz(v, v, len, c);
+    fmpz_clear(c);
+}
+
+void
+poly_vec_from_fmpq(fmpz * v, const fmpq * q, slong len)
+{
+    fmpz_t L, s;
+    fmpz_init_set_ui(L, 1);
+    fmpz_init(s);
+    for (slong k = 0; k < len; k++)
+        fmpz_lcm(L, L, fmpq_denref(q + k));
+    for (slong k = 0; k < len; k++)
+    {
+        fmpz_divexact(s, L, fmpq_denref(q + k));
+        fmpz_mul(v + k, s, fmpq_numref(q + k));
+    }
+    poly_vec_make_primitive(v, len);
+    fmpz_clear(L);
+    fmpz_clear(s);
+}
+
+int
+poly_vec_lex_sign(const fmpz * v, slong len)
+{
+    for (slong k = 0; k < len; k++)
+        if (!fmpz_is_zero(v + k))
+            return fmpz_sgn(v + k);
+    return 0;
+}

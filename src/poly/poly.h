@@ -1,3 +1,136 @@
-#ifndef RELUCERT_POLY_POLY_H
-#define RELUCERT_POLY_POLY_H
+/* Polyhedra in R^n, exact, in double description.
+
+   A polyhedron P is kept as its homogenised cone
+       C = { (t, x) : t >= 0,  c_j t + a_j . x >= 0 for every constraint j }
+         = lin(L) + cone(G),
+   with P = { x : (1, x) in C }. All vectors are primitive integer vectors
+   (fmpz, content 1), so no rational arithmetic is needed: a generator with
+   t > 0 is the vertex x / t, one with t = 0 is a ray. Constraint 0 is always
+   t >= 0 (the "far" constraint); it is kept even when redundant because it
+   makes C pointed modulo L and the combinatorial tests below exact.
+
+   Every constraint besides 0 is irredundant (a facet of P), and every
+   generator is extreme (modulo L). inc[i] is the set of constraints tight at
+   generator i. Cutting by a hyperplane is one step of the double description
+   method (Motzkin et al.; Fukuda & Prodon 1996): new generators are made on
+   the edges that cross the hyperplane, edges are found by the combinatorial
+   adjacency test, and redundancy is decided from incidence alone.
+
+   This module is the one place that talks to cddlib (poly/cdd.c), which we
+   use as an independent second implementation to verify ours. */
+#ifndef RELUCERT_POLY_H
+#define RELUCERT_POLY_H
+
+#include <flint/fmpz.h>
+#include <flint/fmpq.h>
+#include <flint/fmpq_mat.h>
+#include "util/bitset.h"
+#include "util/error.h"
+
+/* Tags recording where a constraint came from. */
+#define POLY_SRC_FAR (-1)                 /* t >= 0 */
+#define POLY_SRC_DOMAIN(k) (-2 - (k))     /* row k of the domain */
+#define POLY_SRC_IS_DOMAIN(s) ((s) <= -2)
+#define POLY_SRC_DOMAIN_ROW(s) (-2 - (s))
+/* tags >= 0 are hidden neuron indices (layer by layer) */
+
+typedef struct
+{
+    slong n;                 /* ambient dimension; vectors have n + 1 entries (t, x) */
+    slong ngens, alloc_gens;
+    fmpz * gens;             /* ngens rows */
+    slong nlin, alloc_lin;
+    fmpz * lin;              /* nlin rows, basis of the lineality space (t = 0) */
+    slong ncons, alloc_cons;
+    fmpz * cons;             /* ncons rows (c, a); row 0 is (1, 0, ..., 0) */
+    slong * src;             /* tag of each constraint */
+    slong cw;                /* words per incidence row = BS_WORDS(ncons) */
+    bword * inc;             /* ngens rows of cw words */
+}
+poly_struct;
+
+typedef poly_struct poly_t[1];
+
+/* ---- memory and set-up ------------------------------------------------ */
+void poly_init(poly_t P, slong n);        /* R^n */
+void poly_clear(poly_t P);
+void poly_set(poly_t P, const poly_t Q);
+void poly_swap(poly_t P, poly_t Q);
+void poly_set_whole(poly_t P);             /* R^n (keeps n) */
+/* The cube [lo, hi]^n; requires lo < hi. */
+void poly_set_box(poly_t P, const fmpq_t lo, const fmpq_t hi);
+/* { x : A x <= b }. Errors (RELU_E_INPUT): empty, or not full-dimensional. */
+int poly_set_halfspaces(poly_t P, const fmpq_mat_t A, const fmpq * b, rc_error_t err);
+
+/* ---- queries --------------------------------------------------------------- */
+static inline fmpz * poly_gen(const poly_t P, slong i) { return P->gens + i * (P->n + 1); }
+static inline fmpz * poly_con(const poly_t P, slong j) { return P->cons + j * (P->n + 1); }
+static inline fmpz * poly_lin(const poly_t P, slong i) { return P->lin + i * (P->n + 1); }
+static inline const bword * poly_inc(const poly_t P, slong i) { return P->inc + i * P->cw; }
+static inline int poly_gen_is_vertex(const poly_t P, slong i) { return !fmpz_is_zero(poly_gen(P, i)); }
+slong poly_num_vertices(const poly_t P);
+slong poly_num_rays(const poly_t P);
+/* Facets of P: constraints other than the far one. */
+static inline slong poly_num_facets(const poly_t P) { return P->ncons - 1; }
+int poly_is_bounded(const poly_t P);
+/* Bounded modulo the lineality space (no rays). */
+int poly_is_relatively_bounded(const poly_t P);
+/* A point in the interior: mean of the vertices plus the sum of the rays. */
+void poly_interior_point(fmpq * x, const poly_t P);
+/* Homogeneous primitive form of the same point (t > 0). */
+void poly_interior_point_homog(fmpz * v, const poly_t P);
+/* Vertex i as rationals x / t. */
+void poly_gen_get_fmpq(fmpq * x, const poly_t P, slong i);
+
+/* ---- cutting ----------------------------------------------------------------- */
+/* Position of P relative to the affine function g = (c, a) (value c + a.x):
+   +1 if g >= 0 on P and not identically 0, -1 if g <= 0 and not identically 0,
+   0 if g is identically 0 on P, POLY_CUT if g takes both signs on P
+   (then both P cap {g >= 0} and P cap {g <= 0} are full-dimensional). */
+#define POLY_CUT 2
+int poly_side(const poly_t P, const fmpz * g);
+/* P- = P cap {g <= 0}, P+ = P cap {g >= 0} for a cutting g (poly_side == POLY_CUT).
+   Either output may be NULL. Outputs must be poly_init'ed with the same n and
+   must not alias P. The new facet gets tag `src`. */
+void poly_split(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g, slong src);
+/* P = P cap {g >= 0} in place, where poly_side(P, g) is POLY_CUT. */
+void poly_cut(poly_t P, const fmpz * g, slong src);
+
+/* ---- faces ------------------------------------------------------------------- */
+/* All nonempty faces of P (those containing a vertex), each as the set of
+   generators it contains, by decreasing dimension (P itself first). */
+typedef struct
+{
+    slong num, alloc;
+    slong gw;          /* words per set = BS_WORDS(ngens) */
+    bword * sets;      /* num rows of gw words */
+    slong * dim;       /* dimension of each face */
+}
+poly_faces_struct;
+
+typedef poly_faces_struct poly_faces_t[1];
+
+void poly_faces_init(poly_faces_t F);
+void poly_faces_clear(poly_faces_t F);
+void poly_faces_compute(poly_faces_t F, const poly_t P);
+static inline const bword * poly_faces_set(const poly_faces_t F, slong i) { return F->sets + i * F->gw; }
+/* Euler characteristic of P with compact support: sum over faces of (-1)^dim. */
+slong poly_euler_char(const poly_t P);
+
+/* ---- helpers on integer vectors ------------------------------------------------- */
+/* Dot product of length-len vectors. */
+void poly_vec_dot(fmpz_t r, const fmpz * u, const fmpz * v, slong len);
+/* Divides by the content (gcd of entries); zero vectors unchanged. */
+void poly_vec_make_primitive(fmpz * v, slong len);
+/* v = primitive positive multiple of the rational vector q. */
+void poly_vec_from_fmpq(fmpz * v, const fmpq * q, slong len);
+/* Sign of the first nonzero entry (0 for the zero vector). */
+int poly_vec_lex_sign(const fmpz * v, slong len);
+
+/* ---- cddlib (GMP) as an independent check -------------------------------------- */
+/* Recomputes the generators and the irredundant inequalities of P from its
+   facets with cddlib (GMP rational mode) and compares with ours. Returns
+   RELU_OK or RELU_E_INTERNAL with a description of the first difference. */
+int poly_verify_cdd(const poly_t P, rc_error_t err);
+
 #endif

@@ -1,1 +1,297 @@
-/* placeholder */ typedef int placeholder_split_t;
+/* One step of the double description method: cut a polyhedron by a hyperplane.
+
+   Given C = lin(L) + cone(G) with incidence, and an affine g = (c, a):
+   - if g is not constant on the lineality space, pick l in L with g(l) != 0;
+     the new lineality is L cap ker g, every generator u is moved along l onto
+     {g = 0}, and +-l becomes a new extreme ray of each side;
+   - otherwise the generators split into G+, G0, G- by the sign of g, and each
+     side gets G0 plus the point where g vanishes on every edge [u, v] with
+     u in G+, v in G- (u, v adjacent: no third generator is tight on every
+     constraint tight at both -- the combinatorial test, exact because
+     constraint 0 makes the cone pointed modulo L).
+   Redundant constraints are then removed from incidence alone: a constraint
+   is a facet iff its set of tight generators is inclusion-maximal (ties go to
+   the lower index; the far constraint 0 is always kept). */
+#include <flint/fmpz_vec.h>
+#include "poly/poly.h"
+
+void _poly_reshape(poly_t P, slong ngens, slong nlin, slong ncons);
+
+int
+poly_side(const poly_t P, const fmpz * g)
+{
+    slong d = P->n + 1;
+    int pos = 0, neg = 0;
+    fmpz_t v;
+    fmpz_init(v);
+    for (slong i = 0; i < P->nlin; i++)
+    {
+        poly_vec_dot(v, g, poly_lin(P, i), d);
+        if (!fmpz_is_zero(v))
+        {
+            fmpz_clear(v);
+            return POLY_CUT;
+        }
+    }
+    for (slong i = 0; i < P->ngens && !(pos && neg); i++)
+    {
+        poly_vec_dot(v, g, poly_gen(P, i), d);
+        int s = fmpz_sgn(v);
+        pos |= (s > 0);
+        neg |= (s < 0);
+    }
+    fmpz_clear(v);
+    if (pos && neg)
+        return POLY_CUT;
+    return pos ? 1 : (neg ? -1 : 0);
+}
+
+/* Drops constraints whose tight sets are not inclusion-maximal and compacts
+   the incidence rows. */
+static void
+_poly_remove_redundant(poly_t P)
+{
+    slong m = P->ncons, G = P->ngens, d = P->n + 1;
+    slong gw = BS_WORDS(G), cw = P->cw;
+    bword * T = flint_calloc(FLINT_MAX(m * gw, 1), sizeof(bword));
+    slong * newidx = flint_malloc(m * sizeof(slong));
+    slong kept = 0;
+
+    for (slong i = 0; i < G; i++)
+        for (slong j = 0; j < m; j++)
+            if (bs_test(poly_inc(P, i), j))
+                bs_set(T + j * gw, i);
+
+    for (slong j = 0; j < m; j++)
+    {
+        int keep = 1;
+        for (slong k = 0; k < m && keep && j > 0; k++)
+        {
+            if (k == j || !bs_subset(T + j * gw, T + k * gw, gw))
+                continue;
+            if (k < j || !bs_equal(T + j * gw, T + k * gw, gw))
+                keep = 0;
+        }
+        newidx[j] = keep ? kept++ : -1;
+    }
+
+    if (kept < m)
+    {
+        slong ncw = BS_WORDS(kept);
+        /* keep the invariant: inc has room for alloc_gens rows */
+        bword * inc = flint_calloc(FLINT_MAX(P->alloc_gens, 1) * ncw, sizeof(bword));
+        for (slong i = 0; i < G; i++)
+            for (slong j = 0; j < m; j++)
+                if (newidx[j] >= 0 && bs_test(P->inc + i * cw, j))
+                    bs_set(inc + i * ncw, newidx[j]);
+        for (slong j = 0; j < m; j++)
+            if (newidx[j] >= 0 && newidx[j] != j)
+            {
+                _fmpz_vec_set(poly_con(P, newidx[j]), poly_con(P, j), d);
+                P->src[newidx[j]] = P->src[j];
+            }
+        P->ncons = kept;
+        P->cw = ncw;
+        flint_free(P->inc);
+        P->inc = inc;
+    }
+    flint_free(T);
+    flint_free(newidx);
+}
+
+/* Writes the constraint list of a child: the parent's constraints, then
+   sgn * g with tag src. */
+static void
+_poly_child_cons(poly_t C, const poly_t P, const fmpz * g, int sgn, slong src)
+{
+    slong d = P->n + 1, m = P->ncons;
+    _fmpz_vec_set(C->cons, P->cons, m * d);
+    for (slong j = 0; j < m; j++)
+        C->src[j] = P->src[j];
+    if (sgn > 0)
+        _fmpz_vec_set(poly_con(C, m), g, d);
+    else
+        _fmpz_vec_neg(poly_con(C, m), g, d);
+    poly_vec_make_primitive(poly_con(C, m), d);
+    C->src[m] = src;
+}
+
+/* g is not constant on the lineality space. */
+static void
+_poly_split_lineality(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g,
+                      const fmpz * gv, slong src)
+{
+    slong d = P->n + 1, m = P->ncons, G = P->ngens;
+    slong l0 = -1;
+    fmpz_t lam, v;
+    fmpz_init(lam);
+    fmpz_init(v);
+    for (slong i = 0; i < P->nlin && l0 < 0; i++)
+    {
+        poly_vec_dot(lam, g, poly_lin(P, i), d);
+        if (!fmpz_is_zero(lam))
+            l0 = i;
+    }
+    int s = fmpz_sgn(lam);
+    fmpz_abs(lam, lam);
+    const fmpz * l = poly_lin(P, l0);
+
+    for (int side = -1; side <= 1; side += 2)
+    {
+        poly_struct * C = (side < 0) ? Pneg : Ppos;
+        if (C == NULL)
+            continue;
+        _poly_reshape(C, G + 1, P->nlin - 1, m + 1);
+        /* lineality: l_k' = |lam| l_k - s g(l_k) l */
+        for (slong i = 0, k = 0; i < P->nlin; i++)
+        {
+            if (i == l0)
+                continue;
+            fmpz * o = poly_lin(C, k++);
+            poly_vec_dot(v, g, poly_lin(P, i), d);
+            fmpz_mul_si(v, v, s);
+            _fmpz_vec_scalar_mul_fmpz(o, poly_lin(P, i), d, lam);
+            _fmpz_vec_scalar_submul_fmpz(o, l, d, v);
+            poly_vec_make_primitive(o, d);
+        }
+        /* generators: u' = |lam| u - s g(u) l, tight where u was, and on g */
+        for (slong i = 0; i < G; i++)
+        {
+            fmpz * o = poly_gen(C, i);
+            fmpz_mul_si(v, gv + i, s);
+            _fmpz_vec_scalar_mul_fmpz(o, poly_gen(P, i), d, lam);
+            _fmpz_vec_scalar_submul_fmpz(o, l, d, v);
+            poly_vec_make_primitive(o, d);
+            bword * inc = C->inc + i * C->cw;
+            bs_zero(inc, C->cw);
+            bs_copy(inc, poly_inc(P, i), P->cw);
+            bs_set(inc, m);
+        }
+        /* the new ray side * s * l: tight on every old constraint, not on g */
+        fmpz * o = poly_gen(C, G);
+        _fmpz_vec_scalar_mul_si(o, l, d, side * s);
+        bword * inc = C->inc + G * C->cw;
+        bs_zero(inc, C->cw);
+        bs_fill(inc, m);
+        _poly_child_cons(C, P, g, side, src);
+        _poly_remove_redundant(C);
+    }
+    fmpz_clear(lam);
+    fmpz_clear(v);
+}
+
+void
+poly_split(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g, slong src)
+{
+    slong d = P->n + 1, m = P->ncons, G = P->ngens, cw = P->cw;
+    fmpz * gv = _fmpz_vec_init(FLINT_MAX(G, 1));
+    fmpz_t v;
+    fmpz_init(v);
+
+    for (slong i = 0; i < G; i++)
+        poly_vec_dot(gv + i, g, poly_gen(P, i), d);
+
+    for (slong i = 0; i < P->nlin; i++)
+    {
+        poly_vec_dot(v, g, poly_lin(P, i), d);
+        if (!fmpz_is_zero(v))
+        {
+            _poly_split_lineality(Pneg, Ppos, P, g, gv, src);
+            _fmpz_vec_clear(gv, FLINT_MAX(G, 1));
+            fmpz_clear(v);
+            return;
+        }
+    }
+
+    /* Adjacent pairs (u in G+, w in G-). Two extreme rays of a pointed cone of
+       dimension dp are adjacent only if at least dp - 2 constraints are tight
+       at both: a cheap filter before the combinatorial test. */
+    slong dp = d - P->nlin;
+    slong npairs = 0, apairs = 16;
+    slong * pairs = flint_malloc(2 * apairs * sizeof(slong));
+    bword * Z = flint_malloc(FLINT_MAX(cw, 1) * sizeof(bword));
+    for (slong i = 0; i < G; i++)
+    {
+        if (fmpz_sgn(gv + i) <= 0)
+            continue;
+        for (slong j = 0; j < G; j++)
+        {
+            if (fmpz_sgn(gv + j) >= 0)
+                continue;
+            bs_and(Z, poly_inc(P, i), poly_inc(P, j), cw);
+            if (bs_count(Z, cw) < dp - 2)
+                continue;
+            int adjacent = 1;
+            for (slong k = 0; k < G && adjacent; k++)
+                if (k != i && k != j && bs_subset(Z, poly_inc(P, k), cw))
+                    adjacent = 0;
+            if (!adjacent)
+                continue;
+            if (npairs == apairs)
+            {
+                apairs *= 2;
+                pairs = flint_realloc(pairs, 2 * apairs * sizeof(slong));
+            }
+            pairs[2 * npairs] = i;
+            pairs[2 * npairs + 1] = j;
+            npairs++;
+        }
+    }
+
+    for (int side = -1; side <= 1; side += 2)
+    {
+        poly_struct * C = (side < 0) ? Pneg : Ppos;
+        if (C == NULL)
+            continue;
+        slong cnt = 0;
+        for (slong i = 0; i < G; i++)
+            cnt += (fmpz_sgn(gv + i) * side >= 0);
+        _poly_reshape(C, cnt + npairs, P->nlin, m + 1);
+        _fmpz_vec_set(C->lin, P->lin, P->nlin * d);
+        slong k = 0;
+        for (slong i = 0; i < G; i++)
+        {
+            int s = fmpz_sgn(gv + i);
+            if (s * side < 0)
+                continue;
+            _fmpz_vec_set(poly_gen(C, k), poly_gen(P, i), d);
+            bword * inc = C->inc + k * C->cw;
+            bs_zero(inc, C->cw);
+            bs_copy(inc, poly_inc(P, i), cw);
+            if (s == 0)
+                bs_set(inc, m);
+            k++;
+        }
+        for (slong p = 0; p < npairs; p++)
+        {
+            slong i = pairs[2 * p], j = pairs[2 * p + 1];
+            fmpz * o = poly_gen(C, k);
+            /* w = g(u) v - g(v) u with g(u) > 0 > g(v): a positive combination with g(w) = 0 */
+            _fmpz_vec_scalar_mul_fmpz(o, poly_gen(P, j), d, gv + i);
+            _fmpz_vec_scalar_submul_fmpz(o, poly_gen(P, i), d, gv + j);
+            poly_vec_make_primitive(o, d);
+            bword * inc = C->inc + k * C->cw;
+            bs_zero(inc, C->cw);
+            bs_and(inc, poly_inc(P, i), poly_inc(P, j), cw);
+            bs_set(inc, m);
+            k++;
+        }
+        _poly_child_cons(C, P, g, side, src);
+        _poly_remove_redundant(C);
+    }
+
+    flint_free(pairs);
+    flint_free(Z);
+    _fmpz_vec_clear(gv, FLINT_MAX(G, 1));
+    fmpz_clear(v);
+}
+
+void
+poly_cut(poly_t P, const fmpz * g, slong src)
+{
+    poly_t Q;
+    poly_init(Q, P->n);
+    poly_split(NULL, Q, P, g, src);
+    poly_swap(P, Q);
+    poly_clear(Q);
+}

@@ -1,2 +1,114 @@
-#include <flint/flint.h>
+/* Fixed-width bitsets over 64-bit words, for incidence (which constraints are
+   tight at a generator, which generators lie on a face). Widths are small
+   (tens to a few hundred bits), so everything is inline and word-wise. */
+#ifndef RELUCERT_UTIL_BITSET_H
+#define RELUCERT_UTIL_BITSET_H
+
 #include <stdint.h>
+#include <string.h>
+#include <flint/flint.h>
+
+typedef uint64_t bword;
+
+#define BS_WORDS(nbits) (((nbits) + 63) / 64)
+
+static inline void bs_zero(bword * s, slong w) { memset(s, 0, w * sizeof(bword)); }
+static inline void bs_copy(bword * d, const bword * s, slong w) { memcpy(d, s, w * sizeof(bword)); }
+static inline void bs_set(bword * s, slong i) { s[i >> 6] |= (UWORD(1) << (i & 63)); }
+static inline int bs_test(const bword * s, slong i) { return (s[i >> 6] >> (i & 63)) & 1; }
+
+static inline void
+bs_fill(bword * s, slong nbits)
+{
+    slong w = BS_WORDS(nbits);
+    memset(s, 0xff, w * sizeof(bword));
+    if (nbits & 63)
+        s[w - 1] = (UWORD(1) << (nbits & 63)) - 1;
+}
+
+static inline void
+bs_and(bword * d, const bword * a, const bword * b, slong w)
+{
+    for (slong i = 0; i < w; i++)
+        d[i] = a[i] & b[i];
+}
+
+static inline int
+bs_equal(const bword * a, const bword * b, slong w)
+{
+    return memcmp(a, b, w * sizeof(bword)) == 0;
+}
+
+/* a subset of b */
+static inline int
+bs_subset(const bword * a, const bword * b, slong w)
+{
+    for (slong i = 0; i < w; i++)
+        if (a[i] & ~b[i])
+            return 0;
+    return 1;
+}
+
+static inline int
+bs_is_zero(const bword * a, slong w)
+{
+    for (slong i = 0; i < w; i++)
+        if (a[i])
+            return 0;
+    return 1;
+}
+
+/* a and b intersect */
+static inline int
+bs_meets(const bword * a, const bword * b, slong w)
+{
+    for (slong i = 0; i < w; i++)
+        if (a[i] & b[i])
+            return 1;
+    return 0;
+}
+
+static inline slong
+bs_count(const bword * a, slong w)
+{
+    slong c = 0;
+    for (slong i = 0; i < w; i++)
+        c += __builtin_popcountll(a[i]);
+    return c;
+}
+
+static inline ulong
+bs_hash(const bword * a, slong w)
+{
+    ulong h = UWORD(1469598103934665603);
+    for (slong i = 0; i < w; i++)
+    {
+        h ^= a[i];
+        h *= UWORD(1099511628211);
+        h ^= h >> 29;
+    }
+    return h;
+}
+
+/* A hash set of bitsets of one width; members are stored contiguously in
+   insertion order, so iteration is deterministic. */
+typedef struct
+{
+    slong w;          /* words per member */
+    slong num, alloc;
+    bword * keys;     /* num * w words */
+    slong * table;    /* open addressing: member index or -1 */
+    slong tsize;      /* power of two */
+}
+bsset_struct;
+
+typedef bsset_struct bsset_t[1];
+
+void bsset_init(bsset_t S, slong w);
+void bsset_clear(bsset_t S);
+void bsset_reset(bsset_t S);          /* empty, keeps memory */
+/* Index of a (inserted if new); *is_new tells which. */
+slong bsset_insert(bsset_t S, const bword * a, int * is_new);
+static inline const bword * bsset_get(const bsset_t S, slong i) { return S->keys + i * S->w; }
+
+#endif

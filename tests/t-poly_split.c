@@ -1,0 +1,152 @@
+/* Double description cuts agree with cddlib, and face lattices have the
+   right Euler characteristic and known f-vectors (cube, simplex). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <flint/fmpz_vec.h>
+#include "poly/poly.h"
+
+#define CHECK(cond, ...) do { if (!(cond)) { printf("FAIL %s:%d: ", __FILE__, __LINE__); \
+    printf(__VA_ARGS__); printf("\n"); fflush(stdout); abort(); } } while (0)
+
+static void
+fvector(slong * f, const poly_t P)
+{
+    poly_faces_t F;
+    poly_faces_init(F);
+    poly_faces_compute(F, P);
+    for (slong k = 0; k <= P->n; k++)
+        f[k] = 0;
+    for (slong i = 0; i < F->num; i++)
+        f[F->dim[i]]++;
+    poly_faces_clear(F);
+}
+
+/* chi_c of a full-dimensional polyhedron: 0 with a ray, (-1)^dim L without */
+static slong
+expected_euler(const poly_t P)
+{
+    if (poly_num_rays(P) > 0)
+        return 0;
+    return (P->nlin % 2) ? -1 : 1;
+}
+
+static void
+check_poly(const poly_t P)
+{
+    rc_error_t err;
+    rc_error_init(err);
+    CHECK(poly_verify_cdd(P, err) == RELU_OK, "%s", err->msg);
+    CHECK(poly_euler_char(P) == expected_euler(P), "euler %ld, expected %ld (n=%ld lin=%ld rays=%ld)",
+          (long) poly_euler_char(P), (long) expected_euler(P), (long) P->n, (long) P->nlin, (long) poly_num_rays(P));
+    /* the interior point satisfies every facet strictly */
+    slong d = P->n + 1;
+    fmpz * x = _fmpz_vec_init(d);
+    fmpz_t v;
+    fmpz_init(v);
+    poly_interior_point_homog(x, P);
+    for (slong j = 1; j < P->ncons; j++)
+    {
+        poly_vec_dot(v, poly_con(P, j), x, d);
+        CHECK(fmpz_sgn(v) > 0, "interior point not interior");
+    }
+    fmpz_clear(v);
+    _fmpz_vec_clear(x, d);
+}
+
+int
+main(void)
+{
+    flint_rand_t state;
+    flint_randinit(state);
+    printf("poly_split....");
+    fflush(stdout);
+
+    /* the unit cube and its f-vector */
+    for (slong n = 1; n <= 5; n++)
+    {
+        poly_t P;
+        fmpq_t lo, hi;
+        slong f[8], binom = 1;
+        fmpq_init(lo); fmpq_init(hi);
+        fmpq_set_si(lo, -1, 2); fmpq_set_si(hi, 3, 1);
+        poly_init(P, n);
+        poly_set_box(P, lo, hi);
+        check_poly(P);
+        fvector(f, P);
+        /* f_k of the n-cube = C(n,k) 2^(n-k) */
+        for (slong k = 0; k <= n; k++)
+        {
+            slong c = 1;
+            for (slong i = 0; i < k; i++) c = c * (n - i) / (i + 1);
+            CHECK(f[k] == c * (1L << (n - k)), "cube n=%ld f_%ld=%ld", (long) n, (long) k, (long) f[k]);
+        }
+        (void) binom;
+        poly_clear(P);
+        fmpq_clear(lo); fmpq_clear(hi);
+    }
+
+    /* the simplex x_i >= 0, sum x_i <= 1: f_k = C(n+1, k+1) */
+    for (slong n = 1; n <= 5; n++)
+    {
+        poly_t P;
+        slong d = n + 1, f[8];
+        fmpz * g = _fmpz_vec_init(d);
+        poly_init(P, n);
+        for (slong i = 0; i < n; i++)
+        {
+            _fmpz_vec_zero(g, d);
+            fmpz_one(g + 1 + i);
+            poly_cut(P, g, POLY_SRC_DOMAIN(i));
+            check_poly(P);
+        }
+        _fmpz_vec_zero(g, d);
+        fmpz_one(g);
+        for (slong i = 0; i < n; i++) fmpz_set_si(g + 1 + i, -1);
+        CHECK(poly_side(P, g) == POLY_CUT, "simplex cut");
+        poly_cut(P, g, POLY_SRC_DOMAIN(n));
+        check_poly(P);
+        fvector(f, P);
+        for (slong k = 0; k <= n; k++)
+        {
+            slong c = 1;
+            for (slong i = 0; i < k + 1; i++) c = c * (n + 1 - i) / (i + 1);
+            CHECK(f[k] == c, "simplex n=%ld f_%ld=%ld", (long) n, (long) k, (long) f[k]);
+        }
+        _fmpz_vec_clear(g, d);
+        poly_clear(P);
+    }
+
+    /* random cuts from R^n (lineality, rays) with random sides; cddlib agrees */
+    for (slong iter = 0; iter < 300; iter++)
+    {
+        slong n = 1 + n_randint(state, 5), d = n + 1;
+        slong cuts = n_randint(state, 4 * n + 4);
+        poly_t P, A, B;
+        fmpz * g = _fmpz_vec_init(d);
+        poly_init(P, n); poly_init(A, n); poly_init(B, n);
+        for (slong c = 0; c < cuts; c++)
+        {
+            /* small entries with some zeros: degenerate positions are common */
+            for (slong k = 0; k < d; k++)
+                fmpz_set_si(g + k, (slong) n_randint(state, 7) - 3);
+            int side = poly_side(P, g);
+            if (side != POLY_CUT)
+                continue;
+            poly_split(A, B, P, g, c);
+            check_poly(A);
+            check_poly(B);
+            /* generators of the two sides: the union (minus the new ones on g = 0) covers P's */
+            if (n_randint(state, 2))
+                poly_swap(P, A);
+            else
+                poly_swap(P, B);
+        }
+        _fmpz_vec_clear(g, d);
+        poly_clear(P); poly_clear(A); poly_clear(B);
+    }
+
+    flint_randclear(state);
+    flint_cleanup();
+    printf("PASS\n");
+    return 0;
+}
