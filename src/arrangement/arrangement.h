@@ -41,4 +41,21 @@ void arrangement_charpoly(fmpz_poly_t chi, const arrangement_t A);
 /* Number of flats of each codimension 0..n (Whitney numbers of the second kind); counts has n+1 entries. */
 void arrangement_flat_counts(slong * counts, const arrangement_t A);
 
+/* ---- the two independent counts ----------------------------------------- */
+typedef struct
+{
+    slong n, hyperplanes, rank;
+    fmpz_poly_t chi;                 /* characteristic polynomial */
+    slong regions, bounded, relatively_bounded;   /* by enumeration over R^n */
+    fmpz_t zas_regions, zas_relatively_bounded;   /* by Zaslavsky from chi */
+}
+arrangement_report_struct;
+
+typedef arrangement_report_struct arrangement_report_t[1];
+
+void arrangement_report_init(arrangement_report_t r);
+void arrangement_report_clear(arrangement_report_t r);
+/* Fills r for a one-hidden-layer network; RELU_E_INTERNAL if the methods disagree. */
+int arrangement_analyze(arrangement_report_t r, const net_t net, rc_error_t err);
+
 #endif

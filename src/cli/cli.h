@@ -1,0 +1,57 @@
+/* The command-line interface: parse arguments, call the library, print.
+   No mathematics lives here. */
+#ifndef RELUCERT_CLI_H
+#define RELUCERT_CLI_H
+
+#include <stdio.h>
+#include "relucert.h"
+
+/* exit codes */
+#define CLI_EXIT_OK 0
+#define CLI_EXIT_FAILED 1      /* the run completed but a check failed */
+#define CLI_EXIT_INPUT 2       /* usage errors and bad input */
+#define CLI_EXIT_UNSUPPORTED 3
+#define CLI_EXIT_PARTIAL 4     /* stopped by a limit; output is marked partial */
+#define CLI_EXIT_INTERNAL 70   /* two computations disagree: a bug */
+
+int cmd_eval(int argc, char ** argv);
+int cmd_regions(int argc, char ** argv);
+int cmd_arrangement(int argc, char ** argv);
+
+/* Prints "relucert CMD: message" on stderr and returns the exit code for err. */
+int cli_fail(const char * cmd, const rc_error_t err);
+int cli_usage_error(const char * cmd, const char * fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Domain options shared by the commands. */
+typedef struct
+{
+    const char * box;       /* "LO,HI" or NULL */
+    const char * file;      /* polytope file or NULL */
+    int whole;
+}
+cli_domain_opts;
+
+/* Builds the domain polyhedron in dimension n; default (nothing given) is R^n.
+   desc (size >= 256) receives a description such as "box [-1,1]^2". */
+int cli_domain_build(poly_t P, char * desc, const cli_domain_opts * o, slong n, rc_error_t err);
+/* Reads a polytope file {"A": [[...]], "b": [...]} (A x <= b). */
+int cli_read_polytope(fmpq_mat_t A, fmpq ** b, slong * m, const char * path, slong n, rc_error_t err);
+
+/* "p/q ~ 3.1416" with digits after the point computed exactly (truncated). */
+void cli_fmpq_approx(char * buf, size_t len, const fmpq_t q, int digits);
+
+/* Progress on stderr when it is a terminal and the run takes more than a second. */
+typedef struct
+{
+    int enabled;
+    double start, last;
+    int printed;
+}
+cli_progress;
+
+void cli_progress_start(cli_progress * p, int quiet);
+void cli_progress_update(cli_progress * p, const char * what, long count);
+void cli_progress_end(cli_progress * p);
+double cli_now(void);
+
+#endif

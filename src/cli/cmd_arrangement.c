@@ -1,1 +1,93 @@
-/* placeholder */ typedef int placeholder_cmd_arrangement_t;
+#include <getopt.h>
+#include "cli/cli.h"
+
+static const char * arrangement_help =
+"usage: relucert arrangement NET [--json]\n"
+"\n"
+"The hyperplane arrangement of a network with exactly one hidden layer: one hyperplane\n"
+"{w.x + b = 0} per neuron, after dropping zero rows and merging repeated, opposite and\n"
+"rescaled neurons. Regions are counted twice, independently: by enumerating them over\n"
+"R^n, and by Zaslavsky's theorem from the characteristic polynomial of the intersection\n"
+"poset. A disagreement is reported as an internal error (exit 70), never as an answer.\n"
+"\n"
+"JSON keys: hyperplanes, regions, bounded_regions (bounded sets; 0 when the normals do not\n"
+"  span R^n), relatively_bounded_regions (bounded modulo the lineality space, |chi(1)|),\n"
+"  characteristic_polynomial (integer coefficients, highest degree first, degree n), rank,\n"
+"  input_dim, methods_agree (true; otherwise the command fails).\n";
+
+int
+cmd_arrangement(int argc, char ** argv)
+{
+    static const struct option opts[] = {
+        { "json", no_argument, 0, 'j' }, { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
+    int json = 0, c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+    {
+        switch (c)
+        {
+            case 'j': json = 1; break;
+            case 'h': fputs(arrangement_help, stdout); return CLI_EXIT_OK;
+            default: return cli_usage_error("arrangement", "unknown or incomplete option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind != argc - 1)
+        return cli_usage_error("arrangement", optind >= argc ? "missing network file" : "expected one network file");
+
+    rc_error_t err;
+    net_t net;
+    arrangement_report_t r;
+    rc_error_init(err);
+    net_init(net);
+    if (net_read_file(net, argv[optind], err))
+    {
+        net_clear(net);
+        return cli_fail("arrangement", err);
+    }
+    arrangement_report_init(r);
+    int status = arrangement_analyze(r, net, err);
+    if (status == RELU_OK)
+    {
+        slong n = r->n;
+        fmpz_t co;
+        fmpz_init(co);
+        if (json)
+        {
+            jout_t out;
+            jout_init(out, stdout, 1, 0);
+            jout_begin_object(out);
+            jout_key(out, "input_dim"); jout_int(out, n);
+            jout_key(out, "hyperplanes"); jout_int(out, r->hyperplanes);
+            jout_key(out, "regions"); jout_int(out, r->regions);
+            jout_key(out, "bounded_regions"); jout_int(out, r->bounded);
+            jout_key(out, "relatively_bounded_regions"); jout_int(out, r->relatively_bounded);
+            jout_key(out, "characteristic_polynomial");
+            jout_begin_array(out);
+            for (slong i = n; i >= 0; i--)
+            {
+                fmpz_poly_get_coeff_fmpz(co, r->chi, i);
+                jout_fmpz(out, co);
+            }
+            jout_end_array(out);
+            jout_key(out, "rank"); jout_int(out, r->rank);
+            jout_key(out, "methods_agree"); jout_bool(out, 1);
+            jout_end_object(out);
+            jout_clear(out);
+        }
+        else
+        {
+            printf("hyperplanes: %ld in R^%ld, rank %ld\n", (long) r->hyperplanes, (long) n, (long) r->rank);
+            printf("characteristic polynomial: ");
+            fmpz_poly_print_pretty(r->chi, "t");
+            printf("\nregions: %ld (enumeration and Zaslavsky agree)\n", (long) r->regions);
+            printf("bounded regions: %ld; relatively bounded (modulo lineality): %ld\n",
+                   (long) r->bounded, (long) r->relatively_bounded);
+        }
+        fmpz_clear(co);
+    }
+    int rc = status ? cli_fail("arrangement", err) : CLI_EXIT_OK;
+    arrangement_report_clear(r);
+    net_clear(net);
+    return rc;
+}

@@ -1,1 +1,267 @@
-/* placeholder */ typedef int placeholder_cmd_regions_t;
+#include <getopt.h>
+#include <string.h>
+#include "cli/cli.h"
+
+static const char * regions_help =
+"usage: relucert regions NET [--box LO,HI | --domain FILE | --whole] [options]\n"
+"\n"
+"Every full-dimensional activation region of the network NET inside the domain\n"
+"(default: all of R^n), exactly, and the polyhedral complex the regions form.\n"
+"\n"
+"options:\n"
+"  --box LO,HI       the cube [LO,HI]^n (LO < HI rationals, e.g. -1,1 or -1/2,0.75)\n"
+"  --domain FILE     the polyhedron {x : A x <= b} from {\"A\": [[...]], \"b\": [...]}\n"
+"  --whole           all of R^n (unbounded regions and faces are counted)\n"
+"  --json            one JSON object on stdout (keys below)\n"
+"  --list            include every region (in --json as \"region_list\", else one line each)\n"
+"  --stream FILE     write every region as a JSON Lines record to FILE as it is found\n"
+"                    (memory stays bounded; '-' is stdout)\n"
+"  --verify          recompute every region with cddlib (GMP) and count faces a second way\n"
+"                    (by sign vectors); any disagreement is an internal error\n"
+"  --quiet           no progress line on stderr\n"
+"  --help            this text\n"
+"\n"
+"JSON keys: input_dim, domain, hidden_neurons, regions, bounded_regions,\n"
+"  relatively_bounded_regions (no rays), interior_regions (not meeting the domain's\n"
+"  boundary), fvector [f_0..f_n] of the complex (faces identified across regions; domain\n"
+"  boundary faces included; over R^n unbounded faces count), euler (sum (-1)^i f_i, checked\n"
+"  against the domain's), facet_histogram {facets: regions}, mean_facets (exact \"p/q\"),\n"
+"  verified, version.\n"
+"Region records (--list, --stream): index, pattern (0/1 per hidden neuron, layer by layer),\n"
+"  interior_point, inequalities {A, b, sources} (irredundant, A x <= b; sources: neuron\n"
+"  index from 0 or \"domain k\"), vertices, rays, lineality (if any), bounded,\n"
+"  affine {W, c} (the network's output W x + c on the region), facets, fvector.\n"
+"Regions come in lexicographic order of their patterns.\n";
+
+typedef struct
+{
+    const net_struct * net;
+    complex_struct * C;
+    jout_struct * list;
+    jout_struct * stream;
+    int text_list;
+    int verify;
+    rc_error_struct * err;
+    cli_progress * prog;
+    slong * fvec;
+}
+regions_ctx;
+
+static int
+on_region(void * data, const region_struct * R)
+{
+    regions_ctx * x = data;
+    complex_add_region(x->C, x->fvec, R);
+    if (x->verify && poly_verify_cdd(R->P, x->err))
+        return x->err->code;
+    if (x->list)
+        region_write_json(x->list, x->net, R, x->fvec);
+    if (x->stream)
+        region_write_json(x->stream, x->net, R, x->fvec);
+    if (x->text_list)
+    {
+        char * pat = flint_malloc(R->N + 1);
+        region_pattern_str(pat, R);
+        printf("  region %ld  pattern %s  facets %ld  vertices %ld  %s\n", (long) R->index, pat,
+               (long) poly_num_facets(R->P), (long) poly_num_vertices(R->P),
+               poly_is_bounded(R->P) ? "bounded" : "unbounded");
+        flint_free(pat);
+    }
+    cli_progress_update(x->prog, "regions", x->C->regions);
+    return 0;
+}
+
+static void
+write_summary_json(jout_t out, const net_t net, const complex_t C, const char * desc, int verified)
+{
+    char key[32];
+    fmpq_t mean;
+    fmpq_init(mean);
+    jout_key(out, "input_dim");
+    jout_int(out, net->input_dim);
+    jout_key(out, "domain");
+    jout_string(out, desc);
+    jout_key(out, "hidden_neurons");
+    jout_int(out, net_num_hidden(net));
+    jout_key(out, "regions");
+    jout_int(out, C->regions);
+    jout_key(out, "bounded_regions");
+    jout_int(out, C->bounded);
+    jout_key(out, "relatively_bounded_regions");
+    jout_int(out, C->relatively_bounded);
+    jout_key(out, "interior_regions");
+    jout_int(out, C->interior);
+    jout_key(out, "fvector");
+    jout_begin_array(out);
+    for (slong k = 0; k <= C->n; k++)
+        jout_int(out, C->fvec[k]);
+    jout_end_array(out);
+    jout_key(out, "euler");
+    jout_int(out, complex_euler(C));
+    jout_key(out, "facet_histogram");
+    jout_begin_object(out);
+    for (slong f = 0; f < C->hist_len; f++)
+        if (C->hist[f])
+        {
+            snprintf(key, sizeof(key), "%ld", (long) f);
+            jout_key(out, key);
+            jout_int(out, C->hist[f]);
+        }
+    jout_end_object(out);
+    complex_mean_facets(mean, C);
+    jout_key(out, "mean_facets");
+    jout_fmpq_str(out, mean);
+    jout_key(out, "verified");
+    jout_bool(out, verified);
+    jout_key(out, "version");
+    jout_string(out, RELUCERT_VERSION);
+    fmpq_clear(mean);
+}
+
+static void
+write_summary_text(const char * path, const net_t net, const complex_t C, const char * desc, int verified)
+{
+    char approx[600];
+    fmpq_t mean;
+    fmpq_init(mean);
+    printf("network %s: input dimension %ld, hidden widths", path, (long) net->input_dim);
+    for (slong j = 0; j + 1 < net->nlayers; j++)
+        printf("%s%ld", j ? "," : " ", (long) net_layer_width(net, j));
+    if (net->nlayers == 1)
+        printf(" (none)");
+    printf(", %ld output%s\n", (long) net_num_outputs(net), net_num_outputs(net) == 1 ? "" : "s");
+    printf("domain: %s\n", desc);
+    printf("regions: %ld (bounded %ld, not meeting the domain boundary %ld)\n", (long) C->regions,
+           (long) C->bounded, (long) C->interior);
+    printf("f-vector of the complex:");
+    for (slong k = 0; k <= C->n; k++)
+        printf(" %ld", (long) C->fvec[k]);
+    printf("\nEuler characteristic: %ld (equal to the domain's)\n", (long) complex_euler(C));
+    printf("facets per region:");
+    for (slong f = 0; f < C->hist_len; f++)
+        if (C->hist[f])
+            printf(" %ld:%ld", (long) f, (long) C->hist[f]);
+    complex_mean_facets(mean, C);
+    char * ms = num_get_str(mean);
+    cli_fmpq_approx(approx, sizeof(approx), mean, 4);
+    printf("\nmean facets per region: %s (= %s...)\n", ms, approx);
+    if (verified)
+        printf("verified: every region recomputed by cddlib; faces counted again by sign vectors\n");
+    flint_free(ms);
+    fmpq_clear(mean);
+}
+
+int
+cmd_regions(int argc, char ** argv)
+{
+    static const struct option opts[] = {
+        { "box", required_argument, 0, 'b' }, { "domain", required_argument, 0, 'd' },
+        { "whole", no_argument, 0, 'w' }, { "json", no_argument, 0, 'j' },
+        { "list", no_argument, 0, 'l' }, { "stream", required_argument, 0, 's' },
+        { "verify", no_argument, 0, 'v' }, { "quiet", no_argument, 0, 'q' },
+        { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
+    cli_domain_opts dom = { NULL, NULL, 0 };
+    int json = 0, list = 0, verify = 0, quiet = 0, c;
+    const char * stream_path = NULL;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+    {
+        switch (c)
+        {
+            case 'b': dom.box = optarg; break;
+            case 'd': dom.file = optarg; break;
+            case 'w': dom.whole = 1; break;
+            case 'j': json = 1; break;
+            case 'l': list = 1; break;
+            case 's': stream_path = optarg; break;
+            case 'v': verify = 1; break;
+            case 'q': quiet = 1; break;
+            case 'h': fputs(regions_help, stdout); return CLI_EXIT_OK;
+            default:
+                return cli_usage_error("regions", "unknown or incomplete option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind != argc - 1)
+        return cli_usage_error("regions", optind >= argc ? "missing network file" : "expected one network file");
+    const char * path = argv[optind];
+
+    rc_error_t err;
+    net_t net;
+    rc_error_init(err);
+    net_init(net);
+    if (net_read_file(net, path, err))
+    {
+        net_clear(net);
+        return cli_fail("regions", err);
+    }
+    poly_t domain;
+    char desc[256];
+    poly_init(domain, net->input_dim);
+    int status = cli_domain_build(domain, desc, &dom, net->input_dim, err);
+    FILE * sfp = NULL;
+    if (status == RELU_OK && stream_path != NULL)
+    {
+        sfp = strcmp(stream_path, "-") ? fopen(stream_path, "w") : stdout;
+        if (sfp == NULL)
+            status = rc_error_set(err, RELU_E_IO, "cannot write %s", stream_path);
+    }
+    if (status)
+    {
+        poly_clear(domain);
+        net_clear(net);
+        return cli_fail("regions", err);
+    }
+
+    complex_t C;
+    jout_t out, sout;
+    cli_progress prog;
+    complex_init(C, domain, net_num_hidden(net), verify);
+    regions_ctx ctx = { net, C, NULL, NULL, list && !json, verify, err, &prog, NULL };
+    ctx.fvec = flint_malloc((net->input_dim + 1) * sizeof(slong));
+    if (json)
+    {
+        jout_init(out, stdout, 1, 0);
+        jout_begin_object(out);
+        if (list)
+        {
+            jout_key(out, "region_list");
+            jout_begin_array(out);
+            ctx.list = out;
+        }
+    }
+    if (sfp)
+    {
+        jout_init(sout, sfp, 0, 1);
+        ctx.stream = sout;
+    }
+    cli_progress_start(&prog, quiet);
+    status = regions_enumerate(net, domain, on_region, &ctx);
+    cli_progress_end(&prog);
+    if (status == RELU_OK)
+        status = complex_finish(C, err);
+    if (sfp)
+    {
+        jout_clear(sout);
+        if (sfp != stdout)
+            fclose(sfp);
+    }
+    if (json)
+    {
+        if (list)
+            jout_end_array(out);
+        if (status == RELU_OK)
+            write_summary_json(out, net, C, desc, verify);
+        jout_end_object(out);
+        jout_clear(out);
+    }
+    else if (status == RELU_OK)
+        write_summary_text(path, net, C, desc, verify);
+
+    int rc = status ? cli_fail("regions", err) : CLI_EXIT_OK;
+    flint_free(ctx.fvec);
+    complex_clear(C);
+    poly_clear(domain);
+    net_clear(net);
+    return rc;
+}

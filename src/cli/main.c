@@ -1,1 +1,52 @@
-int main(void){return 0;}
+#include <stdio.h>
+#include <string.h>
+#include "cli/cli.h"
+
+static void
+usage(FILE * fp)
+{
+    fprintf(fp,
+        "relucert " RELUCERT_VERSION ": exact activation-region geometry of ReLU networks\n"
+        "\n"
+        "usage: relucert COMMAND [options]   (relucert COMMAND --help for details)\n"
+        "\n"
+        "commands:\n"
+        "  eval NET --at x1,...,xn            exact output, activation pattern and local affine map\n"
+        "  regions NET [domain]               activation regions and the f-vector of their complex\n"
+        "  arrangement NET                    hyperplane arrangement of a one-hidden-layer network,\n"
+        "                                     counted twice (enumeration and Zaslavsky)\n"
+        "\n"
+        "domains: --box LO,HI (the cube [LO,HI]^n) | --domain FILE ({\"A\":..,\"b\":..}, A x <= b) | --whole (R^n)\n"
+        "numbers: integers of any size, \"p/q\", decimals (0.1 is exactly 1/10); never rounded\n"
+        "exit status: 0 ok, 1 a check failed, 2 bad input or usage, 3 unsupported input,\n"
+        "             4 stopped by a limit (partial output), 70 internal error (please report)\n");
+}
+
+int
+main(int argc, char ** argv)
+{
+    if (argc < 2)
+    {
+        usage(stderr);
+        return CLI_EXIT_INPUT;
+    }
+    const char * cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help"))
+    {
+        usage(stdout);
+        return CLI_EXIT_OK;
+    }
+    if (!strcmp(cmd, "--version"))
+    {
+        printf("relucert %s\n", RELUCERT_VERSION);
+        return CLI_EXIT_OK;
+    }
+    if (!strcmp(cmd, "eval"))
+        return cmd_eval(argc - 1, argv + 1);
+    if (!strcmp(cmd, "regions"))
+        return cmd_regions(argc - 1, argv + 1);
+    if (!strcmp(cmd, "arrangement"))
+        return cmd_arrangement(argc - 1, argv + 1);
+    fprintf(stderr, "relucert: unknown command '%s' (try relucert --help)\n", cmd);
+    return CLI_EXIT_INPUT;
+}

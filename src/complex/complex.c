@@ -1,1 +1,229 @@
-/* placeholder */ typedef int placeholder_complex_t;
+#include <flint/fmpz_vec.h>
+#include "complex/complex.h"
+
+void
+complex_init(complex_t C, const poly_t domain, slong N, int check)
+{
+    slong n = domain->n, d = n + 1;
+    C->n = n;
+    C->N = N;
+    C->center = _fmpz_vec_init(d);
+    poly_interior_point_homog(C->center, domain);
+    C->ndom = domain->ncons - 1;
+    C->dom = _fmpz_vec_init(FLINT_MAX(C->ndom, 1) * d);
+    _fmpz_vec_set(C->dom, domain->cons + d, C->ndom * d);
+    C->domain_euler = poly_euler_char(domain);
+    C->fvec = flint_calloc(d, sizeof(slong));
+    C->regions = C->bounded = C->relatively_bounded = C->interior = 0;
+    C->hist_len = 0;
+    C->hist = NULL;
+    C->facet_sum = 0;
+    C->check = check;
+    bsset_init(C->signs, BS_WORDS(2 * N + C->ndom));
+    C->sign_dims = NULL;
+    C->sign_alloc = 0;
+    poly_faces_init(C->faces);
+}
+
+void
+complex_clear(complex_t C)
+{
+    slong d = C->n + 1;
+    _fmpz_vec_clear(C->center, d);
+    _fmpz_vec_clear(C->dom, FLINT_MAX(C->ndom, 1) * d);
+    flint_free(C->fvec);
+    flint_free(C->hist);
+    bsset_clear(C->signs);
+    flint_free(C->sign_dims);
+    poly_faces_clear(C->faces);
+}
+
+/* Generators of P where the affine row z vanishes, or 0 if z is not constant
+   on the lineality space (then it vanishes on no face). */
+static int
+_zero_set(bword * set, const poly_t P, const fmpz * z, fmpz_t v)
+{
+    slong d = P->n + 1;
+    for (slong i = 0; i < P->nlin; i++)
+    {
+        poly_vec_dot(v, z, poly_lin(P, i), d);
+        if (!fmpz_is_zero(v))
+            return 0;
+    }
+    bs_zero(set, BS_WORDS(P->ngens));
+    for (slong i = 0; i < P->ngens; i++)
+    {
+        poly_vec_dot(v, z, poly_gen(P, i), d);
+        if (fmpz_is_zero(v))
+            bs_set(set, i);
+    }
+    return 1;
+}
+
+/* Does region R count faces through neuron k's hyperplane? (see complex.h) */
+static int
+_owner_side(const complex_t C, const fmpz * z, int s, fmpz_t v)
+{
+    poly_vec_dot(v, z, C->center, C->n + 1);
+    int e = fmpz_sgn(v);
+    if (e != 0)
+        return s * e > 0;
+    return s * poly_vec_lex_sign(z + 1, C->n) > 0;
+}
+
+static void
+_check_faces(complex_t C, const region_struct * R, const bword * zsets, const char * zvalid,
+             const bword * dsets)
+{
+    const poly_struct * P = R->P;
+    slong gw = BS_WORDS(P->ngens), kw = C->signs->w;
+    bword * key = flint_malloc(FLINT_MAX(kw, 1) * sizeof(bword));
+    for (slong f = 0; f < C->faces->num; f++)
+    {
+        const bword * face = poly_faces_set(C->faces, f);
+        bs_zero(key, kw);
+        for (slong k = 0; k < C->N; k++)
+        {
+            int s = R->sign[k];
+            if (s != 0 && zvalid[k] && bs_subset(face, zsets + k * gw, gw))
+                s = 0;
+            if (s > 0) bs_set(key, 2 * k);
+            if (s < 0) bs_set(key, 2 * k + 1);
+        }
+        for (slong i = 0; i < C->ndom; i++)
+            if (!bs_subset(face, dsets + i * gw, gw))
+                bs_set(key, 2 * C->N + i);
+        int is_new;
+        slong idx = bsset_insert(C->signs, key, &is_new);
+        if (is_new)
+        {
+            if (idx >= C->sign_alloc)
+            {
+                C->sign_alloc = FLINT_MAX(64, 2 * C->sign_alloc);
+                C->sign_dims = flint_realloc(C->sign_dims, C->sign_alloc * sizeof(slong));
+            }
+            C->sign_dims[idx] = C->faces->dim[f];
+        }
+        else if (C->sign_dims[idx] != C->faces->dim[f])
+            C->sign_dims[idx] = -1;   /* one sign vector, two dimensions: reported by finish */
+    }
+    flint_free(key);
+}
+
+void
+complex_add_region(complex_t C, slong * region_fvec, const region_struct * R)
+{
+    const poly_struct * P = R->P;
+    slong n = C->n, d = n + 1, G = P->ngens, gw = BS_WORDS(G), N = C->N;
+    bword * zsets = flint_calloc(FLINT_MAX(N * gw, 1), sizeof(bword));
+    char * zvalid = flint_calloc(FLINT_MAX(N, 1), 1);
+    char * bad = flint_calloc(FLINT_MAX(N, 1), 1);
+    bword * dsets = flint_calloc(FLINT_MAX(C->ndom * gw, 1), sizeof(bword));
+    fmpz_t v;
+    fmpz_init(v);
+
+    poly_faces_compute(C->faces, P);
+
+    for (slong k = 0; k < N; k++)
+    {
+        const fmpz * z = R->zrows + k * d;
+        if (R->sign[k] == 0)
+            continue;
+        bad[k] = !_owner_side(C, z, R->sign[k], v);
+        if (bad[k] || C->check)
+            zvalid[k] = _zero_set(zsets + k * gw, P, z, v);
+    }
+    int touches = 0;
+    for (slong i = 0; i < C->ndom; i++)
+    {
+        _zero_set(dsets + i * gw, P, C->dom + i * d, v);
+        for (slong g = 0; g < G; g++)
+            touches |= bs_test(dsets + i * gw, g) && poly_gen_is_vertex(P, g);
+    }
+
+    if (region_fvec != NULL)
+        for (slong k = 0; k <= n; k++)
+            region_fvec[k] = 0;
+    for (slong f = 0; f < C->faces->num; f++)
+    {
+        const bword * face = poly_faces_set(C->faces, f);
+        slong dim = C->faces->dim[f];
+        int owned = 1;
+        for (slong k = 0; k < N && owned; k++)
+            if (bad[k] && zvalid[k] && bs_subset(face, zsets + k * gw, gw))
+                owned = 0;
+        C->fvec[dim] += owned;
+        if (region_fvec != NULL)
+            region_fvec[dim]++;
+    }
+    if (C->check)
+        _check_faces(C, R, zsets, zvalid, dsets);
+
+    slong facets = poly_num_facets(P);
+    if (facets >= C->hist_len)
+    {
+        slong len = FLINT_MAX(facets + 1, 2 * C->hist_len);
+        C->hist = flint_realloc(C->hist, len * sizeof(slong));
+        for (slong i = C->hist_len; i < len; i++)
+            C->hist[i] = 0;
+        C->hist_len = len;
+    }
+    C->hist[facets]++;
+    C->facet_sum += facets;
+    C->regions++;
+    C->bounded += poly_is_bounded(P);
+    C->relatively_bounded += poly_is_relatively_bounded(P);
+    C->interior += !touches;
+
+    fmpz_clear(v);
+    flint_free(zsets);
+    flint_free(zvalid);
+    flint_free(bad);
+    flint_free(dsets);
+}
+
+slong
+complex_euler(const complex_t C)
+{
+    slong chi = 0;
+    for (slong i = 0; i <= C->n; i++)
+        chi += (i % 2 == 0) ? C->fvec[i] : -C->fvec[i];
+    return chi;
+}
+
+void
+complex_mean_facets(fmpq_t q, const complex_t C)
+{
+    if (C->regions == 0)
+        fmpq_zero(q);
+    else
+        fmpq_set_si(q, C->facet_sum, C->regions);
+}
+
+int
+complex_finish(complex_t C, rc_error_t err)
+{
+    if (complex_euler(C) != C->domain_euler)
+        return rc_error_set(err, RELU_E_INTERNAL,
+            "internal error: Euler characteristic of the complex is %ld, the domain's is %ld",
+            (long) complex_euler(C), (long) C->domain_euler);
+    if (C->check)
+    {
+        slong * f = flint_calloc(C->n + 1, sizeof(slong));
+        int ok = 1;
+        for (slong i = 0; i < C->signs->num; i++)
+        {
+            if (C->sign_dims[i] < 0)
+                ok = 0;
+            else
+                f[C->sign_dims[i]]++;
+        }
+        for (slong i = 0; i <= C->n; i++)
+            ok &= (f[i] == C->fvec[i]);
+        flint_free(f);
+        if (!ok)
+            return rc_error_set(err, RELU_E_INTERNAL,
+                "internal error: faces counted by sign vectors differ from the local count");
+    }
+    return RELU_OK;
+}

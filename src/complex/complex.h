@@ -1,3 +1,61 @@
-#ifndef RELUCERT_COMPLEX_COMPLEX_H
-#define RELUCERT_COMPLEX_COMPLEX_H
+/* The polyhedral complex formed by the regions: its f-vector, the facet
+   histogram, and per-region face counts, accumulated one region at a time.
+
+   Each face F of the complex is counted by exactly one region that contains
+   it, without any global table: the region R entered from a relative-interior
+   point p of F when moving towards a fixed interior point c of the domain
+   (perturbed lexicographically). That is a local test: for every neuron k
+   vanishing on F, with sign s_k on R and pre-activation z_k (on R's affine
+   piece) = c_k + a_k.x, need s_k z_k(c) > 0, or z_k(c) = 0 and s_k a_k
+   lexicographically positive. The move p -> p + eps (c - p + eta delta)
+   leaves the domain's boundary into the interior and avoids every
+   hyperplane, so exactly one region passes. Memory stays bounded, so
+   streaming runs can report the f-vector too.
+
+   With `check` set, faces are also collected globally by their sign vectors
+   (neurons: -,0,+; domain facets: on/off), which identify faces across
+   regions (Grigsby & Lindsey; Masden 2025); complex_finish then compares the
+   two counts. */
+#ifndef RELUCERT_COMPLEX_H
+#define RELUCERT_COMPLEX_H
+
+#include <flint/fmpq.h>
+#include "poly/poly.h"
+#include "regions/regions.h"
+#include "util/bitset.h"
+
+typedef struct
+{
+    slong n, N;
+    fmpz * center;           /* homogeneous interior point of the domain */
+    slong ndom;              /* facets of the domain */
+    fmpz * dom;              /* their rows (c, a) */
+    slong domain_euler;      /* sum of (-1)^dim over the domain's own faces */
+    slong * fvec;            /* n + 1 entries */
+    slong regions, bounded, relatively_bounded, interior;
+    slong hist_len;          /* facet histogram: hist[f] = regions with f facets */
+    slong * hist;
+    slong facet_sum;
+    int check;
+    bsset_t signs;           /* check mode: sign vectors of faces */
+    slong * sign_dims;
+    slong sign_alloc;
+    poly_faces_t faces;      /* scratch */
+}
+complex_struct;
+
+typedef complex_struct complex_t[1];
+
+void complex_init(complex_t C, const poly_t domain, slong N, int check);
+void complex_clear(complex_t C);
+/* Adds region R. If region_fvec is not NULL it receives R's own f-vector (n + 1 entries). */
+void complex_add_region(complex_t C, slong * region_fvec, const region_struct * R);
+/* Sum of (-1)^i f_i. */
+slong complex_euler(const complex_t C);
+/* Mean number of facets per region (0 when there are no regions). */
+void complex_mean_facets(fmpq_t q, const complex_t C);
+/* Checks the Euler characteristic against the domain's and, in check mode,
+   the local face count against the global one. RELU_E_INTERNAL on a mismatch. */
+int complex_finish(complex_t C, rc_error_t err);
+
 #endif

@@ -175,7 +175,7 @@ poly_set_halfspaces(poly_t P, const fmpq_mat_t A, const fmpq * b, rc_error_t err
             poly_cut(P, g, POLY_SRC_DOMAIN(k));
         else if (side < 0)
             status = rc_error_set(err, RELU_E_INPUT,
-                "domain: inequality %ld %s (the domain must be full-dimensional)", (long) (k + 1),
+                "inequality %ld %s (the domain must be full-dimensional)", (long) (k + 1),
                 _fmpz_vec_is_zero(g + 1, n) ? "is never satisfied, so the domain is empty"
                     : "leaves an empty or lower-dimensional domain");
         /* side > 0: redundant; side == 0: the row is 0 <= 0 */

@@ -26,6 +26,7 @@
 #include <flint/fmpq_mat.h>
 #include "util/bitset.h"
 #include "util/error.h"
+#include "json/json.h"
 
 /* Tags recording where a constraint came from. */
 #define POLY_SRC_FAR (-1)                 /* t >= 0 */
@@ -61,6 +62,13 @@ void poly_set_whole(poly_t P);             /* R^n (keeps n) */
 void poly_set_box(poly_t P, const fmpq_t lo, const fmpq_t hi);
 /* { x : A x <= b }. Errors (RELU_E_INPUT): empty, or not full-dimensional. */
 int poly_set_halfspaces(poly_t P, const fmpq_mat_t A, const fmpq * b, rc_error_t err);
+
+/* Reads a polyhedron file {"A": [[...]], "b": [...]} meaning A x <= b (optional
+   keys "name", "meta"), every number exact, into P (whose n must equal the
+   number of columns). Errors name the file, the place and what was expected;
+   an empty or lower-dimensional set is an error. */
+int poly_read_file(poly_t P, const char * path, rc_error_t err);
+int poly_read_jnode(poly_t P, const jnode * root, rc_error_t err);
 
 /* ---- queries --------------------------------------------------------------- */
 static inline fmpz * poly_gen(const poly_t P, slong i) { return P->gens + i * (P->n + 1); }

@@ -1,3 +1,50 @@
-#ifndef RELUCERT_REGIONS_REGIONS_H
-#define RELUCERT_REGIONS_REGIONS_H
+/* Enumeration of the activation regions of a network inside a domain.
+
+   Layer by layer and neuron by neuron, every current piece is cut by the
+   neuron's pre-activation, which is affine on the piece (its coefficients
+   depend on the activation pattern of the earlier layers). A neuron whose
+   pre-activation takes both signs on a piece splits it into two
+   full-dimensional pieces; otherwise its sign on the piece is recorded
+   (0 when it vanishes identically, e.g. a zero row). Lower-dimensional
+   pieces never arise, so nothing has to be dropped.
+
+   The traversal is depth first with the inactive side first, so regions come
+   out in lexicographic order of their patterns, and memory is bounded by the
+   depth (one pending piece per neuron). */
+#ifndef RELUCERT_REGIONS_H
+#define RELUCERT_REGIONS_H
+
+#include "net/net.h"
+#include "poly/poly.h"
+#include "json/json.h"
+
+typedef struct
+{
+    const poly_struct * P;         /* the region: facets, vertices, rays, lineality */
+    slong index;                   /* 0, 1, 2, ... in enumeration order */
+    slong N;                       /* number of hidden neurons */
+    const unsigned char * active;  /* per hidden neuron: 1 if its pre-activation is > 0 on the region */
+    const signed char * sign;      /* per hidden neuron: -1, 0 (identically zero), +1 */
+    const fmpz * zrows;            /* N rows (c, a) of length n + 1: a positive multiple of
+                                      neuron k's pre-activation c + a.x on the region */
+}
+region_struct;
+
+/* Called once per region; a nonzero return stops the enumeration and is
+   returned by regions_enumerate. */
+typedef int (*region_callback)(void * data, const region_struct * R);
+
+/* Every full-dimensional activation region of net inside domain (a full-
+   dimensional polyhedron of dimension net->input_dim). */
+int regions_enumerate(const net_t net, const poly_t domain, region_callback cb, void * data);
+
+/* The region as one JSON object: index, pattern, interior_point, inequalities
+   {"A","b"} (irredundant, A x <= b, primitive integer rows) with the source
+   of each row ("sources": neuron index, or "domain k"), vertices (sorted),
+   rays (sorted), lineality (a basis, when not zero), bounded, affine {"W","c"}
+   (the network's output map on the region), facets, fvector (when fvec is not NULL). */
+void region_write_json(jout_t out, const net_t net, const region_struct * R, const slong * fvec);
+/* Pattern as a string of 0/1 per hidden neuron; buf has N + 1 bytes. */
+void region_pattern_str(char * buf, const region_struct * R);
+
 #endif
