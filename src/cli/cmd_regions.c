@@ -16,8 +16,11 @@ static const char * regions_help =
 "  --list            include every region (in --json as \"region_list\", else one line each)\n"
 "  --stream FILE     write every region as a JSON Lines record to FILE as it is found\n"
 "                    (memory stays bounded; '-' is stdout)\n"
-"  --verify          recompute every region with cddlib (GMP) and count faces a second way\n"
-"                    (by sign vectors); any disagreement is an internal error\n"
+"  --verify          recompute every region with cddlib (GMP rational build): vertices,\n"
+"                    rays and irredundancy of the facets must agree\n"
+"  --check-faces     count the faces of the complex a second way (global table of sign\n"
+"                    vectors) besides the local ownership rule\n"
+"                    (any disagreement is an internal error, exit 70)\n"
 "  --quiet           no progress line on stderr\n"
 "  --help            this text\n"
 "\n"
@@ -26,7 +29,7 @@ static const char * regions_help =
 "  boundary), fvector [f_0..f_n] of the complex (faces identified across regions; domain\n"
 "  boundary faces included; over R^n unbounded faces count), euler (sum (-1)^i f_i, checked\n"
 "  against the domain's), facet_histogram {facets: regions}, mean_facets (exact \"p/q\"),\n"
-"  verified, version.\n"
+"  verified, faces_checked, version.\n"
 "Region records (--list, --stream): index, pattern (0/1 per hidden neuron, layer by layer),\n"
 "  interior_point, inequalities {A, b, sources} (irredundant, A x <= b; sources: neuron\n"
 "  index from 0 or \"domain k\"), vertices, rays, lineality (if any), bounded,\n"
@@ -72,7 +75,8 @@ on_region(void * data, const region_struct * R)
 }
 
 static void
-write_summary_json(jout_t out, const net_t net, const complex_t C, const char * desc, int verified)
+write_summary_json(jout_t out, const net_t net, const complex_t C, const char * desc, int verified,
+                   int faces_checked)
 {
     char key[32];
     fmpq_t mean;
@@ -113,13 +117,16 @@ write_summary_json(jout_t out, const net_t net, const complex_t C, const char * 
     jout_fmpq_str(out, mean);
     jout_key(out, "verified");
     jout_bool(out, verified);
+    jout_key(out, "faces_checked");
+    jout_bool(out, faces_checked);
     jout_key(out, "version");
     jout_string(out, RELUCERT_VERSION);
     fmpq_clear(mean);
 }
 
 static void
-write_summary_text(const char * path, const net_t net, const complex_t C, const char * desc, int verified)
+write_summary_text(const char * path, const net_t net, const complex_t C, const char * desc, int verified,
+                   int faces_checked)
 {
     char approx[600];
     fmpq_t mean;
@@ -146,7 +153,9 @@ write_summary_text(const char * path, const net_t net, const complex_t C, const 
     cli_fmpq_approx(approx, sizeof(approx), mean, 4);
     printf("\nmean facets per region: %s (= %s...)\n", ms, approx);
     if (verified)
-        printf("verified: every region recomputed by cddlib; faces counted again by sign vectors\n");
+        printf("verified: every region recomputed by cddlib (GMP), vertices/rays/facets agree\n");
+    if (faces_checked)
+        printf("faces checked: counted again through a global table of sign vectors, same f-vector\n");
     flint_free(ms);
     fmpq_clear(mean);
 }
@@ -158,10 +167,11 @@ cmd_regions(int argc, char ** argv)
         { "box", required_argument, 0, 'b' }, { "domain", required_argument, 0, 'd' },
         { "whole", no_argument, 0, 'w' }, { "json", no_argument, 0, 'j' },
         { "list", no_argument, 0, 'l' }, { "stream", required_argument, 0, 's' },
-        { "verify", no_argument, 0, 'v' }, { "quiet", no_argument, 0, 'q' },
+        { "verify", no_argument, 0, 'v' }, { "check-faces", no_argument, 0, 'c' },
+        { "quiet", no_argument, 0, 'q' },
         { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
     cli_domain_opts dom = { NULL, NULL, 0 };
-    int json = 0, list = 0, verify = 0, quiet = 0, c;
+    int json = 0, list = 0, verify = 0, check_faces = 0, quiet = 0, c;
     const char * stream_path = NULL;
     opterr = 0;
     optind = 1;
@@ -176,6 +186,7 @@ cmd_regions(int argc, char ** argv)
             case 'l': list = 1; break;
             case 's': stream_path = optarg; break;
             case 'v': verify = 1; break;
+            case 'c': check_faces = 1; break;
             case 'q': quiet = 1; break;
             case 'h': fputs(regions_help, stdout); return CLI_EXIT_OK;
             default:
@@ -216,7 +227,7 @@ cmd_regions(int argc, char ** argv)
     complex_t C;
     jout_t out, sout;
     cli_progress prog;
-    complex_init(C, domain, net_num_hidden(net), verify);
+    complex_init(C, domain, net_num_hidden(net), check_faces);
     regions_ctx ctx = { net, C, NULL, NULL, list && !json, verify, err, &prog, NULL };
     ctx.fvec = flint_malloc((net->input_dim + 1) * sizeof(slong));
     if (json)
@@ -251,12 +262,12 @@ cmd_regions(int argc, char ** argv)
         if (list)
             jout_end_array(out);
         if (status == RELU_OK)
-            write_summary_json(out, net, C, desc, verify);
+            write_summary_json(out, net, C, desc, verify, check_faces);
         jout_end_object(out);
         jout_clear(out);
     }
     else if (status == RELU_OK)
-        write_summary_text(path, net, C, desc, verify);
+        write_summary_text(path, net, C, desc, verify, check_faces);
 
     int rc = status ? cli_fail("regions", err) : CLI_EXIT_OK;
     flint_free(ctx.fvec);

@@ -32,22 +32,32 @@ typedef struct jnode_s
 }
 jnode;
 
+/* Arrays and objects nested deeper than this are a syntax error (not a crash). */
+#define JNODE_MAX_DEPTH 1000
+
 /* Parse one JSON value from buf (exactly one value, optional surrounding white space).
-   On error returns RELU_E_SYNTAX with "line L, column C: ..." in err and *out = NULL. */
+   On error returns RELU_E_SYNTAX with "line L, column C: ..." in err and *out = NULL.
+   Duplicate keys, comments, trailing text, NUL bytes outside strings and object
+   keys containing \u0000 are errors. Lines and columns are 1-based; columns count
+   characters (UTF-8 sequences count once). */
 int jnode_parse(jnode ** out, const char * buf, size_t len, rc_error_t err);
 /* Reads the file and parses it; messages are prefixed by the path. RELU_E_IO if unreadable. */
 int jnode_parse_file(jnode ** out, const char * path, rc_error_t err);
 void jnode_free(jnode * v);
 jnode * jnode_copy(const jnode * v);
+/* Same tree: same types, keys in the same order, same string and number text
+   (numbers compare by their text: 1.0 and 1 differ). NULL equals only NULL. */
+int jnode_equal(const jnode * a, const jnode * b);
 /* Member of an object by name, or NULL. */
 const jnode * jnode_get(const jnode * obj, const char * key);
-/* "an integer", "a string", "an array", ... for error messages. */
+/* "an integer", "a number" (non-integer token), "a string", "an array", "an object",
+   "a boolean (true)", "null", ... for error messages. */
 const char * jnode_type_name(const jnode * v);
 
 /* ---- output -------------------------------------------------------------- */
 typedef struct
 {
-    void * gen;    /* yajl_gen */
+    void * gen;    /* private writer state (a yajl_gen and bookkeeping, see write.c) */
     FILE * fp;
     int lines;     /* JSON Lines mode: one compact value per line */
 }
@@ -55,7 +65,10 @@ jout_struct;
 
 typedef jout_struct jout_t[1];
 
-/* pretty = 1: indented; 0: compact. lines = 1: JSON Lines (compact, newline after each value). */
+/* pretty = 1: indented; 0: compact. lines = 1: JSON Lines (compact, newline after each value).
+   Every completed top-level value ends with a newline, so several values can be written
+   one after the other. Strings that are not valid UTF-8 get '?' for the bad bytes.
+   Misuse (a key outside an object, a value where a key is needed) aborts. */
 void jout_init(jout_t out, FILE * fp, int pretty, int lines);
 void jout_clear(jout_t out);          /* ends the current line/document with a newline, flushes */
 void jout_begin_object(jout_t out);

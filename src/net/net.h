@@ -32,32 +32,43 @@ typedef net_struct net_t[1];
 
 void net_init(net_t net);
 void net_clear(net_t net);
-/* Allocates layers with the given widths: widths[0] = input_dim, widths[1..nlayers] = layer sizes.
-   Entries are zero. */
+/* Initialises net (like net_init: do not call it on a net holding layers) with
+   the given widths: widths[0] = input_dim, widths[1..nlayers] = layer sizes,
+   nlayers >= 1. Entries are zero, optional keys absent. */
 void net_init_shape(net_t net, slong nlayers, const slong * widths);
+/* Deep copy into an initialised dst (dst == src allowed). */
 void net_set(net_t dst, const net_t src);
+void net_swap(net_t a, net_t b);
 
 static inline slong net_num_hidden_layers(const net_t net) { return net->nlayers - 1; }
 static inline slong net_layer_width(const net_t net, slong i) { return net->layers[i].W->r; }
 static inline slong net_num_outputs(const net_t net) { return net->layers[net->nlayers - 1].W->r; }
 slong net_num_hidden(const net_t net);   /* total hidden neurons */
 
-/* Reading: every number exact; errors name the place, e.g.
-   "net.json: layer 2, weights row 3, column 1: expected a number, got a string \"x\"". */
+/* Reading into an initialised net (its old content is replaced on success and
+   left alone on failure; net_clear it in any case): every number exact; errors
+   name the place, e.g. "net.json: layer 2, weights row 3, column 1: expected a
+   number (integer, \"p/q\" or decimal), got a string \"x\"". Codes: RELU_E_IO,
+   RELU_E_SYNTAX (JSON or number text), RELU_E_INPUT (keys, shapes, q = 0),
+   RELU_E_UNSUPPORTED (an activation other than "relu"). */
 int net_read_jnode(net_t net, const jnode * root, rc_error_t err);
 int net_read_file(net_t net, const char * path, rc_error_t err);
 /* Writing: canonical form (integers as JSON integers, other rationals as "p/q"),
    optional keys kept. read -> write -> read gives an identical network. */
 void net_write_jout(jout_t out, const net_t net);
-int net_write_file(const char * path, const net_t net, rc_error_t err);
+int net_write_file(const char * path, const net_t net, rc_error_t err);   /* compact, one line */
+/* Same shapes, weights and biases, and the same optional keys (name,
+   activation, meta compared as trees; an absent activation differs from "relu"). */
 int net_equal(const net_t a, const net_t b);
 
 /* Exact evaluation at x (input_dim entries): y gets the outputs; if signs is not
    NULL it gets, per hidden neuron (layer by layer), the sign of the pre-activation
-   (-1, 0, +1). */
+   (-1, 0, +1). y may alias x. */
 void net_eval(fmpq * y, signed char * signs, const net_t net, const fmpq * x);
 /* The affine map y = M x + c of the network on the activation pattern
-   `active` (one 0/1 per hidden neuron, layer by layer; relu'(z) = active). */
+   `active` (one 0/1 per hidden neuron, layer by layer; relu'(z) = active).
+   M must be initialised as net_num_outputs x input_dim (aborts otherwise);
+   c gets net_num_outputs entries. */
 void net_affine_of_pattern(fmpq_mat_t M, fmpq * c, const net_t net, const unsigned char * active);
 
 #endif

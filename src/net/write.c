@@ -1,1 +1,80 @@
-/* placeholder */ typedef int placeholder_write_t;
+/* Networks to JSON in canonical form: keys in the order input_dim, layers,
+   name, activation, meta; integers as JSON integers, other rationals as
+   "p/q" strings (never decimals, which would suggest rounding). Writing what
+   was read gives the same network, and writing it again the same bytes. */
+#include <errno.h>
+#include <string.h>
+#include "net/net.h"
+
+static void
+_write_layer(jout_t out, const net_layer_struct * L)
+{
+    jout_begin_object(out);
+    jout_key(out, "weights");
+    jout_begin_array(out);
+    for (slong i = 0; i < L->W->r; i++)
+    {
+        jout_begin_array(out);
+        for (slong j = 0; j < L->W->c; j++)
+            jout_fmpq(out, fmpq_mat_entry(L->W, i, j));
+        jout_end_array(out);
+    }
+    jout_end_array(out);
+    jout_key(out, "biases");
+    jout_begin_array(out);
+    for (slong i = 0; i < L->W->r; i++)
+        jout_fmpq(out, L->b + i);
+    jout_end_array(out);
+    jout_end_object(out);
+}
+
+void
+net_write_jout(jout_t out, const net_t net)
+{
+    jout_begin_object(out);
+    jout_key(out, "input_dim");
+    jout_int(out, net->input_dim);
+    jout_key(out, "layers");
+    jout_begin_array(out);
+    for (slong l = 0; l < net->nlayers; l++)
+        _write_layer(out, net->layers + l);
+    jout_end_array(out);
+    if (net->name != NULL)
+    {
+        jout_key(out, "name");
+        jout_string(out, net->name);
+    }
+    if (net->activation != NULL)
+    {
+        jout_key(out, "activation");
+        jout_string(out, net->activation);
+    }
+    if (net->meta != NULL)
+    {
+        jout_key(out, "meta");
+        jout_node(out, net->meta);
+    }
+    jout_end_object(out);
+}
+
+int
+net_write_file(const char * path, const net_t net, rc_error_t err)
+{
+    FILE * fp = fopen(path, "w");
+    if (fp == NULL)
+        return rc_error_set(err, RELU_E_IO, "cannot write %s: %s", path, strerror(errno));
+    jout_t out;
+    jout_init(out, fp, 0, 0);
+    net_write_jout(out, net);
+    jout_clear(out);
+    int failed = ferror(fp);
+    int saved = errno;
+    if (fclose(fp) != 0 && !failed)
+    {
+        failed = 1;
+        saved = errno;
+    }
+    if (failed)
+        return rc_error_set(err, RELU_E_IO, "cannot write %s: %s", path, strerror(saved));
+    return RELU_OK;
+}

@@ -13,6 +13,7 @@ poly_faces_init(poly_faces_t F)
 {
     F->num = 0;
     F->alloc = 0;
+    F->words = 0;
     F->gw = 0;
     F->sets = NULL;
     F->dim = NULL;
@@ -28,11 +29,16 @@ poly_faces_clear(poly_faces_t F)
 static void
 _faces_push(poly_faces_t F, const bword * s, slong dim)
 {
+    /* alloc counts rows of the width in use; the width changes between calls */
     if (F->num == F->alloc)
     {
         F->alloc = FLINT_MAX(16, 2 * F->alloc);
-        F->sets = flint_realloc(F->sets, F->alloc * FLINT_MAX(F->gw, 1) * sizeof(bword));
         F->dim = flint_realloc(F->dim, F->alloc * sizeof(slong));
+    }
+    if ((F->num + 1) * F->gw > F->words)
+    {
+        F->words = FLINT_MAX(16 * F->gw, 2 * (F->num + 1) * F->gw);
+        F->sets = flint_realloc(F->sets, F->words * sizeof(bword));
     }
     bs_copy(F->sets + F->num * F->gw, s, F->gw);
     F->dim[F->num] = dim;

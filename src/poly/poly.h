@@ -109,7 +109,8 @@ void poly_cut(poly_t P, const fmpz * g, slong src);
    generators it contains, by decreasing dimension (P itself first). */
 typedef struct
 {
-    slong num, alloc;
+    slong num, alloc;  /* faces, and room for dims */
+    slong words;       /* room for sets, in words */
     slong gw;          /* words per set = BS_WORDS(ngens) */
     bword * sets;      /* num rows of gw words */
     slong * dim;       /* dimension of each face */
