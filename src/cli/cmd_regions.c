@@ -232,7 +232,8 @@ cmd_regions(int argc, char ** argv)
     ctx.fvec = flint_malloc((net->input_dim + 1) * sizeof(slong));
     if (json)
     {
-        jout_init(out, stdout, 1, 0);
+        /* indented for a summary; compact when it holds every region */
+        jout_init(out, stdout, !list, 0);
         jout_begin_object(out);
         if (list)
         {

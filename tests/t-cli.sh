@@ -1,0 +1,109 @@
+#!/bin/sh
+# The command-line interface end to end: Sage fixtures through the CLI, exact
+# evaluation, JSON keys, streaming, determinism, and bad input (every case must
+# exit with the documented code and one line on stderr, never crash).
+set -u
+BIN=${RELUCERT:-src/relucert}
+D=${TESTDATA:-tests/data}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+fails=0
+ok=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+pass() { ok=$((ok + 1)); }
+
+command -v jq >/dev/null || { echo "FAIL: jq is needed (apt-get install jq)"; exit 1; }
+
+# expect CODE CMD...: exit status CODE, and on failure exactly one nonempty stderr line
+expect() {
+    code=$1; shift
+    "$@" >"$TMP/out" 2>"$TMP/err"
+    rc=$?
+    if [ "$rc" -ne "$code" ]; then fail "exit $rc (expected $code): $*"; head -3 "$TMP/err"; return; fi
+    if [ "$code" -ne 0 ]; then
+        n=$(wc -l <"$TMP/err")
+        if [ "$n" -ne 1 ] || [ ! -s "$TMP/err" ]; then fail "stderr is not one line: $*"; cat "$TMP/err"; return; fi
+    fi
+    pass
+}
+
+# --- fixtures through the CLI
+for net in "$D"/sage/case*[0-9].json; do
+    truth=${net%.json}.truth.json
+    out=$("$BIN" regions "$net" --box -1,1 --json --quiet) || { fail "regions $net"; continue; }
+    [ "$(echo "$out" | jq .regions)" = "$(jq .box_regions "$truth")" ] || fail "$net regions"
+    [ "$(echo "$out" | jq -c .fvector)" = "$(jq -c .box_bounded_fvector "$truth")" ] || fail "$net fvector"
+    if [ "$(jq 'has("R_regions")' "$truth")" = true ]; then
+        a=$("$BIN" arrangement "$net" --json) || { fail "arrangement $net"; continue; }
+        [ "$(echo "$a" | jq .regions)" = "$(jq .R_regions "$truth")" ] || fail "$net R_regions"
+        [ "$(echo "$a" | jq .relatively_bounded_regions)" = "$(jq .R_bounded_regions "$truth")" ] || fail "$net R_bounded"
+    fi
+    pass
+done
+
+# --- exact evaluation on the INTERFACE example: at (1, 1/3) the output is -4/5
+cat >"$TMP/ex.json" <<'JSON'
+{"input_dim": 2,
+ "layers": [{"weights": [[1, "-1/2"], ["0.25", 3]], "biases": [0, "1/3"]},
+            {"weights": [[1, -1]], "biases": ["-1/20"]}]}
+JSON
+e=$("$BIN" eval "$TMP/ex.json" --at 1,1/3 --json)
+[ "$(echo "$e" | jq -c .output)" = '["-4/5"]' ] && [ "$(echo "$e" | jq -r .pattern)" = 11 ] && pass || fail "eval: $e"
+# on a boundary: x = (1/2, 1) makes the first pre-activation exactly 0
+e=$("$BIN" eval "$TMP/ex.json" --at 0.5,1 --json)
+[ "$(echo "$e" | jq .on_boundary)" = true ] && [ "$(echo "$e" | jq -c .zero_neurons)" = "[0]" ] && pass || fail "eval boundary: $e"
+
+# --- keys of regions --json, and streaming / listing agree with the summary
+out=$("$BIN" regions "$D/sage/case005.json" --whole --json --stream "$TMP/s.jsonl" --verify --check-faces)
+for k in input_dim regions bounded_regions fvector facet_histogram mean_facets euler; do
+    [ "$(echo "$out" | jq "has(\"$k\")")" = true ] || fail "regions --json lacks $k"
+done
+[ "$(wc -l <"$TMP/s.jsonl")" -eq "$(echo "$out" | jq .regions)" ] && pass || fail "stream lines"
+[ "$(echo "$out" | jq .euler)" = 1 ] && pass || fail "euler over R^2"
+jq -e 'has("pattern") and has("interior_point") and has("inequalities") and has("vertices") and has("rays") and has("affine")' \
+    "$TMP/s.jsonl" >/dev/null && pass || fail "stream record keys"
+l=$("$BIN" regions "$D/sage/case005.json" --whole --json --list)
+[ "$(echo "$l" | jq '.region_list | length')" = "$(echo "$out" | jq .regions)" ] && pass || fail "--list length"
+
+# --- same input, same bytes
+"$BIN" regions "$D/sage/case029.json" --box -1,1 --json --list >"$TMP/a"
+"$BIN" regions "$D/sage/case029.json" --box -1,1 --json --list >"$TMP/b"
+cmp -s "$TMP/a" "$TMP/b" && pass || fail "output is not deterministic"
+
+# --- domains
+expect 0 "$BIN" regions "$D/sage/case005.json" --domain "$D/domains/square.json" --json
+[ "$(jq .regions "$TMP/out")" = 10 ] && pass || fail "square domain = box [-1,1]^2"
+expect 0 "$BIN" regions "$D/sage/case005.json" --domain "$D/domains/triangle.json" --json
+[ "$(jq .euler "$TMP/out")" = 1 ] && pass || fail "triangle euler"
+for f in flat empty wrongdim badnum unknownkey infeasible; do
+    expect 2 "$BIN" regions "$D/sage/case005.json" --domain "$D/domains/$f.json"
+done
+expect 2 "$BIN" regions "$D/sage/case005.json" --domain "$D/domains/missing.json"
+expect 2 "$BIN" regions "$D/sage/case005.json" --box 1,1
+expect 2 "$BIN" regions "$D/sage/case005.json" --box 2,-1
+expect 2 "$BIN" regions "$D/sage/case005.json" --box 1
+expect 2 "$BIN" regions "$D/sage/case005.json" --box a,b
+expect 2 "$BIN" regions "$D/sage/case005.json" --box 1/0,1
+expect 2 "$BIN" regions "$D/sage/case005.json" --box -1,1 --whole
+expect 2 "$BIN" regions "$D/sage/case005.json" --bogus
+expect 2 "$BIN" regions
+expect 2 "$BIN" regions "$D/nonexistent.json"
+expect 2 "$BIN" eval "$D/sage/case005.json" --at 1
+expect 2 "$BIN" eval "$D/sage/case005.json" --at 1,2,3
+expect 2 "$BIN" eval "$D/sage/case005.json"
+expect 3 "$BIN" arrangement "$D/sage/case020.json"
+expect 2 "$BIN" nosuchcommand
+for c in eval regions arrangement; do expect 0 "$BIN" $c --help; done
+expect 0 "$BIN" --help
+
+# --- every bad network file: exit 2, one line, never a crash
+for f in "$D"/bad/*.json; do
+    [ -e "$f" ] || continue
+    code=2
+    case $f in *activation_tanh*) code=3 ;; esac   # valid file, unsupported activation
+    expect $code "$BIN" regions "$f" --box -1,1
+    expect $code "$BIN" eval "$f" --at 0
+done
+
+echo "t-cli: $ok passed, $fails failed"
+[ "$fails" -eq 0 ]
