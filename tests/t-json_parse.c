@@ -392,6 +392,21 @@ check_lines(void)
     mem_close(&m);
     CHECK(m.len == 0, "empty writer wrote %zu bytes", m.len);
     free(m.buf);
+
+    /* empty containers stay on one line when pretty (yajl alone writes "[\n\n  ]") */
+    const char * doc = "{\"a\": [], \"b\": {}, \"c\": [[], {}, [1], \"[\", {\"d\": []}]}";
+    jnode * v = parse_ok(doc, strlen(doc));
+    mem_open(&m);
+    jout_init(out, m.fp, 1, 0);
+    jout_node(out, v);
+    jout_begin_array(out);
+    jout_end_array(out);
+    jout_clear(out);
+    mem_close(&m);
+    CHECK(strcmp(m.buf, "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": [\n    [],\n    {},\n    [\n      1\n    ],\n"
+                        "    \"[\",\n    {\n      \"d\": []\n    }\n  ]\n}\n[]\n") == 0, "pretty output:\n%s", m.buf);
+    free(m.buf);
+    jnode_free(v);
 }
 
 static void

@@ -50,6 +50,10 @@ jnode * jnode_copy(const jnode * v);
 int jnode_equal(const jnode * a, const jnode * b);
 /* Member of an object by name, or NULL. */
 const jnode * jnode_get(const jnode * obj, const char * key);
+/* For error messages: s[0..len) in double quotes on one line, with '"', '\\' and
+   control bytes escaped, cut with "..." after max bytes or when out (size >= 16)
+   is full. */
+void jnode_quote(char * out, size_t size, const char * s, size_t len, size_t max);
 /* "an integer", "a number" (non-integer token), "a string", "an array", "an object",
    "a boolean (true)", "null", ... for error messages. */
 const char * jnode_type_name(const jnode * v);

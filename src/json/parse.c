@@ -34,7 +34,7 @@ typedef struct
     /* set by a callback that cancels the parse */
     char why[256];
     int back_to_token;      /* 1: report the position of the token just read, not after it */
-    int back_to_string;     /* 1: the token was a string: go back to its opening quote */
+    int back_to_string;     /* 1: the token was a string (a key): go back to its start */
 }
 jbuild;
 
@@ -348,13 +348,12 @@ _on_end(void * ctx)
     return _close(ctx);
 }
 
-/* Writes s[0..len) for a message: quoted, non-printable bytes escaped, cut after max bytes. */
-static void
-_quote(char * out, size_t size, const char * s, size_t len, size_t max)
+void
+jnode_quote(char * out, size_t size, const char * s, size_t len, size_t max)
 {
-    size_t k = 0;
+    size_t k = 0, i;
     out[k++] = '"';
-    for (size_t i = 0; i < len && i < max && k + 8 < size; i++)
+    for (i = 0; i < len && i < max && k + 12 < size; i++)
     {
         unsigned char c = (unsigned char) s[i];
         if (c == '"' || c == '\\')
@@ -367,7 +366,7 @@ _quote(char * out, size_t size, const char * s, size_t len, size_t max)
         else
             out[k++] = (char) c;
     }
-    if (len > max && k + 5 < size)
+    if (i < len)
     {
         memcpy(out + k, "...", 3);
         k += 3;
@@ -385,7 +384,7 @@ _on_map_key(void * ctx, const unsigned char * key, size_t len)
        NUL could not be told apart from its prefix. */
     if (memchr(key, '\0', len) != NULL)
     {
-        _quote(q, sizeof(q), (const char *) key, len, 60);
+        jnode_quote(q, sizeof(q), (const char *) key, len, 60);
         snprintf(b->why, sizeof(b->why), "object key %s contains a NUL character (\\u0000)", q);
         b->back_to_string = 1;
         return 0;
@@ -393,7 +392,7 @@ _on_map_key(void * ctx, const unsigned char * key, size_t len)
     char * k = _strndup((const char *) key, len);
     if (_has_key(&b->stack[b->depth - 1], k))
     {
-        _quote(q, sizeof(q), k, len, 60);
+        jnode_quote(q, sizeof(q), k, len, 60);
         snprintf(b->why, sizeof(b->why), "duplicate key %s in an object", q);
         b->back_to_string = 1;
         flint_free(k);
@@ -451,25 +450,6 @@ _line_column(size_t * line, size_t * col, const char * buf, size_t pos)
     }
 }
 
-/* Start of the string token ending just before end (end points after its closing quote). */
-static size_t
-_string_start(const char * buf, size_t end)
-{
-    if (end < 2)
-        return 0;
-    for (size_t i = end - 1; i-- > 0;)
-    {
-        if (buf[i] != '"')
-            continue;
-        size_t slashes = 0;
-        while (slashes < i && buf[i - 1 - slashes] == '\\')
-            slashes++;
-        if (slashes % 2 == 0)
-            return i;
-    }
-    return 0;
-}
-
 static int
 _is_word_char(char c)
 {
@@ -477,33 +457,71 @@ _is_word_char(char c)
         || c == '.' || c == '+' || c == '-';
 }
 
-/* Start of the token ending just before end: a string, a number or literal, or one
-   structural character. */
-static size_t
-_token_start(const char * buf, size_t end)
+static int
+_is_space(char c)
 {
-    char c = buf[end - 1];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-        return end;     /* nothing consumed yet: the token starts here */
-    if (c == '"')
-        return _string_start(buf, end);
-    if (!_is_word_char(buf[end - 1]))
-        return end - 1;
-    while (end > 0 && _is_word_char(buf[end - 1]))
-        end--;
-    return end;
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The token holding byte end - 1: [*start, *stop) (a string, a number or
+   literal, or one structural character). If that byte is white space,
+   *start = *stop = end. *stop > len for a string without its closing quote.
+   yajl's offset after an unexpected string can fall inside it, so tokens are
+   found by scanning from the start: errors are rare, the cost is linear. */
+static void
+_token_span(size_t * start, size_t * stop, const char * buf, size_t len, size_t end)
+{
+    size_t i = 0;
+    *start = *stop = end;
+    while (i < end)
+    {
+        size_t s = i;
+        if (buf[i] == '"')
+        {
+            for (i++; i < len && buf[i] != '"'; i++)
+                if (buf[i] == '\\')
+                    i++;
+            i++;
+        }
+        else if (_is_space(buf[i]))
+        {
+            i++;
+            continue;
+        }
+        else if (_is_word_char(buf[i]))
+            while (i < len && _is_word_char(buf[i]))
+                i++;
+        else
+            i++;
+        if (i >= end)
+        {
+            *start = s;
+            *stop = i;
+            return;
+        }
+    }
+}
+
+static size_t
+_token_start(const char * buf, size_t len, size_t end)
+{
+    size_t start, stop;
+    _token_span(&start, &stop, buf, len, end);
+    return start;
 }
 
 /* Where a syntax error reported by yajl at offset pos (0 < pos <= len) starts.
    yajl stops just after the offending byte for most lexical errors (at it for bad
-   characters inside strings), and just after the offending token for parse errors. */
+   characters inside strings and comments), and after or inside the offending
+   token for parse errors. */
 static size_t
-_error_start(const char * buf, size_t pos, const char * why)
+_error_start(const char * buf, size_t len, size_t pos, const char * why)
 {
-    if (pos == 0 || strstr(why, "inside string") || strstr(why, "inside a string"))
+    if (pos == 0 || strstr(why, "inside string") || strstr(why, "inside a string")
+        || strstr(why, "comment"))
         return pos;
     if (strncmp(why, "lexical", 7) != 0)
-        return _token_start(buf, pos);
+        return _token_start(buf, len, pos);
     pos--;
     while (pos > 0 && _is_word_char(buf[pos]) && _is_word_char(buf[pos - 1]))
         pos--;      /* back to the start of a bad literal or number */
@@ -530,11 +548,40 @@ _yajl_reason(char * out, size_t size, yajl_handle h)
         snprintf(out, size, "syntax error");
 }
 
+/* Message and position for an error found by yajl itself. pos is yajl's
+   offset, or len when the error came from yajl_complete_parse. */
+static void
+_explain_yajl_error(size_t * pos, char * why, size_t size, yajl_handle h,
+                    const char * buf, size_t len, int in_finish)
+{
+    size_t start, stop;
+    _yajl_reason(why, size, h);
+    if (!in_finish)
+    {
+        *pos = _error_start(buf, len, *pos, why);
+        return;
+    }
+    /* When finishing, yajl appends a blank to the text: a string cut inside
+       an escape or a UTF-8 sequence, or a number cut after "1." or "1e",
+       then looks malformed; the truth is that the text ends too early. */
+    _token_span(&start, &stop, buf, len, len);
+    if (start < len && buf[start] == '"' && stop > len)
+        snprintf(why, size, "unexpected end of input inside a string");
+    else if (strncmp(why, "lexical error: ", 15) == 0)
+    {
+        char tmp[512];
+        snprintf(tmp, sizeof(tmp), "unexpected end of input (%.400s)", why + 15);
+        snprintf(why, size, "%s", tmp);
+    }
+    else if (strstr(why, "premature EOF") != NULL)
+        snprintf(why, size, "unexpected end of input (the JSON value is incomplete)");
+}
+
 static int
 _only_white_space(const char * buf, size_t len)
 {
     for (size_t i = 0; i < len; i++)
-        if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\n' && buf[i] != '\r')
+        if (!_is_space(buf[i]))
             return 0;
     return 1;
 }
@@ -583,19 +630,13 @@ jnode_parse(jnode ** out, const char * buf, size_t len, rc_error_t err)
         if (st == yajl_status_client_canceled)
         {
             if (b.back_to_string)
-                pos = _string_start(buf, pos);
+                pos = _token_start(buf, len, pos);
             else if (b.back_to_token && pos > 0)
                 pos--;
             snprintf(why, sizeof(why), "%s", b.why);
         }
         else
-        {
-            _yajl_reason(why, sizeof(why), h);
-            if (!in_finish)
-                pos = _error_start(buf, pos, why);
-            if (in_finish && strstr(why, "premature EOF") != NULL)
-                snprintf(why, sizeof(why), "unexpected end of input (the JSON value is incomplete)");
-        }
+            _explain_yajl_error(&pos, why, sizeof(why), h, buf, len, in_finish);
         status = _syntax_error(err, buf, pos, why);
     }
     yajl_free(h);

@@ -20,18 +20,83 @@ typedef struct
     slong depth;       /* open arrays and objects */
     int wrote;         /* anything written yet */
     char last;         /* last byte written */
+    /* Pretty mode: yajl writes an empty array as "[\n\n  ]". White space
+       after an opening bracket is held back until we know whether the
+       container is empty; if the closing bracket comes next it is dropped. */
+    int pretty, arm, holding;
+    char * held;
+    size_t nheld, alloc_held;
 }
 jout_state;
 
 static void
-_print(void * ctx, const char * s, size_t len)
+_emit(jout_state * st, const char * s, size_t len)
 {
-    jout_state * st = ctx;
     if (len == 0)
         return;
     fwrite(s, 1, len, st->fp);
     st->wrote = 1;
     st->last = s[len - 1];
+}
+
+static int
+_is_blank(const char * s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\n')
+            return 0;
+    return 1;
+}
+
+/* yajl's print callback. */
+static void
+_print(void * ctx, const char * s, size_t len)
+{
+    jout_state * st = ctx;
+    if (st->arm && len == 1 && (s[0] == '[' || s[0] == '{'))
+    {
+        /* the bracket of jout_begin_*: hold the white space that follows */
+        st->arm = 0;
+        if (st->holding)
+            _emit(st, st->held, st->nheld);     /* a container is not empty */
+        st->nheld = 0;
+        _emit(st, s, len);
+        st->holding = 1;
+        return;
+    }
+    if (st->holding)
+    {
+        if (_is_blank(s, len))
+        {
+            if (st->nheld + len > st->alloc_held)
+            {
+                st->alloc_held = 2 * (st->nheld + len);
+                st->held = flint_realloc(st->held, st->alloc_held);
+            }
+            memcpy(st->held + st->nheld, s, len);
+            st->nheld += len;
+            return;
+        }
+        st->holding = 0;
+        if (!(len == 1 && (s[0] == ']' || s[0] == '}')))
+            _emit(st, st->held, st->nheld);
+        st->nheld = 0;
+    }
+    _emit(st, s, len);
+}
+
+/* Around yajl's call that writes an opening bracket. */
+static void
+_opening(jout_state * st)
+{
+    st->arm = st->pretty;
+}
+
+static void
+_opened(jout_state * st)
+{
+    st->arm = 0;
+    st->depth++;
 }
 
 void
@@ -47,6 +112,10 @@ jout_init(jout_t out, FILE * fp, int pretty, int lines)
         abort();
     if (lines)
         pretty = 0;
+    st->pretty = pretty != 0;
+    st->arm = st->holding = 0;
+    st->held = NULL;
+    st->nheld = st->alloc_held = 0;
     yajl_gen_config(st->g, yajl_gen_beautify, pretty ? 1 : 0);
     yajl_gen_config(st->g, yajl_gen_indent_string, "  ");
     yajl_gen_config(st->g, yajl_gen_print_callback, _print, (void *) st);
@@ -60,9 +129,12 @@ void
 jout_clear(jout_t out)
 {
     jout_state * st = out->gen;
+    if (st->holding)
+        _emit(st, st->held, st->nheld);     /* an unfinished document */
     if (st->wrote && st->last != '\n')
-        _print(st, "\n", 1);
+        _emit(st, "\n", 1);
     fflush(st->fp);
+    flint_free(st->held);
     yajl_gen_free(st->g);
     flint_free(st);
     out->gen = NULL;
@@ -103,7 +175,7 @@ _value_done(jout_state * st)
     if (st->depth != 0)
         return;
     if (st->last != '\n')
-        _print(st, "\n", 1);
+        _emit(st, "\n", 1);
     yajl_gen_reset(st->g, NULL);
 }
 
@@ -111,8 +183,9 @@ void
 jout_begin_object(jout_t out)
 {
     jout_state * st = out->gen;
+    _opening(st);
     _check(yajl_gen_map_open(st->g), "jout_begin_object");
-    st->depth++;
+    _opened(st);
 }
 
 void
@@ -128,8 +201,9 @@ void
 jout_begin_array(jout_t out)
 {
     jout_state * st = out->gen;
+    _opening(st);
     _check(yajl_gen_array_open(st->g), "jout_begin_array");
-    st->depth++;
+    _opened(st);
 }
 
 void

@@ -67,8 +67,12 @@ _check_layer_shape(slong * rows, const jnode * layer, slong l, slong width, rc_e
                             (long) l, jnode_type_name(layer));
     for (size_t i = 0; i < layer->nitems; i++)
         if (!_is_one_of(layer->keys[i], allowed, 2))
-            return rc_error_set(err, RELU_E_INPUT, "layer %ld: unknown key \"%.100s\" (" LAYER_KEYS_HELP ")",
-                                (long) l, layer->keys[i]);
+        {
+            char q[128];
+            jnode_quote(q, sizeof(q), layer->keys[i], strlen(layer->keys[i]), 60);
+            return rc_error_set(err, RELU_E_INPUT, "layer %ld: unknown key %s (" LAYER_KEYS_HELP ")",
+                                (long) l, q);
+        }
     const jnode * W = jnode_get(layer, "weights"), * b = jnode_get(layer, "biases");
     if (W == NULL || b == NULL)
         return rc_error_set(err, RELU_E_INPUT, "layer %ld: missing key \"%s\" (" LAYER_KEYS_HELP ")",
@@ -158,10 +162,13 @@ _read_optional(net_t net, const jnode * root, rc_error_t err)
             return rc_error_set(err, RELU_E_INPUT,
                                 "activation must be a string (only \"relu\" is supported), got %s",
                                 jnode_type_name(act));
-        if (strlen(act->text) != act->len || strcmp(act->text, "relu") != 0)
+        if (act->len != 4 || strcmp(act->text, "relu") != 0)
+        {
+            char q[128];
+            jnode_quote(q, sizeof(q), act->text, act->len, 60);
             return rc_error_set(err, RELU_E_UNSUPPORTED,
-                                "activation \"%.60s\" is not supported (only \"relu\" is supported)",
-                                act->text);
+                                "activation %s is not supported (only \"relu\" is supported)", q);
+        }
         net->activation = _copy_string(act);
     }
     if (meta != NULL)
@@ -192,8 +199,11 @@ _check_top_level(const jnode * root, rc_error_t err)
                             jnode_type_name(root));
     for (size_t i = 0; i < root->nitems; i++)
         if (!_is_one_of(root->keys[i], allowed, 5))
-            return rc_error_set(err, RELU_E_INPUT, "unknown key \"%.100s\" (" NET_KEYS_HELP ")",
-                                root->keys[i]);
+        {
+            char q[128];
+            jnode_quote(q, sizeof(q), root->keys[i], strlen(root->keys[i]), 60);
+            return rc_error_set(err, RELU_E_INPUT, "unknown key %s (" NET_KEYS_HELP ")", q);
+        }
     if (jnode_get(root, "input_dim") == NULL)
         return rc_error_set(err, RELU_E_INPUT,
                             "missing key \"input_dim\" (the number of inputs, a positive integer)");
@@ -227,10 +237,8 @@ net_read_jnode(net_t net, const jnode * root, rc_error_t err)
         if (status == RELU_OK)
             status = _read_optional(tmp, root, err);
         if (status == RELU_OK)
-        {
             net_swap(net, tmp);
-        }
-        net_clear(tmp);
+        net_clear(tmp);     /* the old network after a swap, the partial one otherwise */
     }
     flint_free(widths);
     return status;

@@ -18,35 +18,6 @@ _is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-/* The text for an error message: quoted, control bytes escaped, long text cut. */
-static void
-_quote(char * out, size_t size, const char * s, size_t len)
-{
-    const size_t max = 60;
-    size_t k = 0;
-    out[k++] = '"';
-    for (size_t i = 0; i < len && i < max && k + 8 < size; i++)
-    {
-        unsigned char c = (unsigned char) s[i];
-        if (c == '"' || c == '\\')
-        {
-            out[k++] = '\\';
-            out[k++] = (char) c;
-        }
-        else if (c < 0x20 || c == 0x7f)
-            k += (size_t) snprintf(out + k, size - k, "\\u%04x", c);
-        else
-            out[k++] = (char) c;
-    }
-    if (len > max)
-    {
-        memcpy(out + k, "...", 3);
-        k += 3;
-    }
-    out[k++] = '"';
-    out[k] = '\0';
-}
-
 /* Sets z from the decimal digits s[0..len) (already checked to be digits). */
 static void
 _fmpz_set_digits(fmpz_t z, const char * s, size_t len)
@@ -77,7 +48,7 @@ _parse_fraction(fmpq_t x, const char * s, size_t len, size_t slash, const char *
     char q[128];
     size_t neg = (s[0] == '-');
     size_t np = _digits(s, neg, slash), nq = _digits(s, slash + 1, len);
-    _quote(q, sizeof(q), s, len);
+    jnode_quote(q, sizeof(q), s, len, 60);
     if (np == 0 || neg + np != slash || nq == 0 || slash + 1 + nq != len)
         return rc_error_set(err, RELU_E_SYNTAX, NUM_EXPECTED ", got %s%s", what, q);
     fmpz_t p, d;
@@ -115,7 +86,7 @@ _parse_decimal(fmpq_t x, const char * s, size_t len, const char * what, rc_error
         nfrac = _digits(s, i, len);
         i += nfrac;
     }
-    _quote(q, sizeof(q), s, len);
+    jnode_quote(q, sizeof(q), s, len, 60);
     if (nint + nfrac == 0)
         return rc_error_set(err, RELU_E_SYNTAX, NUM_EXPECTED ", got %s%s", what, q);
 
@@ -225,7 +196,7 @@ num_parse_list(fmpq ** v, slong * count, const char * text, slong n, rc_error_t 
         cnt += (text[i] == ',');
     if (count != NULL)
         *count = cnt;
-    _quote(q, sizeof(q), text, len);
+    jnode_quote(q, sizeof(q), text, len, 60);
     if (n >= 0 && cnt != n)
         return rc_error_set(err, RELU_E_INPUT, "expected %ld comma-separated number%s, got %ld in %s",
                             (long) n, n == 1 ? "" : "s", (long) cnt, q);
