@@ -30,11 +30,12 @@ test_iters(slong base)
     return k < 1 ? 1 : k;
 }
 
-/* A network with the given widths (widths[0] = input dim, widths[L] = outputs),
-   weights uniform integers in [-r, r]. */
+/* Replaces the (initialised) net by one with the given widths (widths[0] =
+   input dim, widths[L] = outputs), integer weights uniform in [-r, r]. */
 static inline void
 test_random_net(net_t net, flint_rand_t st, slong nlayers, const slong * widths, slong r)
 {
+    net_clear(net);
     net_init_shape(net, nlayers, widths);
     for (slong j = 0; j < nlayers; j++)
     {

@@ -24,7 +24,17 @@ rc_error_set(rc_error_t err, int code, const char * fmt, ...)
 void
 rc_error_prefix(rc_error_t err, const char * prefix)
 {
-    char tmp[sizeof(err->msg)];
-    snprintf(tmp, sizeof(tmp), "%s: %s", prefix, err->msg);
-    memcpy(err->msg, tmp, sizeof(tmp));
+    /* "prefix: msg", truncated to the buffer: move msg right, copy the prefix in front */
+    size_t cap = sizeof(err->msg) - 1;
+    size_t p = strlen(prefix), m = strlen(err->msg);
+    size_t head = p + 2 < cap ? p + 2 : cap;
+    size_t keep = m < cap - head ? m : cap - head;
+    memmove(err->msg + head, err->msg, keep);
+    err->msg[head + keep] = '\0';
+    memcpy(err->msg, prefix, head < p ? head : p);
+    if (head == p + 2)
+    {
+        err->msg[p] = ':';
+        err->msg[p + 1] = ' ';
+    }
 }
