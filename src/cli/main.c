@@ -22,8 +22,8 @@ usage(FILE * fp)
         "             4 stopped by a limit (partial output), 70 internal error (please report)\n");
 }
 
-int
-main(int argc, char ** argv)
+static int
+dispatch(int argc, char ** argv)
 {
     if (argc < 2)
     {
@@ -49,4 +49,14 @@ main(int argc, char ** argv)
         return cmd_arrangement(argc - 1, argv + 1);
     fprintf(stderr, "relucert: unknown command '%s' (try relucert --help)\n", cmd);
     return CLI_EXIT_INPUT;
+}
+
+int
+main(int argc, char ** argv)
+{
+    int rc = dispatch(argc, argv);
+    /* release library caches so leak checkers see only real leaks */
+    poly_cdd_cleanup();
+    flint_cleanup();
+    return rc;
 }

@@ -29,6 +29,16 @@ poly_cdd_init(void)
     }
 }
 
+void
+poly_cdd_cleanup(void)
+{
+    if (cdd_ready)
+    {
+        dd_free_global_constants();
+        cdd_ready = 0;
+    }
+}
+
 /* Primitive integer form of a cddlib row (rational entries). */
 static void
 _row_from_cdd(fmpz * v, mytype * row, slong d)

@@ -141,5 +141,7 @@ int poly_vec_lex_sign(const fmpz * v, slong len);
    facets with cddlib (GMP rational mode) and compares with ours. Returns
    RELU_OK or RELU_E_INTERNAL with a description of the first difference. */
 int poly_verify_cdd(const poly_t P, rc_error_t err);
+/* Frees cddlib's global constants (set up on first use); call once at exit. */
+void poly_cdd_cleanup(void);
 
 #endif
