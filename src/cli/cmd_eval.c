@@ -15,15 +15,6 @@ static const char * eval_help =
 "  has an affine map with the same value at x.\n";
 
 static void
-write_row(jout_t out, const fmpq * x, slong n)
-{
-    jout_begin_array(out);
-    for (slong k = 0; k < n; k++)
-        jout_fmpq(out, x + k);
-    jout_end_array(out);
-}
-
-static void
 print_row(const char * label, const fmpq * x, slong n)
 {
     printf("%s", label);
@@ -102,8 +93,8 @@ cmd_eval(int argc, char ** argv)
         jout_t out;
         jout_init(out, stdout, 1, 0);
         jout_begin_object(out);
-        jout_key(out, "input"); write_row(out, x, n);
-        jout_key(out, "output"); write_row(out, y, m);
+        jout_key(out, "input"); jout_fmpq_vec(out, x, n);
+        jout_key(out, "output"); jout_fmpq_vec(out, y, m);
         jout_key(out, "pattern"); jout_string(out, pat);
         jout_key(out, "signs"); jout_string(out, sgs);
         jout_key(out, "on_boundary"); jout_bool(out, zeros > 0);
@@ -118,9 +109,9 @@ cmd_eval(int argc, char ** argv)
         jout_key(out, "W");
         jout_begin_array(out);
         for (slong i = 0; i < m; i++)
-            write_row(out, M->rows[i], n);
+            jout_fmpq_vec(out, M->rows[i], n);
         jout_end_array(out);
-        jout_key(out, "c"); write_row(out, cvec, m);
+        jout_key(out, "c"); jout_fmpq_vec(out, cvec, m);
         jout_end_object(out);
         jout_end_object(out);
         jout_clear(out);

@@ -86,6 +86,8 @@ void jout_bool(jout_t out, int v);
 void jout_null(jout_t out);
 void jout_fmpz(jout_t out, const fmpz_t x);       /* JSON integer of any size */
 void jout_fmpq(jout_t out, const fmpq_t x);       /* integer if the denominator is 1, else "p/q" */
+void jout_fmpz_vec(jout_t out, const fmpz * x, slong len);  /* array of jout_fmpz */
+void jout_fmpq_vec(jout_t out, const fmpq * x, slong len);  /* array of jout_fmpq */
 void jout_fmpq_str(jout_t out, const fmpq_t x);   /* always a string: "p/q" or "n" */
 void jout_node(jout_t out, const jnode * v);      /* re-emit a parsed tree, numbers verbatim */
 

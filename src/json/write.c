@@ -364,3 +364,21 @@ jout_node(jout_t out, const jnode * v)
             break;
     }
 }
+
+void
+jout_fmpz_vec(jout_t out, const fmpz * x, slong len)
+{
+    jout_begin_array(out);
+    for (slong k = 0; k < len; k++)
+        jout_fmpz(out, x + k);
+    jout_end_array(out);
+}
+
+void
+jout_fmpq_vec(jout_t out, const fmpq * x, slong len)
+{
+    jout_begin_array(out);
+    for (slong k = 0; k < len; k++)
+        jout_fmpq(out, x + k);
+    jout_end_array(out);
+}

@@ -2,47 +2,37 @@
 #include <flint/fmpz_vec.h>
 #include "poly/poly.h"
 
+/* Grows an array of rows of d fmpz to hold num rows (new entries initialised). */
 static void
-poly_fit_gens(poly_t P, slong num)
+_fit_rows(fmpz ** rows, slong * alloc, slong num, slong d)
 {
-    slong d = P->n + 1;
-    if (num > P->alloc_gens)
+    if (num > *alloc)
     {
-        slong a = FLINT_MAX(num, 2 * P->alloc_gens);
-        P->gens = flint_realloc(P->gens, a * d * sizeof(fmpz));
-        for (slong k = P->alloc_gens * d; k < a * d; k++)
-            fmpz_init(P->gens + k);
-        P->inc = flint_realloc(P->inc, a * P->cw * sizeof(bword));
-        P->alloc_gens = a;
+        slong a = FLINT_MAX(num, 2 * *alloc);
+        *rows = flint_realloc(*rows, a * d * sizeof(fmpz));
+        for (slong k = *alloc * d; k < a * d; k++)
+            fmpz_init(*rows + k);
+        *alloc = a;
     }
 }
 
 static void
-poly_fit_lin(poly_t P, slong num)
+poly_fit_gens(poly_t P, slong num)
 {
-    slong d = P->n + 1;
-    if (num > P->alloc_lin)
+    if (num > P->alloc_gens)
     {
-        slong a = FLINT_MAX(num, 2 * P->alloc_lin);
-        P->lin = flint_realloc(P->lin, a * d * sizeof(fmpz));
-        for (slong k = P->alloc_lin * d; k < a * d; k++)
-            fmpz_init(P->lin + k);
-        P->alloc_lin = a;
+        _fit_rows(&P->gens, &P->alloc_gens, num, P->n + 1);
+        P->inc = flint_realloc(P->inc, P->alloc_gens * P->cw * sizeof(bword));
     }
 }
 
 static void
 poly_fit_cons(poly_t P, slong num)
 {
-    slong d = P->n + 1;
     if (num > P->alloc_cons)
     {
-        slong a = FLINT_MAX(num, 2 * P->alloc_cons);
-        P->cons = flint_realloc(P->cons, a * d * sizeof(fmpz));
-        for (slong k = P->alloc_cons * d; k < a * d; k++)
-            fmpz_init(P->cons + k);
-        P->src = flint_realloc(P->src, a * sizeof(slong));
-        P->alloc_cons = a;
+        _fit_rows(&P->cons, &P->alloc_cons, num, P->n + 1);
+        P->src = flint_realloc(P->src, P->alloc_cons * sizeof(slong));
     }
 }
 
@@ -57,7 +47,7 @@ _poly_reshape(poly_t P, slong ngens, slong nlin, slong ncons)
         P->inc = flint_realloc(P->inc, FLINT_MAX(P->alloc_gens, 1) * cw * sizeof(bword));
     }
     poly_fit_gens(P, ngens);
-    poly_fit_lin(P, nlin);
+    _fit_rows(&P->lin, &P->alloc_lin, nlin, P->n + 1);
     poly_fit_cons(P, ncons);
     P->ngens = ngens;
     P->nlin = nlin;

@@ -41,24 +41,6 @@ _cmp_gens(const void * pa, const void * pb, void * ctx)
 }
 
 static void
-_write_fmpq_row(jout_t out, const fmpq * x, slong n)
-{
-    jout_begin_array(out);
-    for (slong k = 0; k < n; k++)
-        jout_fmpq(out, x + k);
-    jout_end_array(out);
-}
-
-static void
-_write_fmpz_row(jout_t out, const fmpz * x, slong n)
-{
-    jout_begin_array(out);
-    for (slong k = 0; k < n; k++)
-        jout_fmpz(out, x + k);
-    jout_end_array(out);
-}
-
-static void
 _write_generators(jout_t out, const poly_struct * P)
 {
     slong n = P->n;
@@ -74,21 +56,21 @@ _write_generators(jout_t out, const poly_struct * P)
         if (poly_gen_is_vertex(P, order[i]))
         {
             poly_gen_get_fmpq(x, P, order[i]);
-            _write_fmpq_row(out, x, n);
+            jout_fmpq_vec(out, x, n);
         }
     jout_end_array(out);
     jout_key(out, "rays");
     jout_begin_array(out);
     for (slong i = 0; i < P->ngens; i++)
         if (!poly_gen_is_vertex(P, order[i]))
-            _write_fmpz_row(out, poly_gen(P, order[i]) + 1, n);
+            jout_fmpz_vec(out, poly_gen(P, order[i]) + 1, n);
     jout_end_array(out);
     if (P->nlin > 0)
     {
         jout_key(out, "lineality");
         jout_begin_array(out);
         for (slong i = 0; i < P->nlin; i++)
-            _write_fmpz_row(out, poly_lin(P, i) + 1, n);
+            jout_fmpz_vec(out, poly_lin(P, i) + 1, n);
         jout_end_array(out);
     }
     _fmpq_vec_clear(x, n);
@@ -153,10 +135,10 @@ _write_affine(jout_t out, const net_t net, const region_struct * R)
     jout_key(out, "W");
     jout_begin_array(out);
     for (slong i = 0; i < m; i++)
-        _write_fmpq_row(out, M->rows[i], n);
+        jout_fmpq_vec(out, M->rows[i], n);
     jout_end_array(out);
     jout_key(out, "c");
-    _write_fmpq_row(out, c, m);
+    jout_fmpq_vec(out, c, m);
     jout_end_object(out);
     fmpq_mat_clear(M);
     _fmpq_vec_clear(c, m);
@@ -178,7 +160,7 @@ region_write_json(jout_t out, const net_t net, const region_struct * R, const sl
     jout_string(out, pat);
     jout_key(out, "interior_point");
     poly_interior_point(x, P);
-    _write_fmpq_row(out, x, n);
+    jout_fmpq_vec(out, x, n);
     _write_inequalities(out, P);
     _write_generators(out, P);
     jout_key(out, "bounded");
