@@ -71,4 +71,10 @@ void net_eval(fmpq * y, signed char * signs, const net_t net, const fmpq * x);
    c gets net_num_outputs entries. */
 void net_affine_of_pattern(fmpq_mat_t M, fmpq * c, const net_t net, const unsigned char * active);
 
+/* Level sets as regions: out (initialised) becomes net with output `output`
+   (0-based) turned into one more hidden neuron f - T followed by a trivial
+   output. The regions of out are those of net cut by {f = T}; in every sign
+   vector the last hidden neuron is + on {f > T}, 0 on {f = T}, - on {f < T}. */
+int net_threshold_net(net_t out, const net_t net, slong output, const fmpq_t T, rc_error_t err);
+
 #endif
