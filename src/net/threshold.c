@@ -23,7 +23,8 @@ net_threshold_net(net_t out, const net_t net, slong output, const fmpq_t T, rc_e
     for (slong j = 0; j < L - 1; j++)
     {
         fmpq_mat_set(tmp->layers[j].W, net->layers[j].W);
-        _fmpq_vec_set(tmp->layers[j].b, net->layers[j].b, net->layers[j].W->r);
+        for (slong r = 0; r < net->layers[j].W->r; r++)
+            fmpq_set(tmp->layers[j].b + r, net->layers[j].b + r);
     }
     const net_layer_struct * last = net->layers + L - 1;
     for (slong k = 0; k < last->W->c; k++)
