@@ -1,6 +1,8 @@
 #include <flint/fmpz_vec.h>
 #include "complex/complex.h"
 
+static int _zero_set(bword * set, const poly_t P, const fmpz * z, fmpz_t v);
+
 void
 complex_init(complex_t C, const poly_t domain, slong N, int check)
 {
@@ -23,6 +25,42 @@ complex_init(complex_t C, const poly_t domain, slong N, int check)
     C->sign_dims = NULL;
     C->sign_alloc = 0;
     poly_faces_init(C->faces);
+    C->filter = -1;
+    C->filter_mask = COMPLEX_NEG | COMPLEX_ZERO | COMPLEX_POS;
+}
+
+void
+complex_set_filter(complex_t C, slong k, int mask)
+{
+    C->filter = k;
+    C->filter_mask = mask;
+}
+
+int
+complex_face_sign(const complex_t C, const region_struct * R, slong k, const bword * face)
+{
+    const poly_struct * P = R->P;
+    slong gw = BS_WORDS(P->ngens);
+    int s = R->sign[k];
+    if (s == 0)
+        return 0;
+    bword * z = flint_malloc(FLINT_MAX(gw, 1) * sizeof(bword));
+    fmpz_t v;
+    fmpz_init(v);
+    if (_zero_set(z, P, R->zrows + k * (C->n + 1), v) && bs_subset(face, z, gw))
+        s = 0;
+    fmpz_clear(v);
+    flint_free(z);
+    return s;
+}
+
+static int
+_face_selected(const complex_t C, const region_struct * R, const bword * face)
+{
+    if (C->filter < 0)
+        return 1;
+    int s = complex_face_sign(C, R, C->filter, face);
+    return (C->filter_mask >> (s + 1)) & 1;
 }
 
 void
@@ -81,6 +119,8 @@ _check_faces(complex_t C, const region_struct * R, const bword * zsets, const ch
     for (slong f = 0; f < C->faces->num; f++)
     {
         const bword * face = poly_faces_set(C->faces, f);
+        if (!_face_selected(C, R, face))
+            continue;
         bs_zero(key, kw);
         for (slong k = 0; k < C->N; k++)
         {
@@ -148,6 +188,8 @@ complex_add_region(complex_t C, slong * region_fvec, const region_struct * R)
     {
         const bword * face = poly_faces_set(C->faces, f);
         slong dim = C->faces->dim[f];
+        if (!_face_selected(C, R, face))
+            continue;
         int owned = 1;
         for (slong k = 0; k < N && owned; k++)
             if (bad[k] && zvalid[k] && bs_subset(face, zsets + k * gw, gw))
@@ -159,6 +201,13 @@ complex_add_region(complex_t C, slong * region_fvec, const region_struct * R)
     if (C->check)
         _check_faces(C, R, zsets, zvalid, dsets);
 
+    /* region-level counts: only regions selected by the filter */
+    if (C->filter >= 0 && !((C->filter_mask >> (R->sign[C->filter] + 1)) & 1))
+    {
+        fmpz_clear(v);
+        flint_free(zsets); flint_free(zvalid); flint_free(bad); flint_free(dsets);
+        return;
+    }
     slong facets = poly_num_facets(P);
     if (facets >= C->hist_len)
     {
@@ -203,7 +252,7 @@ complex_mean_facets(fmpq_t q, const complex_t C)
 int
 complex_finish(complex_t C, rc_error_t err)
 {
-    if (complex_euler(C) != C->domain_euler)
+    if (C->filter < 0 && complex_euler(C) != C->domain_euler)
         return rc_error_set(err, RELU_E_INTERNAL,
             "internal error: Euler characteristic of the complex is %ld, the domain's is %ld",
             (long) complex_euler(C), (long) C->domain_euler);

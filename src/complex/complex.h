@@ -41,6 +41,8 @@ typedef struct
     slong * sign_dims;
     slong sign_alloc;
     poly_faces_t faces;      /* scratch */
+    slong filter;            /* -1, or a hidden neuron: count only faces whose sign there is in mask */
+    int filter_mask;         /* bit 0: sign -, bit 1: sign 0, bit 2: sign + */
 }
 complex_struct;
 
@@ -48,6 +50,20 @@ typedef complex_struct complex_t[1];
 
 void complex_init(complex_t C, const poly_t domain, slong N, int check);
 void complex_clear(complex_t C);
+/* Restricts every count (f-vector, regions, histogram, region f-vectors) to
+   the faces on which hidden neuron k has a sign in mask (COMPLEX_NEG |
+   COMPLEX_ZERO | COMPLEX_POS). With the neuron f - T of net_threshold_net:
+   COMPLEX_ZERO gives the level set {f = T}, COMPLEX_ZERO | COMPLEX_POS the
+   superlevel set {f >= T}. Regions (n-faces) count when their sign is in mask.
+   The Euler check of complex_finish is skipped under a filter. */
+#define COMPLEX_NEG 1
+#define COMPLEX_ZERO 2
+#define COMPLEX_POS 4
+void complex_set_filter(complex_t C, slong k, int mask);
+/* Sign (-1, 0, +1) of hidden neuron k on face f of the last region added's
+   face lattice C->faces, given that region. */
+int complex_face_sign(const complex_t C, const region_struct * R, slong k, const bword * face);
+
 /* Adds region R. If region_fvec is not NULL it receives R's own f-vector (n + 1 entries). */
 void complex_add_region(complex_t C, slong * region_fvec, const region_struct * R);
 /* Sum of (-1)^i f_i. */
