@@ -17,6 +17,13 @@
 int cmd_eval(int argc, char ** argv);
 int cmd_regions(int argc, char ** argv);
 int cmd_arrangement(int argc, char ** argv);
+int cmd_polytope(int argc, char ** argv);   /* src/cli/cmd_polytope.c */
+int cmd_faces(int argc, char ** argv);      /* src/cli/cmd_polytope.c */
+int cmd_polar(int argc, char ** argv);      /* src/cli/cmd_polytope.c */
+int cmd_levelset(int argc, char ** argv);   /* src/cli/cmd_levelset.c */
+int cmd_homology(int argc, char ** argv);   /* src/cli/cmd_homology.c */
+int cmd_layer(int argc, char ** argv);      /* src/cli/cmd_boundary.c */
+int cmd_boundary(int argc, char ** argv);   /* src/cli/cmd_boundary.c */
 
 /* Prints "relucert CMD: message" on stderr and returns the exit code for err. */
 int cli_fail(const char * cmd, const rc_error_t err);

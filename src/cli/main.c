@@ -41,12 +41,16 @@ dispatch(int argc, char ** argv)
         printf("relucert %s\n", RELUCERT_VERSION);
         return CLI_EXIT_OK;
     }
-    if (!strcmp(cmd, "eval"))
-        return cmd_eval(argc - 1, argv + 1);
-    if (!strcmp(cmd, "regions"))
-        return cmd_regions(argc - 1, argv + 1);
-    if (!strcmp(cmd, "arrangement"))
-        return cmd_arrangement(argc - 1, argv + 1);
+    static const struct { const char * name; int (*run)(int, char **); } commands[] = {
+        { "eval", cmd_eval }, { "regions", cmd_regions }, { "arrangement", cmd_arrangement },
+        /* issue 4 */ { "polytope", cmd_polytope }, { "faces", cmd_faces }, { "polar", cmd_polar },
+        { "levelset", cmd_levelset },
+        /* issue 5 */ { "homology", cmd_homology },
+        /* issue 6 */ { "layer", cmd_layer }, { "boundary", cmd_boundary },
+    };
+    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        if (!strcmp(cmd, commands[i].name))
+            return commands[i].run(argc - 1, argv + 1);
     fprintf(stderr, "relucert: unknown command '%s' (try relucert --help)\n", cmd);
     return CLI_EXIT_INPUT;
 }

@@ -1,0 +1,9 @@
+/* placeholder until the command lands */
+#include "cli/cli.h"
+int
+cmd_levelset(int argc, char ** argv)
+{
+    (void) argc;
+    fprintf(stderr, "relucert %s: not implemented yet\n", argv[0]);
+    return CLI_EXIT_UNSUPPORTED;
+}
