@@ -13,5 +13,6 @@
 #include "regions/regions.h"
 #include "complex/complex.h"
 #include "arrangement/arrangement.h"
+#include "homology/homology.h"
 
 #endif

@@ -1,9 +1,160 @@
-/* placeholder until the command lands */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
 #include "cli/cli.h"
+
+static const char * homology_help =
+"usage: relucert homology NET (--box LO,HI | --domain FILE) (--superlevel T | --sublevel T | --level T)\n"
+"                         [--output i] [--json]\n"
+"\n"
+"Integral homology of {x in domain : f(x) >= T} (superlevel), {f <= T} (sublevel) or\n"
+"{f = T} (level), f the network's output i (default 0; required when there are several\n"
+"outputs), T rational. The set is cut exactly from the region complex; its cellular\n"
+"chain complex (cells = faces, identified across regions by sign vectors, oriented\n"
+"canonically) is checked (d o d = 0, cell counts against an independent face count)\n"
+"and reduced over Z (sparse unit pivots, then a dense Smith normal form).\n"
+"The domain must be bounded: homology over R^n is not supported yet.\n"
+"\n"
+"JSON keys: betti [b_0..b_n], torsion (one list of torsion coefficients per dimension),\n"
+"  euler (sum (-1)^k b_k, equal to the alternating count of cells), cells [c_0..c_n],\n"
+"  empty (true when the set is empty: all Betti numbers 0), set, threshold, output, domain.\n";
+
 int
 cmd_homology(int argc, char ** argv)
 {
-    (void) argc;
-    fprintf(stderr, "relucert %s: not implemented yet\n", argv[0]);
-    return CLI_EXIT_UNSUPPORTED;
+    static const struct option opts[] = {
+        { "box", required_argument, 0, 'b' }, { "domain", required_argument, 0, 'd' },
+        { "whole", no_argument, 0, 'w' }, { "superlevel", required_argument, 0, 'S' },
+        { "sublevel", required_argument, 0, 's' }, { "level", required_argument, 0, 'l' },
+        { "output", required_argument, 0, 'o' }, { "json", no_argument, 0, 'j' },
+        { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
+    cli_domain_opts dom = { NULL, NULL, 0 };
+    const char * tstr = NULL, * ostr = NULL, * setname = NULL;
+    int json = 0, mask = 0, c, nsets = 0;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+    {
+        switch (c)
+        {
+            case 'b': dom.box = optarg; break;
+            case 'd': dom.file = optarg; break;
+            case 'w': dom.whole = 1; break;
+            case 'S': tstr = optarg; setname = "superlevel"; mask = COMPLEX_ZERO | COMPLEX_POS; nsets++; break;
+            case 's': tstr = optarg; setname = "sublevel"; mask = COMPLEX_ZERO | COMPLEX_NEG; nsets++; break;
+            case 'l': tstr = optarg; setname = "level"; mask = COMPLEX_ZERO; nsets++; break;
+            case 'o': ostr = optarg; break;
+            case 'j': json = 1; break;
+            case 'h': fputs(homology_help, stdout); return CLI_EXIT_OK;
+            default: return cli_usage_error("homology", "unknown or incomplete option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind != argc - 1)
+        return cli_usage_error("homology", optind >= argc ? "missing network file" : "expected one network file");
+    if (nsets != 1)
+        return cli_usage_error("homology", "give exactly one of --superlevel T, --sublevel T, --level T");
+    if (dom.whole || (dom.box == NULL && dom.file == NULL))
+        return cli_usage_error("homology", "give a bounded domain with --box LO,HI or --domain FILE "
+                               "(homology over R^n is not supported yet)");
+
+    rc_error_t err;
+    net_t net, tnet;
+    fmpq * T = NULL;
+    slong cnt, output = 0;
+    rc_error_init(err);
+    net_init(net);
+    net_init(tnet);
+    int status = net_read_file(net, argv[optind], err);
+    if (status == RELU_OK && num_parse_list(&T, &cnt, tstr, 1, err))
+    {
+        rc_error_prefix(err, "threshold");
+        status = err->code;
+    }
+    if (status == RELU_OK && ostr == NULL && net_num_outputs(net) > 1)
+        status = rc_error_set(err, RELU_E_INPUT, "the network has %ld outputs: choose one with --output i",
+                              (long) net_num_outputs(net));
+    if (status == RELU_OK && ostr != NULL)
+    {
+        char * end;
+        output = strtol(ostr, &end, 10);
+        if (*ostr == '\0' || *end != '\0')
+            status = rc_error_set(err, RELU_E_INPUT, "--output: expected an output index, got \"%s\"", ostr);
+    }
+    if (status == RELU_OK)
+        status = net_threshold_net(tnet, net, output, T, err);
+    poly_t domain;
+    char desc[256];
+    poly_init(domain, net->input_dim);
+    if (status == RELU_OK)
+        status = cli_domain_build(domain, desc, &dom, net->input_dim, err);
+
+    chain_complex_t K;
+    homology_t H;
+    chain_complex_init(K, 0);
+    homology_init(H);
+    if (status == RELU_OK)
+        status = homology_cells(K, tnet, domain, net_num_hidden(tnet) - 1, mask, err);
+    if (status == RELU_OK)
+    {
+        homology_compute(H, K);
+        slong n = H->top, cells = 0;
+        for (slong k = 0; k <= n; k++)
+            cells += H->cells[k];
+        char * ts = num_get_str(T);
+        if (json)
+        {
+            jout_t out;
+            jout_init(out, stdout, 1, 0);
+            jout_begin_object(out);
+            jout_key(out, "betti");
+            jout_begin_array(out);
+            for (slong k = 0; k <= n; k++) jout_int(out, H->betti[k]);
+            jout_end_array(out);
+            jout_key(out, "torsion");
+            jout_begin_array(out);
+            for (slong k = 0; k <= n; k++) jout_fmpz_vec(out, H->torsion[k], H->ntorsion[k]);
+            jout_end_array(out);
+            jout_key(out, "euler"); jout_int(out, homology_euler(H));
+            jout_key(out, "cells");
+            jout_begin_array(out);
+            for (slong k = 0; k <= n; k++) jout_int(out, H->cells[k]);
+            jout_end_array(out);
+            jout_key(out, "empty"); jout_bool(out, cells == 0);
+            jout_key(out, "set"); jout_string(out, setname);
+            jout_key(out, "threshold"); jout_fmpq_str(out, T);
+            jout_key(out, "output"); jout_int(out, output);
+            jout_key(out, "domain"); jout_string(out, desc);
+            jout_end_object(out);
+            jout_clear(out);
+        }
+        else
+        {
+            printf("%s set of output %ld at %s in %s%s\n", setname, (long) output, ts, desc,
+                   cells == 0 ? ": empty (all Betti numbers 0)" : "");
+            printf("cells:");
+            for (slong k = 0; k <= n; k++) printf(" %ld", (long) H->cells[k]);
+            printf("\nBetti numbers:");
+            for (slong k = 0; k <= n; k++) printf(" %ld", (long) H->betti[k]);
+            printf("\ntorsion:");
+            slong nt = 0;
+            for (slong k = 0; k <= n; k++)
+                for (slong i = 0; i < H->ntorsion[k]; i++, nt++)
+                {
+                    char * s = fmpz_get_str(NULL, 10, H->torsion[k] + i);
+                    printf(" H_%ld: Z/%s", (long) k, s);
+                    flint_free(s);
+                }
+            printf("%s\nEuler characteristic: %ld\n", nt ? "" : " none", (long) homology_euler(H));
+        }
+        flint_free(ts);
+    }
+    int rc = status ? cli_fail("homology", err) : CLI_EXIT_OK;
+    homology_clear(H);
+    chain_complex_clear(K);
+    poly_clear(domain);
+    if (T != NULL)
+        _fmpq_vec_clear(T, 1);
+    net_clear(tnet);
+    net_clear(net);
+    return rc;
 }

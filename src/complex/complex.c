@@ -109,30 +109,39 @@ _owner_side(const complex_t C, const fmpz * z, int s, fmpz_t v)
     return s * poly_vec_lex_sign(z + 1, C->n) > 0;
 }
 
+/* Sign vector of a face: 2 bits per neuron (+ or -; both clear for 0), then one
+   bit per domain facet (set when the face is off that facet). */
+static void
+_face_key(bword * key, const complex_t C, const region_struct * R, const bword * face,
+          const bword * zsets, const char * zvalid, const bword * dsets)
+{
+    slong gw = BS_WORDS(R->P->ngens);
+    bs_zero(key, C->signs->w);
+    for (slong k = 0; k < C->N; k++)
+    {
+        int s = R->sign[k];
+        if (s != 0 && zvalid[k] && bs_subset(face, zsets + k * gw, gw))
+            s = 0;
+        if (s > 0) bs_set(key, 2 * k);
+        if (s < 0) bs_set(key, 2 * k + 1);
+    }
+    for (slong i = 0; i < C->ndom; i++)
+        if (!bs_subset(face, dsets + i * gw, gw))
+            bs_set(key, 2 * C->N + i);
+}
+
 static void
 _check_faces(complex_t C, const region_struct * R, const bword * zsets, const char * zvalid,
              const bword * dsets)
 {
-    const poly_struct * P = R->P;
-    slong gw = BS_WORDS(P->ngens), kw = C->signs->w;
+    slong kw = C->signs->w;
     bword * key = flint_malloc(FLINT_MAX(kw, 1) * sizeof(bword));
     for (slong f = 0; f < C->faces->num; f++)
     {
         const bword * face = poly_faces_set(C->faces, f);
         if (!_face_selected(C, R, face))
             continue;
-        bs_zero(key, kw);
-        for (slong k = 0; k < C->N; k++)
-        {
-            int s = R->sign[k];
-            if (s != 0 && zvalid[k] && bs_subset(face, zsets + k * gw, gw))
-                s = 0;
-            if (s > 0) bs_set(key, 2 * k);
-            if (s < 0) bs_set(key, 2 * k + 1);
-        }
-        for (slong i = 0; i < C->ndom; i++)
-            if (!bs_subset(face, dsets + i * gw, gw))
-                bs_set(key, 2 * C->N + i);
+        _face_key(key, C, R, face, zsets, zvalid, dsets);
         int is_new;
         slong idx = bsset_insert(C->signs, key, &is_new);
         if (is_new)
@@ -148,6 +157,38 @@ _check_faces(complex_t C, const region_struct * R, const bword * zsets, const ch
             C->sign_dims[idx] = -1;   /* one sign vector, two dimensions: reported by finish */
     }
     flint_free(key);
+}
+
+bword *
+complex_region_face_keys(char ** selected_out, complex_t C, const region_struct * R)
+{
+    const poly_struct * P = R->P;
+    slong d = C->n + 1, gw = BS_WORDS(P->ngens), N = C->N, kw = C->signs->w;
+    bword * zsets = flint_calloc(FLINT_MAX(N * gw, 1), sizeof(bword));
+    char * zvalid = flint_calloc(FLINT_MAX(N, 1), 1);
+    bword * dsets = flint_calloc(FLINT_MAX(C->ndom * gw, 1), sizeof(bword));
+    fmpz_t v;
+    fmpz_init(v);
+    poly_faces_compute(C->faces, P);
+    bword * keys = flint_malloc(FLINT_MAX(C->faces->num * kw, 1) * sizeof(bword));
+    char * selected = flint_malloc(FLINT_MAX(C->faces->num, 1));
+    for (slong k = 0; k < N; k++)
+        if (R->sign[k] != 0)
+            zvalid[k] = _zero_set(zsets + k * gw, P, R->zrows + k * d, v);
+    for (slong i = 0; i < C->ndom; i++)
+        _zero_set(dsets + i * gw, P, C->dom + i * d, v);
+    for (slong f = 0; f < C->faces->num; f++)
+    {
+        const bword * face = poly_faces_set(C->faces, f);
+        selected[f] = _face_selected(C, R, face);
+        _face_key(keys + f * kw, C, R, face, zsets, zvalid, dsets);
+    }
+    fmpz_clear(v);
+    flint_free(zsets);
+    flint_free(zvalid);
+    flint_free(dsets);
+    *selected_out = selected;
+    return keys;
 }
 
 void

@@ -64,6 +64,15 @@ void complex_set_filter(complex_t C, slong k, int mask);
    face lattice C->faces, given that region. */
 int complex_face_sign(const complex_t C, const region_struct * R, slong k, const bword * face);
 
+/* Words of a face's sign-vector key. */
+static inline slong complex_key_words(const complex_t C) { return C->signs->w; }
+/* Computes R's face lattice into C->faces and, for each face f, its sign
+   vector (the global identity of the face across regions) at
+   keys + f * complex_key_words(C) of the returned array, and (*selected)[f]
+   (1 if the filter keeps it). Both arrays are flint_malloc'ed for the caller
+   to flint_free. Counts nothing. */
+bword * complex_region_face_keys(char ** selected, complex_t C, const region_struct * R);
+
 /* Adds region R. If region_fvec is not NULL it receives R's own f-vector (n + 1 entries). */
 void complex_add_region(complex_t C, slong * region_fvec, const region_struct * R);
 /* Sum of (-1)^i f_i. */

@@ -1,0 +1,68 @@
+/* Integral homology of the polyhedral complexes relucert computes.
+
+   Cells are the faces of the region complex (optionally restricted to a
+   sub-, super- or level set through complex_set_filter), identified across
+   regions by their sign vectors. Each k-cell is oriented by the reduced row
+   echelon basis of its direction space -- canonical, so every region sees
+   the same orientation -- and the incidence [F : G] of a facet G of F is the
+   sign of det(v, B_G) in the coordinates of B_F, v pointing from the inside
+   of F out through G (outward normal first). The cellular chain complex is
+   checked (d o d = 0) and reduced over Z: unit pivots are eliminated
+   sparsely, what remains goes to a small dense Smith normal form. */
+#ifndef RELUCERT_HOMOLOGY_H
+#define RELUCERT_HOMOLOGY_H
+
+#include <flint/fmpz.h>
+#include "util/error.h"
+#include "net/net.h"
+#include "poly/poly.h"
+
+/* A finite chain complex of free Z-modules with sparse boundaries. */
+typedef struct
+{
+    slong top;          /* cells exist in dimensions 0..top */
+    slong * num;        /* num[k]: k-cells */
+    slong ** start;     /* start[k][i] .. start[k][i+1]: entries of d(cell i of dim k) */
+    slong ** row;       /* index of a (k-1)-cell */
+    slong ** coef;      /* its coefficient */
+    slong * alloc;
+}
+chain_complex_struct;
+
+typedef chain_complex_struct chain_complex_t[1];
+
+void chain_complex_init(chain_complex_t K, slong top);
+void chain_complex_clear(chain_complex_t K);
+/* Appends a k-cell with boundary sum coef[j] * (cell rows[j] of dim k-1); returns its index. */
+slong chain_complex_add_cell(chain_complex_t K, slong k, slong len, const slong * rows, const slong * coef);
+/* 1 if d_{k-1} d_k = 0 for every k. */
+int chain_complex_is_complex(const chain_complex_t K);
+
+typedef struct
+{
+    slong top;
+    slong * betti;        /* betti[0..top] */
+    slong * ntorsion;     /* torsion coefficients of H_k */
+    fmpz ** torsion;      /* torsion[k][0..ntorsion[k]) (each > 1, dividing the next) */
+    slong * cells;        /* cells per dimension */
+}
+homology_struct;
+
+typedef homology_struct homology_t[1];
+
+void homology_init(homology_t H);
+void homology_clear(homology_t H);
+/* Integral homology of K. */
+void homology_compute(homology_t H, const chain_complex_t K);
+slong homology_euler(const homology_t H);
+
+/* The cellular chain complex of the faces of net's regions inside a bounded
+   domain, restricted to the faces on which hidden neuron `filter` has a sign
+   in `mask` (COMPLEX_* of complex.h; filter < 0: every face). top = n. The
+   cell counts are checked against the complex's independent local face count.
+   Errors: RELU_E_UNSUPPORTED for unbounded domains; RELU_E_INTERNAL when a
+   check fails. */
+int homology_cells(chain_complex_t K, const net_t net, const poly_t domain, slong filter, int mask,
+                   rc_error_t err);
+
+#endif
