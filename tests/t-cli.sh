@@ -96,6 +96,41 @@ expect 2 "$BIN" nosuchcommand
 for c in eval regions arrangement; do expect 0 "$BIN" $c --help; done
 expect 0 "$BIN" --help
 
+# --- homology through the CLI: fixtures, closed answers, bad input
+for net in "$D"/sage/case*[0-9].json; do
+    truth=${net%.json}.truth.json
+    [ "$(jq 'has("superlevel_betti")' "$truth")" = true ] || continue
+    h=$("$BIN" homology "$net" --box -1,1 --superlevel 0 --json) || { fail "homology $net"; continue; }
+    n=$(jq .input_dim "$net")
+    [ "$(echo "$h" | jq -c ".betti[:$n]")" = "$(jq -c .superlevel_betti "$truth")" ] || fail "$net superlevel_betti"
+    [ "$(echo "$h" | jq '[.torsion[] | length] | add')" = "$(jq .superlevel_torsion "$truth")" ] || fail "$net torsion"
+    [ "$(echo "$h" | jq '.euler == ([.betti | to_entries[] | if .key % 2 == 0 then .value else -.value end] | add)')" = true ] \
+        || fail "$net euler"
+    pass
+done
+cat >"$TMP/l1.json" <<'JSON'
+{"input_dim": 2, "layers": [{"weights": [[1,0],[-1,0],[0,1],[0,-1]], "biases": [0,0,0,0]},
+                            {"weights": [[1,1,1,1]], "biases": [0]}]}
+JSON
+h=$("$BIN" homology "$TMP/l1.json" --box -1,1 --level 0.5 --json)
+[ "$(echo "$h" | jq -c .betti)" = "[1,1,0]" ] && pass || fail "level set circle: $h"
+h=$("$BIN" homology "$TMP/l1.json" --box -1,1 --superlevel 3 --json)
+[ "$(echo "$h" | jq -c '[.empty, .betti]')" = "[true,[0,0,0]]" ] && pass || fail "empty set: $h"
+expect 2 "$BIN" homology "$TMP/l1.json" --box -1,1 --superlevel x
+expect 2 "$BIN" homology "$TMP/l1.json" --box -1,1 --superlevel 1/0
+expect 2 "$BIN" homology "$TMP/l1.json" --box -1,1
+expect 2 "$BIN" homology "$TMP/l1.json" --box -1,1 --superlevel 0 --sublevel 0
+expect 2 "$BIN" homology "$TMP/l1.json" --superlevel 0
+expect 2 "$BIN" homology "$TMP/l1.json" --whole --superlevel 0
+expect 2 "$BIN" homology "$TMP/l1.json" --box -1,1 --superlevel 0 --output 1
+expect 2 "$BIN" homology "$TMP/l1.json" --box -1,1 --superlevel 0 --output x
+cat >"$TMP/two.json" <<'JSON'
+{"input_dim": 1, "layers": [{"weights": [[1]], "biases": [0]}, {"weights": [[1],[2]], "biases": [0,0]}]}
+JSON
+expect 2 "$BIN" homology "$TMP/two.json" --box -1,1 --superlevel 0
+expect 0 "$BIN" homology "$TMP/two.json" --box -1,1 --superlevel 0 --output 1
+expect 0 "$BIN" homology --help
+
 # --- every bad network file: exit 2, one line, never a crash
 for f in "$D"/bad/*.json; do
     [ -e "$f" ] || continue
