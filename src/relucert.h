@@ -14,5 +14,6 @@
 #include "complex/complex.h"
 #include "arrangement/arrangement.h"
 #include "homology/homology.h"
+#include "graph/graph.h"
 
 #endif

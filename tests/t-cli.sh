@@ -131,6 +131,22 @@ expect 2 "$BIN" homology "$TMP/two.json" --box -1,1 --superlevel 0
 expect 0 "$BIN" homology "$TMP/two.json" --box -1,1 --superlevel 0 --output 1
 expect 0 "$BIN" homology --help
 
+# --- dual graph: a path of 5 regions has Fiedler value 2 - 2 cos(pi/5) = 0.3819660112501051517954...
+cat >"$TMP/path.json" <<'JSON'
+{"input_dim":1,"layers":[{"weights":[[1],[1],[1],[1]],"biases":[0,"-1/4","-1/2","-3/4"]},{"weights":[[1,1,1,1]],"biases":[0]}]}
+JSON
+g=$("$BIN" dualgraph "$TMP/path.json" --box -1,1 --json --dot "$TMP/g.dot" --graphml "$TMP/g.graphml")
+[ "$(echo "$g" | jq -c '[.nodes, .edges, .degrees, .partition]')" = '[5,4,[1,2,2,2,1],["+","+","?","-","-"]]' ] && pass || fail "dualgraph path: $g"
+lo=$(echo "$g" | jq -r '.fiedler_value[0]'); hi=$(echo "$g" | jq -r '.fiedler_value[1]')
+case "$lo$hi" in 0.38196601125010515179*0.38196601125010515180*) pass ;; *) fail "fiedler enclosure $lo $hi" ;; esac
+grep -q "r0 -- r1" "$TMP/g.dot" && grep -q "<edge source=\"r3\" target=\"r4\">" "$TMP/g.graphml" && pass || fail "dot/graphml"
+g=$("$BIN" dualgraph "$D/sage/case005.json" --box -1,1 --threshold 0 --json)
+[ "$(echo "$g" | jq '.agreement.compared + .agreement.crossed <= .nodes')" = true ] && pass || fail "agreement counts"
+expect 2 "$BIN" dualgraph "$D/sage/case005.json" --threshold abc
+expect 2 "$BIN" dualgraph "$D/sage/case005.json" --output 3 --threshold 0
+expect 2 "$BIN" dualgraph "$TMP/two.json" --box -1,1 --threshold 0
+expect 0 "$BIN" dualgraph --help
+
 # --- every bad network file: exit 2, one line, never a crash
 for f in "$D"/bad/*.json; do
     [ -e "$f" ] || continue

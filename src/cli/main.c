@@ -15,6 +15,8 @@ usage(FILE * fp)
         "  regions NET [domain]               activation regions and the f-vector of their complex\n"
         "  arrangement NET                    hyperplane arrangement of a one-hidden-layer network,\n"
         "                                     counted twice (enumeration and Zaslavsky)\n"
+        "  homology NET [domain] --superlevel T integral homology of {f >= T} (or --sublevel, --level)\n"
+        "  dualgraph NET [domain]             dual graph of the regions, certified Fiedler value and partition\n"
         "\n"
         "domains: --box LO,HI (the cube [LO,HI]^n) | --domain FILE ({\"A\":..,\"b\":..}, A x <= b) | --whole (R^n)\n"
         "numbers: integers of any size, \"p/q\", decimals (0.1 is exactly 1/10); never rounded\n"
@@ -45,7 +47,7 @@ dispatch(int argc, char ** argv)
         { "eval", cmd_eval }, { "regions", cmd_regions }, { "arrangement", cmd_arrangement },
         /* issue 4 */ { "polytope", cmd_polytope }, { "faces", cmd_faces }, { "polar", cmd_polar },
         { "levelset", cmd_levelset },
-        /* issue 5 */ { "homology", cmd_homology },
+        /* issue 5 */ { "homology", cmd_homology }, { "dualgraph", cmd_dualgraph },
         /* issue 6 */ { "layer", cmd_layer }, { "boundary", cmd_boundary },
     };
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)

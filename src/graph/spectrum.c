@@ -1,0 +1,225 @@
+/* Certified Laplacian spectra (see graph.h for the argument). */
+#include <stdlib.h>
+#include <string.h>
+#include <acb.h>
+#include <acb_mat.h>
+#include "graph/graph.h"
+
+void
+spectrum_init(spectrum_t S)
+{
+    S->n = 0;
+    S->eig = NULL;
+    S->vec = NULL;
+    S->fiedler_simple = 0;
+    arb_init(S->err);
+    S->partition = NULL;
+}
+
+void
+spectrum_clear(spectrum_t S)
+{
+    if (S->eig) _arb_vec_clear(S->eig, S->n);
+    if (S->vec) _arb_vec_clear(S->vec, S->n);
+    arb_clear(S->err);
+    flint_free(S->partition);
+}
+
+static int
+_cmp_arb_mid(const void * a, const void * b)
+{
+    return arf_cmp(arb_midref((arb_srcptr) a), arb_midref((arb_srcptr) b));
+}
+
+/* lower bound of |x - mu| */
+static void
+_dist_lbound(arf_t d, const arb_t x, const arb_t mu, slong prec)
+{
+    arb_t t;
+    arb_init(t);
+    arb_sub(t, x, mu, prec);
+    arb_get_abs_lbound_arf(d, t, prec);
+    arb_clear(t);
+}
+
+static int
+_try(spectrum_t S, const fmpz_mat_t L, slong prec)
+{
+    slong n = L->r;
+    int ok = 0;
+    acb_mat_t A, R;
+    acb_ptr Ea = _acb_vec_init(n), E = _acb_vec_init(n);
+    acb_mat_init(A, n, n);
+    acb_mat_init(R, n, n);
+    acb_mat_set_fmpz_mat(A, L);
+    acb_mat_approx_eig_qr(Ea, NULL, R, A, NULL, 0, prec);
+    if (!acb_mat_eig_multiple(E, A, Ea, R, prec))
+        goto done;
+    arb_ptr ev = _arb_vec_init(n);
+    for (slong i = 0; i < n; i++)
+    {
+        if (!arb_contains_zero(acb_imagref(E + i)))
+        {
+            _arb_vec_clear(ev, n);
+            goto done;
+        }
+        arb_set(ev + i, acb_realref(E + i));
+    }
+    qsort(ev, n, sizeof(arb_struct), _cmp_arb_mid);
+    /* the order must be certain between clusters */
+    for (slong i = 0; i + 1 < n; i++)
+        if (!arb_overlaps(ev + i, ev + i + 1) && !arb_lt(ev + i, ev + i + 1))
+        {
+            _arb_vec_clear(ev, n);
+            goto done;
+        }
+    S->eig = ev;
+    S->n = n;
+    S->partition = flint_malloc(n + 1);
+    memset(S->partition, '?', (size_t) FLINT_MAX(n, 0));
+    S->partition[n] = '\0';
+    S->fiedler_simple = !arb_overlaps(ev + 0, ev + 1) && (n < 3 || !arb_overlaps(ev + 1, ev + 2));
+    ok = 1;
+    if (!S->fiedler_simple)
+        goto done;
+
+    /* approximate eigenvector: the column whose approximate eigenvalue is nearest */
+    slong col = 0;
+    {
+        arf_t best, d;
+        arf_init(best);
+        arf_init(d);
+        for (slong j = 0; j < n; j++)
+        {
+            arf_sub(d, arb_midref(acb_realref(Ea + j)), arb_midref(ev + 1), prec, ARF_RND_NEAR);
+            arf_abs(d, d);
+            if (j == 0 || arf_cmp(d, best) < 0)
+                arf_set(best, d), col = j;
+        }
+        arf_clear(best);
+        arf_clear(d);
+    }
+    arb_ptr v = _arb_vec_init(n), r = _arb_vec_init(n);
+    arb_t mu, nv, eps, t, eta;
+    arf_t delta, dj;
+    arb_init(mu); arb_init(nv); arb_init(eps); arb_init(t); arb_init(eta);
+    arf_init(delta); arf_init(dj);
+    for (slong i = 0; i < n; i++)
+        arb_set_arf(v + i, arb_midref(acb_realref(acb_mat_entry(R, i, col))));
+    arb_set_arf(mu, arb_midref(ev + 1));
+    /* r = L v - mu v, computed in ball arithmetic from the exact data */
+    for (slong i = 0; i < n; i++)
+    {
+        arb_mul(r + i, mu, v + i, prec);
+        arb_neg(r + i, r + i);
+        for (slong j = 0; j < n; j++)
+            if (!fmpz_is_zero(fmpz_mat_entry(L, i, j)))
+                arb_addmul_fmpz(r + i, v + j, fmpz_mat_entry(L, i, j), prec);
+    }
+    arb_dot(eps, NULL, 0, r, 1, r, 1, n, prec);   /* |r|^2 */
+    arb_sqrtpos(eps, eps, prec);
+    arb_dot(nv, NULL, 0, v, 1, v, 1, n, prec);
+    arb_sqrtpos(nv, nv, prec);
+    /* gap: distance from mu to every other eigenvalue */
+    arf_pos_inf(delta);
+    for (slong j = 0; j < n; j++)
+        if (j != 1)
+        {
+            _dist_lbound(dj, ev + j, mu, prec);
+            if (arf_cmp(dj, delta) < 0)
+                arf_set(delta, dj);
+        }
+    if (arf_sgn(delta) > 0 && !arb_contains_zero(nv))
+    {
+        /* eta = sqrt(2) |r| / (delta |v|) bounds |v/|v| - u| */
+        arb_set_arf(t, delta);
+        arb_mul(t, t, nv, prec);
+        arb_div(eta, eps, t, prec);
+        arb_sqrt_ui(t, 2, prec);
+        arb_mul(eta, eta, t, prec);
+        arb_set(S->err, eta);
+        S->vec = _arb_vec_init(n);
+        int flip = 0, first = 1;
+        for (slong i = 0; i < n; i++)
+        {
+            arb_div(S->vec + i, v + i, nv, prec);
+            arb_abs(t, S->vec + i);
+            arb_sub(t, t, eta, prec);
+            if (arb_is_positive(t))
+            {
+                int s = arb_is_positive(S->vec + i) ? 1 : -1;
+                if (first)
+                    flip = (s < 0), first = 0;
+                S->partition[i] = ((s > 0) != flip) ? '+' : '-';
+            }
+        }
+        if (flip)
+            for (slong i = 0; i < n; i++)
+                arb_neg(S->vec + i, S->vec + i);
+    }
+    _arb_vec_clear(v, n);
+    _arb_vec_clear(r, n);
+    arb_clear(mu); arb_clear(nv); arb_clear(eps); arb_clear(t); arb_clear(eta);
+    arf_clear(delta); arf_clear(dj);
+done:
+    _acb_vec_clear(Ea, n);
+    _acb_vec_clear(E, n);
+    acb_mat_clear(A);
+    acb_mat_clear(R);
+    return ok;
+}
+
+int
+spectrum_compute(spectrum_t S, const fmpz_mat_t L, rc_error_t err)
+{
+    if (L->r < 2)
+        return rc_error_set(err, RELU_E_INPUT, "a Fiedler value needs at least two regions (found %ld)",
+                            (long) L->r);
+    for (slong prec = 128; prec <= 2048; prec *= 2)
+        if (_try(S, L, prec))
+            return RELU_OK;
+    return rc_error_set(err, RELU_E_INTERNAL, "could not certify the Laplacian spectrum");
+}
+
+static char *
+_fixed_str(const fmpz_t z, slong digits)
+{
+    char * s = fmpz_get_str(NULL, 10, z);
+    int neg = (s[0] == '-');
+    char * d = s + neg;
+    size_t len = strlen(d), width = FLINT_MAX(len, (size_t) digits + 1);
+    char * out = flint_malloc(width + 3);
+    char * p = out;
+    if (neg) *p++ = '-';
+    size_t pad = width - len;
+    for (size_t i = 0; i < width; i++)
+    {
+        if (i == width - digits && digits > 0)
+            *p++ = '.';
+        *p++ = (i < pad) ? '0' : d[i - pad];
+    }
+    *p = '\0';
+    flint_free(s);
+    return out;
+}
+
+void
+arb_get_decimal_bounds(char ** lo, char ** hi, const arb_t x, slong digits)
+{
+    arf_t b, t;
+    fmpz_t z, p;
+    arf_init(b); arf_init(t);
+    fmpz_init(z); fmpz_init(p);
+    fmpz_set_ui(p, 10);
+    fmpz_pow_ui(p, p, digits);
+    arb_get_lbound_arf(b, x, ARF_PREC_EXACT);
+    arf_mul_fmpz(t, b, p, ARF_PREC_EXACT, ARF_RND_DOWN);
+    arf_get_fmpz(z, t, ARF_RND_FLOOR);
+    *lo = _fixed_str(z, digits);
+    arb_get_ubound_arf(b, x, ARF_PREC_EXACT);
+    arf_mul_fmpz(t, b, p, ARF_PREC_EXACT, ARF_RND_UP);
+    arf_get_fmpz(z, t, ARF_RND_CEIL);
+    *hi = _fixed_str(z, digits);
+    arf_clear(b); arf_clear(t);
+    fmpz_clear(z); fmpz_clear(p);
+}
