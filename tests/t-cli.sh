@@ -147,6 +147,25 @@ expect 2 "$BIN" dualgraph "$D/sage/case005.json" --output 3 --threshold 0
 expect 2 "$BIN" dualgraph "$TMP/two.json" --box -1,1 --threshold 0
 expect 0 "$BIN" dualgraph --help
 
+# --- persistence: -|x|_1 on the square: {f <= t} is the square minus a diamond for -1 < t < 0,
+# so a loop is born at -1 (the corners' value is -2: components born there merge at -1) and
+# dies at 0 when the centre fills in; one essential component.
+cat >"$TMP/negl1.json" <<'JSON'
+{"input_dim": 2, "layers": [{"weights": [[1,0],[-1,0],[0,1],[0,-1]], "biases": [0,0,0,0]},
+                            {"weights": [[-1,-1,-1,-1]], "biases": [0]}]}
+JSON
+for field in 2 3 Q; do
+    b=$("$BIN" persistence "$TMP/negl1.json" --box -1,1 --field $field --json)
+    [ "$(echo "$b" | jq -c '[.bars[] | select(.dim == 1) | [.birth, .death]]')" = '[["-1","0"]]' ] && pass || fail "persistence H1 ($field): $b"
+    [ "$(echo "$b" | jq -c '[.bars[] | select(.death == null) | .dim]')" = '[0]' ] && pass || fail "essential bars ($field)"
+done
+expect 2 "$BIN" persistence "$TMP/negl1.json" --box -1,1 --field 4
+expect 2 "$BIN" persistence "$TMP/negl1.json" --box -1,1 --field x
+expect 2 "$BIN" persistence "$TMP/negl1.json" --whole
+expect 2 "$BIN" persistence "$TMP/two.json" --box -1,1
+expect 0 "$BIN" persistence "$TMP/two.json" --box -1,1 --output 1
+expect 0 "$BIN" persistence --help
+
 # --- every bad network file: exit 2, one line, never a crash
 for f in "$D"/bad/*.json; do
     [ -e "$f" ] || continue

@@ -12,6 +12,7 @@ typedef struct
     fmpq * point;         /* relative-interior point */
     fmpq_mat_struct basis[1];   /* dim x n, reduced row echelon form */
     slong * pivots;       /* pivot column of each basis row */
+    fmpq_t value;         /* max of the chosen output over the cell (persistence) */
     slong nb, ab;         /* boundary: global ids and incidences */
     slong * b_id;
     slong * b_inc;
@@ -27,11 +28,14 @@ typedef struct
     slong alloc;
     slong counts[64];
     rc_error_struct * err;
+    slong output;         /* >= 0: record max of this output over every cell */
+    const net_struct * net;
 }
 cell_builder;
 
 static void
-_cell_init(hcell * c, slong dim, slong n, const poly_struct * P, const bword * face)
+_cell_init(hcell * c, slong dim, slong n, const poly_struct * P, const bword * face,
+           const net_struct * net, slong output)
 {
     slong nv = 0;
     fmpq * v = _fmpq_vec_init(n);
@@ -67,6 +71,28 @@ _cell_init(hcell * c, slong dim, slong n, const poly_struct * P, const bword * f
     for (slong k = 0; k < n; k++)
         fmpq_div_fmpz(c->point + k, c->point + k, nvz);
     fmpz_clear(nvz);
+    /* f is affine on the cell: its maximum is attained at a vertex */
+    fmpq_init(c->value);
+    if (output >= 0)
+    {
+        slong m = net_num_outputs(net), first = 1;
+        fmpq * y = _fmpq_vec_init(m);
+        fmpq_t best;
+        fmpq_init(best);
+        for (slong g = 0; g < P->ngens; g++)
+        {
+            if (!bs_test(face, g))
+                continue;
+            poly_gen_get_fmpq(v, P, g);
+            net_eval(y, NULL, net, v);
+            if (first || fmpq_cmp(y + output, best) > 0)
+                fmpq_set(best, y + output);
+            first = 0;
+        }
+        fmpq_swap(c->value, best);
+        fmpq_clear(best);
+        _fmpq_vec_clear(y, m);
+    }
     fmpq_mat_rref(D, D);
     fmpq_mat_init(c->basis, dim, n);
     c->pivots = flint_malloc(FLINT_MAX(dim, 1) * sizeof(slong));
@@ -88,6 +114,7 @@ static void
 _cell_clear(hcell * c, slong n)
 {
     _fmpq_vec_clear(c->point, n);
+    fmpq_clear(c->value);
     fmpq_mat_clear(c->basis);
     flint_free(c->pivots);
     flint_free(c->b_id);
@@ -148,7 +175,7 @@ _add_region(void * data, const region_struct * R)
                 B->alloc = FLINT_MAX(256, 2 * B->alloc);
                 B->cells = flint_realloc(B->cells, B->alloc * sizeof(hcell));
             }
-            _cell_init(B->cells + id[f], F->dim[f], n, P, poly_faces_set(F, f));
+            _cell_init(B->cells + id[f], F->dim[f], n, P, poly_faces_set(F, f), B->net, B->output);
             B->cells[id[f]].local = B->counts[F->dim[f]]++;
         }
     }
@@ -193,9 +220,9 @@ _add_region(void * data, const region_struct * R)
     return 0;
 }
 
-int
-homology_cells(chain_complex_t K, const net_t net, const poly_t domain, slong filter, int mask,
-               rc_error_t err)
+static int
+_homology_cells(chain_complex_t K, fmpq ** values, const net_t net, const poly_t domain, slong filter,
+                int mask, const net_t vnet, slong output, rc_error_t err)
 {
     slong n = net->input_dim;
     cell_builder B;
@@ -214,6 +241,8 @@ homology_cells(chain_complex_t K, const net_t net, const poly_t domain, slong fi
     for (slong k = 0; k < 64; k++)
         B.counts[k] = 0;
     B.err = err;
+    B.net = vnet;
+    B.output = output;
 
     status = regions_enumerate(net, domain, _add_region, &B);
     if (status == RELU_OK)
@@ -235,6 +264,13 @@ homology_cells(chain_complex_t K, const net_t net, const poly_t domain, slong fi
             order[k] = flint_malloc(FLINT_MAX(B.counts[k], 1) * sizeof(slong));
         for (slong c = 0; c < total; c++)
             order[B.cells[c].dim][B.cells[c].local] = c;
+        if (values != NULL)
+            for (slong k = 0; k <= n; k++)
+            {
+                values[k] = _fmpq_vec_init(FLINT_MAX(B.counts[k], 1));
+                for (slong i = 0; i < B.counts[k]; i++)
+                    fmpq_set(values[k] + i, B.cells[order[k][i]].value);
+            }
         slong * rows = NULL, * coef = NULL;
         for (slong k = 0; k <= n; k++)
             for (slong i = 0; i < B.counts[k]; i++)
@@ -263,4 +299,21 @@ homology_cells(chain_complex_t K, const net_t net, const poly_t domain, slong fi
     bsset_clear(B.keys);
     complex_clear(C);
     return status;
+}
+
+int
+homology_cells(chain_complex_t K, const net_t net, const poly_t domain, slong filter, int mask,
+               rc_error_t err)
+{
+    return _homology_cells(K, NULL, net, domain, filter, mask, net, -1, err);
+}
+
+int
+homology_cells_values(chain_complex_t K, fmpq ** values, const net_t net, const poly_t domain, slong output,
+                      rc_error_t err)
+{
+    if (output < 0 || output >= net_num_outputs(net))
+        return rc_error_set(err, RELU_E_INPUT, "output %ld does not exist (the network has %ld)",
+                            (long) output, (long) net_num_outputs(net));
+    return _homology_cells(K, values, net, domain, -1, 0, net, output, err);
 }

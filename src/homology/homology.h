@@ -65,4 +65,35 @@ slong homology_euler(const homology_t H);
 int homology_cells(chain_complex_t K, const net_t net, const poly_t domain, slong filter, int mask,
                    rc_error_t err);
 
+/* The cells of the whole region complex (no filter) with, for each k-cell i,
+   values[k][i] = the maximum of output `output` over the closed cell (values[k]
+   allocated with _fmpq_vec_init(max(num[k], 1)); the caller clears them). */
+int homology_cells_values(chain_complex_t K, fmpq ** values, const net_t net, const poly_t domain, slong output,
+                          rc_error_t err);
+
+/* ---- sublevel persistence ------------------------------------------------------ */
+typedef struct
+{
+    slong dim;
+    fmpq_t birth, death;   /* death meaningless when infinite */
+    int infinite;
+}
+persistence_bar;
+
+typedef struct
+{
+    slong num, alloc;
+    persistence_bar * bars;   /* sorted by dim, birth, death */
+}
+persistence_struct;
+
+typedef persistence_struct persistence_t[1];
+
+void persistence_init(persistence_t B);
+void persistence_clear(persistence_t B);
+/* Barcode of the filtration in which cell (k, i) enters at values[k][i] (ties:
+   lower dimension first), over Z/p (p prime, p >= 2) or over Q (p = 0). Bars
+   of length zero are dropped. */
+void persistence_compute(persistence_t B, const chain_complex_t K, fmpq * const * values, ulong p);
+
 #endif
