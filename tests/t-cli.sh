@@ -120,8 +120,12 @@ expect 2 "$BIN" homology "$TMP/l1.json" --box -1,1 --superlevel x
 expect 2 "$BIN" homology "$TMP/l1.json" --box -1,1 --superlevel 1/0
 expect 2 "$BIN" homology "$TMP/l1.json" --box -1,1
 expect 2 "$BIN" homology "$TMP/l1.json" --box -1,1 --superlevel 0 --sublevel 0
-expect 2 "$BIN" homology "$TMP/l1.json" --superlevel 0
-expect 2 "$BIN" homology "$TMP/l1.json" --whole --superlevel 0
+# over R^2 (default domain): reduced homology of the one-point compactification
+h=$("$BIN" homology "$TMP/l1.json" --level 1/2 --json)
+[ "$(echo "$h" | jq -c '[.betti, .compactified]')" = "[[1,1,0],true]" ] && pass || fail "level set over R^2: $h"
+h=$("$BIN" homology "$TMP/l1.json" --whole --superlevel 1/2 --json)
+[ "$(echo "$h" | jq -c .betti)" = "[0,0,0]" ] && pass || fail "superlevel over R^2 (X+ is a disk): $h"
+expect 2 "$BIN" homology "$TMP/l1.json" --whole --box -1,1 --superlevel 0
 expect 2 "$BIN" homology "$TMP/l1.json" --box -1,1 --superlevel 0 --output 1
 expect 2 "$BIN" homology "$TMP/l1.json" --box -1,1 --superlevel 0 --output x
 cat >"$TMP/two.json" <<'JSON'

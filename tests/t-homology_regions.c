@@ -62,20 +62,29 @@ net_from(net_t net, const char * json)
 }
 
 static void
-closed_case(const char * name, const char * json, const char * T, int mask, const slong * expected)
+closed_case_in(const char * name, const char * json, const char * T, int mask, const slong * expected, int whole)
 {
     net_t net;
     poly_t box;
     slong b[8], nt;
     net_init(net);
     net_from(net, json);
-    box_init(box, net->input_dim);
+    if (whole)
+        poly_init(box, net->input_dim);
+    else
+        box_init(box, net->input_dim);
     betti_of(b, &nt, net, box, T, mask);
     for (slong k = 0; k <= net->input_dim; k++)
         CHECK(b[k] == expected[k], "%s: b_%ld = %ld, expected %ld", name, (long) k, (long) b[k], (long) expected[k]);
     CHECK(nt == 0, "%s: torsion", name);
     poly_clear(box);
     net_clear(net);
+}
+
+static void
+closed_case(const char * name, const char * json, const char * T, int mask, const slong * expected)
+{
+    closed_case_in(name, json, T, mask, expected, 0);
 }
 
 int
@@ -100,6 +109,19 @@ main(void)
     closed_case("two segments", absx, "1/2", COMPLEX_ZERO, (slong[]) { 2, 0, 0 });
     closed_case("empty", l1_2d, "10", COMPLEX_ZERO | COMPLEX_POS, (slong[]) { 0, 0, 0 });
     closed_case("whole box", l1_2d, "10", COMPLEX_ZERO | COMPLEX_NEG, (slong[]) { 1, 0, 0 });
+    /* over R^n: reduced homology of the one-point compactification X+ */
+    const char * relux = "{\"input_dim\":2,\"layers\":[{\"weights\":[[1,0]],\"biases\":[0]},"
+                         "{\"weights\":[[1]],\"biases\":[0]}]}";
+    closed_case_in("R^2 (X+ = S^2)", relux, "-1", COMPLEX_ZERO | COMPLEX_POS, (slong[]) { 0, 0, 1 }, 1);
+    closed_case_in("half-plane (X+ = disk)", relux, "1", COMPLEX_ZERO | COMPLEX_POS, (slong[]) { 0, 0, 0 }, 1);
+    closed_case_in("line (X+ = circle)", relux, "1", COMPLEX_ZERO, (slong[]) { 0, 1, 0 }, 1);
+    closed_case_in("plane minus diamond (X+ = disk)", l1_2d, "1/2", COMPLEX_ZERO | COMPLEX_POS, (slong[]) { 0, 0, 0 }, 1);
+    closed_case_in("compact diamond", l1_2d, "1/2", COMPLEX_ZERO | COMPLEX_NEG, (slong[]) { 1, 0, 0 }, 1);
+    closed_case_in("diamond curve in R^2", l1_2d, "1/2", COMPLEX_ZERO, (slong[]) { 1, 1, 0 }, 1);
+    closed_case_in("R^3 minus octahedron (X+ = ball)", l1_3d, "1/2", COMPLEX_ZERO | COMPLEX_POS, (slong[]) { 0, 0, 0, 0 }, 1);
+    closed_case_in("two half-planes |x| >= 1/2 (X+ = two disks glued at a point)", absx, "1/2",
+                   COMPLEX_ZERO | COMPLEX_POS, (slong[]) { 0, 0, 0 }, 1);
+    closed_case_in("two lines |x| = 1/2 (X+ = figure eight)", absx, "1/2", COMPLEX_ZERO, (slong[]) { 0, 2, 0 }, 1);
 
     for (int c = 0; c < 1000; c++)
     {

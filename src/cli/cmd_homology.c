@@ -4,7 +4,7 @@
 #include "cli/cli.h"
 
 static const char * homology_help =
-"usage: relucert homology NET (--box LO,HI | --domain FILE) (--superlevel T | --sublevel T | --level T)\n"
+"usage: relucert homology NET [--box LO,HI | --domain FILE | --whole] (--superlevel T | --sublevel T | --level T)\n"
 "                         [--output i] [--json]\n"
 "\n"
 "Integral homology of {x in domain : f(x) >= T} (superlevel), {f <= T} (sublevel) or\n"
@@ -13,11 +13,16 @@ static const char * homology_help =
 "chain complex (cells = faces, identified across regions by sign vectors, oriented\n"
 "canonically) is checked (d o d = 0, cell counts against an independent face count)\n"
 "and reduced over Z (sparse unit pivots, then a dense Smith normal form).\n"
-"The domain must be bounded: homology over R^n is not supported yet.\n"
+"Inside a box or polytope this is the homology of the (compact) set. Over R^n (the default,\n"
+"or --whole) or an unbounded polyhedron the set X may be unbounded: then the reported\n"
+"groups are the reduced homology of its one-point compactification X+ (equivalently the\n"
+"Borel-Moore homology of X), computed from all cells, bounded and unbounded, relative to\n"
+"the point at infinity; for a compact X they are the homology of X.\n"
 "\n"
 "JSON keys: betti [b_0..b_n], torsion (one list of torsion coefficients per dimension),\n"
 "  euler (sum (-1)^k b_k, equal to the alternating count of cells), cells [c_0..c_n],\n"
-"  empty (true when the set is empty: all Betti numbers 0), set, threshold, output, domain.\n";
+"  empty (true when the set is empty: all Betti numbers 0), set, threshold, output, domain,\n"
+"  compactified (true when the domain is unbounded: reduced homology of X+ as above).\n";
 
 int
 cmd_homology(int argc, char ** argv)
@@ -53,9 +58,6 @@ cmd_homology(int argc, char ** argv)
         return cli_usage_error("homology", optind >= argc ? "missing network file" : "expected one network file");
     if (nsets != 1)
         return cli_usage_error("homology", "give exactly one of --superlevel T, --sublevel T, --level T");
-    if (dom.whole || (dom.box == NULL && dom.file == NULL))
-        return cli_usage_error("homology", "give a bounded domain with --box LO,HI or --domain FILE "
-                               "(homology over R^n is not supported yet)");
 
     rc_error_t err;
     net_t net, tnet;
@@ -124,6 +126,7 @@ cmd_homology(int argc, char ** argv)
             jout_key(out, "threshold"); jout_fmpq_str(out, T);
             jout_key(out, "output"); jout_int(out, output);
             jout_key(out, "domain"); jout_string(out, desc);
+            jout_key(out, "compactified"); jout_bool(out, !poly_is_bounded(domain));
             jout_end_object(out);
             jout_clear(out);
         }
@@ -131,6 +134,8 @@ cmd_homology(int argc, char ** argv)
         {
             printf("%s set of output %ld at %s in %s%s\n", setname, (long) output, ts, desc,
                    cells == 0 ? ": empty (all Betti numbers 0)" : "");
+            if (!poly_is_bounded(domain))
+                printf("(unbounded domain: reduced homology of the one-point compactification)\n");
             printf("cells:");
             for (slong k = 0; k <= n; k++) printf(" %ld", (long) H->cells[k]);
             printf("\nBetti numbers:");

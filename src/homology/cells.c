@@ -37,7 +37,6 @@ static void
 _cell_init(hcell * c, slong dim, slong n, const poly_struct * P, const bword * face,
            const net_struct * net, slong output)
 {
-    slong nv = 0;
     fmpq * v = _fmpq_vec_init(n);
     fmpq_mat_t D;
     c->dim = dim;
@@ -45,32 +44,61 @@ _cell_init(hcell * c, slong dim, slong n, const poly_struct * P, const bword * f
     c->nb = c->ab = 0;
     c->b_id = NULL;
     c->b_inc = NULL;
-    /* rows v_i - v_0 over the face's vertices span its direction space */
+    /* The direction space is spanned by v_i - v_0 over the face's vertices, its
+       rays and the lineality space; the point mean(v_i) + sum(rays) lies in the
+       relative interior. */
+    slong nv = 0, nr = 0;
     for (slong g = 0; g < P->ngens; g++)
-        nv += bs_test(face, g);
-    fmpq_mat_init(D, FLINT_MAX(nv - 1, 1), n);
+        if (bs_test(face, g))
+        {
+            if (poly_gen_is_vertex(P, g)) nv++; else nr++;
+        }
+    fmpq_mat_init(D, FLINT_MAX(nv - 1 + nr + P->nlin, 1), n);
     fmpq * v0 = _fmpq_vec_init(n);
-    slong r = -1;
+    fmpq * ray = _fmpq_vec_init(n);
+    slong r = 0, first = 1;
     for (slong g = 0; g < P->ngens; g++)
     {
-        if (!bs_test(face, g))
+        if (!bs_test(face, g) || !poly_gen_is_vertex(P, g))
             continue;
         poly_gen_get_fmpq(v, P, g);
         for (slong k = 0; k < n; k++)
             fmpq_add(c->point + k, c->point + k, v + k);
-        if (r < 0)
+        if (first)
             for (slong k = 0; k < n; k++)
                 fmpq_set(v0 + k, v + k);
         else
+        {
             for (slong k = 0; k < n; k++)
                 fmpq_sub(fmpq_mat_entry(D, r, k), v + k, v0 + k);
-        r++;
+            r++;
+        }
+        first = 0;
     }
     fmpz_t nvz;
     fmpz_init_set_si(nvz, nv);
     for (slong k = 0; k < n; k++)
         fmpq_div_fmpz(c->point + k, c->point + k, nvz);
     fmpz_clear(nvz);
+    for (slong g = 0; g < P->ngens; g++)
+    {
+        if (!bs_test(face, g) || poly_gen_is_vertex(P, g))
+            continue;
+        poly_gen_get_fmpq(ray, P, g);
+        for (slong k = 0; k < n; k++)
+        {
+            fmpq_add(c->point + k, c->point + k, ray + k);
+            fmpq_set(fmpq_mat_entry(D, r, k), ray + k);
+        }
+        r++;
+    }
+    fmpz_t nvone;
+    fmpz_init_set_ui(nvone, 1);
+    for (slong i = 0; i < P->nlin; i++, r++)
+        for (slong k = 0; k < n; k++)
+            fmpq_set_fmpz_frac(fmpq_mat_entry(D, r, k), poly_lin(P, i) + 1 + k, nvone);
+    _fmpq_vec_clear(ray, n);
+    fmpz_clear(nvone);
     /* f is affine on the cell: its maximum is attained at a vertex */
     fmpq_init(c->value);
     if (output >= 0)
@@ -93,7 +121,8 @@ _cell_init(hcell * c, slong dim, slong n, const poly_struct * P, const bword * f
         fmpq_clear(best);
         _fmpq_vec_clear(y, m);
     }
-    fmpq_mat_rref(D, D);
+    if (fmpq_mat_rref(D, D) != dim)
+        flint_abort();   /* the face lattice and the generators disagree: a bug */
     fmpq_mat_init(c->basis, dim, n);
     c->pivots = flint_malloc(FLINT_MAX(dim, 1) * sizeof(slong));
     for (slong i = 0; i < dim; i++)
@@ -154,9 +183,8 @@ _add_region(void * data, const region_struct * R)
     cell_builder * B = data;
     const poly_struct * P = R->P;
     slong n = B->n, kw = complex_key_words(B->C);
-    if (!poly_is_bounded(P))
-        return rc_error_set(B->err, RELU_E_UNSUPPORTED,
-            "homology needs a bounded domain (--box or --domain); over R^n it is not supported yet");
+    if (B->output >= 0 && !poly_is_bounded(P))
+        return rc_error_set(B->err, RELU_E_UNSUPPORTED, "persistence needs a bounded domain (--box or --domain)");
     char * sel;
     bword * keys = complex_region_face_keys(&sel, B->C, R);
     const poly_faces_struct * F = B->C->faces;
