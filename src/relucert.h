@@ -15,5 +15,6 @@
 #include "arrangement/arrangement.h"
 #include "homology/homology.h"
 #include "graph/graph.h"
+#include "train/train.h"
 
 #endif

@@ -24,6 +24,7 @@ int cmd_levelset(int argc, char ** argv);   /* src/cli/cmd_levelset.c */
 int cmd_homology(int argc, char ** argv);   /* src/cli/cmd_homology.c */
 int cmd_dualgraph(int argc, char ** argv);  /* src/cli/cmd_dualgraph.c */
 int cmd_persistence(int argc, char ** argv);  /* src/cli/cmd_persistence.c */
+int cmd_train(int argc, char ** argv);      /* src/cli/cmd_train.c */
 int cmd_layer(int argc, char ** argv);      /* src/cli/cmd_boundary.c */
 int cmd_boundary(int argc, char ** argv);   /* src/cli/cmd_boundary.c */
 

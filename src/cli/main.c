@@ -17,6 +17,7 @@ usage(FILE * fp)
         "                                     counted twice (enumeration and Zaslavsky)\n"
         "  homology NET [domain] --superlevel T integral homology of {f >= T} (or --sublevel, --level)\n"
         "  persistence NET [domain]           sublevel persistence barcode of the output (exact critical values)\n"
+        "  train-float --dataset NAME ...     float training of a 2D toy classifier, rationalised checkpoints\n"
         "  dualgraph NET [domain]             dual graph of the regions, certified Fiedler value and partition\n"
         "\n"
         "domains: --box LO,HI (the cube [LO,HI]^n) | --domain FILE ({\"A\":..,\"b\":..}, A x <= b) | --whole (R^n)\n"
@@ -49,7 +50,7 @@ dispatch(int argc, char ** argv)
         /* issue 4 */ { "polytope", cmd_polytope }, { "faces", cmd_faces }, { "polar", cmd_polar },
         { "levelset", cmd_levelset },
         /* issue 5 */ { "homology", cmd_homology }, { "dualgraph", cmd_dualgraph },
-        { "persistence", cmd_persistence },
+        { "persistence", cmd_persistence }, { "train-float", cmd_train },
         /* issue 6 */ { "layer", cmd_layer }, { "boundary", cmd_boundary },
     };
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)

@@ -1,0 +1,325 @@
+#include <math.h>
+#include <string.h>
+#include "train/train.h"
+
+/* xorshift64*: tiny, portable, deterministic */
+static ulong
+_rng_next(ulong * s)
+{
+    *s ^= *s >> 12;
+    *s ^= *s << 25;
+    *s ^= *s >> 27;
+    return *s * UWORD(2685821657736338717);
+}
+
+static double
+_rng_uniform(ulong * s)    /* in [0, 1) */
+{
+    return (_rng_next(s) >> 11) * (1.0 / 9007199254740992.0);
+}
+
+int
+train_data_make(train_data_t D, const char * name, slong n, ulong seed, rc_error_t err)
+{
+    ulong s = seed * UWORD(0x9E3779B97F4A7C15) + 1;
+    const double pi = 3.14159265358979323846;
+    D->n = n;
+    D->x = flint_malloc(2 * FLINT_MAX(n, 1) * sizeof(double));
+    D->y = flint_malloc(FLINT_MAX(n, 1) * sizeof(double));
+    for (slong i = 0; i < n; i++)
+    {
+        double u = _rng_uniform(&s), v = _rng_uniform(&s), noise = 0.1 * (_rng_uniform(&s) - 0.5);
+        double * x = D->x + 2 * i;
+        int cls = (int) (i % 2);
+        if (!strcmp(name, "xor"))
+        {
+            x[0] = 2 * u - 1;
+            x[1] = 2 * v - 1;
+            cls = (x[0] * x[1] > 0);
+        }
+        else if (!strcmp(name, "moons"))
+        {
+            double t = pi * u;
+            x[0] = cls ? 1 - cos(t) : cos(t);
+            x[1] = (cls ? 0.5 - sin(t) : sin(t)) + noise;
+            x[0] = x[0] - 0.5 + noise;
+        }
+        else if (!strcmp(name, "circles"))
+        {
+            double t = 2 * pi * u, r = cls ? 0.5 : 1.2;
+            x[0] = (r + noise) * cos(t);
+            x[1] = (r + noise) * sin(t);
+        }
+        else if (!strcmp(name, "spirals"))
+        {
+            double t = 3 * pi * u, r = 0.15 + 0.55 * t / pi;
+            double ph = cls ? pi : 0;
+            x[0] = r * cos(t + ph) + noise / 2;
+            x[1] = r * sin(t + ph) + noise / 2;
+        }
+        else
+        {
+            train_data_clear(D);
+            return rc_error_set(err, RELU_E_INPUT,
+                "unknown data set \"%s\" (expected xor, moons, circles or spirals)", name);
+        }
+        D->y[i] = cls ? 1.0 : -1.0;
+    }
+    return RELU_OK;
+}
+
+void
+train_data_clear(train_data_t D)
+{
+    flint_free(D->x);
+    flint_free(D->y);
+    D->x = D->y = NULL;
+}
+
+void
+train_net_init(train_net_t T, slong hidden, const slong * hidden_widths, ulong seed)
+{
+    ulong s = seed * UWORD(0xD1B54A32D192ED03) + 7;
+    T->nlayers = hidden + 1;
+    T->widths = flint_malloc((hidden + 2) * sizeof(slong));
+    T->widths[0] = 2;
+    for (slong j = 0; j < hidden; j++)
+        T->widths[j + 1] = hidden_widths[j];
+    T->widths[hidden + 1] = 1;
+    T->W = flint_malloc(T->nlayers * sizeof(double *));
+    T->b = flint_malloc(T->nlayers * sizeof(double *));
+    for (slong j = 0; j < T->nlayers; j++)
+    {
+        slong r = T->widths[j + 1], c = T->widths[j];
+        double bound = sqrt(6.0 / c);       /* He uniform */
+        T->W[j] = flint_malloc(r * c * sizeof(double));
+        T->b[j] = flint_calloc(r, sizeof(double));
+        for (slong k = 0; k < r * c; k++)
+            T->W[j][k] = bound * (2 * _rng_uniform(&s) - 1);
+        for (slong k = 0; k < r; k++)
+            T->b[j][k] = 0.1 * (2 * _rng_uniform(&s) - 1);
+    }
+}
+
+void
+train_net_clear(train_net_t T)
+{
+    for (slong j = 0; j < T->nlayers; j++)
+    {
+        flint_free(T->W[j]);
+        flint_free(T->b[j]);
+    }
+    flint_free(T->W);
+    flint_free(T->b);
+    flint_free(T->widths);
+}
+
+/* forward pass keeping pre-activations z[j] and activations a[j] (a[0] = x) */
+static double
+_forward(const train_net_t T, const double * x, double ** z, double ** a)
+{
+    memcpy(a[0], x, 2 * sizeof(double));
+    for (slong j = 0; j < T->nlayers; j++)
+    {
+        slong r = T->widths[j + 1], c = T->widths[j];
+        for (slong i = 0; i < r; i++)
+        {
+            double s = T->b[j][i];
+            for (slong k = 0; k < c; k++)
+                s += T->W[j][i * c + k] * a[j][k];
+            z[j][i] = s;
+            a[j + 1][i] = (j + 1 < T->nlayers && s < 0) ? 0 : s;
+        }
+    }
+    return a[T->nlayers][0];
+}
+
+static double **
+_buffers(const train_net_t T, slong offset)
+{
+    double ** v = flint_malloc((T->nlayers + 1) * sizeof(double *));
+    for (slong j = 0; j <= T->nlayers; j++)
+        v[j] = flint_calloc(T->widths[FLINT_MIN(j + offset, T->nlayers)], sizeof(double));
+    return v;
+}
+
+static void
+_free_buffers(double ** v, slong num)
+{
+    for (slong j = 0; j < num; j++)
+        flint_free(v[j]);
+    flint_free(v);
+}
+
+double
+train_net_step(train_net_t T, const train_data_t D, double lr)
+{
+    slong L = T->nlayers;
+    double ** z = _buffers(T, 1), ** a = _buffers(T, 0), ** g = _buffers(T, 1);
+    double ** gW = flint_malloc(L * sizeof(double *)), ** gb = flint_malloc(L * sizeof(double *));
+    double loss = 0;
+    for (slong j = 0; j < L; j++)
+    {
+        gW[j] = flint_calloc(T->widths[j + 1] * T->widths[j], sizeof(double));
+        gb[j] = flint_calloc(T->widths[j + 1], sizeof(double));
+    }
+    for (slong s = 0; s < D->n; s++)
+    {
+        double y = D->y[s], f = _forward(T, D->x + 2 * s, z, a), m = y * f;
+        loss += (m > 0) ? log1p(exp(-m)) : -m + log1p(exp(m));
+        /* d loss / d f = -y sigma(-m) */
+        g[L - 1][0] = -y / (1 + exp(m));
+        for (slong j = L - 1; j >= 0; j--)
+        {
+            slong r = T->widths[j + 1], c = T->widths[j];
+            for (slong i = 0; i < r; i++)
+            {
+                gb[j][i] += g[j][i];
+                for (slong k = 0; k < c; k++)
+                    gW[j][i * c + k] += g[j][i] * a[j][k];
+            }
+            if (j > 0)
+                for (slong k = 0; k < c; k++)
+                {
+                    double t = 0;
+                    for (slong i = 0; i < r; i++)
+                        t += T->W[j][i * c + k] * g[j][i];
+                    g[j - 1][k] = (z[j - 1][k] > 0) ? t : 0;
+                }
+        }
+    }
+    for (slong j = 0; j < L; j++)
+    {
+        slong r = T->widths[j + 1], c = T->widths[j];
+        for (slong k = 0; k < r * c; k++)
+            T->W[j][k] -= lr * gW[j][k] / D->n;
+        for (slong k = 0; k < r; k++)
+            T->b[j][k] -= lr * gb[j][k] / D->n;
+        flint_free(gW[j]);
+        flint_free(gb[j]);
+    }
+    flint_free(gW);
+    flint_free(gb);
+    _free_buffers(z, L + 1);
+    _free_buffers(a, L + 1);
+    _free_buffers(g, L + 1);
+    return loss / D->n;
+}
+
+double
+train_net_loss(const train_net_t T, const train_data_t D)
+{
+    double ** z = _buffers(T, 1), ** a = _buffers(T, 0), loss = 0;
+    for (slong s = 0; s < D->n; s++)
+    {
+        double m = D->y[s] * _forward(T, D->x + 2 * s, z, a);
+        loss += (m > 0) ? log1p(exp(-m)) : -m + log1p(exp(m));
+    }
+    _free_buffers(z, T->nlayers + 1);
+    _free_buffers(a, T->nlayers + 1);
+    return loss / D->n;
+}
+
+double
+train_net_accuracy(const train_net_t T, const train_data_t D)
+{
+    double ** z = _buffers(T, 1), ** a = _buffers(T, 0);
+    slong ok = 0;
+    for (slong s = 0; s < D->n; s++)
+        ok += D->y[s] * _forward(T, D->x + 2 * s, z, a) > 0;
+    _free_buffers(z, T->nlayers + 1);
+    _free_buffers(a, T->nlayers + 1);
+    return (double) ok / D->n;
+}
+
+void
+train_rationalise_double(fmpq_t r, double x, slong max_den)
+{
+    /* the exact value of x, then its best approximation with bounded denominator */
+    fmpq_t e;
+    fmpz_t N, D;
+    fmpq_init(e);
+    fmpz_init(N);
+    fmpz_init(D);
+    int ex;
+    double m = frexp(x, &ex);                 /* x = m 2^ex, |m| in [1/2, 1) */
+    fmpz_set_d(N, ldexp(m, 53));              /* exact: 53-bit integer */
+    ex -= 53;
+    fmpz_one(D);
+    if (ex >= 0)
+        fmpz_mul_2exp(N, N, ex);
+    else
+        fmpz_mul_2exp(D, D, -ex);
+    fmpq_set_fmpz_frac(e, N, D);
+    fmpz_set_si(D, max_den);
+    /* Best approximation with denominator <= D: the last convergent of the
+       continued fraction within the bound, or the best semiconvergent after it. */
+    if (fmpz_cmp(fmpq_denref(e), D) <= 0)
+        fmpq_set(r, e);
+    else
+    {
+        fmpz_t p0, q0, p1, q1, p2, q2, a, rem, num, den;
+        fmpz_init_set_ui(p0, 0); fmpz_init_set_ui(q0, 1);
+        fmpz_init_set_ui(p1, 1); fmpz_init_set_ui(q1, 0);
+        fmpz_init(p2); fmpz_init(q2); fmpz_init(a); fmpz_init(rem);
+        fmpz_init_set(num, fmpq_numref(e));
+        fmpz_init_set(den, fmpq_denref(e));
+        for (;;)
+        {
+            fmpz_fdiv_qr(a, rem, num, den);
+            fmpz_mul(p2, a, p1); fmpz_add(p2, p2, p0);
+            fmpz_mul(q2, a, q1); fmpz_add(q2, q2, q0);
+            if (fmpz_cmp(q2, D) > 0)
+            {
+                /* semiconvergent (k p1 + p0) / (k q1 + q0), k = floor((D - q0) / q1) */
+                fmpq_t c1, c2, d1, d2;
+                fmpq_init(c1); fmpq_init(c2); fmpq_init(d1); fmpq_init(d2);
+                fmpz_sub(a, D, q0);
+                fmpz_fdiv_q(a, a, q1);
+                fmpz_mul(p2, a, p1); fmpz_add(p2, p2, p0);
+                fmpz_mul(q2, a, q1); fmpz_add(q2, q2, q0);
+                fmpq_set_fmpz_frac(c1, p1, q1);
+                fmpq_set_fmpz_frac(c2, p2, q2);
+                fmpq_sub(d1, c1, e); fmpq_abs(d1, d1);
+                fmpq_sub(d2, c2, e); fmpq_abs(d2, d2);
+                fmpq_set(r, fmpq_cmp(d2, d1) < 0 ? c2 : c1);
+                fmpq_clear(c1); fmpq_clear(c2); fmpq_clear(d1); fmpq_clear(d2);
+                break;
+            }
+            fmpz_swap(p0, p1); fmpz_swap(p1, p2);
+            fmpz_swap(q0, q1); fmpz_swap(q1, q2);
+            if (fmpz_is_zero(rem))
+            {
+                fmpq_set_fmpz_frac(r, p1, q1);
+                break;
+            }
+            fmpz_swap(num, den);
+            fmpz_swap(den, rem);
+        }
+        fmpz_clear(p0); fmpz_clear(q0); fmpz_clear(p1); fmpz_clear(q1);
+        fmpz_clear(p2); fmpz_clear(q2); fmpz_clear(a); fmpz_clear(rem);
+        fmpz_clear(num); fmpz_clear(den);
+    }
+    fmpq_clear(e);
+    fmpz_clear(N);
+    fmpz_clear(D);
+}
+
+void
+train_net_rationalise(net_t net, const train_net_t T, slong max_den)
+{
+    net_t tmp;
+    net_init_shape(tmp, T->nlayers, T->widths);
+    for (slong j = 0; j < T->nlayers; j++)
+    {
+        slong r = T->widths[j + 1], c = T->widths[j];
+        for (slong i = 0; i < r; i++)
+        {
+            for (slong k = 0; k < c; k++)
+                train_rationalise_double(fmpq_mat_entry(tmp->layers[j].W, i, k), T->W[j][i * c + k], max_den);
+            train_rationalise_double(tmp->layers[j].b + i, T->b[j][i], max_den);
+        }
+    }
+    net_swap(net, tmp);
+    net_clear(tmp);
+}

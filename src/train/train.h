@@ -1,0 +1,56 @@
+/* Small floating-point training for experiments (not for certified answers).
+
+   Everything relucert certifies is computed afterwards, exactly, from the
+   rationalised weights. This module only produces networks the way users do:
+   a two-dimensional toy data set, a ReLU network, full-batch gradient
+   descent on the logistic loss mean log(1 + exp(-y f(x))), He-uniform
+   initialisation from a fixed-seed xorshift generator. Given the same seed,
+   the same build and the same C library, the results are bit-for-bit
+   identical (no threads, fixed summation order). */
+#ifndef RELUCERT_TRAIN_H
+#define RELUCERT_TRAIN_H
+
+#include "net/net.h"
+
+typedef struct
+{
+    slong n;           /* samples */
+    double * x;        /* n x 2 */
+    double * y;        /* n labels in {-1, +1} */
+}
+train_data_struct;
+
+typedef train_data_struct train_data_t[1];
+
+/* "xor", "moons", "circles", "spirals"; RELU_E_INPUT for an unknown name. */
+int train_data_make(train_data_t D, const char * name, slong n, ulong seed, rc_error_t err);
+void train_data_clear(train_data_t D);
+
+/* A float network 2 -> widths -> 1. */
+typedef struct
+{
+    slong nlayers;         /* hidden layers + 1 */
+    slong * widths;        /* widths[0] = 2, ..., widths[nlayers] = 1 */
+    double ** W;           /* W[j]: widths[j+1] x widths[j], row-major */
+    double ** b;
+}
+train_net_struct;
+
+typedef train_net_struct train_net_t[1];
+
+void train_net_init(train_net_t T, slong hidden, const slong * hidden_widths, ulong seed);
+void train_net_clear(train_net_t T);
+/* One epoch of full-batch gradient descent; returns the loss before the step. */
+double train_net_step(train_net_t T, const train_data_t D, double lr);
+/* Mean logistic loss at the current weights. */
+double train_net_loss(const train_net_t T, const train_data_t D);
+/* Training accuracy (fraction of samples with y f(x) > 0). */
+double train_net_accuracy(const train_net_t T, const train_data_t D);
+/* Exact network whose weights are the best rational approximations of the
+   float weights with denominators <= max_den (continued fractions of the exact
+   binary value of each double). */
+void train_net_rationalise(net_t net, const train_net_t T, slong max_den);
+/* Best rational approximation p/q of the double x with 1 <= q <= max_den. */
+void train_rationalise_double(fmpq_t r, double x, slong max_den);
+
+#endif
