@@ -21,8 +21,13 @@ sublevel_betti(slong * b, const net_t net, const poly_t box, const fmpq_t t)
     CHECK(homology_cells(K, tn, box, net_num_hidden(tn) - 1, COMPLEX_ZERO | COMPLEX_NEG, err) == RELU_OK,
           "%s", err->msg);
     homology_compute(H, K);
+    slong chi = 0;
     for (slong k = 0; k <= H->top; k++)
+    {
         b[k] = H->betti[k];
+        chi += (k % 2 ? -1 : 1) * K->num[k];
+    }
+    CHECK(homology_euler(H) == chi, "Euler characteristic: Betti numbers against cells");
     homology_clear(H);
     chain_complex_clear(K);
     net_clear(tn);
