@@ -16,5 +16,6 @@
 #include "homology/homology.h"
 #include "graph/graph.h"
 #include "train/train.h"
+#include "random/random.h"
 
 #endif

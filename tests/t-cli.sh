@@ -170,6 +170,47 @@ expect 2 "$BIN" persistence "$TMP/two.json" --box -1,1
 expect 0 "$BIN" persistence "$TMP/two.json" --box -1,1 --output 1
 expect 0 "$BIN" persistence --help
 
+# --- random families: reproducible bytes, classical arrangements against their known region counts
+a=$("$BIN" random --dim 3 --widths 5,4 --kind rat --seed 7); b=$("$BIN" random --dim 3 --widths 5,4 --kind rat --seed 7)
+[ "$a" = "$b" ] && pass || fail "random is not reproducible"
+"$BIN" random --dim 2 --widths 3 --kind int --seed 10 --count 3 >"$TMP/three.jsonl"
+[ "$(wc -l <"$TMP/three.jsonl")" -eq 3 ] && [ "$(sed -n 2p "$TMP/three.jsonl")" = "$("$BIN" random --dim 2 --widths 3 --kind int --seed 11)" ] \
+    && pass || fail "random --count"
+for k in int rat wide gauss he degenerate; do
+    "$BIN" random --dim 2 --widths 4,3 --kind $k --seed 1 >"$TMP/r.json" && "$BIN" regions "$TMP/r.json" --box -1,1 --check-faces --quiet >/dev/null \
+        && pass || fail "random kind $k"
+done
+for spec in "braid 4 24" "shi 3 16" "catalan 3 30" "coordinate 3 8" "linial 3 7" "semiorder 3 19"; do
+    set -- $spec
+    "$BIN" random --dim $2 --kind $1 --seed 0 >"$TMP/arr.json"
+    [ "$("$BIN" arrangement "$TMP/arr.json" --json | jq .regions)" = "$3" ] && pass || fail "$1 arrangement in R^$2: expected $3 regions"
+done
+"$BIN" random --dim 2 --widths 5 --kind ring --seed 3 >"$TMP/ring.json"
+[ "$("$BIN" homology "$TMP/ring.json" --box -3,3 --superlevel 0 --json | jq -c .betti)" = "[1,1,0]" ] && pass || fail "ring has a hole"
+"$BIN" random --dim 3 --widths 6 --kind ring --seed 3 >"$TMP/shell.json"
+[ "$("$BIN" homology "$TMP/shell.json" --box -3,3 --superlevel 0 --json | jq -c .betti)" = "[1,0,1,0]" ] && pass || fail "shell has a cavity"
+expect 2 "$BIN" random --dim 2 --kind nosuch --seed 1
+expect 2 "$BIN" random --dim 2 --kind int
+expect 2 "$BIN" random --dim 0 --kind int --seed 1 --widths 2
+expect 2 "$BIN" random --dim 1 --kind braid --seed 1
+expect 0 "$BIN" random --help
+
+# --- exact labels: the braid line x1 = x2 passes through 3 of the 9 grid points
+"$BIN" random --dim 2 --kind braid --seed 0 >"$TMP/b2.json"
+l=$("$BIN" label "$TMP/b2.json" --grid 3 --box -1,1 --json)
+[ "$(echo "$l" | jq -c '[.points, .on_boundary]')" = "[9,3]" ] && pass || fail "label grid: $l"
+echo '[[0,0],["1/3","1/3"],[0.5,-1]]' >"$TMP/pts.json"
+l=$("$BIN" label "$TMP/b2.json" "$TMP/pts.json" --json)
+[ "$(echo "$l" | jq -c '[.labels[].on_boundary]')" = "[true,true,false]" ] && pass || fail "label points: $l"
+"$BIN" label "$TMP/b2.json" --grid 4 --box 0,1 --jsonl "$TMP/l.jsonl"
+[ "$(wc -l <"$TMP/l.jsonl")" -eq 16 ] && pass || fail "label --jsonl"
+echo '[[0]]' >"$TMP/badpts.json"
+expect 2 "$BIN" label "$TMP/b2.json" "$TMP/badpts.json"
+expect 2 "$BIN" label "$TMP/b2.json" --grid 3
+expect 2 "$BIN" label "$TMP/b2.json" --grid 1 --box -1,1
+expect 2 "$BIN" label "$TMP/b2.json" --grid 3 --box 1,-1
+expect 0 "$BIN" label --help
+
 # --- every bad network file: exit 2, one line, never a crash
 for f in "$D"/bad/*.json; do
     [ -e "$f" ] || continue

@@ -25,6 +25,8 @@ int cmd_homology(int argc, char ** argv);   /* src/cli/cmd_homology.c */
 int cmd_dualgraph(int argc, char ** argv);  /* src/cli/cmd_dualgraph.c */
 int cmd_persistence(int argc, char ** argv);  /* src/cli/cmd_persistence.c */
 int cmd_train(int argc, char ** argv);      /* src/cli/cmd_train.c */
+int cmd_random(int argc, char ** argv);     /* src/cli/cmd_random.c */
+int cmd_label(int argc, char ** argv);      /* src/cli/cmd_label.c */
 int cmd_layer(int argc, char ** argv);      /* src/cli/cmd_boundary.c */
 int cmd_boundary(int argc, char ** argv);   /* src/cli/cmd_boundary.c */
 

@@ -17,6 +17,8 @@ usage(FILE * fp)
         "                                     counted twice (enumeration and Zaslavsky)\n"
         "  homology NET [domain] --superlevel T integral homology of {f >= T} (or --sublevel, --level)\n"
         "  persistence NET [domain]           sublevel persistence barcode of the output (exact critical values)\n"
+        "  random --dim n --kind K --seed S   reproducible random networks (families, classical arrangements)\n"
+        "  label NET (POINTS | --grid n --box LO,HI)  exact outputs and patterns at points, boundary flags\n"
         "  train-float --dataset NAME ...     float training of a 2D toy classifier, rationalised checkpoints\n"
         "  dualgraph NET [domain]             dual graph of the regions, certified Fiedler value and partition\n"
         "\n"
@@ -51,6 +53,7 @@ dispatch(int argc, char ** argv)
         { "levelset", cmd_levelset },
         /* issue 5 */ { "homology", cmd_homology }, { "dualgraph", cmd_dualgraph },
         { "persistence", cmd_persistence }, { "train-float", cmd_train },
+        { "random", cmd_random }, { "label", cmd_label },
         /* issue 6 */ { "layer", cmd_layer }, { "boundary", cmd_boundary },
     };
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
