@@ -13,6 +13,7 @@
 #include "regions/regions.h"
 #include "complex/complex.h"
 #include "arrangement/arrangement.h"
+#include "polytope/polytope.h"
 #include "homology/homology.h"
 #include "graph/graph.h"
 #include "train/train.h"

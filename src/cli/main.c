@@ -19,6 +19,7 @@ usage(FILE * fp)
         "  persistence NET [domain]           sublevel persistence barcode of the output (exact critical values)\n"
         "  random --dim n --kind K --seed S   reproducible random networks (families, classical arrangements)\n"
         "  label NET (POINTS | --grid n --box LO,HI)  exact outputs and patterns at points, boundary flags\n"
+        "  batch MANIFEST --out FILE.jsonl    many networks and analyses, resumable, --jobs N\n"
         "  train-float --dataset NAME ...     float training of a 2D toy classifier, rationalised checkpoints\n"
         "  dualgraph NET [domain]             dual graph of the regions, certified Fiedler value and partition\n"
         "\n"
@@ -53,7 +54,7 @@ dispatch(int argc, char ** argv)
         { "levelset", cmd_levelset },
         /* issue 5 */ { "homology", cmd_homology }, { "dualgraph", cmd_dualgraph },
         { "persistence", cmd_persistence }, { "train-float", cmd_train },
-        { "random", cmd_random }, { "label", cmd_label },
+        { "random", cmd_random }, { "label", cmd_label }, { "batch", cmd_batch },
         /* issue 6 */ { "layer", cmd_layer }, { "boundary", cmd_boundary },
     };
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)

@@ -152,3 +152,57 @@ poly_verify_cdd(const poly_t P, rc_error_t err)
     dd_FreeMatrix(M);
     return status;
 }
+
+int
+poly_cdd_hrep(fmpz ** rows, slong * nrows, char ** is_eq, const fmpz * gens, slong ng,
+              const fmpz * lins, slong nl, slong d, rc_error_t err)
+{
+    dd_ErrorType e = dd_NoError;
+    int status = RELU_OK;
+    *rows = NULL;
+    *is_eq = NULL;
+    *nrows = 0;
+    poly_cdd_init();
+
+    dd_MatrixPtr M = dd_CreateMatrix(ng + nl, d);
+    M->representation = dd_Generator;
+    M->numbtype = dd_Rational;
+    for (slong i = 0; i < ng + nl; i++)
+    {
+        const fmpz * g = i < ng ? gens + i * d : lins + (i - ng) * d;
+        for (slong k = 0; k < d; k++)
+        {
+            fmpz_get_mpz(mpq_numref(M->matrix[i][k]), g + k);
+            mpz_set_ui(mpq_denref(M->matrix[i][k]), 1);
+        }
+        if (i >= ng)
+            set_addelem(M->linset, i + 1);
+    }
+    dd_PolyhedraPtr poly = dd_DDMatrix2Poly(M, &e);
+    dd_FreeMatrix(M);
+    if (e != dd_NoError)
+        return rc_error_set(err, RELU_E_INTERNAL, "cddlib failed on a generator list (error %d)", (int) e);
+    dd_MatrixPtr H = dd_CopyInequalities(poly);
+    dd_rowset impl = NULL, red = NULL;
+    dd_rowindex newpos = NULL;
+    if (!dd_MatrixCanonicalize(&H, &impl, &red, &newpos, &e) || e != dd_NoError)
+        status = rc_error_set(err, RELU_E_INTERNAL, "cddlib could not canonicalize an H-representation");
+    else
+    {
+        slong m = H->rowsize;
+        *nrows = m;
+        *rows = _fmpz_vec_init(FLINT_MAX(m, 1) * d);
+        *is_eq = flint_calloc(FLINT_MAX(m, 1), 1);
+        for (slong i = 0; i < m; i++)
+        {
+            _row_from_cdd(*rows + i * d, H->matrix[i], d);
+            (*is_eq)[i] = set_member(i + 1, H->linset) ? 1 : 0;
+        }
+    }
+    if (impl) set_free(impl);
+    if (red) set_free(red);
+    free(newpos);
+    dd_FreeMatrix(H);
+    dd_FreePolyhedra(poly);
+    return status;
+}

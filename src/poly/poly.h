@@ -143,5 +143,14 @@ int poly_vec_lex_sign(const fmpz * v, slong len);
 int poly_verify_cdd(const poly_t P, rc_error_t err);
 /* Frees cddlib's global constants (set up on first use); call once at exit. */
 void poly_cdd_cleanup(void);
+/* cddlib's H-representation of conv/cone of generators: the rows gens (ng rows
+   (t, x) of length d, t > 0 for points, t = 0 for directions) and the
+   lineality rows lins (nl rows) generate a cone; *rows gets its canonical
+   (irredundant) inequalities and equations z (z.(t, x) >= 0 resp. = 0) as
+   primitive integer rows, (*is_eq)[i] = 1 for equations. The caller frees
+   *rows with _fmpz_vec_clear(*rows, max(*nrows, 1) * d) and *is_eq with
+   flint_free. RELU_E_INTERNAL if cddlib fails. */
+int poly_cdd_hrep(fmpz ** rows, slong * nrows, char ** is_eq, const fmpz * gens, slong ng,
+                  const fmpz * lins, slong nl, slong d, rc_error_t err);
 
 #endif

@@ -1,0 +1,520 @@
+/* Sub-, super- and level sets of a network output as unions of exact
+   polyhedra, and an exact convexity test (see polytope.h). */
+#include <string.h>
+#include <flint/fmpz_vec.h>
+#include "polytope/polytope.h"
+#include "regions/regions.h"
+#include "complex/complex.h"
+
+void
+levelset_init(levelset_t L)
+{
+    L->n = L->N = 0;
+    L->kind = LEVELSET_SUB;
+    L->num = L->alloc = 0;
+    L->pieces = NULL;
+    L->pattern = NULL;
+    L->regions = 0;
+    L->empty = 1;
+    L->convex = 1;
+    polytope_init(L->hull, 0);
+    L->fvec = NULL;
+    L->witness = NULL;
+}
+
+static void
+_levelset_reset(levelset_t L)
+{
+    for (slong i = 0; i < L->num; i++)
+    {
+        polytope_clear(L->pieces + i);
+        flint_free(L->pattern[i]);
+    }
+    flint_free(L->pieces);
+    flint_free(L->pattern);
+    flint_free(L->fvec);
+    if (L->witness)
+        _fmpq_vec_clear(L->witness, L->n);
+    L->witness = NULL;
+    L->num = L->alloc = 0;
+    L->pieces = NULL;
+    L->pattern = NULL;
+    L->fvec = NULL;
+    L->regions = 0;
+    L->empty = 1;
+    L->convex = 1;
+}
+
+void
+levelset_clear(levelset_t L)
+{
+    _levelset_reset(L);
+    polytope_clear(L->hull);
+}
+
+static polytope_struct *
+_push_piece(levelset_t L, char * pattern)
+{
+    if (L->num == L->alloc)
+    {
+        L->alloc = FLINT_MAX(8, 2 * L->alloc);
+        L->pieces = flint_realloc(L->pieces, L->alloc * sizeof(polytope_struct));
+        L->pattern = flint_realloc(L->pattern, L->alloc * sizeof(char *));
+    }
+    polytope_init(L->pieces + L->num, L->n);
+    L->pattern[L->num] = pattern;
+    return L->pieces + L->num++;
+}
+
+typedef struct
+{
+    levelset_struct * L;
+    complex_struct * C;
+    const poly_struct * domain;
+    slong Nt;              /* hidden neurons of the threshold network; the last is f - T */
+    int mask;
+    bsset_t keys;          /* faces of the complex with f = T */
+    slong zalloc;
+    char * covered;        /* lies in a region of the set */
+    polytope_struct ** zpoly;   /* the face as a polyhedron (made when first seen outside the set) */
+    rc_error_struct * err;
+    int status;
+}
+_ls_ctx;
+
+/* the polyhedron of a face of the region P (a set of its generators) */
+static int
+_face_polytope(polytope_t Q, const poly_t P, const bword * face, rc_error_t err)
+{
+    slong n = P->n, nv = 0, nr = 0;
+    for (slong g = 0; g < P->ngens; g++)
+        if (bs_test(face, g))
+        {
+            if (poly_gen_is_vertex(P, g))
+                nv++;
+            else
+                nr++;
+        }
+    fmpq_mat_t V, R, Lm;
+    fmpq_mat_init(V, nv, n);
+    fmpq_mat_init(R, nr, n);
+    fmpq_mat_init(Lm, P->nlin, n);
+    nv = nr = 0;
+    for (slong g = 0; g < P->ngens; g++)
+        if (bs_test(face, g))
+        {
+            if (poly_gen_is_vertex(P, g))
+                poly_gen_get_fmpq(V->rows[nv++], P, g);
+            else
+            {
+                for (slong k = 0; k < n; k++)
+                    fmpq_set_fmpz(fmpq_mat_entry(R, nr, k), poly_gen(P, g) + 1 + k);
+                nr++;
+            }
+        }
+    for (slong i = 0; i < P->nlin; i++)
+        for (slong k = 0; k < n; k++)
+            fmpq_set_fmpz(fmpq_mat_entry(Lm, i, k), poly_lin(P, i) + 1 + k);
+    int status = polytope_set_vrep(Q, V, R, Lm, err);
+    fmpq_mat_clear(V);
+    fmpq_mat_clear(R);
+    fmpq_mat_clear(Lm);
+    return status;
+}
+
+static int
+_on_region(void * data, const region_struct * R)
+{
+    _ls_ctx * x = data;
+    levelset_struct * L = x->L;
+    const poly_struct * P = R->P;
+    slong n = P->n, d = n + 1, Nt = x->Nt, ndom = x->domain->ncons - 1;
+    int s = R->sign[Nt - 1], in_set = (x->mask >> (s + 1)) & 1;
+    complex_add_region(x->C, NULL, R);
+    L->regions++;
+    if (in_set)
+    {
+        char * pat = flint_malloc(Nt);
+        for (slong k = 0; k < Nt - 1; k++)
+            pat[k] = R->active[k] ? '1' : '0';
+        pat[Nt - 1] = '\0';
+        polytope_set_poly(_push_piece(L, pat), P);
+    }
+    /* faces with f = T, keyed by their sign vector and the domain facets they lie on */
+    const poly_faces_struct * F = x->C->faces;
+    slong kw = BS_WORDS(2 * Nt + ndom);
+    bword * key = flint_malloc(FLINT_MAX(kw, 1) * sizeof(bword));
+    fmpz_t v;
+    fmpz_init(v);
+    for (slong f = 0; f < F->num && x->status == RELU_OK; f++)
+    {
+        const bword * face = poly_faces_set(F, f);
+        if (complex_face_sign(x->C, R, Nt - 1, face) != 0)
+            continue;
+        bs_zero(key, kw);
+        for (slong k = 0; k < Nt; k++)
+        {
+            int sk = complex_face_sign(x->C, R, k, face);
+            if (sk != 0)
+                bs_set(key, 2 * k + (sk > 0));
+        }
+        for (slong j = 0; j < ndom; j++)
+        {
+            int on = 1;
+            const fmpz * row = poly_con(x->domain, j + 1);
+            for (slong i = 0; i < P->nlin && on; i++)
+            {
+                poly_vec_dot(v, row, poly_lin(P, i), d);
+                on = fmpz_is_zero(v);
+            }
+            for (slong g = 0; g < P->ngens && on; g++)
+                if (bs_test(face, g))
+                {
+                    poly_vec_dot(v, row, poly_gen(P, g), d);
+                    on = fmpz_is_zero(v);
+                }
+            if (on)
+                bs_set(key, 2 * Nt + j);
+        }
+        int is_new;
+        slong id = bsset_insert(x->keys, key, &is_new);
+        if (is_new)
+        {
+            if (id >= x->zalloc)
+            {
+                slong a = FLINT_MAX(16, 2 * x->zalloc);
+                x->covered = flint_realloc(x->covered, a);
+                x->zpoly = flint_realloc(x->zpoly, a * sizeof(polytope_struct *));
+                x->zalloc = a;
+            }
+            x->covered[id] = 0;
+            x->zpoly[id] = NULL;
+        }
+        if (in_set && !x->covered[id])
+        {
+            x->covered[id] = 1;
+            if (x->zpoly[id])
+            {
+                polytope_clear(x->zpoly[id]);
+                flint_free(x->zpoly[id]);
+                x->zpoly[id] = NULL;
+            }
+        }
+        else if (!in_set && !x->covered[id] && x->zpoly[id] == NULL)
+        {
+            x->zpoly[id] = flint_malloc(sizeof(polytope_struct));
+            polytope_init(x->zpoly[id], n);
+            x->status = _face_polytope(x->zpoly[id], P, face, x->err);
+        }
+    }
+    fmpz_clear(v);
+    flint_free(key);
+    return x->status;
+}
+
+typedef struct
+{
+    slong Nt;
+    int mask;
+    int bad;
+    fmpq * y;          /* interior point of the first region outside the set */
+}
+_convex_ctx;
+
+static int
+_on_hull_region(void * data, const region_struct * R)
+{
+    _convex_ctx * x = data;
+    int s = R->sign[x->Nt - 1];
+    if (!((x->mask >> (s + 1)) & 1))
+    {
+        x->bad = 1;
+        poly_interior_point(x->y, R->P);
+        return 1;
+    }
+    return 0;
+}
+
+/* the threshold network restricted to the affine hull of Q: x = lift (1, y) */
+static void
+_restrict_net(net_t out, const net_t net, const polytope_t Q)
+{
+    slong n = Q->n, h = Q->dim, L = net->nlayers;
+    slong * widths = flint_malloc((L + 1) * sizeof(slong));
+    widths[0] = h;
+    for (slong j = 0; j < L; j++)
+        widths[j + 1] = net->layers[j].W->r;
+    net_clear(out);
+    net_init_shape(out, L, widths);
+    for (slong j = 1; j < L; j++)
+    {
+        fmpq_mat_set(out->layers[j].W, net->layers[j].W);
+        for (slong r = 0; r < net->layers[j].W->r; r++)
+            fmpq_set(out->layers[j].b + r, net->layers[j].b + r);
+    }
+    const net_layer_struct * F = net->layers;
+    for (slong r = 0; r < F->W->r; r++)
+    {
+        fmpq_set(out->layers[0].b + r, F->b + r);
+        for (slong k = 0; k < n; k++)
+        {
+            fmpq_addmul(out->layers[0].b + r, fmpq_mat_entry(F->W, r, k), fmpq_mat_entry(Q->lift, k, 0));
+            for (slong s = 0; s < h; s++)
+                fmpq_addmul(fmpq_mat_entry(out->layers[0].W, r, s), fmpq_mat_entry(F->W, r, k),
+                            fmpq_mat_entry(Q->lift, k, s + 1));
+        }
+    }
+    flint_free(widths);
+}
+
+int
+levelset_compute(levelset_t L, const net_t net, slong output, const fmpq_t T, int kind,
+                 const poly_t domain, rc_error_t err)
+{
+    net_t tnet;
+    complex_t C;
+    _ls_ctx x;
+    int status;
+    _levelset_reset(L);
+    L->n = net->input_dim;
+    L->N = net_num_hidden(net);
+    L->kind = kind;
+    net_init(tnet);
+    status = net_threshold_net(tnet, net, output, T, err);
+    if (status)
+    {
+        net_clear(tnet);
+        return status;
+    }
+    slong Nt = net_num_hidden(tnet), n = L->n;
+    int mask = kind == LEVELSET_SUB ? (COMPLEX_NEG | COMPLEX_ZERO)
+             : kind == LEVELSET_SUPER ? (COMPLEX_ZERO | COMPLEX_POS) : COMPLEX_ZERO;
+    complex_init(C, domain, Nt, 0);
+    complex_set_filter(C, Nt - 1, mask);
+    x.L = L;
+    x.C = C;
+    x.domain = domain;
+    x.Nt = Nt;
+    x.mask = mask;
+    bsset_init(x.keys, FLINT_MAX(BS_WORDS(2 * Nt + domain->ncons - 1), 1));
+    x.zalloc = 0;
+    x.covered = NULL;
+    x.zpoly = NULL;
+    x.err = err;
+    x.status = RELU_OK;
+    regions_enumerate(tnet, domain, _on_region, &x);
+    status = x.status;
+    L->fvec = flint_malloc((n + 1) * sizeof(slong));
+    for (slong k = 0; k <= n; k++)
+        L->fvec[k] = C->fvec[k];
+
+    /* lower-dimensional pieces: uncovered faces with f = T, inclusion-maximal */
+    slong nz = x.keys->num;
+    char * maximal = flint_calloc(FLINT_MAX(nz, 1), 1);
+    for (slong i = 0; i < nz && status == RELU_OK; i++)
+    {
+        if (x.covered[i] || x.zpoly[i] == NULL)
+            continue;
+        maximal[i] = 1;
+        for (slong j = 0; j < nz && maximal[i]; j++)
+            if (j != i && !x.covered[j] && x.zpoly[j] != NULL && x.zpoly[j]->dim > x.zpoly[i]->dim
+                && polytope_contains(x.zpoly[j], x.zpoly[i]))
+                maximal[i] = 0;
+    }
+    for (slong i = 0; i < nz && status == RELU_OK; i++)
+        if (maximal[i])
+            polytope_swap(_push_piece(L, NULL), x.zpoly[i]);
+    flint_free(maximal);
+    for (slong i = 0; i < nz; i++)
+        if (x.zpoly[i])
+        {
+            polytope_clear(x.zpoly[i]);
+            flint_free(x.zpoly[i]);
+        }
+    flint_free(x.covered);
+    flint_free(x.zpoly);
+    bsset_clear(x.keys);
+    complex_clear(C);
+
+    /* the convex hull of all pieces, and the convexity test */
+    L->empty = L->num == 0;
+    L->convex = 1;
+    if (status == RELU_OK && !L->empty)
+    {
+        slong nv = 0, nr = 0, nl = 0;
+        for (slong i = 0; i < L->num; i++)
+        {
+            nv += L->pieces[i].nv;
+            nr += L->pieces[i].nr;
+            nl += L->pieces[i].nl;
+        }
+        fmpq_mat_t V, R, Lm;
+        fmpq_mat_init(V, nv, n);
+        fmpq_mat_init(R, nr, n);
+        fmpq_mat_init(Lm, nl, n);
+        nv = nr = nl = 0;
+        for (slong i = 0; i < L->num; i++)
+        {
+            const polytope_struct * p = L->pieces + i;
+            for (slong a = 0; a < p->nv; a++, nv++)
+                for (slong k = 0; k < n; k++)
+                    fmpq_set(fmpq_mat_entry(V, nv, k), p->vert + a * n + k);
+            for (slong a = 0; a < p->nr; a++, nr++)
+                for (slong k = 0; k < n; k++)
+                    fmpq_set_fmpz(fmpq_mat_entry(R, nr, k), p->ray + a * n + k);
+            for (slong a = 0; a < p->nl; a++, nl++)
+                for (slong k = 0; k < n; k++)
+                    fmpq_set_fmpz(fmpq_mat_entry(Lm, nl, k), p->lin + a * n + k);
+        }
+        polytope_clear(L->hull);
+        polytope_init(L->hull, n);
+        status = polytope_set_vrep(L->hull, V, R, Lm, err);
+        fmpq_mat_clear(V);
+        fmpq_mat_clear(R);
+        fmpq_mat_clear(Lm);
+        if (status == RELU_OK && L->num > 1 && L->hull->dim > 0)
+        {
+            net_t rnet;
+            slong h = L->hull->dim;
+            _convex_ctx cx = { Nt, mask, 0, _fmpq_vec_init(h) };
+            net_init(rnet);
+            _restrict_net(rnet, tnet, L->hull);
+            regions_enumerate(rnet, L->hull->P, _on_hull_region, &cx);
+            L->convex = !cx.bad;
+            if (cx.bad)
+            {
+                /* x = lift (1, y) */
+                L->witness = _fmpq_vec_init(n);
+                for (slong k = 0; k < n; k++)
+                {
+                    fmpq_set(L->witness + k, fmpq_mat_entry(L->hull->lift, k, 0));
+                    for (slong j = 0; j < h; j++)
+                        fmpq_addmul(L->witness + k, fmpq_mat_entry(L->hull->lift, k, j + 1), cx.y + j);
+                }
+            }
+            _fmpq_vec_clear(cx.y, h);
+            net_clear(rnet);
+            if (cx.bad)
+            {
+                /* the certificate, checked with the exact evaluator: f is on the wrong side there */
+                fmpq * f = _fmpq_vec_init(net_num_outputs(net));
+                net_eval(f, NULL, net, L->witness);
+                int c = fmpq_cmp(f + output, T);
+                if (kind == LEVELSET_SUB ? c <= 0 : kind == LEVELSET_SUPER ? c >= 0 : c == 0)
+                    status = rc_error_set(err, RELU_E_INTERNAL,
+                        "the convexity test found a point of the hull inside the set");
+                _fmpq_vec_clear(f, net_num_outputs(net));
+            }
+        }
+    }
+    net_clear(tnet);
+    return status;
+}
+
+int
+levelset_zonotope_duality(int * applies, char * reason, size_t size, polytope_t Z, slong ** vmap,
+                          slong ** fmap, const net_t net, slong output, const fmpq_t T,
+                          const levelset_t L, rc_error_t err)
+{
+    slong d = net->input_dim;
+    *applies = 0;
+    *vmap = *fmap = NULL;
+    if (L->kind != LEVELSET_SUB)
+        return snprintf(reason, size, "the duality is about sublevel sets {N <= T}"), RELU_OK;
+    if (net->nlayers != 2)
+        return snprintf(reason, size, "the network does not have exactly one hidden layer"), RELU_OK;
+    const net_layer_struct * H = net->layers, * O = net->layers + 1;
+    for (slong i = 0; i < H->W->r; i++)
+        if (!fmpq_is_zero(H->b + i))
+            return snprintf(reason, size, "hidden neuron %ld has a nonzero bias (the network is not positively homogeneous)",
+                            (long) i), RELU_OK;
+    slong k = 0;
+    for (slong i = 0; i < H->W->r; i++)
+    {
+        int zero = 1;
+        for (slong j = 0; j < d; j++)
+            zero &= fmpq_is_zero(fmpq_mat_entry(H->W, i, j));
+        if (zero)
+            continue;    /* relu(0) = 0: no segment */
+        if (fmpq_sgn(fmpq_mat_entry(O->W, output, i)) <= 0)
+            return snprintf(reason, size, "output weight c_%ld is not positive (N is not a support function)",
+                            (long) i), RELU_OK;
+        k++;
+    }
+    fmpq_t s;
+    fmpq_init(s);
+    fmpq_sub(s, T, O->b + output);
+    if (fmpq_sgn(s) <= 0)
+    {
+        fmpq_clear(s);
+        return snprintf(reason, size, "T is not above the output bias c0 (the set is {0} or empty)"), RELU_OK;
+    }
+    if (L->empty || !polytope_is_bounded(L->hull))
+    {
+        fmpq_clear(s);
+        return snprintf(reason, size, "the w_i do not positively span R^%ld, so the sublevel set is unbounded", (long) d),
+               RELU_OK;
+    }
+    if (k > 16)
+    {
+        fmpq_clear(s);
+        return snprintf(reason, size, "%ld generators: too many for the 2^k vertex sums (at most 16)", (long) k), RELU_OK;
+    }
+    /* Z' = sum (c_i / (T - c0)) [0, w_i] from its 2^k vertex sums */
+    fmpq_mat_t V, R;
+    fmpq_t t;
+    fmpq_init(t);
+    fmpq_mat_init(V, WORD(1) << k, d);
+    fmpq_mat_init(R, 0, d);
+    for (slong S = 0; S < (WORD(1) << k); S++)
+        for (slong i = 0, g = 0; i < H->W->r; i++)
+        {
+            int zero = 1;
+            for (slong j = 0; j < d; j++)
+                zero &= fmpq_is_zero(fmpq_mat_entry(H->W, i, j));
+            if (zero)
+                continue;
+            if ((S >> g) & 1)
+                for (slong j = 0; j < d; j++)
+                {
+                    fmpq_mul(t, fmpq_mat_entry(O->W, output, i), fmpq_mat_entry(H->W, i, j));
+                    fmpq_div(t, t, s);
+                    fmpq_add(fmpq_mat_entry(V, S, j), fmpq_mat_entry(V, S, j), t);
+                }
+            g++;
+        }
+    if (Z->n != d)
+    {
+        polytope_clear(Z);
+        polytope_init(Z, d);
+    }
+    int status = polytope_set_vrep(Z, V, R, R, err);
+    polytope_t D;
+    polytope_init(D, d);
+    fmpq * origin = _fmpq_vec_init(d);
+    if (status == RELU_OK)
+    {
+        *vmap = flint_malloc(FLINT_MAX(Z->nv, 1) * sizeof(slong));
+        *fmap = flint_malloc(FLINT_MAX(Z->m, 1) * sizeof(slong));
+        status = polytope_polar(D, *vmap, *fmap, Z, origin, err);
+        if (status == RELU_E_INPUT || status == RELU_E_UNSUPPORTED)
+            status = rc_error_set(err, RELU_E_INTERNAL, "the sublevel set is bounded but 0 is not interior to the zonotope");
+    }
+    if (status == RELU_OK && !polytope_equal(D, L->hull))
+        status = rc_error_set(err, RELU_E_INTERNAL, "the sublevel set differs from the polar of the zonotope");
+    if (status == RELU_OK)
+        *applies = 1;
+    else
+    {
+        flint_free(*vmap);
+        flint_free(*fmap);
+        *vmap = *fmap = NULL;
+    }
+    _fmpq_vec_clear(origin, d);
+    polytope_clear(D);
+    fmpq_mat_clear(V);
+    fmpq_mat_clear(R);
+    fmpq_clear(t);
+    fmpq_clear(s);
+    return status;
+}

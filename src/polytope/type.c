@@ -1,0 +1,747 @@
+/* Combinatorial types: a canonical form of the vertex-facet incidence, and
+   names of common types.
+
+   The incidence is a bipartite graph (generators | facets). Two polytopes are
+   combinatorially equivalent exactly when these graphs are isomorphic (the
+   face lattice is determined by the vertex-facet incidence: a face is the set
+   of vertices on a set of facets; Ziegler, Lectures on Polytopes, 2.2). The
+   canonical form is found as in McKay's individualisation-refinement scheme,
+   without automorphism pruning: the ordered partition (vertices, rays,
+   facets) is refined to an equitable one (cells split by the numbers of
+   neighbours in each cell, in a label-independent order), the first
+   non-singleton cell is split by individualising each of its members in turn,
+   and among all discrete leaves the lexicographically smallest incidence
+   matrix is kept. Every choice depends only on the partition, never on the
+   input labels, so the minimum is an invariant. The search tree has at least
+   |Aut| leaves; a node limit keeps it bounded (NULL beyond it). */
+#define _GNU_SOURCE
+#include <stdlib.h>
+#include <string.h>
+#include "polytope/polytope.h"
+
+#define TYPE_NODE_LIMIT 400000
+
+typedef struct
+{
+    slong ng, nv, nf, N;        /* N = ng + nf nodes: generators first */
+    const unsigned char * inc;
+    slong * adj_start, * adj;   /* adjacency lists */
+    char * best;                /* best leaf matrix (ng * nf chars), or NULL */
+    slong * best_lab;
+    slong nodes;
+    int aborted;
+}
+_canon_ctx;
+
+/* A partition: lab[0..N) with cell starts marked by cellstart[i] = 1. */
+
+/* Signature of a node: the sorted list of the cells of its neighbours (the same
+   information as the number of neighbours in each cell, stored sparsely). */
+typedef struct
+{
+    const slong * key;     /* laid out like adj */
+    const slong * start;   /* adj_start */
+}
+_key_ctx;
+
+static int
+_cmp_by_key(const void * a, const void * b, void * vk)
+{
+    const _key_ctx * k = vk;
+    slong u = *(const slong *) a, v = *(const slong *) b;
+    slong lu = k->start[u + 1] - k->start[u], lv = k->start[v + 1] - k->start[v];
+    if (lu != lv)
+        return lu < lv ? -1 : 1;
+    const slong * x = k->key + k->start[u], * y = k->key + k->start[v];
+    for (slong i = 0; i < lu; i++)
+        if (x[i] != y[i])
+            return x[i] < y[i] ? -1 : 1;
+    return 0;
+}
+
+static int
+_cmp_slong(const void * a, const void * b)
+{
+    slong x = *(const slong *) a, y = *(const slong *) b;
+    return (x > y) - (x < y);
+}
+
+/* Refines (lab, cs) to an equitable partition. */
+static void
+_refine(_canon_ctx * c, slong * lab, char * cs)
+{
+    slong N = c->N;
+    slong * cellof = flint_malloc(N * sizeof(slong));
+    slong * key = flint_malloc(FLINT_MAX(c->adj_start[N], 1) * sizeof(slong));
+    for (;;)
+    {
+        slong ncells = 0;
+        for (slong i = 0; i < N; i++)
+        {
+            if (cs[i])
+                ncells++;
+            cellof[lab[i]] = ncells - 1;
+        }
+        if (ncells == N)
+            break;
+        for (slong v = 0; v < N; v++)
+        {
+            for (slong p = c->adj_start[v]; p < c->adj_start[v + 1]; p++)
+                key[p] = cellof[c->adj[p]];
+            qsort(key + c->adj_start[v], c->adj_start[v + 1] - c->adj_start[v], sizeof(slong), _cmp_slong);
+        }
+        _key_ctx kc = { key, c->adj_start };
+        slong split = 0;
+        for (slong s = 0; s < N; )
+        {
+            slong e = s + 1;
+            while (e < N && !cs[e])
+                e++;
+            if (e - s > 1)
+            {
+                qsort_r(lab + s, e - s, sizeof(slong), _cmp_by_key, &kc);
+                for (slong i = s + 1; i < e; i++)
+                    if (_cmp_by_key(lab + i - 1, lab + i, &kc) != 0)
+                    {
+                        cs[i] = 1;
+                        split = 1;
+                    }
+            }
+            s = e;
+        }
+        if (!split)
+            break;
+    }
+    flint_free(key);
+    flint_free(cellof);
+}
+
+static void
+_search(_canon_ctx * c, slong * lab, char * cs)
+{
+    slong N = c->N;
+    if (c->aborted)
+        return;
+    if (++c->nodes > TYPE_NODE_LIMIT)
+    {
+        c->aborted = 1;
+        return;
+    }
+    _refine(c, lab, cs);
+    slong s = 0;
+    while (s < N)
+    {
+        slong e = s + 1;
+        while (e < N && !cs[e])
+            e++;
+        if (e - s > 1)
+            break;
+        s = e;
+    }
+    if (s == N)
+    {
+        /* discrete: generators occupy positions 0..ng-1 (their cells come first) */
+        char * mat = flint_malloc(c->ng * c->nf);
+        for (slong i = 0; i < c->ng; i++)
+            for (slong j = 0; j < c->nf; j++)
+                mat[i * c->nf + j] = c->inc[lab[i] * c->nf + (lab[c->ng + j] - c->ng)] ? '1' : '0';
+        if (c->best == NULL || memcmp(mat, c->best, c->ng * c->nf) < 0)
+        {
+            flint_free(c->best);
+            c->best = mat;
+            memcpy(c->best_lab, lab, N * sizeof(slong));
+        }
+        else
+            flint_free(mat);
+        return;
+    }
+    slong e = s + 1;
+    while (e < N && !cs[e])
+        e++;
+    slong * lab2 = flint_malloc(N * sizeof(slong));
+    char * cs2 = flint_malloc(N);
+    for (slong i = s; i < e && !c->aborted; i++)
+    {
+        memcpy(lab2, lab, N * sizeof(slong));
+        memcpy(cs2, cs, N);
+        /* individualise lab[i]: it becomes the cell {lab[i]} before the rest */
+        slong v = lab2[i];
+        memmove(lab2 + s + 1, lab2 + s, (i - s) * sizeof(slong));
+        lab2[s] = v;
+        cs2[s + 1] = 1;
+        _search(c, lab2, cs2);
+    }
+    flint_free(lab2);
+    flint_free(cs2);
+}
+
+char *
+polytope_canonical_incidence(slong ** perm_g, slong ** perm_f, const unsigned char * inc,
+                             slong ng, slong nv, slong nf)
+{
+    _canon_ctx c;
+    slong N = ng + nf;
+    c.ng = ng;
+    c.nv = nv;
+    c.nf = nf;
+    c.N = N;
+    c.inc = inc;
+    c.best = NULL;
+    c.best_lab = flint_malloc(FLINT_MAX(N, 1) * sizeof(slong));
+    c.nodes = 0;
+    c.aborted = 0;
+    c.adj_start = flint_calloc(N + 1, sizeof(slong));
+    slong E = 0;
+    for (slong i = 0; i < ng; i++)
+        for (slong j = 0; j < nf; j++)
+            if (inc[i * nf + j])
+            {
+                c.adj_start[i + 1]++;
+                c.adj_start[ng + j + 1]++;
+                E++;
+            }
+    for (slong v = 0; v < N; v++)
+        c.adj_start[v + 1] += c.adj_start[v];
+    c.adj = flint_malloc(FLINT_MAX(2 * E, 1) * sizeof(slong));
+    slong * fill = flint_calloc(FLINT_MAX(N, 1), sizeof(slong));
+    for (slong i = 0; i < ng; i++)
+        for (slong j = 0; j < nf; j++)
+            if (inc[i * nf + j])
+            {
+                c.adj[c.adj_start[i] + fill[i]++] = ng + j;
+                c.adj[c.adj_start[ng + j] + fill[ng + j]++] = i;
+            }
+    flint_free(fill);
+
+    slong * lab = flint_malloc(FLINT_MAX(N, 1) * sizeof(slong));
+    char * cs = flint_calloc(FLINT_MAX(N, 1) + 1, 1);
+    for (slong v = 0; v < N; v++)
+        lab[v] = v;
+    /* cells: vertices, rays, facets */
+    if (nv > 0) cs[0] = 1;
+    if (ng > nv) cs[nv] = 1;
+    if (nf > 0) cs[ng] = 1;
+    char * res = NULL;
+    if (N == 0 || ng == 0 || nf == 0)
+    {
+        c.best = flint_calloc(1, 1);
+        for (slong v = 0; v < N; v++)
+            c.best_lab[v] = v;
+    }
+    else
+        _search(&c, lab, cs);
+    if (!c.aborted)
+    {
+        size_t len = ng * nf + 64;
+        res = flint_malloc(len);
+        int h = snprintf(res, len, "%ld,%ld,%ld:", (long) nv, (long) (ng - nv), (long) nf);
+        if (ng * nf > 0)
+            memcpy(res + h, c.best, ng * nf);
+        res[h + ng * nf] = '\0';
+        if (perm_g)
+        {
+            *perm_g = flint_malloc(FLINT_MAX(ng, 1) * sizeof(slong));
+            for (slong i = 0; i < ng; i++)
+                (*perm_g)[i] = c.best_lab[i];
+        }
+        if (perm_f)
+        {
+            *perm_f = flint_malloc(FLINT_MAX(nf, 1) * sizeof(slong));
+            for (slong j = 0; j < nf; j++)
+                (*perm_f)[j] = c.best_lab[ng + j] - ng;
+        }
+    }
+    flint_free(c.best);
+    flint_free(c.best_lab);
+    flint_free(c.adj_start);
+    flint_free(c.adj);
+    flint_free(lab);
+    flint_free(cs);
+    return res;
+}
+
+char *
+polytope_canonical_form(slong ** perm_g, slong ** perm_f, const polytope_t Q)
+{
+    slong ng = polytope_num_gens(Q), nf = Q->m;
+    unsigned char * inc = flint_calloc(FLINT_MAX(ng * nf, 1), 1);
+    for (slong i = 0; i < ng; i++)
+        for (slong j = 0; j < nf; j++)
+            inc[i * nf + j] = polytope_incident(Q, i, j);
+    char * r = polytope_canonical_incidence(perm_g, perm_f, inc, ng, Q->nv, nf);
+    flint_free(inc);
+    return r;
+}
+
+/* ---- reference incidences ----------------------------------------------------------- */
+
+/* d-cube: vertices = subsets of {0..d-1} (bit k: x_k = 1), facets x_k = 0 (2k), x_k = 1 (2k+1) */
+static unsigned char *
+_cube(slong d, slong * nv, slong * nf)
+{
+    *nv = WORD(1) << d;
+    *nf = 2 * d;
+    unsigned char * inc = flint_calloc(*nv * *nf, 1);
+    for (slong v = 0; v < *nv; v++)
+        for (slong k = 0; k < d; k++)
+            inc[v * *nf + 2 * k + ((v >> k) & 1)] = 1;
+    return inc;
+}
+
+/* transpose: the dual type */
+static unsigned char *
+_transpose(unsigned char * inc, slong * nv, slong * nf)
+{
+    unsigned char * t = flint_malloc(*nv * *nf);
+    for (slong i = 0; i < *nv; i++)
+        for (slong j = 0; j < *nf; j++)
+            t[j * *nv + i] = inc[i * *nf + j];
+    flint_free(inc);
+    slong s = *nv;
+    *nv = *nf;
+    *nf = s;
+    return t;
+}
+
+/* prism over a k-gon: vertices (i, level), facets: k sides, bottom, top */
+static unsigned char *
+_prism(slong k, slong * nv, slong * nf)
+{
+    *nv = 2 * k;
+    *nf = k + 2;
+    unsigned char * inc = flint_calloc(*nv * *nf, 1);
+    for (slong i = 0; i < k; i++)
+        for (slong l = 0; l < 2; l++)
+        {
+            slong v = 2 * i + l;
+            inc[v * *nf + i] = 1;                 /* side i: vertices i and i+1 */
+            inc[v * *nf + (i + k - 1) % k] = 1;   /* side i-1 */
+            inc[v * *nf + k + l] = 1;
+        }
+    return inc;
+}
+
+/* pyramid over a k-gon: apex k, sides i (base edge i, i+1 and apex), base */
+static unsigned char *
+_pyramid(slong k, slong * nv, slong * nf)
+{
+    *nv = k + 1;
+    *nf = k + 1;
+    unsigned char * inc = flint_calloc(*nv * *nf, 1);
+    for (slong i = 0; i < k; i++)
+    {
+        inc[i * *nf + i] = 1;
+        inc[((i + 1) % k) * *nf + i] = 1;
+        inc[k * *nf + i] = 1;
+        inc[i * *nf + k] = 1;
+    }
+    return inc;
+}
+
+/* bipyramid over a k-gon: apexes k, k+1; facets (i, apex) */
+static unsigned char *
+_bipyramid(slong k, slong * nv, slong * nf)
+{
+    *nv = k + 2;
+    *nf = 2 * k;
+    unsigned char * inc = flint_calloc(*nv * *nf, 1);
+    for (slong a = 0; a < 2; a++)
+        for (slong i = 0; i < k; i++)
+        {
+            slong f = a * k + i;
+            inc[i * *nf + f] = 1;
+            inc[((i + 1) % k) * *nf + f] = 1;
+            inc[(k + a) * *nf + f] = 1;
+        }
+    return inc;
+}
+
+/* icosahedron: top 0, upper ring 1..5, lower ring 6..10, bottom 11 */
+static unsigned char *
+_icosahedron(slong * nv, slong * nf)
+{
+    *nv = 12;
+    *nf = 20;
+    unsigned char * inc = flint_calloc(12 * 20, 1);
+    slong f = 0;
+    for (slong k = 0; k < 5; k++)
+    {
+        slong u0 = 1 + k, u1 = 1 + (k + 1) % 5, l0 = 6 + k, l1 = 6 + (k + 1) % 5;
+        slong tri[4][3] = { { 0, u0, u1 }, { u0, u1, l0 }, { u1, l0, l1 }, { 11, l0, l1 } };
+        for (slong t = 0; t < 4; t++, f++)
+            for (slong s = 0; s < 3; s++)
+                inc[tri[t][s] * 20 + f] = 1;
+    }
+    return inc;
+}
+
+/* permutahedron of order r: vertices = permutations of {0..r-1} (as position
+   -> value), facets = nonempty proper subsets S of positions; vertex p lies on
+   facet S when p maps S onto {0..|S|-1} */
+static unsigned char *
+_permutahedron(slong r, slong * nv, slong * nf)
+{
+    slong fact = 1;
+    for (slong i = 2; i <= r; i++)
+        fact *= i;
+    *nv = fact;
+    *nf = (WORD(1) << r) - 2;
+    unsigned char * inc = flint_calloc(*nv * *nf, 1);
+    slong * p = flint_malloc(r * sizeof(slong));
+    for (slong v = 0; v < fact; v++)
+    {
+        /* v-th permutation by the factorial number system */
+        slong x = v;
+        char used[16] = { 0 };
+        for (slong i = 0; i < r; i++)
+        {
+            slong f = 1;
+            for (slong k = 2; k <= r - 1 - i; k++)
+                f *= k;
+            slong q = x / f;
+            x %= f;
+            for (slong s = 0; s < r; s++)
+                if (!used[s])
+                {
+                    if (q == 0)
+                    {
+                        p[i] = s;
+                        used[s] = 1;
+                        break;
+                    }
+                    q--;
+                }
+        }
+        for (slong S = 1; S < (WORD(1) << r) - 1; S++)
+        {
+            slong size = 0, ok = 1;
+            for (slong i = 0; i < r; i++)
+                size += (S >> i) & 1;
+            for (slong i = 0; i < r; i++)
+                if (((S >> i) & 1) && p[i] >= size)
+                    ok = 0;
+            inc[v * *nf + S - 1] = ok;
+        }
+    }
+    flint_free(p);
+    return inc;
+}
+
+/* The reference incidence (freed here) has the canonical form `form`. */
+static int
+_same_type(const char * form, unsigned char * inc, const slong * nv, const slong * nf)
+{
+    char * r = polytope_canonical_incidence(NULL, NULL, inc, *nv, *nv, *nf);
+    int same = r != NULL && form != NULL && !strcmp(r, form);
+    flint_free(r);
+    flint_free(inc);
+    return same;
+}
+
+static const char * _polygon_names[] = { NULL, NULL, NULL, "triangle", "quadrilateral", "pentagon", "hexagon",
+                                        "heptagon", "octagon", "nonagon", "decagon" };
+
+static void
+_polygon(char * buf, size_t size, slong k)
+{
+    if (k <= 10)
+        snprintf(buf, size, "%s", _polygon_names[k]);
+    else
+        snprintf(buf, size, "%ld-gon", (long) k);
+}
+
+const char *
+polytope_type_name(char * buf, size_t size, const polytope_t Q)
+{
+    slong d = Q->dim, V = Q->nv, F = Q->m, nv, nf;
+    if (!polytope_is_bounded(Q))
+        return NULL;
+    if (d == 0)
+        return snprintf(buf, size, "point"), buf;
+    if (d == 1)
+        return snprintf(buf, size, "segment"), buf;
+    if (d == 2)
+        return _polygon(buf, size, V), buf;
+    if (V == d + 1)
+    {
+        if (d == 3)
+            snprintf(buf, size, "tetrahedron (3-simplex)");
+        else
+            snprintf(buf, size, "%ld-simplex", (long) d);
+        return buf;
+    }
+    char * form = polytope_canonical_form(NULL, NULL, Q);
+    const char * res = NULL;
+    if (form == NULL)
+        return NULL;
+    unsigned char * inc;
+    char poly[32];
+    if (d <= 12 && V == (WORD(1) << d) && F == 2 * d)
+    {
+        inc = _cube(d, &nv, &nf);
+        if (_same_type(form, inc, &nv, &nf))
+        {
+            if (d == 3)
+                snprintf(buf, size, "cube");
+            else
+                snprintf(buf, size, "%ld-cube%s", (long) d, d == 4 ? " (tesseract)" : "");
+            res = buf;
+        }
+    }
+    if (res == NULL && d <= 12 && V == 2 * d && F == (WORD(1) << d))
+    {
+        inc = _cube(d, &nv, &nf);
+        inc = _transpose(inc, &nv, &nf);
+        if (_same_type(form, inc, &nv, &nf))
+        {
+            if (d == 3)
+                snprintf(buf, size, "octahedron (3-cross-polytope)");
+            else
+                snprintf(buf, size, "%ld-cross-polytope", (long) d);
+            res = buf;
+        }
+    }
+    if (res == NULL && d == 3 && V % 2 == 0 && F == V / 2 + 2)
+    {
+        inc = _prism(V / 2, &nv, &nf);
+        if (_same_type(form, inc, &nv, &nf))
+        {
+            _polygon(poly, sizeof(poly), V / 2);
+            snprintf(buf, size, "prism over a %s", poly);
+            res = buf;
+        }
+    }
+    if (res == NULL && d == 3 && V == F)
+    {
+        inc = _pyramid(V - 1, &nv, &nf);
+        if (_same_type(form, inc, &nv, &nf))
+        {
+            _polygon(poly, sizeof(poly), V - 1);
+            snprintf(buf, size, "pyramid over a %s", poly);
+            res = buf;
+        }
+    }
+    if (res == NULL && d == 3 && V >= 5 && F == 2 * (V - 2))
+    {
+        inc = _bipyramid(V - 2, &nv, &nf);
+        if (_same_type(form, inc, &nv, &nf))
+        {
+            _polygon(poly, sizeof(poly), V - 2);
+            snprintf(buf, size, "bipyramid over a %s", poly);
+            res = buf;
+        }
+    }
+    if (res == NULL && d == 3 && V == 12 && F == 20)
+    {
+        inc = _icosahedron(&nv, &nf);
+        if (_same_type(form, inc, &nv, &nf))
+        {
+            snprintf(buf, size, "icosahedron");
+            res = buf;
+        }
+    }
+    if (res == NULL && d == 3 && V == 20 && F == 12)
+    {
+        inc = _icosahedron(&nv, &nf);
+        inc = _transpose(inc, &nv, &nf);
+        if (_same_type(form, inc, &nv, &nf))
+        {
+            snprintf(buf, size, "dodecahedron");
+            res = buf;
+        }
+    }
+    if (res == NULL && d >= 3 && d <= 6)
+    {
+        slong fact = 1;
+        for (slong i = 2; i <= d + 1; i++)
+            fact *= i;
+        if (V == fact && F == (WORD(1) << (d + 1)) - 2)
+        {
+            inc = _permutahedron(d + 1, &nv, &nf);
+            if (_same_type(form, inc, &nv, &nf))
+            {
+                snprintf(buf, size, "permutahedron of order %ld%s", (long) (d + 1),
+                         d == 3 ? " (truncated octahedron)" : "");
+                res = buf;
+            }
+        }
+    }
+    if (res == NULL)
+    {
+        fmpq * g;
+        slong k = polytope_zonotope_generators(&g, Q);
+        if (k > 0)
+        {
+            snprintf(buf, size, "zonotope with %ld generators", (long) k);
+            _fmpq_vec_clear(g, k * Q->n);
+            res = buf;
+        }
+    }
+    flint_free(form);
+    return res;
+}
+
+int
+polytope_isomorphism(slong * gmap, slong * fmap, const polytope_t Q, const polytope_t R)
+{
+    slong * pg1, * pf1, * pg2, * pf2;
+    char * c1 = polytope_canonical_form(&pg1, &pf1, Q);
+    char * c2 = c1 ? polytope_canonical_form(&pg2, &pf2, R) : NULL;
+    int res;
+    if (c1 == NULL || c2 == NULL)
+        res = -1;
+    else if (strcmp(c1, c2) != 0)
+        res = 0;
+    else
+    {
+        slong ng = polytope_num_gens(Q), nf = Q->m;
+        for (slong p = 0; p < ng; p++)
+            gmap[pg1[p]] = pg2[p];
+        for (slong p = 0; p < nf; p++)
+            fmap[pf1[p]] = pf2[p];
+        /* the certificate: incidence is preserved (equal canonical forms always
+           give an isomorphism; a failure here is a bug) */
+        res = 1;
+        for (slong i = 0; i < ng; i++)
+            for (slong j = 0; j < nf; j++)
+                if (polytope_incident(Q, i, j) != polytope_incident(R, gmap[i], fmap[j]))
+                    res = -2;
+    }
+    if (c1)
+    {
+        flint_free(pg1);
+        flint_free(pf1);
+    }
+    if (c2)
+    {
+        flint_free(pg2);
+        flint_free(pf2);
+    }
+    flint_free(c1);
+    flint_free(c2);
+    return res;
+}
+
+/* ---- zonotopes ----------------------------------------------------------------------- */
+
+/* Edges of a zonotope fall into classes of translates of its generators
+   (McMullen; Ziegler, Lectures on Polytopes, 7.3): take one edge vector per
+   parallel class and check that every edge of the class is the same vector,
+   then rebuild c + sum_j [-g_j/2, g_j/2] (c the vertex centroid, the centre of
+   symmetry) from its vertex sums and compare exactly. */
+slong
+polytope_zonotope_generators(fmpq ** gens, const polytope_t Q)
+{
+    slong n = Q->n, k = 0, alloc = 0;
+    fmpq * g = NULL;
+    fmpz * dir = _fmpz_vec_init(n), * cls = NULL;
+    fmpq * e = _fmpq_vec_init(n);
+    int ok = polytope_is_bounded(Q) && Q->dim >= 1;
+    *gens = NULL;
+    polytope_lattice_t F;
+    polytope_lattice_init(F);
+    if (ok)
+        polytope_lattice_compute(F, Q);
+    for (slong f = 0; ok && f < F->num; f++)
+    {
+        if (F->dim[f] != 1)
+            continue;
+        slong a = -1, b = -1;
+        for (slong i = 0; i < Q->nv; i++)
+            if (bs_test(polytope_lattice_gens(F, f), i))
+            {
+                if (a < 0)
+                    a = i;
+                else
+                    b = i;
+            }
+        for (slong t = 0; t < n; t++)
+            fmpq_sub(e + t, Q->vert + b * n + t, Q->vert + a * n + t);
+        poly_vec_from_fmpq(dir, e, n);
+        if (poly_vec_lex_sign(dir, n) < 0)
+        {
+            _fmpz_vec_neg(dir, dir, n);
+            for (slong t = 0; t < n; t++)
+                fmpq_neg(e + t, e + t);
+        }
+        slong c = 0;
+        while (c < k && !_fmpz_vec_equal(cls + c * n, dir, n))
+            c++;
+        if (c == k)
+        {
+            if (k == alloc)
+            {
+                slong na = FLINT_MAX(8, 2 * alloc);
+                cls = flint_realloc(cls, na * n * sizeof(fmpz));
+                g = flint_realloc(g, na * n * sizeof(fmpq));
+                for (slong t = alloc * n; t < na * n; t++)
+                {
+                    fmpz_init(cls + t);
+                    fmpq_init(g + t);
+                }
+                alloc = na;
+            }
+            _fmpz_vec_set(cls + k * n, dir, n);
+            for (slong t = 0; t < n; t++)
+                fmpq_set(g + k * n + t, e + t);
+            k++;
+        }
+        else
+            for (slong t = 0; t < n && ok; t++)
+                ok = fmpq_equal(g + c * n + t, e + t);
+        if (k > 12)
+            ok = 0;    /* 2^k vertex sums to check: keep it cheap */
+    }
+    if (ok)
+    {
+        /* c - sum g/2 + subset sums */
+        fmpq_mat_t V, R;
+        fmpq_t t;
+        fmpq_init(t);
+        fmpq_mat_init(V, WORD(1) << k, n);
+        fmpq_mat_init(R, 0, n);
+        fmpq * base = _fmpq_vec_init(n);
+        polytope_interior_point(base, Q);
+        for (slong j = 0; j < k; j++)
+            for (slong s = 0; s < n; s++)
+            {
+                fmpq_div_2exp(t, g + j * n + s, 1);
+                fmpq_sub(base + s, base + s, t);
+            }
+        for (slong S = 0; S < (WORD(1) << k); S++)
+            for (slong s = 0; s < n; s++)
+            {
+                fmpq_set(fmpq_mat_entry(V, S, s), base + s);
+                for (slong j = 0; j < k; j++)
+                    if ((S >> j) & 1)
+                        fmpq_add(fmpq_mat_entry(V, S, s), fmpq_mat_entry(V, S, s), g + j * n + s);
+            }
+        polytope_t Z;
+        rc_error_t err;
+        rc_error_init(err);
+        polytope_init(Z, n);
+        ok = polytope_set_vrep(Z, V, R, R, err) == RELU_OK && polytope_equal(Z, Q);
+        polytope_clear(Z);
+        _fmpq_vec_clear(base, n);
+        fmpq_mat_clear(V);
+        fmpq_mat_clear(R);
+        fmpq_clear(t);
+    }
+    if (ok)
+    {
+        *gens = _fmpq_vec_init(k * n);
+        for (slong t = 0; t < k * n; t++)
+            fmpq_set(*gens + t, g + t);
+    }
+    for (slong t = 0; t < alloc * n; t++)
+    {
+        fmpz_clear(cls + t);
+        fmpq_clear(g + t);
+    }
+    flint_free(cls);
+    flint_free(g);
+    _fmpz_vec_clear(dir, n);
+    _fmpq_vec_clear(e, n);
+    polytope_lattice_clear(F);
+    return ok ? k : 0;
+}
