@@ -18,5 +18,6 @@
 #include "graph/graph.h"
 #include "train/train.h"
 #include "random/random.h"
+#include "floatref/floatref.h"
 
 #endif

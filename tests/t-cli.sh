@@ -233,6 +233,15 @@ expect 2 "$BIN" batch "$TMP/badm.jsonl" --out "$TMP/x.jsonl"
 expect 2 "$BIN" batch "$TMP/m.jsonl"
 expect 0 "$BIN" batch --help
 
+# --- float sampling counter: the braid line x1 = x2 meets the 9-point grid in 3 points, where the
+# float and exact signs are both 0 (no mislabel); the default network loses regions on a coarse grid
+f=$("$BIN" float-count "$TMP/b2.json" --box -1,1 --grid 3 --json)
+[ "$(echo "$f" | jq -c '[.regions, .float_patterns, .on_boundary, .mislabelled, .points]')" = "[2,2,3,0,9]" ] && pass || fail "float-count: $f"
+f=$("$BIN" float-count "$D/../../data/default.json" --box -1,1 --grid 5 --json)
+[ "$(echo "$f" | jq '.missed > 0 and .regions == 64')" = true ] && pass || fail "float-count misses regions on a coarse grid: $f"
+expect 2 "$BIN" float-count "$TMP/b2.json" --box -1,1
+expect 0 "$BIN" float-count --help
+
 # --- every bad network file: exit 2, one line, never a crash
 for f in "$D"/bad/*.json; do
     [ -e "$f" ] || continue
