@@ -409,7 +409,8 @@ homology_compute(homology_t H, const chain_complex_t K)
     for (slong k = 1; k <= top; k++)
     {
         rank[k] = _boundary_smith(K, k, &H->torsion[k - 1], &H->ntorsion[k - 1]);
-        qsort(H->torsion[k - 1], H->ntorsion[k - 1], sizeof(fmpz), _cmp_fmpz);
+        if (H->ntorsion[k - 1] > 1)   /* qsort(NULL, 0, ...) is undefined */
+            qsort(H->torsion[k - 1], H->ntorsion[k - 1], sizeof(fmpz), _cmp_fmpz);
     }
     for (slong k = 0; k <= top; k++)
     {

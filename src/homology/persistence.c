@@ -241,7 +241,8 @@ persistence_compute(persistence_t B, const chain_complex_t K, fmpq * const * val
     for (slong t = 0; t < total; t++)
         if (!paired[t])
             _push_bar(B, order[t].k, order[t].v, NULL);
-    qsort(B->bars, B->num, sizeof(persistence_bar), _cmp_bar);
+    if (B->num > 1)
+        qsort(B->bars, B->num, sizeof(persistence_bar), _cmp_bar);
 
     for (slong t = 0; t < total; t++)
         _pcol_clear(col + t);
