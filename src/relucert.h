@@ -20,5 +20,6 @@
 #include "train/train.h"
 #include "random/random.h"
 #include "floatref/floatref.h"
+#include "plot/plot.h"
 
 #endif

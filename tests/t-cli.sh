@@ -242,6 +242,17 @@ f=$("$BIN" float-count "$D/../../data/default.json" --box -1,1 --grid 5 --json)
 expect 2 "$BIN" float-count "$TMP/b2.json" --box -1,1
 expect 0 "$BIN" float-count --help
 
+# --- figures: deterministic bytes, errors for what cannot be drawn
+"$BIN" plot "$D/sage/case005.json" --box -1,1 --out "$TMP/a.svg" && "$BIN" plot "$D/sage/case005.json" --box -1,1 --out "$TMP/b.svg" \
+    && cmp -s "$TMP/a.svg" "$TMP/b.svg" && grep -q "<svg" "$TMP/a.svg" && pass || fail "plot svg is not deterministic"
+"$BIN" plot "$D/sage/case005.json" --box -1,1 --out "$TMP/a.pdf" --color fiedler && "$BIN" plot "$D/sage/case005.json" --box -1,1 \
+    --out "$TMP/b.pdf" --color fiedler && cmp -s "$TMP/a.pdf" "$TMP/b.pdf" && pass || fail "plot pdf is not deterministic"
+"$BIN" plot "$D/sage/case005.json" --box -1,1 --out "$TMP/a.png" --color value && head -c 8 "$TMP/a.png" | grep -q PNG && pass || fail "plot png"
+expect 3 "$BIN" plot "$D/sage/case000.json" --box -1,1 --out "$TMP/x.svg"
+expect 2 "$BIN" plot "$D/sage/case005.json" --box -1,1 --out "$TMP/x.gif"
+expect 2 "$BIN" plot "$D/sage/case005.json" --box -1,1 --out "$TMP/x.svg" --color rainbow
+expect 0 "$BIN" plot --help
+
 # --- every bad network file: exit 2, one line, never a crash
 for f in "$D"/bad/*.json; do
     [ -e "$f" ] || continue

@@ -27,6 +27,7 @@ usage(FILE * fp)
         "  label NET (POINTS | --grid n --box LO,HI)  exact outputs and patterns at points, boundary flags\n"
         "  batch MANIFEST --out FILE.jsonl    many networks and analyses, resumable, --jobs N\n"
         "  float-count NET --box LO,HI --grid n   what a float sampling counter reports, next to the truth\n"
+        "  plot NET --box LO,HI --out F.svg   region map with the decision boundary (cairo: svg, pdf, png)\n"
         "  train-float --dataset NAME ...     float training of a 2D toy classifier, rationalised checkpoints\n"
         "  dualgraph NET [domain]             dual graph of the regions, certified Fiedler value and partition\n"
         "\n"
@@ -62,7 +63,7 @@ dispatch(int argc, char ** argv)
         /* issue 5 */ { "homology", cmd_homology }, { "dualgraph", cmd_dualgraph },
         { "persistence", cmd_persistence }, { "train-float", cmd_train },
         { "random", cmd_random }, { "label", cmd_label }, { "batch", cmd_batch },
-        { "float-count", cmd_floatcount },
+        { "float-count", cmd_floatcount }, { "plot", cmd_plot },
         /* issue 6 */ { "layer", cmd_layer }, { "boundary", cmd_boundary },
     };
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
