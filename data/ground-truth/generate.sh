@@ -5,6 +5,7 @@
 #   records.jsonl   one record per network (relucert batch): regions and f-vectors in [-1,1]^n,
 #                   arrangement counts and characteristic polynomials (one hidden layer),
 #                   Betti numbers of {f >= 0} in [-1,1]^n (n <= 3)
+#                   decision boundaries {f = 0} over R^n with their classes (one hidden layer)
 #   validation.md   a float sampling counter (relucert float-count) against the exact counts
 # The script checks the engine's cross-checks on every record (Euler characteristic 1 in the
 # box, enumeration = Zaslavsky) and fails if one does not hold.
@@ -30,15 +31,23 @@ for kind in int rat wide gauss he degenerate; do
             name=$kind-d$dim-s$seed
             "$BIN" random --dim $dim --widths "$w" --kind $kind --seed $seed > nets/$name.json
             # dimensions 4-6 have one hidden layer: their arrangement too
-            if [ $dim -le 3 ]; then add $name $dim regions homology; else add $name $dim regions arrangement; fi
+            if [ $dim -le 3 ]; then add $name $dim regions homology; else add $name $dim regions arrangement boundary; fi
         done
+    done
+done
+# square one-hidden-layer networks (width = dimension): boundary classes
+for dim in 2 3 4 5; do
+    for seed in 0 1 2 3 4 5; do
+        name=square-d$dim-s$seed
+        "$BIN" random --dim $dim --widths $dim --kind rat --seed $seed > nets/$name.json
+        add $name $dim regions arrangement boundary
     done
 done
 for dim in 2 3; do
     for seed in 0 1 2 3 4 5; do
         name=ring-d$dim-s$seed
         "$BIN" random --dim $dim --widths $((2 * dim + 2)) --kind ring --seed $seed > nets/$name.json
-        add $name $dim regions arrangement homology
+        add $name $dim regions arrangement homology boundary
     done
 done
 for kind in braid shi catalan semiorder linial coordinate; do
@@ -53,7 +62,7 @@ rm -f records.jsonl
 
 # the engine's own cross-checks, on every record
 bad=$(jq -c 'select((.regions.euler // 1) != 1 or (.regions.error != null) or (.arrangement.error != null)
-                    or (.homology.error != null)) | .network' records.jsonl | wc -l)
+                    or (.homology.error != null) or (.boundary.error != null)) | .network' records.jsonl | wc -l)
 if [ "$bad" -ne 0 ]; then echo "ground truth: $bad records fail a cross-check" >&2; exit 1; fi
 
 # validation of a float sampling counter on the 2D networks

@@ -22,8 +22,9 @@ static const char * batch_help =
 "MANIFEST is JSON Lines, one job per line:\n"
 "  {\"network\": PATH, \"analyses\": [\"regions\", \"arrangement\", ...],\n"
 "   \"box\": [LO, HI] | \"domain\": PATH | \"whole\": true, \"threshold\": T, \"output\": i}\n"
-"analyses: regions, arrangement, homology (of {f >= T}, T default 0), persistence,\n"
-"dualgraph (with --threshold T). Paths are relative to the current directory.\n"
+"analyses: regions, arrangement (always over R^n), homology (of {f >= T}, T default 0),\n"
+"persistence, dualgraph and boundary (with --threshold T when given). Paths are relative to\n"
+"the current directory.\n"
 "Each output line: {\"job\": k, \"network\": PATH, \"sha256\": ..., \"version\": ..., ANALYSIS: {...}}\n"
 "with, per analysis, exactly what `relucert ANALYSIS ... --json` prints, or {\"error\": \"...\"}.\n"
 "Resumable: records already in FILE for the same job and network hash are kept and skipped.\n"
@@ -42,7 +43,7 @@ typedef struct
 }
 batch_job;
 
-static const char * known[] = { "regions", "arrangement", "homology", "persistence", "dualgraph" };
+static const char * known[] = { "regions", "arrangement", "homology", "persistence", "dualgraph", "boundary" };
 
 static char *
 node_text(const jnode * v)
@@ -76,7 +77,7 @@ parse_job(batch_job * J, const jnode * o, rc_error_t err)
                         ok = 2;
                 if (ok != 2)
                     return rc_error_set(err, RELU_E_INPUT, "analysis %zu: expected one of regions, arrangement, "
-                                        "homology, persistence, dualgraph", a + 1);
+                                        "homology, persistence, dualgraph, boundary", a + 1);
                 J->analyses[J->nan++] = strdup(v->items[a]->text);
             }
         }
@@ -143,12 +144,13 @@ run_analysis(const char * self, const batch_job * J, const char * an, const char
     args[k++] = self;
     args[k++] = an;
     args[k++] = J->network;
-    int over_rn = !strcmp(an, "arrangement");   /* always over R^n */
+    /* arrangements and boundary classes are statements about R^n */
+    int over_rn = !strcmp(an, "arrangement") || !strcmp(an, "boundary");
     if (J->box && !over_rn) { args[k++] = "--box"; args[k++] = J->box; }
     if (J->domain && !over_rn) { args[k++] = "--domain"; args[k++] = J->domain; }
     if (J->whole && !over_rn) args[k++] = "--whole";
     if (!strcmp(an, "homology")) { args[k++] = "--superlevel"; args[k++] = J->threshold ? J->threshold : "0"; }
-    if (!strcmp(an, "dualgraph") && J->threshold) { args[k++] = "--threshold"; args[k++] = J->threshold; }
+    if ((!strcmp(an, "dualgraph") || !strcmp(an, "boundary")) && J->threshold) { args[k++] = "--threshold"; args[k++] = J->threshold; }
     if (J->output && strcmp(an, "regions") && strcmp(an, "arrangement")) { args[k++] = "--output"; args[k++] = J->output; }
     if (!strcmp(an, "regions")) args[k++] = "--quiet";
     args[k++] = "--json";
