@@ -124,13 +124,14 @@ read_all(const char * path, size_t * len)
         return NULL;
     size_t cap = 4096, n = 0, r;
     char * buf = malloc(cap);
-    while ((r = fread(buf + n, 1, cap - n, fp)) > 0)
+    while ((r = fread(buf + n, 1, cap - 1 - n, fp)) > 0)
     {
         n += r;
-        if (n == cap)
+        if (n == cap - 1)
             buf = realloc(buf, cap *= 2);
     }
     fclose(fp);
+    buf[n] = '\0';   /* callers also use the contents as a string */
     *len = n;
     return buf;
 }
@@ -403,8 +404,6 @@ cmd_batch(int argc, char ** argv)
                 have[k] = read_all(dest, &len);
                 if (have[k])
                 {
-                    have[k] = realloc(have[k], len + 1);
-                    have[k][len] = '\0';
                     fputs(have[k], ofp);
                     fflush(ofp);
                 }
