@@ -19,6 +19,7 @@
 #include "graph/graph.h"
 #include "train/train.h"
 #include "random/random.h"
+#include "cert/cert.h"
 #include "floatref/floatref.h"
 #include "plot/plot.h"
 

@@ -1,5 +1,7 @@
 #include <getopt.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "cli/cli.h"
 
 static const char * regions_help =
@@ -21,6 +23,10 @@ static const char * regions_help =
 "  --check-faces     count the faces of the complex a second way (global table of sign\n"
 "                    vectors) besides the local ownership rule\n"
 "                    (any disagreement is an internal error, exit 70)\n"
+"  --certificate FILE  write a certificate of the regions to FILE, for relucert-check\n"
+"                    (network, domain, per region: pattern, interior point, facets with\n"
+"                    sources, a witness point per facet, Farkas multipliers for every\n"
+"                    other constraint; the adjacency across facets; the counts)\n"
 "  --quiet           no progress line on stderr\n"
 "  --help            this text\n"
 "\n"
@@ -47,6 +53,7 @@ typedef struct
     rc_error_struct * err;
     cli_progress * prog;
     slong * fvec;
+    cert_regions_struct * cert;
 }
 regions_ctx;
 
@@ -56,6 +63,8 @@ on_region(void * data, const region_struct * R)
     regions_ctx * x = data;
     complex_add_region(x->C, x->fvec, R);
     if (x->verify && poly_verify_cdd(R->P, x->err))
+        return x->err->code;
+    if (x->cert && cert_regions_add(x->cert, R, x->err))
         return x->err->code;
     if (x->list)
         region_write_json(x->list, x->net, R, x->fvec);
@@ -168,11 +177,11 @@ cmd_regions(int argc, char ** argv)
         { "whole", no_argument, 0, 'w' }, { "json", no_argument, 0, 'j' },
         { "list", no_argument, 0, 'l' }, { "stream", required_argument, 0, 's' },
         { "verify", no_argument, 0, 'v' }, { "check-faces", no_argument, 0, 'c' },
-        { "quiet", no_argument, 0, 'q' },
+        { "quiet", no_argument, 0, 'q' }, { "certificate", required_argument, 0, 'C' },
         { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
     cli_domain_opts dom = { NULL, NULL, 0 };
     int json = 0, list = 0, verify = 0, check_faces = 0, quiet = 0, c;
-    const char * stream_path = NULL;
+    const char * stream_path = NULL, * cert_path = NULL;
     opterr = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
@@ -188,6 +197,7 @@ cmd_regions(int argc, char ** argv)
             case 'v': verify = 1; break;
             case 'c': check_faces = 1; break;
             case 'q': quiet = 1; break;
+            case 'C': cert_path = optarg; break;
             case 'h': fputs(regions_help, stdout); return CLI_EXIT_OK;
             default:
                 return cli_usage_error("regions", "unknown or incomplete option '%s'", argv[optind - 1]);
@@ -217,8 +227,13 @@ cmd_regions(int argc, char ** argv)
         if (sfp == NULL)
             status = rc_error_set(err, RELU_E_IO, "cannot write %s", stream_path);
     }
+    FILE * cfp = NULL;
+    if (status == RELU_OK && cert_path != NULL && (cfp = fopen(cert_path, "w")) == NULL)
+        status = rc_error_set(err, RELU_E_IO, "cannot write %s", cert_path);
     if (status)
     {
+        if (sfp != NULL && sfp != stdout)
+            fclose(sfp);
         poly_clear(domain);
         net_clear(net);
         return cli_fail("regions", err);
@@ -228,7 +243,7 @@ cmd_regions(int argc, char ** argv)
     jout_t out, sout;
     cli_progress prog;
     complex_init(C, domain, net_num_hidden(net), check_faces);
-    regions_ctx ctx = { net, C, NULL, NULL, list && !json, verify, err, &prog, NULL };
+    regions_ctx ctx = { net, C, NULL, NULL, list && !json, verify, err, &prog, NULL, NULL };
     ctx.fvec = flint_malloc((net->input_dim + 1) * sizeof(slong));
     if (json)
     {
@@ -247,11 +262,30 @@ cmd_regions(int argc, char ** argv)
         jout_init(sout, sfp, 0, 1);
         ctx.stream = sout;
     }
+    cert_regions_t cert;
+    struct stat cst;
+    int cert_regular = cfp != NULL && fstat(fileno(cfp), &cst) == 0 && S_ISREG(cst.st_mode);
+    if (cfp)
+    {
+        cert_regions_init(cert, cfp, net, domain, desc);
+        ctx.cert = cert;
+    }
     cli_progress_start(&prog, quiet);
     status = regions_enumerate(net, domain, on_region, &ctx);
     cli_progress_end(&prog);
     if (status == RELU_OK)
         status = complex_finish(C, err);
+    if (cfp)
+    {
+        if (status == RELU_OK)
+            status = cert_regions_finish(cert, err);
+        cert_regions_clear(cert);
+        int bad = ferror(cfp);
+        if ((fclose(cfp) != 0 || bad) && status == RELU_OK)
+            status = rc_error_set(err, RELU_E_IO, "cannot write %s", cert_path);
+        if (status != RELU_OK && cert_regular)
+            unlink(cert_path);   /* never leave a partial certificate behind (only files: not /dev/...) */
+    }
     if (sfp)
     {
         jout_clear(sout);

@@ -1,0 +1,866 @@
+#define _GNU_SOURCE
+/* relucert-check CERT NET: verifies a relucert certificate exactly, with GMP
+   rationals only, and prints what it proved. proofs/CHECKER.md gives the
+   argument behind every check. Shares no code with the relucert library. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+
+static const char * help =
+"usage: relucert-check [--quiet] [--box LO,HI | --whole] CERT NET\n"
+"\n"
+"Verifies the certificate CERT (written by `relucert regions NET [domain] --certificate CERT`)\n"
+"against the network file NET, in exact rational arithmetic (GMP), without the relucert\n"
+"library, and prints what it proved. Exit status 0 when verified; otherwise one line on\n"
+"stderr saying which check failed and exit status 1 (2 for usage errors).\n"
+"\n"
+"Checks: the certificate's network equals NET (exact values); every region's interior\n"
+"point has the stated activation pattern (exact forward pass) with every neuron that is not\n"
+"identically zero on the region strictly signed; every stated inequality is, up to a positive\n"
+"factor, the constraint of its source (a neuron's pre-activation on the region with the sign\n"
+"of the pattern, or a domain row) and holds strictly at the interior point; every other\n"
+"constraint is implied (Farkas multipliers); every facet's witness lies on its facet and\n"
+"strictly inside all other inequalities; a domain facet's witness is on the domain boundary;\n"
+"every other facet is paired with a facet of another region on the same hyperplane, opposite\n"
+"side, whose closure contains the witness; patterns are pairwise distinct; the counts.\n"
+"See proofs/CHECKER.md for why this proves the list complete.\n"
+"\n"
+"  --box LO,HI  also require the certificate's domain to be the box [LO,HI]^n\n"
+"  --whole      also require the certificate's domain to be all of R^n\n"
+"  --quiet      print nothing on success (exit status only)\n"
+"  --help       this text\n";
+
+/* ---- networks ------------------------------------------------------------- */
+typedef struct
+{
+    long n, nlayers;   /* input dimension; layers including the affine output */
+    long * width;      /* width[0] = n, width[l + 1] = neurons of layer l */
+    mpq_t ** W;        /* W[l]: width[l+1] x width[l], row major */
+    mpq_t ** b;        /* b[l]: width[l+1] */
+    long hidden;       /* neurons in layers 0..nlayers-2 */
+}
+network;
+
+static mpq_t *
+qvec(long len)
+{
+    mpq_t * v = xmalloc((len > 0 ? len : 1) * sizeof(mpq_t));
+    for (long i = 0; i < len; i++)
+        mpq_init(v[i]);
+    return v;
+}
+
+static void
+get_q(mpq_t q, yajl_val v, const char * what)
+{
+    if (v == NULL || json_get_q(q, v) != 0)
+        fail("%s: expected an exact number (integer, \"p/q\" or decimal)", what);
+}
+
+static void
+read_network(network * net, yajl_val root, const char * where)
+{
+    static const char * const allowed[] = { "input_dim", "layers", "name", "activation", "meta" };
+    char what[256];
+    if (!YAJL_IS_OBJECT(root))
+        fail("%s: the network must be an object", where);
+    for (size_t i = 0; i < root->u.object.len; i++)
+    {
+        int ok = 0;
+        for (int k = 0; k < 5; k++)
+            ok |= strcmp(root->u.object.keys[i], allowed[k]) == 0;
+        if (!ok)
+            fail("%s: unknown key \"%.60s\" in the network", where, root->u.object.keys[i]);
+    }
+    yajl_val act = json_member(root, "activation");
+    if (act != NULL && !(YAJL_IS_STRING(act) && strcmp(act->u.string, "relu") == 0))
+        fail("%s: only the activation \"relu\" is supported", where);
+    net->n = json_get_index(json_member(root, "input_dim"));
+    if (net->n < 1 || net->n > 1000000)
+        fail("%s: input_dim must be a positive integer", where);
+    yajl_val layers = json_member(root, "layers");
+    net->nlayers = (long) json_array_len(layers);
+    if (net->nlayers < 1)
+        fail("%s: layers must be a nonempty array", where);
+    net->width = xmalloc((net->nlayers + 1) * sizeof(long));
+    net->W = xmalloc(net->nlayers * sizeof(mpq_t *));
+    net->b = xmalloc(net->nlayers * sizeof(mpq_t *));
+    net->width[0] = net->n;
+    net->hidden = 0;
+    for (long l = 0; l < net->nlayers; l++)
+    {
+        yajl_val L = json_array_item(layers, l);
+        if (!YAJL_IS_OBJECT(L) || L->u.object.len != 2 || json_member(L, "weights") == NULL
+            || json_member(L, "biases") == NULL)
+            fail("%s: layer %ld must be {\"weights\": [[...]], \"biases\": [...]}", where, l);
+        yajl_val W = json_member(L, "weights"), b = json_member(L, "biases");
+        long rows = (long) json_array_len(W), cols = net->width[l];
+        if (rows < 1 || (long) json_array_len(b) != rows)
+            fail("%s: layer %ld: weights and biases must be nonempty, one bias per row", where, l);
+        net->width[l + 1] = rows;
+        if (l + 1 < net->nlayers)
+            net->hidden += rows;
+        net->W[l] = qvec(rows * cols);
+        net->b[l] = qvec(rows);
+        for (long i = 0; i < rows; i++)
+        {
+            yajl_val row = json_array_item(W, i);
+            if ((long) json_array_len(row) != cols)
+                fail("%s: layer %ld, row %ld: expected %ld weights", where, l, i, cols);
+            for (long j = 0; j < cols; j++)
+            {
+                snprintf(what, sizeof(what), "%s: layer %ld, row %ld, column %ld", where, l, i, j);
+                get_q(net->W[l][i * cols + j], json_array_item(row, j), what);
+            }
+            snprintf(what, sizeof(what), "%s: layer %ld, bias %ld", where, l, i);
+            get_q(net->b[l][i], json_array_item(b, i), what);
+        }
+    }
+}
+
+static int
+networks_equal(const network * a, const network * b)
+{
+    if (a->n != b->n || a->nlayers != b->nlayers)
+        return 0;
+    for (long l = 0; l < a->nlayers; l++)
+    {
+        if (a->width[l + 1] != b->width[l + 1])
+            return 0;
+        for (long i = 0; i < a->width[l + 1] * a->width[l]; i++)
+            if (!mpq_equal(a->W[l][i], b->W[l][i]))
+                return 0;
+        for (long i = 0; i < a->width[l + 1]; i++)
+            if (!mpq_equal(a->b[l][i], b->b[l][i]))
+                return 0;
+    }
+    return 1;
+}
+
+/* Exact forward pass at x: z[k] = pre-activation of hidden neuron k. */
+static void
+forward(mpq_t * z, const network * net, mpq_t * const x)
+{
+    long maxw = net->n;
+    for (long l = 0; l < net->nlayers; l++)
+        if (net->width[l + 1] > maxw)
+            maxw = net->width[l + 1];
+    mpq_t * v = qvec(maxw), * u = qvec(maxw);
+    mpq_t t;
+    mpq_init(t);
+    for (long i = 0; i < net->n; i++)
+        mpq_set(v[i], x[i]);
+    long k = 0;
+    for (long l = 0; l + 1 < net->nlayers; l++)
+    {
+        long rows = net->width[l + 1], cols = net->width[l];
+        for (long i = 0; i < rows; i++)
+        {
+            mpq_set(u[i], net->b[l][i]);
+            for (long j = 0; j < cols; j++)
+            {
+                mpq_mul(t, net->W[l][i * cols + j], v[j]);
+                mpq_add(u[i], u[i], t);
+            }
+            mpq_set(z[k++], u[i]);
+        }
+        for (long i = 0; i < rows; i++)
+        {
+            if (mpq_sgn(u[i]) > 0)
+                mpq_set(v[i], u[i]);
+            else
+                mpq_set_ui(v[i], 0, 1);
+        }
+    }
+    mpq_clear(t);
+    for (long i = 0; i < maxw; i++)
+    {
+        mpq_clear(v[i]);
+        mpq_clear(u[i]);
+    }
+    xfree(v);
+    xfree(u);
+}
+
+/* Z (hidden x (n+1), row k = (c, a)): pre-activation c + a.x of every hidden
+   neuron as an affine function on the set of points with pattern pat. */
+static void
+affine_of_pattern(mpq_t * Z, const network * net, const char * pat)
+{
+    long n = net->n, d = n + 1, maxw = n;
+    for (long l = 0; l < net->nlayers; l++)
+        if (net->width[l + 1] > maxw)
+            maxw = net->width[l + 1];
+    mpq_t * h = qvec(maxw * d);    /* the current layer's outputs as affine functions */
+    mpq_t t;
+    mpq_init(t);
+    for (long i = 0; i < n; i++)
+        mpq_set_ui(h[i * d + 1 + i], 1, 1);
+    long k = 0;
+    for (long l = 0; l + 1 < net->nlayers; l++)
+    {
+        long rows = net->width[l + 1], cols = net->width[l];
+        for (long i = 0; i < rows; i++)
+        {
+            mpq_t * z = Z + (k + i) * d;
+            mpq_set(z[0], net->b[l][i]);
+            for (long e = 1; e < d; e++)
+                mpq_set_ui(z[e], 0, 1);
+            for (long j = 0; j < cols; j++)
+                for (long e = 0; e < d; e++)
+                {
+                    mpq_mul(t, net->W[l][i * cols + j], h[j * d + e]);
+                    mpq_add(z[e], z[e], t);
+                }
+        }
+        for (long i = 0; i < rows; i++)
+            for (long e = 0; e < d; e++)
+            {
+                if (pat[k + i] == '1')
+                    mpq_set(h[i * d + e], Z[(k + i) * d + e]);
+                else
+                    mpq_set_ui(h[i * d + e], 0, 1);
+            }
+        k += rows;
+    }
+    mpq_clear(t);
+    for (long i = 0; i < maxw * d; i++)
+        mpq_clear(h[i]);
+    xfree(h);
+}
+
+/* ---- linear algebra helpers ----------------------------------------------- */
+/* sign of b - a.x */
+static int
+slack_sign(mpq_t * const a, const mpq_t b, mpq_t * const x, long n)
+{
+    mpq_t s, t;
+    mpq_init(s);
+    mpq_init(t);
+    mpq_set(s, b);
+    for (long i = 0; i < n; i++)
+    {
+        mpq_mul(t, a[i], x[i]);
+        mpq_sub(s, s, t);
+    }
+    int r = mpq_sgn(s);
+    mpq_clear(s);
+    mpq_clear(t);
+    return r;
+}
+
+/* Is (u, e) = mu (v, f) for some mu with sign(mu) = sgn (sgn = +1 or -1)?
+   (vectors of length len; (v, f) must not be zero) */
+static int
+proportional(mpq_t * const u, const mpq_t e, mpq_t * const v, const mpq_t f, long len, int sgn)
+{
+    mpq_t mu, t;
+    mpq_init(mu);
+    mpq_init(t);
+    long piv = -1;
+    for (long i = 0; i < len && piv < 0; i++)
+        if (mpq_sgn(v[i]) != 0)
+            piv = i;
+    int ok;
+    if (piv >= 0)
+        mpq_div(mu, u[piv], v[piv]);
+    else if (mpq_sgn(f) != 0)
+        mpq_div(mu, e, f);
+    ok = mpq_sgn(mu) == sgn && !(piv < 0 && mpq_sgn(f) == 0);
+    for (long i = 0; i < len && ok; i++)
+    {
+        mpq_mul(t, mu, v[i]);
+        ok = mpq_equal(t, u[i]);
+    }
+    if (ok)
+    {
+        mpq_mul(t, mu, f);
+        ok = mpq_equal(t, e);
+    }
+    mpq_clear(mu);
+    mpq_clear(t);
+    return ok;
+}
+
+static int
+is_zero_vec(mpq_t * const v, long len)
+{
+    for (long i = 0; i < len; i++)
+        if (mpq_sgn(v[i]) != 0)
+            return 0;
+    return 1;
+}
+
+/* ---- certificate ---------------------------------------------------------- */
+typedef struct
+{
+    char * pattern;
+    mpq_t * x;        /* interior point */
+    long f;           /* facets */
+    mpq_t * A, * b;   /* f x n, f */
+    long * src;       /* neuron k >= 0, or -1 - r for domain row r */
+    mpq_t * w;        /* f witnesses, f x n */
+    long * nb;        /* neighbour region per facet (-1: domain / not yet), nb_facet */
+    long * nbf;
+}
+region;
+
+static void
+read_point(mpq_t * x, yajl_val v, long n, const char * what)
+{
+    char buf[300];
+    if ((long) json_array_len(v) != n)
+        fail("%s: expected %ld coordinates", what, n);
+    for (long i = 0; i < n; i++)
+    {
+        snprintf(buf, sizeof(buf), "%s, coordinate %ld", what, i);
+        get_q(x[i], json_array_item(v, i), buf);
+    }
+}
+
+/* "domain r" -> r, or -1 */
+static long
+domain_source(yajl_val v)
+{
+    if (!YAJL_IS_STRING(v) || strncmp(v->u.string, "domain ", 7) != 0)
+        return -1;
+    const char * s = v->u.string + 7;
+    if (*s < '0' || *s > '9' || strlen(s) > 15)
+        return -1;
+    for (const char * p = s; *p; p++)
+        if (*p < '0' || *p > '9')
+            return -1;
+    return strtol(s, NULL, 10);
+}
+
+static long
+read_source(yajl_val v, long N, long m, const char * what)
+{
+    long k = json_get_index(v);
+    if (k >= 0 && k < N)
+        return k;
+    long r = domain_source(v);
+    if (r >= 0 && r < m)
+        return -1 - r;
+    fail("%s: expected a hidden neuron index (0..%ld) or \"domain r\" (r < %ld)", what, N - 1, m);
+}
+
+static void
+print_q(FILE * fp, const mpq_t q)
+{
+    char * s = mpq_get_str(NULL, 10, q);
+    fputs(s, fp);
+    void (*freefunc)(void *, size_t);
+    mp_get_memory_functions(NULL, NULL, &freefunc);
+    freefunc(s, strlen(s) + 1);
+}
+
+/* 1 if {x : A x <= b} is written as the box [L,H]^n (L < H): one lower and
+   one upper bound per coordinate, all lower bounds L, all upper bounds H. */
+static int
+domain_box(mpq_t L, mpq_t H, mpq_t * const DA, mpq_t * const Db, long m, long n)
+{
+    int box = m == 2 * n, have_lo = 0, have_hi = 0;
+    long * lo = xmalloc(n * sizeof(long)), * hi = xmalloc(n * sizeof(long));
+    for (long i = 0; i < n; i++)
+        lo[i] = hi[i] = -1;
+    mpq_t t;
+    mpq_init(t);
+    for (long r = 0; r < m && box; r++)
+    {
+        long nz = -1, cnt = 0;
+        for (long i = 0; i < n; i++)
+            if (mpq_sgn(DA[r * n + i]) != 0)
+            {
+                nz = i;
+                cnt++;
+            }
+        if (cnt != 1)
+        {
+            box = 0;
+            break;
+        }
+        /* a x_i <= b: an upper bound b/a when a > 0, a lower bound when a < 0 */
+        mpq_div(t, Db[r], DA[r * n + nz]);
+        int upper = mpq_sgn(DA[r * n + nz]) > 0;
+        long * side = upper ? hi : lo;
+        mpq_ptr ref = upper ? H : L;
+        int * have = upper ? &have_hi : &have_lo;
+        if (side[nz] >= 0)
+            box = 0;   /* two bounds of one kind on one coordinate */
+        side[nz] = r;
+        if (!*have)
+            mpq_set(ref, t);
+        else if (!mpq_equal(ref, t))
+            box = 0;   /* all lower bounds equal, all upper bounds equal */
+        *have = 1;
+    }
+    mpq_clear(t);
+    xfree(lo);
+    xfree(hi);
+    return box && mpq_cmp(L, H) < 0;
+}
+
+static void
+print_domain(FILE * fp, mpq_t * const DA, mpq_t * const Db, long m, long n)
+{
+    mpq_t L, H;
+    mpq_init(L);
+    mpq_init(H);
+    if (m == 0)
+        fprintf(fp, "R^%ld (no inequalities)", n);
+    else if (domain_box(L, H, DA, Db, m, n))
+    {
+        fputs("box [", fp);
+        print_q(fp, L);
+        fputc(',', fp);
+        print_q(fp, H);
+        fprintf(fp, "]^%ld, %ld inequalities", n, m);
+    }
+    else
+        fprintf(fp, "polyhedron {x : A x <= b} with %ld inequalities", m);
+    mpq_clear(L);
+    mpq_clear(H);
+}
+
+static int
+cmp_pattern(const void * a, const void * b, void * ctx)
+{
+    region * R = ctx;
+    return strcmp(R[*(const long *) a].pattern, R[*(const long *) b].pattern);
+}
+
+/* Checks that w satisfies row f of region Q with equality and all other rows strictly. */
+static const char *
+witness_position(const region * Q, long f, mpq_t * const w, long n)
+{
+    for (long s = 0; s < Q->f; s++)
+    {
+        int sg = slack_sign(Q->A + s * n, Q->b[s], w, n);
+        if (s == f && sg != 0)
+            return "is not on the facet";
+        if (s != f && sg <= 0)
+            return "is not strictly inside another inequality";
+    }
+    return NULL;
+}
+
+int
+main(int argc, char ** argv)
+{
+    int quiet = 0, whole = 0;
+    const char * args[2], * box = NULL;
+    int nargs = 0;
+    for (int i = 1; i < argc; i++)
+    {
+        if (strcmp(argv[i], "--help") == 0)
+        {
+            fputs(help, stdout);
+            return 0;
+        }
+        else if (strcmp(argv[i], "--quiet") == 0)
+            quiet = 1;
+        else if (strcmp(argv[i], "--whole") == 0)
+            whole = 1;
+        else if (strcmp(argv[i], "--box") == 0 && i + 1 < argc)
+            box = argv[++i];
+        else if (argv[i][0] == '-' && argv[i][1] != '\0')
+        {
+            fprintf(stderr, "relucert-check: unknown option '%s' (see --help)\n", argv[i]);
+            return 2;
+        }
+        else if (nargs < 2)
+            args[nargs++] = argv[i];
+        else
+        {
+            fprintf(stderr, "relucert-check: expected two files, CERT and NET (see --help)\n");
+            return 2;
+        }
+    }
+    if (nargs != 2 || (box != NULL && whole))
+    {
+        fprintf(stderr, "relucert-check: expected two files, CERT and NET (see --help)\n");
+        return 2;
+    }
+    arena_init();
+    const char * cpath = args[0], * npath = args[1];
+    yajl_val cert = json_read_file(cpath);
+    yajl_val nroot = json_read_file(npath);
+
+    /* 1. the network */
+    network net, cnet;
+    read_network(&net, nroot, npath);
+    yajl_val kind = json_member(cert, "certificate");
+    if (!YAJL_IS_STRING(kind) || strcmp(kind->u.string, "regions") != 0)
+        fail("%s: not a regions certificate (key \"certificate\" must be \"regions\")", cpath);
+    yajl_val cn = json_member(cert, "network");
+    if (cn == NULL)
+        fail("%s: no network", cpath);
+    read_network(&cnet, cn, "certificate network");
+    if (!networks_equal(&net, &cnet))
+        fail("the certificate's network differs from %s", npath);
+    long n = net.n, d = n + 1, N = net.hidden;
+    if (json_get_index(json_member(cert, "input_dim")) != n
+        || json_get_index(json_member(cert, "hidden_neurons")) != N)
+        fail("%s: input_dim or hidden_neurons do not match the network", cpath);
+
+    /* 2. the domain {x : DA x <= Db} */
+    yajl_val dom = json_member(cert, "domain");
+    yajl_val dA = json_member(dom, "A"), db = json_member(dom, "b");
+    if (!YAJL_IS_ARRAY(dA) || !YAJL_IS_ARRAY(db) || json_array_len(dA) != json_array_len(db))
+        fail("%s: domain must be {\"A\": [[...]], \"b\": [...]} with one b per row", cpath);
+    long m = (long) json_array_len(dA);
+    mpq_t * DA = qvec(m * n), * Db = qvec(m);
+    char what[300];
+    for (long r = 0; r < m; r++)
+    {
+        snprintf(what, sizeof(what), "domain row %ld", r);
+        read_point(DA + r * n, json_array_item(dA, r), n, what);
+        get_q(Db[r], json_array_item(db, r), what);
+    }
+
+    if (whole && m != 0)
+        fail("the certificate's domain is not R^n: it has %ld inequalities", m);
+    if (box != NULL)
+    {
+        mpq_t lo, hi, L, H;
+        mpq_init(lo);
+        mpq_init(hi);
+        mpq_init(L);
+        mpq_init(H);
+        const char * comma = strchr(box, ',');
+        char * los = xmalloc(strlen(box) + 1);
+        strcpy(los, box);
+        if (comma != NULL)
+            los[comma - box] = '\0';
+        if (comma == NULL || parse_exact(lo, los) != 0 || parse_exact(hi, comma + 1) != 0)
+            fail("--box: expected LO,HI (exact numbers), got '%.60s'", box);
+        if (!domain_box(L, H, DA, Db, m, n) || !mpq_equal(L, lo) || !mpq_equal(H, hi))
+            fail("the certificate's domain is not the box [%.60s]^%ld", box, n);
+        xfree(los);
+    }
+
+    /* 3. every region on its own */
+    yajl_val regs = json_member(cert, "regions");
+    long nr = (long) json_array_len(regs);
+    if (!YAJL_IS_ARRAY(regs) || nr == 0)
+        fail("%s: no regions (a full-dimensional domain has at least one)", cpath);
+    region * R = xmalloc(nr * sizeof(region));
+    mpq_t * Z = qvec(N * d), * z = qvec(N), * v = qvec(n), * h = qvec(n);
+    mpq_t e, w, mu, t;
+    mpq_init(e);
+    mpq_init(w);
+    mpq_init(mu);
+    mpq_init(t);
+    char * seen = xmalloc(N + m + 1);
+    long facet_sum = 0, max_f = 0;
+    for (long i = 0; i < nr; i++)
+    {
+        yajl_val G = json_array_item(regs, i);
+        region * Q = R + i;
+        if (json_get_index(json_member(G, "index")) != i)
+            fail("region %ld: index must be %ld", i, i);
+        yajl_val pat = json_member(G, "pattern");
+        if (!YAJL_IS_STRING(pat) || (long) strlen(pat->u.string) != N
+            || strspn(pat->u.string, "01") != (size_t) N)
+            fail("region %ld: pattern must be a string of %ld characters 0/1", i, N);
+        Q->pattern = pat->u.string;
+        Q->x = qvec(n);
+        snprintf(what, sizeof(what), "region %ld: interior_point", i);
+        read_point(Q->x, json_member(G, "interior_point"), n, what);
+        yajl_val ineq = json_member(G, "inequalities");
+        yajl_val IA = json_member(ineq, "A"), Ib = json_member(ineq, "b"), Is = json_member(ineq, "sources");
+        Q->f = (long) json_array_len(IA);
+        if (!YAJL_IS_ARRAY(IA) || (long) json_array_len(Ib) != Q->f || (long) json_array_len(Is) != Q->f)
+            fail("region %ld: inequalities must be {\"A\", \"b\", \"sources\"} of equal lengths", i);
+        Q->A = qvec(Q->f * n);
+        Q->b = qvec(Q->f);
+        Q->src = xmalloc((Q->f + 1) * sizeof(long));
+        Q->w = qvec(Q->f * n);
+        Q->nb = xmalloc((Q->f + 1) * sizeof(long));
+        Q->nbf = xmalloc((Q->f + 1) * sizeof(long));
+        memset(seen, 0, N + m + 1);
+        for (long r = 0; r < Q->f; r++)
+        {
+            snprintf(what, sizeof(what), "region %ld: inequality %ld", i, r);
+            read_point(Q->A + r * n, json_array_item(IA, r), n, what);
+            get_q(Q->b[r], json_array_item(Ib, r), what);
+            Q->src[r] = read_source(json_array_item(Is, r), N, m, what);
+            long slot = Q->src[r] >= 0 ? Q->src[r] : N + (-1 - Q->src[r]);
+            if (seen[slot])
+                fail("region %ld: inequality %ld repeats a source", i, r);
+            seen[slot] = 1;
+            Q->nb[r] = -1;
+        }
+        facet_sum += Q->f;
+        if (Q->f > max_f)
+            max_f = Q->f;
+
+        /* 3a. the interior point has the pattern; nonzero neurons strictly signed */
+        affine_of_pattern(Z, &net, Q->pattern);
+        forward(z, &net, Q->x);
+        for (long k = 0; k < N; k++)
+        {
+            char c = mpq_sgn(z[k]) > 0 ? '1' : '0';
+            if (c != Q->pattern[k])
+                fail("region %ld: the interior point's pattern differs from the stated one at neuron %ld", i, k);
+            if (mpq_sgn(z[k]) == 0 && !is_zero_vec(Z + k * d, d))
+                fail("region %ld: neuron %ld vanishes at the interior point but not identically on the region", i, k);
+        }
+
+        /* 3b. each inequality is its source's constraint; strict at the interior point */
+        for (long r = 0; r < Q->f; r++)
+        {
+            if (is_zero_vec(Q->A + r * n, n))
+                fail("region %ld: inequality %ld has a zero row", i, r);
+            if (Q->src[r] >= 0)
+            {
+                long k = Q->src[r];
+                /* s z_k >= 0 with s the sign of the pattern: (-s a).x <= s c */
+                int s = Q->pattern[k] == '1' ? 1 : -1;
+                for (long j = 0; j < n; j++)
+                {
+                    mpq_set(h[j], Z[k * d + 1 + j]);
+                    if (s > 0)
+                        mpq_neg(h[j], h[j]);
+                }
+                mpq_set(e, Z[k * d]);
+                if (s < 0)
+                    mpq_neg(e, e);
+                if (!proportional(Q->A + r * n, Q->b[r], h, e, n, 1))
+                    fail("region %ld: inequality %ld is not the constraint of its source, neuron %ld", i, r, k);
+            }
+            else
+            {
+                long dr = -1 - Q->src[r];
+                if (!proportional(Q->A + r * n, Q->b[r], DA + dr * n, Db[dr], n, 1))
+                    fail("region %ld: inequality %ld is not domain row %ld", i, r, dr);
+            }
+            if (slack_sign(Q->A + r * n, Q->b[r], Q->x, n) <= 0)
+                fail("region %ld: the interior point does not satisfy inequality %ld strictly", i, r);
+        }
+
+        /* 3c. every other constraint is implied by the stated ones (Farkas) */
+        yajl_val red = json_member(G, "redundant");
+        if (!YAJL_IS_ARRAY(red))
+            fail("region %ld: redundant must be an array", i);
+        for (size_t q = 0; q < json_array_len(red); q++)
+        {
+            yajl_val E = json_array_item(red, q);
+            snprintf(what, sizeof(what), "region %ld: redundant entry %zu", i, q);
+            long src = read_source(json_member(E, "source"), N, m, what);
+            long slot = src >= 0 ? src : N + (-1 - src);
+            if (seen[slot])
+                fail("%s: its source is already a stated inequality or entry", what);
+            seen[slot] = 1;
+            if (src >= 0)
+            {
+                if (is_zero_vec(Z + src * d, d))
+                    fail("%s: neuron %ld is identically zero on the region", what, src);
+                int s = Q->pattern[src] == '1' ? 1 : -1;
+                for (long j = 0; j < n; j++)
+                {
+                    mpq_set(h[j], Z[src * d + 1 + j]);
+                    if (s > 0)
+                        mpq_neg(h[j], h[j]);
+                }
+                mpq_set(e, Z[src * d]);
+                if (s < 0)
+                    mpq_neg(e, e);
+            }
+            else
+            {
+                for (long j = 0; j < n; j++)
+                    mpq_set(h[j], DA[(-1 - src) * n + j]);
+                mpq_set(e, Db[-1 - src]);
+            }
+            /* h.x <= e is implied when sum lambda_r A_r = mu h, sum lambda_r b_r <= mu e, mu > 0 */
+            for (long j = 0; j < n; j++)
+                mpq_set_ui(v[j], 0, 1);
+            mpq_set_ui(w, 0, 1);
+            yajl_val mult = json_member(E, "multipliers");
+            if (!YAJL_IS_ARRAY(mult))
+                fail("%s: multipliers must be an array of [row, lambda]", what);
+            for (size_t p = 0; p < json_array_len(mult); p++)
+            {
+                yajl_val M = json_array_item(mult, p);
+                long r = json_array_len(M) == 2 ? json_get_index(json_array_item(M, 0)) : -1;
+                if (r < 0 || r >= Q->f)
+                    fail("%s: multiplier %zu must be [row, lambda] with a row of the region", what, p);
+                get_q(mu, json_array_item(M, 1), what);
+                if (mpq_sgn(mu) < 0)
+                    fail("%s: negative multiplier", what);
+                for (long j = 0; j < n; j++)
+                {
+                    mpq_mul(t, mu, Q->A[r * n + j]);
+                    mpq_add(v[j], v[j], t);
+                }
+                mpq_mul(t, mu, Q->b[r]);
+                mpq_add(w, w, t);
+            }
+            int ok;
+            if (is_zero_vec(h, n))
+                ok = mpq_sgn(e) >= 0;   /* a constant constraint 0 <= e */
+            else
+            {
+                long piv = 0;
+                while (mpq_sgn(h[piv]) == 0)
+                    piv++;
+                mpq_div(mu, v[piv], h[piv]);
+                ok = mpq_sgn(mu) > 0;
+                for (long j = 0; j < n && ok; j++)
+                {
+                    mpq_mul(t, mu, h[j]);
+                    ok = mpq_equal(t, v[j]);
+                }
+                mpq_mul(t, mu, e);
+                ok = ok && mpq_cmp(w, t) <= 0;
+            }
+            if (!ok)
+                fail("%s: the multipliers do not prove the constraint of %s %ld implied", what,
+                     src >= 0 ? "neuron" : "domain row", src >= 0 ? src : -1 - src);
+        }
+        for (long k = 0; k < N; k++)
+            if (!seen[k] && !is_zero_vec(Z + k * d, d))
+                fail("region %ld: the constraint of neuron %ld is neither stated nor shown implied", i, k);
+        for (long r = 0; r < m; r++)
+            if (!seen[N + r])
+                fail("region %ld: domain row %ld is neither stated nor shown implied", i, r);
+
+        /* 3d. facet witnesses: on their facet, strictly inside the others */
+        yajl_val W = json_member(G, "witnesses");
+        if ((long) json_array_len(W) != Q->f)
+            fail("region %ld: expected one witness per inequality (%ld)", i, Q->f);
+        for (long r = 0; r < Q->f; r++)
+        {
+            snprintf(what, sizeof(what), "region %ld: witness %ld", i, r);
+            read_point(Q->w + r * n, json_array_item(W, r), n, what);
+            const char * why = witness_position(Q, r, Q->w + r * n, n);
+            if (why != NULL)
+                fail("region %ld: the witness of facet %ld %s", i, r, why);
+        }
+    }
+
+    /* 4. patterns pairwise distinct */
+    long * order = xmalloc(nr * sizeof(long));
+    for (long i = 0; i < nr; i++)
+        order[i] = i;
+    qsort_r(order, nr, sizeof(long), cmp_pattern, R);
+    for (long i = 0; i + 1 < nr; i++)
+        if (strcmp(R[order[i]].pattern, R[order[i + 1]].pattern) == 0)
+            fail("regions %ld and %ld have the same pattern", order[i], order[i + 1]);
+
+    /* 5. crossing every facet: neuron facets pair up with a neighbour's facet */
+    yajl_val adj = json_member(cert, "adjacency");
+    if (!YAJL_IS_ARRAY(adj))
+        fail("%s: adjacency must be an array of [i, f, j, g]", cpath);
+    for (size_t a = 0; a < json_array_len(adj); a++)
+    {
+        yajl_val E = json_array_item(adj, a);
+        long q[4];
+        for (int c = 0; c < 4; c++)
+            q[c] = json_array_len(E) == 4 ? json_get_index(json_array_item(E, c)) : -1;
+        if (q[0] < 0 || q[0] >= nr || q[2] < 0 || q[2] >= nr || q[0] == q[2] || q[1] < 0
+            || q[1] >= R[q[0]].f || q[3] < 0 || q[3] >= R[q[2]].f)
+            fail("adjacency entry %zu: expected [i, f, j, g] with regions i != j and facets f, g", a);
+        for (int side = 0; side < 2; side++)
+        {
+            long i = q[2 * side], f = q[2 * side + 1], j = q[2 - 2 * side], g = q[3 - 2 * side];
+            region * P = R + i, * Q = R + j;
+            if (P->src[f] < 0)
+                fail("adjacency entry %zu: facet %ld of region %ld is a domain facet", a, f, i);
+            if (P->nb[f] >= 0)
+                fail("facet %ld of region %ld is paired twice", f, i);
+            P->nb[f] = j;
+            P->nbf[f] = g;
+            /* same hyperplane, opposite sides: A^Q_g = -nu A^P_f, b^Q_g = -nu b^P_f, nu > 0 */
+            if (!proportional(Q->A + g * n, Q->b[g], P->A + f * n, P->b[f], n, -1))
+                fail("facet %ld of region %ld and facet %ld of region %ld are not the same hyperplane from "
+                     "opposite sides", f, i, g, j);
+            const char * why = witness_position(Q, g, P->w + f * n, n);
+            if (why != NULL)
+                fail("the witness of facet %ld of region %ld, for the neighbour region %ld: %s", f, i, j,
+                     strcmp(why, "is not on the facet") == 0 ? "is not on its facet"
+                                                              : "is not strictly inside its other inequalities");
+            /* consistency: the two patterns agree on every neuron not vanishing at the witness */
+            forward(z, &net, P->w + f * n);
+            for (long k = 0; k < N; k++)
+                if (mpq_sgn(z[k]) != 0 && P->pattern[k] != Q->pattern[k])
+                    fail("regions %ld and %ld differ at neuron %ld, which does not vanish on their common facet",
+                         i, j, k);
+        }
+    }
+    for (long i = 0; i < nr; i++)
+        for (long f = 0; f < R[i].f; f++)
+        {
+            if (R[i].src[f] >= 0 && R[i].nb[f] < 0)
+                fail("facet %ld of region %ld (neuron %ld) has no region on its other side", f, i, R[i].src[f]);
+        }
+
+    /* 6. the counts */
+    yajl_val counts = json_member(cert, "counts");
+    if (json_get_index(json_member(counts, "regions")) != nr)
+        fail("counts: regions is not the number of regions listed (%ld)", nr);
+    long * hist = xmalloc((max_f + 1) * sizeof(long));
+    memset(hist, 0, (max_f + 1) * sizeof(long));
+    for (long i = 0; i < nr; i++)
+        hist[R[i].f]++;
+    yajl_val hj = json_member(counts, "facet_histogram");
+    if (!YAJL_IS_OBJECT(hj))
+        fail("counts: facet_histogram must be an object");
+    long listed = 0;
+    for (size_t k = 0; k < hj->u.object.len; k++)
+    {
+        const char * key = hj->u.object.keys[k];
+        char * end;
+        long f = strtol(key, &end, 10);
+        if (*key < '0' || *key > '9' || *end != '\0' || f > max_f || hist[f] == 0
+            || json_get_index(hj->u.object.values[k]) != hist[f])
+            fail("counts: facet_histogram entry \"%.20s\" is wrong", key);
+        listed++;
+    }
+    long nonzero = 0;
+    for (long f = 0; f <= max_f; f++)
+        nonzero += hist[f] != 0;
+    if (listed != nonzero)
+        fail("counts: facet_histogram misses an entry");
+    mpq_set_si(mu, facet_sum, nr);
+    mpq_canonicalize(mu);
+    yajl_val mf = json_member(counts, "mean_facets");
+    if (mf == NULL || json_get_q(t, mf) != 0 || !mpq_equal(t, mu))
+        fail("counts: mean_facets is not %ld/%ld", facet_sum, nr);
+
+    if (!quiet)
+    {
+        printf("relucert-check: certificate %s verified\n", cpath);
+        printf("network %s: input dimension %ld, hidden widths", npath, n);
+        for (long l = 0; l + 1 < net.nlayers; l++)
+            printf("%s%ld", l ? "," : " ", net.width[l + 1]);
+        if (net.nlayers == 1)
+            printf(" (none)");
+        printf(", %ld output%s; equal, exactly, to the certificate's network\n", net.width[net.nlayers],
+               net.width[net.nlayers] == 1 ? "" : "s");
+        printf("domain: ");
+        print_domain(stdout, DA, Db, m, n);
+        printf("; convex, hence connected\n");
+        printf("proved:\n");
+        printf("  - %ld regions; each is the closure of the set of points of the domain with its activation\n"
+               "    pattern, full-dimensional, and its listed inequalities are exactly its facets\n"
+               "    (each is a constraint of the region, every other constraint is implied, each is\n"
+               "    irredundant: its witness is tight on it alone)\n", nr);
+        printf("  - the patterns are pairwise distinct\n");
+        printf("  - every facet lies on the domain boundary or is shared with the listed region on its\n"
+               "    other side: the set of regions is closed under crossing facets, so, the domain being\n"
+               "    connected, these are all the full-dimensional activation regions in the domain\n");
+        printf("  - facet histogram");
+        for (long f = 0; f <= max_f; f++)
+            if (hist[f])
+                printf(" %ld:%ld", f, hist[f]);
+        printf(", mean facets ");
+        print_q(stdout, mu);
+        printf(" (%ld adjacent pairs), as stated\n", (long) json_array_len(adj));
+    }
+    arena_free_all();
+    return 0;
+}
