@@ -253,6 +253,17 @@ expect 2 "$BIN" plot "$D/sage/case005.json" --box -1,1 --out "$TMP/x.gif"
 expect 2 "$BIN" plot "$D/sage/case005.json" --box -1,1 --out "$TMP/x.svg" --color rainbow
 expect 0 "$BIN" plot --help
 
+# --- --jobs: the same bytes for every number of worker processes
+for j in 1 2 3; do
+    "$BIN" regions "$D/sage/case029.json" --box -1,1 --json --list --stream "$TMP/s$j.jsonl" --jobs $j >"$TMP/j$j.json" || fail "--jobs $j"
+done
+cmp -s "$TMP/j1.json" "$TMP/j2.json" && cmp -s "$TMP/j1.json" "$TMP/j3.json" && cmp -s "$TMP/s1.jsonl" "$TMP/s3.jsonl" \
+    && pass || fail "--jobs changes the output"
+"$BIN" regions "$D/sage/case020.json" --whole --list --jobs 2 >"$TMP/t2.txt" && "$BIN" regions "$D/sage/case020.json" --whole --list >"$TMP/t1.txt" \
+    && cmp -s "$TMP/t1.txt" "$TMP/t2.txt" && pass || fail "--jobs text list"
+expect 2 "$BIN" regions "$D/sage/case029.json" --jobs 2 --check-faces
+expect 2 "$BIN" regions "$D/sage/case029.json" --jobs 0
+
 # --- every bad network file: exit 2, one line, never a crash
 for f in "$D"/bad/*.json; do
     [ -e "$f" ] || continue

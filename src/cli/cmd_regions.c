@@ -1,4 +1,7 @@
 #include <getopt.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <sys/wait.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -28,6 +31,8 @@ static const char * regions_help =
 "                    sources, a witness point per facet, Farkas multipliers for every\n"
 "                    other constraint; the adjacency across facets; the counts)\n"
 "  --quiet           no progress line on stderr\n"
+"  --jobs N          N worker processes (subtrees of the search dealt out round-robin);\n"
+"                    the output is identical for every N\n"
 "  --help            this text\n"
 "\n"
 "JSON keys: input_dim, domain, hidden_neurons, regions, bounded_regions,\n"
@@ -54,6 +59,7 @@ typedef struct
     cli_progress * prog;
     slong * fvec;
     cert_regions_struct * cert;
+    FILE * ids;              /* --jobs workers: subtree number of each record */
 }
 regions_ctx;
 
@@ -169,6 +175,202 @@ write_summary_text(const char * path, const net_t net, const complex_t C, const 
     fmpq_clear(mean);
 }
 
+/* Emits one region record (read back from a worker) in the global order. */
+static void
+emit_record(regions_ctx * x, const jnode * rec, slong index)
+{
+    for (int w = 0; w < 2; w++)
+    {
+        jout_struct * o = w ? x->stream : x->list;
+        if (o == NULL)
+            continue;
+        jout_begin_object(o);
+        jout_key(o, "index");
+        jout_int(o, index);
+        for (size_t i = 0; i < rec->nitems; i++)
+            if (strcmp(rec->keys[i], "index"))
+            {
+                jout_key(o, rec->keys[i]);
+                jout_node(o, rec->items[i]);
+            }
+        jout_end_object(o);
+    }
+    if (x->text_list)
+    {
+        const jnode * pat = jnode_get(rec, "pattern"), * fa = jnode_get(rec, "facets"),
+                    * ve = jnode_get(rec, "vertices"), * bo = jnode_get(rec, "bounded");
+        printf("  region %ld  pattern %s  facets %s  vertices %ld  %s\n", (long) index, pat->text, fa->text,
+               (long) ve->nitems, bo->type == JNODE_TRUE ? "bounded" : "unbounded");
+    }
+}
+
+typedef struct { FILE * rec; FILE * ids; } part_files;
+
+static int
+on_region_part(void * data, const region_struct * R)
+{
+    regions_ctx * x = data;
+    complex_add_region(x->C, x->fvec, R);
+    if (x->verify && poly_verify_cdd(R->P, x->err))
+        return x->err->code;
+    if (x->stream)   /* the worker's record file */
+    {
+        region_write_json(x->stream, x->net, R, x->fvec);
+        fprintf(x->ids, "%ld\n", (long) R->subtree);
+    }
+    return 0;
+}
+
+/* --jobs N: N worker processes explore disjoint sets of subtrees
+   (regions_enumerate_part); their counts are added up and their records merged
+   in subtree order, which is the order of a single run. */
+static int
+run_parallel(regions_ctx * x, const net_t net, const poly_t domain, slong jobs, int records, rc_error_t err)
+{
+    char dir[] = "/tmp/relucert-regions-XXXXXX";
+    if (mkdtemp(dir) == NULL)
+        return rc_error_set(err, RELU_E_IO, "cannot create a temporary directory for the workers");
+    slong N = net_num_hidden(net);
+    /* split where the tree is wide enough to share: after ~log2(16 jobs) + 4 neurons */
+    slong split = FLINT_MIN(N, 8 + FLINT_BIT_COUNT(jobs));
+    pid_t * pid = flint_malloc(jobs * sizeof(pid_t));
+    char path[4200];
+    for (slong w = 0; w < jobs; w++)
+    {
+        pid[w] = fork();
+        if (pid[w] == 0)
+        {
+            FILE * rec = NULL, * ids = NULL, * cnt, * ef;
+            jout_t o;
+            regions_ctx y = *x;
+            y.list = NULL;
+            y.text_list = 0;
+            y.stream = NULL;
+            if (records)
+            {
+                snprintf(path, sizeof(path), "%s/%ld.rec", dir, (long) w);
+                rec = fopen(path, "w");
+                snprintf(path, sizeof(path), "%s/%ld.ids", dir, (long) w);
+                ids = fopen(path, "w");
+                if (rec == NULL || ids == NULL)
+                    _exit(3);
+                jout_init(o, rec, 0, 1);
+                y.stream = o;
+                y.ids = ids;
+            }
+            int st = regions_enumerate_part(net, domain, split, w, jobs, on_region_part, &y);
+            if (records)
+            {
+                jout_clear(o);
+                fclose(rec);
+                fclose(ids);
+            }
+            snprintf(path, sizeof(path), "%s/%ld.cnt", dir, (long) w);
+            if ((cnt = fopen(path, "w")) == NULL)
+                _exit(3);
+            complex_write_counts(cnt, x->C);
+            fclose(cnt);
+            if (st)
+            {
+                snprintf(path, sizeof(path), "%s/%ld.err", dir, (long) w);
+                if ((ef = fopen(path, "w")) != NULL)
+                {
+                    fprintf(ef, "%d %s", y.err->code, y.err->msg);
+                    fclose(ef);
+                }
+            }
+            _exit(st ? 1 : 0);
+        }
+    }
+    int status = RELU_OK;
+    for (slong w = 0; w < jobs; w++)
+    {
+        int st;
+        if (pid[w] < 0 || waitpid(pid[w], &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) > 1)
+        {
+            if (status == RELU_OK)
+                status = rc_error_set(err, RELU_E_INTERNAL, "internal error: worker %ld of %ld failed", (long) w, (long) jobs);
+            continue;
+        }
+        if (WEXITSTATUS(st) == 1 && status == RELU_OK)
+        {
+            snprintf(path, sizeof(path), "%s/%ld.err", dir, (long) w);
+            FILE * ef = fopen(path, "r");
+            int code = RELU_E_INTERNAL;
+            char msg[2048] = "a worker failed";
+            if (ef != NULL)
+            {
+                if (fscanf(ef, "%d ", &code) != 1 || fgets(msg, sizeof(msg), ef) == NULL)
+                    code = RELU_E_INTERNAL;
+                fclose(ef);
+            }
+            status = rc_error_set(err, code, "%s", msg);
+        }
+        snprintf(path, sizeof(path), "%s/%ld.cnt", dir, (long) w);
+        FILE * cnt = fopen(path, "r");
+        if (status == RELU_OK && (cnt == NULL || !complex_add_counts(x->C, cnt)))
+            status = rc_error_set(err, RELU_E_INTERNAL, "internal error: lost the counts of worker %ld", (long) w);
+        if (cnt) fclose(cnt);
+        unlink(path);
+    }
+    if (records)
+    {
+        /* merge by subtree number: each worker's subtrees are increasing */
+        FILE ** rec = flint_calloc(jobs, sizeof(FILE *)), ** ids = flint_calloc(jobs, sizeof(FILE *));
+        long * next = flint_malloc(jobs * sizeof(long));
+        for (slong w = 0; w < jobs; w++)
+        {
+            snprintf(path, sizeof(path), "%s/%ld.rec", dir, (long) w);
+            rec[w] = fopen(path, "r");
+            unlink(path);
+            snprintf(path, sizeof(path), "%s/%ld.ids", dir, (long) w);
+            ids[w] = fopen(path, "r");
+            unlink(path);
+            if (!ids[w] || fscanf(ids[w], "%ld", next + w) != 1)
+                next[w] = -1;
+        }
+        char * line = NULL;
+        size_t cap = 0;
+        for (slong index = 0; status == RELU_OK; index++)
+        {
+            slong best = -1;
+            for (slong w = 0; w < jobs; w++)
+                if (next[w] >= 0 && (best < 0 || next[w] < next[best]))
+                    best = w;
+            if (best < 0)
+                break;
+            jnode * v;
+            ssize_t len = getline(&line, &cap, rec[best]);
+            if (len <= 0 || jnode_parse(&v, line, len, err) != RELU_OK)
+            {
+                status = rc_error_set(err, RELU_E_INTERNAL, "internal error: a worker's record is missing");
+                break;
+            }
+            emit_record(x, v, index);
+            jnode_free(v);
+            if (fscanf(ids[best], "%ld", next + best) != 1)
+                next[best] = -1;
+        }
+        free(line);
+        for (slong w = 0; w < jobs; w++)
+        {
+            if (rec[w]) fclose(rec[w]);
+            if (ids[w]) fclose(ids[w]);
+        }
+        flint_free(rec);
+        flint_free(ids);
+        flint_free(next);
+    }
+    for (slong w = 0; w < jobs; w++)
+    {
+        snprintf(path, sizeof(path), "%s/%ld.err", dir, (long) w);
+        unlink(path);
+    }
+    rmdir(dir);
+    flint_free(pid);
+    return status;
+}
+
 int
 cmd_regions(int argc, char ** argv)
 {
@@ -178,10 +380,13 @@ cmd_regions(int argc, char ** argv)
         { "list", no_argument, 0, 'l' }, { "stream", required_argument, 0, 's' },
         { "verify", no_argument, 0, 'v' }, { "check-faces", no_argument, 0, 'c' },
         { "quiet", no_argument, 0, 'q' }, { "certificate", required_argument, 0, 'C' },
+        { "jobs", required_argument, 0, 'J' },
         { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
     cli_domain_opts dom = { NULL, NULL, 0 };
     int json = 0, list = 0, verify = 0, check_faces = 0, quiet = 0, c;
     const char * stream_path = NULL, * cert_path = NULL;
+    long jobs = 1;
+    char * end;
     opterr = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
@@ -198,6 +403,11 @@ cmd_regions(int argc, char ** argv)
             case 'c': check_faces = 1; break;
             case 'q': quiet = 1; break;
             case 'C': cert_path = optarg; break;
+            case 'J':
+                jobs = strtol(optarg, &end, 10);
+                if (*end || jobs < 1 || jobs > 256)
+                    return cli_usage_error("regions", "--jobs: expected an integer from 1 to 256");
+                break;
             case 'h': fputs(regions_help, stdout); return CLI_EXIT_OK;
             default:
                 return cli_usage_error("regions", "unknown or incomplete option '%s'", argv[optind - 1]);
@@ -205,6 +415,8 @@ cmd_regions(int argc, char ** argv)
     }
     if (optind != argc - 1)
         return cli_usage_error("regions", optind >= argc ? "missing network file" : "expected one network file");
+    if (jobs > 1 && (check_faces || cert_path))
+        return cli_usage_error("regions", "--check-faces and --certificate need one process (drop --jobs)");
     const char * path = argv[optind];
 
     rc_error_t err;
@@ -243,7 +455,7 @@ cmd_regions(int argc, char ** argv)
     jout_t out, sout;
     cli_progress prog;
     complex_init(C, domain, net_num_hidden(net), check_faces);
-    regions_ctx ctx = { net, C, NULL, NULL, list && !json, verify, err, &prog, NULL, NULL };
+    regions_ctx ctx = { net, C, NULL, NULL, list && !json, verify, err, &prog, NULL, NULL, NULL };
     ctx.fvec = flint_malloc((net->input_dim + 1) * sizeof(slong));
     if (json)
     {
@@ -270,8 +482,11 @@ cmd_regions(int argc, char ** argv)
         cert_regions_init(cert, cfp, net, domain, desc);
         ctx.cert = cert;
     }
-    cli_progress_start(&prog, quiet);
-    status = regions_enumerate(net, domain, on_region, &ctx);
+    cli_progress_start(&prog, quiet || jobs > 1);
+    if (jobs > 1)
+        status = run_parallel(&ctx, net, domain, jobs, list || sfp != NULL, err);
+    else
+        status = regions_enumerate(net, domain, on_region, &ctx);
     cli_progress_end(&prog);
     if (status == RELU_OK)
         status = complex_finish(C, err);

@@ -317,3 +317,48 @@ complex_finish(complex_t C, rc_error_t err)
     }
     return RELU_OK;
 }
+
+void
+complex_write_counts(FILE * fp, const complex_t C)
+{
+    fprintf(fp, "%ld %ld %ld %ld %ld %ld %ld", (long) C->n, (long) C->regions, (long) C->bounded,
+            (long) C->relatively_bounded, (long) C->interior, (long) C->facet_sum, (long) C->hist_len);
+    for (slong k = 0; k <= C->n; k++)
+        fprintf(fp, " %ld", (long) C->fvec[k]);
+    for (slong f = 0; f < C->hist_len; f++)
+        fprintf(fp, " %ld", (long) C->hist[f]);
+    fprintf(fp, "\n");
+}
+
+int
+complex_add_counts(complex_t C, FILE * fp)
+{
+    long n, r, b, rb, in, fs, hl, v;
+    if (fscanf(fp, "%ld %ld %ld %ld %ld %ld %ld", &n, &r, &b, &rb, &in, &fs, &hl) != 7 || n != C->n || hl < 0)
+        return 0;
+    C->regions += r;
+    C->bounded += b;
+    C->relatively_bounded += rb;
+    C->interior += in;
+    C->facet_sum += fs;
+    for (slong k = 0; k <= C->n; k++)
+    {
+        if (fscanf(fp, "%ld", &v) != 1)
+            return 0;
+        C->fvec[k] += v;
+    }
+    if (hl > C->hist_len)
+    {
+        C->hist = flint_realloc(C->hist, hl * sizeof(slong));
+        for (slong f = C->hist_len; f < hl; f++)
+            C->hist[f] = 0;
+        C->hist_len = hl;
+    }
+    for (slong f = 0; f < hl; f++)
+    {
+        if (fscanf(fp, "%ld", &v) != 1)
+            return 0;
+        C->hist[f] += v;
+    }
+    return 1;
+}

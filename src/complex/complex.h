@@ -19,6 +19,7 @@
 #ifndef RELUCERT_COMPLEX_H
 #define RELUCERT_COMPLEX_H
 
+#include <stdio.h>
 #include <flint/fmpq.h>
 #include "poly/poly.h"
 #include "regions/regions.h"
@@ -75,6 +76,12 @@ bword * complex_region_face_keys(char ** selected, complex_t C, const region_str
 
 /* Adds region R. If region_fvec is not NULL it receives R's own f-vector (n + 1 entries). */
 void complex_add_region(complex_t C, slong * region_fvec, const region_struct * R);
+/* The counters (f-vector, regions, bounded, relatively bounded, interior,
+   facet histogram and sum) as one line of integers, and adding such a line
+   to C: partial complexes of a parallel run (regions_enumerate_part) add up
+   to the whole, because every face is counted by exactly one region. */
+void complex_write_counts(FILE * fp, const complex_t C);
+int complex_add_counts(complex_t C, FILE * fp);
 /* Sum of (-1)^i f_i. */
 slong complex_euler(const complex_t C);
 /* Mean number of facets per region (0 when there are no regions). */

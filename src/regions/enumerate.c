@@ -12,6 +12,7 @@ typedef struct
     unsigned char * active;
     signed char * sign;
     slong count;
+    slong split, part, nparts, subtree;   /* partition of the work at neuron `split` */
     region_callback cb;
     void * data;
 }
@@ -72,11 +73,24 @@ static int
 enum_dfs(enum_state * S, poly_struct * P, slong k)
 {
     int status = 0;
+    if (k == S->split)
+    {
+        /* the pieces reaching this neuron are numbered in traversal order; this
+           run keeps those congruent to `part` modulo `nparts` */
+        slong t = S->subtree++;
+        if (t % S->nparts != S->part)
+        {
+            poly_clear(P);
+            flint_free(P);
+            return 0;
+        }
+    }
     if (k == S->N)
     {
         region_struct R;
         R.P = P;
         R.index = S->count++;
+        R.subtree = S->subtree - 1;
         R.N = S->N;
         R.active = S->active;
         R.sign = S->sign;
@@ -130,6 +144,13 @@ enum_dfs(enum_state * S, poly_struct * P, slong k)
 int
 regions_enumerate(const net_t net, const poly_t domain, region_callback cb, void * data)
 {
+    return regions_enumerate_part(net, domain, -1, 0, 1, cb, data);
+}
+
+int
+regions_enumerate_part(const net_t net, const poly_t domain, slong split, slong part, slong nparts,
+                       region_callback cb, void * data)
+{
     enum_state S;
     int status;
     S.net = net;
@@ -152,6 +173,10 @@ regions_enumerate(const net_t net, const poly_t domain, region_callback cb, void
     S.active = flint_calloc(FLINT_MAX(S.N, 1), 1);
     S.sign = flint_calloc(FLINT_MAX(S.N, 1), 1);
     S.count = 0;
+    S.split = (split >= 0 && split <= net_num_hidden(net)) ? split : -1;
+    S.part = part;
+    S.nparts = FLINT_MAX(nparts, 1);
+    S.subtree = 0;
     S.cb = cb;
     S.data = data;
 

@@ -21,7 +21,8 @@
 typedef struct
 {
     const poly_struct * P;         /* the region: facets, vertices, rays, lineality */
-    slong index;                   /* 0, 1, 2, ... in enumeration order */
+    slong index;                   /* 0, 1, 2, ... in enumeration order (of this part) */
+    slong subtree;                 /* with regions_enumerate_part: the subtree's number, else -1 */
     slong N;                       /* number of hidden neurons */
     const unsigned char * active;  /* per hidden neuron: 1 if its pre-activation is > 0 on the region */
     const signed char * sign;      /* per hidden neuron: -1, 0 (identically zero), +1 */
@@ -37,6 +38,14 @@ typedef int (*region_callback)(void * data, const region_struct * R);
 /* Every full-dimensional activation region of net inside domain (a full-
    dimensional polyhedron of dimension net->input_dim). */
 int regions_enumerate(const net_t net, const poly_t domain, region_callback cb, void * data);
+/* Part `part` of nparts of the same enumeration, for parallel runs in separate
+   processes (cddlib and our scratch state are not thread-safe): the pieces
+   that reach neuron `split` (numbered 0, 1, ... in traversal order, the
+   subtrees) are dealt out round-robin, and only the subtrees numbered
+   part mod nparts are explored. Concatenating the parts' regions in subtree
+   order gives exactly the regions of regions_enumerate, in the same order. */
+int regions_enumerate_part(const net_t net, const poly_t domain, slong split, slong part, slong nparts,
+                           region_callback cb, void * data);
 
 /* The region as one JSON object: index, pattern, interior_point, inequalities
    {"A","b"} (irredundant, A x <= b, primitive integer rows) with the source
