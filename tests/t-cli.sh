@@ -264,6 +264,25 @@ cmp -s "$TMP/j1.json" "$TMP/j2.json" && cmp -s "$TMP/j1.json" "$TMP/j3.json" && 
 expect 2 "$BIN" regions "$D/sage/case029.json" --jobs 2 --check-faces
 expect 2 "$BIN" regions "$D/sage/case029.json" --jobs 0
 
+# --- limits and SIGINT: partial output stays valid and says so, exit status 4
+"$BIN" regions "$D/sage/case029.json" --box -1,1 --json --max-regions 7 --stream "$TMP/lim.jsonl" >"$TMP/lim.json"
+[ $? -eq 4 ] && [ "$(jq -c '[.regions, .partial]' "$TMP/lim.json")" = "[7,true]" ] && [ "$(wc -l <"$TMP/lim.jsonl")" -eq 7 ] \
+    && jq -e . "$TMP/lim.jsonl" >/dev/null && pass || fail "--max-regions partial output"
+[ "$("$BIN" regions "$D/sage/case029.json" --box -1,1 --json | jq .partial)" = false ] && pass || fail "complete run says partial: false"
+"$BIN" random --dim 6 --widths 30 --kind int --seed 2 >"$TMP/slow.json"    # takes far more than a second
+"$BIN" regions "$TMP/slow.json" --whole --json --list --quiet >"$TMP/int.json" 2>/dev/null &
+bgpid=$!
+sleep 1
+kill -INT $bgpid
+wait $bgpid
+rc=$?
+[ $rc -eq 4 ] && [ "$(jq -c '[.partial, .regions == (.region_list | length)]' "$TMP/int.json")" = "[true,true]" ] \
+    && pass || fail "SIGINT: exit $rc, output $(head -c 200 "$TMP/int.json")"
+"$BIN" regions "$TMP/slow.json" --whole --time-limit 0.3 --quiet >/dev/null 2>&1
+[ $? -eq 4 ] && pass || fail "--time-limit"
+expect 2 "$BIN" regions "$D/sage/case029.json" --max-regions 0
+expect 2 "$BIN" regions "$D/sage/case029.json" --time-limit -1
+
 # --- every bad network file: exit 2, one line, never a crash
 for f in "$D"/bad/*.json; do
     [ -e "$f" ] || continue

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include <sys/wait.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -31,6 +32,9 @@ static const char * regions_help =
 "                    sources, a witness point per facet, Farkas multipliers for every\n"
 "                    other constraint; the adjacency across facets; the counts)\n"
 "  --quiet           no progress line on stderr\n"
+"  --max-regions N   stop after N regions; --time-limit S: after S seconds; on a limit or on\n"
+"                    Ctrl-C (SIGINT) the output so far stays valid (JSON closed, stream lines\n"
+"                    complete), says \"partial\": true, and the exit status is 4\n"
 "  --jobs N          N worker processes (subtrees of the search dealt out round-robin);\n"
 "                    the output is identical for every N\n"
 "  --help            this text\n"
@@ -40,7 +44,8 @@ static const char * regions_help =
 "  boundary), fvector [f_0..f_n] of the complex (faces identified across regions; domain\n"
 "  boundary faces included; over R^n unbounded faces count), euler (sum (-1)^i f_i, checked\n"
 "  against the domain's), facet_histogram {facets: regions}, mean_facets (exact \"p/q\"),\n"
-"  verified, faces_checked, version.\n"
+"  verified, faces_checked, version, partial (true when a limit stopped the run: the counts are\n"
+"  those of the regions found so far; stopped: why).\n"
 "Region records (--list, --stream): index, pattern (0/1 per hidden neuron, layer by layer),\n"
 "  interior_point, inequalities {A, b, sources} (irredundant, A x <= b; sources: neuron\n"
 "  index from 0 or \"domain k\"), vertices, rays, lineality (if any), bounded,\n"
@@ -60,8 +65,36 @@ typedef struct
     slong * fvec;
     cert_regions_struct * cert;
     FILE * ids;              /* --jobs workers: subtree number of each record */
+    slong max_regions;       /* 0: no limit */
+    double deadline;         /* 0: no limit */
 }
 regions_ctx;
+
+static volatile sig_atomic_t interrupted = 0;
+
+static void
+on_sigint(int sig)
+{
+    (void) sig;
+    interrupted = 1;
+}
+
+/* Limits and SIGINT stop the run between two regions: everything written so
+   far stays valid, and the output says it is partial. */
+static int
+regions_check_limits(regions_ctx * x)
+{
+    if (interrupted)
+        return rc_error_set(x->err, RELU_E_LIMIT, "interrupted after %ld regions; the output is partial",
+                            (long) x->C->regions);
+    if (x->max_regions > 0 && x->C->regions >= x->max_regions)
+        return rc_error_set(x->err, RELU_E_LIMIT, "stopped at --max-regions %ld; the output is partial",
+                            (long) x->max_regions);
+    if (x->deadline > 0 && cli_now() > x->deadline)
+        return rc_error_set(x->err, RELU_E_LIMIT, "stopped at --time-limit after %ld regions; the output is partial",
+                            (long) x->C->regions);
+    return 0;
+}
 
 static int
 on_region(void * data, const region_struct * R)
@@ -86,7 +119,7 @@ on_region(void * data, const region_struct * R)
         flint_free(pat);
     }
     cli_progress_update(x->prog, "regions", x->C->regions);
-    return 0;
+    return regions_check_limits(x);
 }
 
 static void
@@ -380,12 +413,14 @@ cmd_regions(int argc, char ** argv)
         { "list", no_argument, 0, 'l' }, { "stream", required_argument, 0, 's' },
         { "verify", no_argument, 0, 'v' }, { "check-faces", no_argument, 0, 'c' },
         { "quiet", no_argument, 0, 'q' }, { "certificate", required_argument, 0, 'C' },
-        { "jobs", required_argument, 0, 'J' },
+        { "jobs", required_argument, 0, 'J' }, { "max-regions", required_argument, 0, 'M' },
+        { "time-limit", required_argument, 0, 'T' },
         { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
     cli_domain_opts dom = { NULL, NULL, 0 };
     int json = 0, list = 0, verify = 0, check_faces = 0, quiet = 0, c;
     const char * stream_path = NULL, * cert_path = NULL;
-    long jobs = 1;
+    long jobs = 1, max_regions = 0;
+    double time_limit = 0;
     char * end;
     opterr = 0;
     optind = 1;
@@ -403,6 +438,16 @@ cmd_regions(int argc, char ** argv)
             case 'c': check_faces = 1; break;
             case 'q': quiet = 1; break;
             case 'C': cert_path = optarg; break;
+            case 'M':
+                max_regions = strtol(optarg, &end, 10);
+                if (*end || max_regions < 1)
+                    return cli_usage_error("regions", "--max-regions: expected a positive integer");
+                break;
+            case 'T':
+                time_limit = strtod(optarg, &end);
+                if (*end || !(time_limit > 0))
+                    return cli_usage_error("regions", "--time-limit: expected a positive number of seconds");
+                break;
             case 'J':
                 jobs = strtol(optarg, &end, 10);
                 if (*end || jobs < 1 || jobs > 256)
@@ -415,8 +460,8 @@ cmd_regions(int argc, char ** argv)
     }
     if (optind != argc - 1)
         return cli_usage_error("regions", optind >= argc ? "missing network file" : "expected one network file");
-    if (jobs > 1 && (check_faces || cert_path))
-        return cli_usage_error("regions", "--check-faces and --certificate need one process (drop --jobs)");
+    if (jobs > 1 && (check_faces || cert_path || max_regions || time_limit > 0))
+        return cli_usage_error("regions", "--check-faces, --certificate and the limits need one process (drop --jobs)");
     const char * path = argv[optind];
 
     rc_error_t err;
@@ -455,7 +500,13 @@ cmd_regions(int argc, char ** argv)
     jout_t out, sout;
     cli_progress prog;
     complex_init(C, domain, net_num_hidden(net), check_faces);
-    regions_ctx ctx = { net, C, NULL, NULL, list && !json, verify, err, &prog, NULL, NULL, NULL };
+    regions_ctx ctx = { net, C, NULL, NULL, list && !json, verify, err, &prog, NULL, NULL, NULL, max_regions,
+                        time_limit > 0 ? cli_now() + time_limit : 0 };
+    interrupted = 0;
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_sigint;
+    sigaction(SIGINT, &sa, &old);
     ctx.fvec = flint_malloc((net->input_dim + 1) * sizeof(slong));
     if (json)
     {
@@ -488,6 +539,8 @@ cmd_regions(int argc, char ** argv)
     else
         status = regions_enumerate(net, domain, on_region, &ctx);
     cli_progress_end(&prog);
+    sigaction(SIGINT, &old, NULL);
+    int partial = (status == RELU_E_LIMIT);
     if (status == RELU_OK)
         status = complex_finish(C, err);
     if (cfp)
@@ -513,11 +566,29 @@ cmd_regions(int argc, char ** argv)
             jout_end_array(out);
         if (status == RELU_OK)
             write_summary_json(out, net, C, desc, verify, check_faces);
+        if (partial)
+        {
+            /* the counts so far, marked as such: still valid JSON */
+            write_summary_json(out, net, C, desc, verify, check_faces);
+            jout_key(out, "partial");
+            jout_bool(out, 1);
+            jout_key(out, "stopped");
+            jout_string(out, err->msg);
+        }
+        else if (status == RELU_OK)
+        {
+            jout_key(out, "partial");
+            jout_bool(out, 0);
+        }
         jout_end_object(out);
         jout_clear(out);
     }
-    else if (status == RELU_OK)
+    else if (status == RELU_OK || partial)
+    {
+        if (partial)
+            printf("PARTIAL: %s\n", err->msg);
         write_summary_text(path, net, C, desc, verify, check_faces);
+    }
 
     int rc = status ? cli_fail("regions", err) : CLI_EXIT_OK;
     flint_free(ctx.fvec);
