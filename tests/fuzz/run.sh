@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harnesses with clang (ASan + UBSan, the library compiled
+# in with coverage) and runs each for FUZZ_SECONDS (default 60) from the seed
+# corpus in tests/fuzz/corpus. usage: tests/fuzz/run.sh BUILDDIR   (make fuzz)
+set -euo pipefail
+src=$(cd "$(dirname "$0")/../.." && pwd)
+build=$(cd "${1:-$src}" && pwd)
+secs=${FUZZ_SECONDS:-60}
+out=$build/fuzz-build
+mkdir -p "$out"
+CFLAGS="-O1 -g -std=gnu11 -fsanitize=address,undefined -fno-sanitize-recover=undefined -I$src/src -I$build $(pkg-config --cflags cairo)"
+objs=()
+for f in $(cd "$src" && ls src/*/*.c | grep -v '^src/cli/'); do
+    o=$out/$(echo "$f" | tr / _ | sed 's/\.c$/.o/')
+    if [ ! -f "$o" ] || [ "$src/$f" -nt "$o" ]; then
+        clang $CFLAGS -fsanitize=fuzzer-no-link -c "$src/$f" -o "$o"
+    fi
+    objs+=("$o")
+done
+LIBS="-lcddgmp -lyajl -lflint-arb -lflint -lmpfr -lgmp $(pkg-config --libs cairo) -lm"
+status=0
+for h in net poly; do
+    clang $CFLAGS -fsanitize=fuzzer "$src/tests/fuzz/fuzz_$h.c" "${objs[@]}" $LIBS -o "$out/fuzz_$h"
+    mkdir -p "$out/corpus-$h"
+    echo "== fuzz_$h for $secs s"
+    if ! ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$src/tests/lsan.supp \
+         "$out/fuzz_$h" -max_total_time="$secs" -max_len=4096 -rss_limit_mb=2048 -print_final_stats=1 \
+         "$out/corpus-$h" "$src/tests/fuzz/corpus/$h" 2>"$out/fuzz_$h.log"; then
+        echo "fuzz_$h FAILED:"; tail -40 "$out/fuzz_$h.log"; status=1
+    else
+        grep -E "stat::number_of_executed_units|stat::peak_rss" "$out/fuzz_$h.log" || true
+    fi
+done
+exit $status
