@@ -265,7 +265,7 @@ expect 2 "$BIN" regions "$D/sage/case029.json" --jobs 2 --check-faces
 expect 2 "$BIN" regions "$D/sage/case029.json" --jobs 0
 
 # --- limits and SIGINT: partial output stays valid and says so, exit status 4
-"$BIN" regions "$D/sage/case029.json" --box -1,1 --json --max-regions 7 --stream "$TMP/lim.jsonl" >"$TMP/lim.json"
+"$BIN" regions "$D/sage/case029.json" --box -1,1 --json --max-regions 7 --stream "$TMP/lim.jsonl" >"$TMP/lim.json" 2>/dev/null
 [ $? -eq 4 ] && [ "$(jq -c '[.regions, .partial]' "$TMP/lim.json")" = "[7,true]" ] && [ "$(wc -l <"$TMP/lim.jsonl")" -eq 7 ] \
     && jq -e . "$TMP/lim.jsonl" >/dev/null && pass || fail "--max-regions partial output"
 [ "$("$BIN" regions "$D/sage/case029.json" --box -1,1 --json | jq .partial)" = false ] && pass || fail "complete run says partial: false"

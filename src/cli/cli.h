@@ -52,6 +52,10 @@ int cli_domain_build(poly_t P, char * desc, const cli_domain_opts * o, slong n, 
 /* Reads a polytope file {"A": [[...]], "b": [...]} (A x <= b). */
 int cli_read_polytope(fmpq_mat_t A, fmpq ** b, slong * m, const char * path, slong n, rc_error_t err);
 
+/* The output a command works on: --output i (0-based, in range) or, when
+   not given, 0 if the network has one output and an error otherwise. */
+int cli_select_output(slong * output, const net_t net, const char * ostr, rc_error_t err);
+
 /* "p/q ~ 3.1416" with digits after the point computed exactly (truncated). */
 void cli_fmpq_approx(char * buf, size_t len, const fmpq_t q, int digits);
 

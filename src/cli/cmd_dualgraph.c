@@ -118,17 +118,9 @@ cmd_dualgraph(int argc, char ** argv)
         rc_error_prefix(err, "--threshold");
         status = err->code;
     }
-    if (status == RELU_OK && ostr != NULL)
-    {
-        char * end;
-        output = strtol(ostr, &end, 10);
-        if (*ostr == '\0' || *end != '\0' || output < 0 || output >= net_num_outputs(net))
-            status = rc_error_set(err, RELU_E_INPUT, "--output: expected an output index from 0 to %ld, got \"%s\"",
-                                  (long) net_num_outputs(net) - 1, ostr);
-    }
-    if (status == RELU_OK && T != NULL && ostr == NULL && net_num_outputs(net) > 1)
-        status = rc_error_set(err, RELU_E_INPUT, "the network has %ld outputs: choose one with --output i",
-                              (long) net_num_outputs(net));
+    /* the output matters only for the classes against --threshold */
+    if (status == RELU_OK && (T != NULL || ostr != NULL))
+        status = cli_select_output(&output, net, ostr, err);
     poly_t domain;
     char desc[256];
     poly_init(domain, net->input_dim);

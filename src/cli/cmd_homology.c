@@ -72,16 +72,8 @@ cmd_homology(int argc, char ** argv)
         rc_error_prefix(err, "threshold");
         status = err->code;
     }
-    if (status == RELU_OK && ostr == NULL && net_num_outputs(net) > 1)
-        status = rc_error_set(err, RELU_E_INPUT, "the network has %ld outputs: choose one with --output i",
-                              (long) net_num_outputs(net));
-    if (status == RELU_OK && ostr != NULL)
-    {
-        char * end;
-        output = strtol(ostr, &end, 10);
-        if (*ostr == '\0' || *end != '\0')
-            status = rc_error_set(err, RELU_E_INPUT, "--output: expected an output index, got \"%s\"", ostr);
-    }
+    if (status == RELU_OK)
+        status = cli_select_output(&output, net, ostr, err);
     if (status == RELU_OK)
         status = net_threshold_net(tnet, net, output, T, err);
     poly_t domain;

@@ -63,16 +63,8 @@ cmd_persistence(int argc, char ** argv)
     rc_error_init(err);
     net_init(net);
     int status = net_read_file(net, argv[optind], err);
-    if (status == RELU_OK && ostr == NULL && net_num_outputs(net) > 1)
-        status = rc_error_set(err, RELU_E_INPUT, "the network has %ld outputs: choose one with --output i",
-                              (long) net_num_outputs(net));
-    if (status == RELU_OK && ostr != NULL)
-    {
-        char * end;
-        output = strtol(ostr, &end, 10);
-        if (*ostr == '\0' || *end != '\0')
-            status = rc_error_set(err, RELU_E_INPUT, "--output: expected an output index, got \"%s\"", ostr);
-    }
+    if (status == RELU_OK)
+        status = cli_select_output(&output, net, ostr, err);
     poly_t domain;
     char desc[256];
     poly_init(domain, net->input_dim);

@@ -1,4 +1,5 @@
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -127,4 +128,21 @@ cli_progress_end(cli_progress * p)
 {
     if (p->printed)
         fprintf(stderr, "\r%60s\r", "");
+}
+
+int
+cli_select_output(slong * output, const net_t net, const char * ostr, rc_error_t err)
+{
+    slong m = net_num_outputs(net);
+    *output = 0;
+    if (ostr == NULL)
+        return m > 1 ? rc_error_set(err, RELU_E_INPUT,
+                                    "the network has %ld outputs: choose one with --output i", (long) m) : RELU_OK;
+    char * end;
+    long v = strtol(ostr, &end, 10);
+    if (*ostr == '\0' || *end != '\0' || v < 0 || v >= m)
+        return rc_error_set(err, RELU_E_INPUT, "--output: expected an output index from 0 to %ld, got \"%s\"",
+                            (long) m - 1, ostr);
+    *output = v;
+    return RELU_OK;
 }
