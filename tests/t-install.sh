@@ -1,0 +1,22 @@
+#!/bin/sh
+# make install into a scratch prefix, then compile the ten-line C example of
+# the README against the *installed* pkg-config file and run it on a fixture.
+set -u
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+B=${top_builddir:-.}
+S=${top_srcdir:-.}
+make -s -C "$B" install DESTDIR="$TMP" >"$TMP/install.log" 2>&1 || { echo "FAIL: make install"; tail "$TMP/install.log"; exit 1; }
+pc=$(find "$TMP" -name relucert.pc | head -1)
+[ -n "$pc" ] || { echo "FAIL: relucert.pc not installed"; exit 1; }
+for f in relucert.h regions/regions.h; do
+    [ -n "$(find "$TMP" -path "*include/relucert/$f")" ] || { echo "FAIL: header $f not installed"; exit 1; }
+done
+[ -n "$(find "$TMP" -name relucert.1)" ] || { echo "FAIL: man page not installed"; exit 1; }
+[ -n "$(find "$TMP" -path '*bin/relucert-check')" ] || { echo "FAIL: checker not installed"; exit 1; }
+flags=$(PKG_CONFIG_PATH=$(dirname "$pc") pkg-config --define-prefix --cflags --libs relucert) || { echo "FAIL: pkg-config"; exit 1; }
+cc "$S/tests/c-api/example.c" $flags -lflint -lgmp -o "$TMP/example" || { echo "FAIL: example does not compile"; exit 1; }
+libdir=$(dirname "$(dirname "$pc")")
+out=$(LD_LIBRARY_PATH="$libdir" "$TMP/example" "$S/tests/data/sage/case005.json") || { echo "FAIL: example run"; exit 1; }
+[ "$out" = "10 regions" ] || { echo "FAIL: example printed '$out'"; exit 1; }
+echo "t-install: PASS ($out)"
