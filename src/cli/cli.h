@@ -21,6 +21,8 @@ int cmd_polytope(int argc, char ** argv);   /* src/cli/cmd_polytope.c */
 int cmd_faces(int argc, char ** argv);      /* src/cli/cmd_polytope.c */
 int cmd_polar(int argc, char ** argv);      /* src/cli/cmd_polytope.c */
 int cmd_levelset(int argc, char ** argv);   /* src/cli/cmd_levelset.c */
+int cmd_spherefit(int argc, char ** argv);  /* src/cli/cmd_spherefit.c */
+int cmd_stats(int argc, char ** argv);      /* src/cli/cmd_stats.c */
 int cmd_homology(int argc, char ** argv);   /* src/cli/cmd_homology.c */
 int cmd_dualgraph(int argc, char ** argv);  /* src/cli/cmd_dualgraph.c */
 int cmd_persistence(int argc, char ** argv);  /* src/cli/cmd_persistence.c */

@@ -30,6 +30,8 @@ usage(FILE * fp)
         "  plot NET --box LO,HI --out F.svg   region map with the decision boundary (cairo: svg, pdf, png)\n"
         "  train-float --dataset NAME ...     float training of a 2D toy classifier, rationalised checkpoints\n"
         "  dualgraph NET [domain]             dual graph of the regions, certified Fiedler value and partition\n"
+        "  sphere-fit --dim D --units U --layers L --seed S  neural polytope: fit the sphere, exact {N <= 1}, type, polar\n"
+        "  stats --dim d --widths .. --kind K --seeds S0..S1  exact facet statistics over a random family\n"
         "\n"
         "domains: --box LO,HI (the cube [LO,HI]^n) | --domain FILE ({\"A\":..,\"b\":..}, A x <= b) | --whole (R^n)\n"
         "numbers: integers of any size, \"p/q\", decimals (0.1 is exactly 1/10); never rounded\n"
@@ -59,7 +61,7 @@ dispatch(int argc, char ** argv)
     static const struct { const char * name; int (*run)(int, char **); } commands[] = {
         { "eval", cmd_eval }, { "regions", cmd_regions }, { "arrangement", cmd_arrangement },
         /* issue 4 */ { "polytope", cmd_polytope }, { "faces", cmd_faces }, { "polar", cmd_polar },
-        { "levelset", cmd_levelset },
+        { "levelset", cmd_levelset }, { "sphere-fit", cmd_spherefit }, { "stats", cmd_stats },
         /* issue 5 */ { "homology", cmd_homology }, { "dualgraph", cmd_dualgraph },
         { "persistence", cmd_persistence }, { "train-float", cmd_train },
         { "random", cmd_random }, { "label", cmd_label }, { "batch", cmd_batch },

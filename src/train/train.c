@@ -118,7 +118,7 @@ train_net_clear(train_net_t T)
 static double
 _forward(const train_net_t T, const double * x, double ** z, double ** a)
 {
-    memcpy(a[0], x, 2 * sizeof(double));
+    memcpy(a[0], x, T->widths[0] * sizeof(double));
     for (slong j = 0; j < T->nlayers; j++)
     {
         slong r = T->widths[j + 1], c = T->widths[j];
@@ -322,4 +322,186 @@ train_net_rationalise(net_t net, const train_net_t T, slong max_den)
     }
     net_swap(net, tmp);
     net_clear(tmp);
+}
+
+/* ---- regression to the unit sphere ------------------------------------------ */
+
+void
+train_sphere_data(train_regdata_t D, slong dim, slong n, ulong seed)
+{
+    ulong s = seed * UWORD(0x9E3779B97F4A7C15) + 3;
+    const double pi = 3.14159265358979323846;
+    D->n = n;
+    D->dim = dim;
+    D->x = flint_malloc(FLINT_MAX(n * dim, 1) * sizeof(double));
+    D->y = flint_malloc(FLINT_MAX(n, 1) * sizeof(double));
+    for (slong i = 0; i < n; i++)
+    {
+        double * x = D->x + i * dim, norm2 = 0;
+        do
+        {
+            norm2 = 0;
+            for (slong k = 0; k < dim; k++)
+            {
+                /* Box-Muller; u1 in (0, 1] */
+                double u1 = 1.0 - _rng_uniform(&s), u2 = _rng_uniform(&s);
+                x[k] = sqrt(-2 * log(u1)) * cos(2 * pi * u2);
+                norm2 += x[k] * x[k];
+            }
+        }
+        while (norm2 < 1e-12);
+        double r = 2 * _rng_uniform(&s), scale = r / sqrt(norm2);
+        for (slong k = 0; k < dim; k++)
+            x[k] *= scale;
+        D->y[i] = r;
+    }
+}
+
+void
+train_regdata_clear(train_regdata_t D)
+{
+    flint_free(D->x);
+    flint_free(D->y);
+    D->x = D->y = NULL;
+}
+
+void
+train_net_init_dim(train_net_t T, slong dim, slong hidden, const slong * hidden_widths, ulong seed,
+                   int first_bias)
+{
+    ulong s = seed * UWORD(0xD1B54A32D192ED03) + 11;
+    T->nlayers = hidden + 1;
+    T->widths = flint_malloc((hidden + 2) * sizeof(slong));
+    T->widths[0] = dim;
+    for (slong j = 0; j < hidden; j++)
+        T->widths[j + 1] = hidden_widths[j];
+    T->widths[hidden + 1] = 1;
+    T->W = flint_malloc(T->nlayers * sizeof(double *));
+    T->b = flint_malloc(T->nlayers * sizeof(double *));
+    for (slong j = 0; j < T->nlayers; j++)
+    {
+        slong r = T->widths[j + 1], c = T->widths[j];
+        double bound = sqrt(6.0 / c);       /* He uniform */
+        T->W[j] = flint_malloc(r * c * sizeof(double));
+        T->b[j] = flint_calloc(r, sizeof(double));
+        for (slong k = 0; k < r * c; k++)
+            T->W[j][k] = bound * (2 * _rng_uniform(&s) - 1);
+        if (j > 0 || first_bias)
+            for (slong k = 0; k < r; k++)
+                T->b[j][k] = 0.1 * (2 * _rng_uniform(&s) - 1);
+    }
+}
+
+double
+train_net_mse(const train_net_t T, const train_regdata_t D)
+{
+    double ** z = _buffers(T, 1), ** a = _buffers(T, 0), loss = 0;
+    for (slong s = 0; s < D->n; s++)
+    {
+        double e = _forward(T, D->x + D->dim * s, z, a) - D->y[s];
+        loss += e * e;
+    }
+    _free_buffers(z, T->nlayers + 1);
+    _free_buffers(a, T->nlayers + 1);
+    return loss / FLINT_MAX(D->n, 1);
+}
+
+/* gradient of the mean squared error into gW, gb (zeroed here) */
+static void
+_mse_gradient(double ** gW, double ** gb, const train_net_t T, const train_regdata_t D)
+{
+    slong L = T->nlayers;
+    double ** z = _buffers(T, 1), ** a = _buffers(T, 0), ** g = _buffers(T, 1);
+    for (slong j = 0; j < L; j++)
+    {
+        memset(gW[j], 0, T->widths[j + 1] * T->widths[j] * sizeof(double));
+        memset(gb[j], 0, T->widths[j + 1] * sizeof(double));
+    }
+    for (slong s = 0; s < D->n; s++)
+    {
+        double f = _forward(T, D->x + D->dim * s, z, a);
+        g[L - 1][0] = 2 * (f - D->y[s]) / D->n;
+        for (slong j = L - 1; j >= 0; j--)
+        {
+            slong r = T->widths[j + 1], c = T->widths[j];
+            for (slong i = 0; i < r; i++)
+            {
+                gb[j][i] += g[j][i];
+                for (slong k = 0; k < c; k++)
+                    gW[j][i * c + k] += g[j][i] * a[j][k];
+            }
+            if (j > 0)
+                for (slong k = 0; k < c; k++)
+                {
+                    double t = 0;
+                    for (slong i = 0; i < r; i++)
+                        t += T->W[j][i * c + k] * g[j][i];
+                    g[j - 1][k] = (z[j - 1][k] > 0) ? t : 0;
+                }
+        }
+    }
+    _free_buffers(z, L + 1);
+    _free_buffers(a, L + 1);
+    _free_buffers(g, L + 1);
+}
+
+static void
+_adam_update(double * w, double * m, double * v, const double * g, slong len, double lr, double c1, double c2)
+{
+    for (slong k = 0; k < len; k++)
+    {
+        m[k] = 0.9 * m[k] + 0.1 * g[k];
+        v[k] = 0.999 * v[k] + 0.001 * g[k] * g[k];
+        w[k] -= lr * (m[k] / c1) / (sqrt(v[k] / c2) + 1e-8);
+    }
+}
+
+double
+train_net_fit_mse(train_net_t T, const train_regdata_t D, slong epochs, double lr, int flags)
+{
+    slong L = T->nlayers;
+    int first_bias = (flags & TRAIN_FIRST_BIAS) != 0, convex = (flags & TRAIN_CONVEX) != 0;
+    if (convex)
+        for (slong j = 1; j < L; j++)
+            for (slong k = 0; k < T->widths[j + 1] * T->widths[j]; k++)
+                T->W[j][k] = fabs(T->W[j][k]);
+    double ** gW = flint_malloc(L * sizeof(double *)), ** gb = flint_malloc(L * sizeof(double *));
+    double ** mW = flint_malloc(L * sizeof(double *)), ** vW = flint_malloc(L * sizeof(double *));
+    double ** mb = flint_malloc(L * sizeof(double *)), ** vb = flint_malloc(L * sizeof(double *));
+    for (slong j = 0; j < L; j++)
+    {
+        slong r = T->widths[j + 1], c = T->widths[j];
+        gW[j] = flint_calloc(r * c, sizeof(double));
+        mW[j] = flint_calloc(r * c, sizeof(double));
+        vW[j] = flint_calloc(r * c, sizeof(double));
+        gb[j] = flint_calloc(r, sizeof(double));
+        mb[j] = flint_calloc(r, sizeof(double));
+        vb[j] = flint_calloc(r, sizeof(double));
+    }
+    double p1 = 1, p2 = 1;
+    for (slong e = 0; e < epochs; e++)
+    {
+        _mse_gradient(gW, gb, T, D);
+        p1 *= 0.9;
+        p2 *= 0.999;
+        for (slong j = 0; j < L; j++)
+        {
+            slong r = T->widths[j + 1], c = T->widths[j];
+            _adam_update(T->W[j], mW[j], vW[j], gW[j], r * c, lr, 1 - p1, 1 - p2);
+            if (convex && j > 0)
+                for (slong k = 0; k < r * c; k++)
+                    if (T->W[j][k] < 0)
+                        T->W[j][k] = 0;
+            if (j > 0 || first_bias)
+                _adam_update(T->b[j], mb[j], vb[j], gb[j], r, lr, 1 - p1, 1 - p2);
+        }
+    }
+    for (slong j = 0; j < L; j++)
+    {
+        flint_free(gW[j]); flint_free(mW[j]); flint_free(vW[j]);
+        flint_free(gb[j]); flint_free(mb[j]); flint_free(vb[j]);
+    }
+    flint_free(gW); flint_free(mW); flint_free(vW);
+    flint_free(gb); flint_free(mb); flint_free(vb);
+    return train_net_mse(T, D);
 }

@@ -53,4 +53,39 @@ void train_net_rationalise(net_t net, const train_net_t T, slong max_den);
 /* Best rational approximation p/q of the double x with 1 <= q <= max_den. */
 void train_rationalise_double(fmpq_t r, double x, slong max_den);
 
+/* ---- regression to the unit sphere (issue 4: neural polytopes) ------------------
+   Points x = r u in R^dim with u uniform on the unit sphere (normalised Gaussian
+   vectors, Box-Muller) and r uniform in [0, 2]; target y = |x|. A network N with
+   N(x) ~ |x| has {N <= 1} ~ the unit ball. */
+typedef struct
+{
+    slong n, dim;      /* samples, input dimension */
+    double * x;        /* n x dim */
+    double * y;        /* n targets */
+}
+train_regdata_struct;
+
+typedef train_regdata_struct train_regdata_t[1];
+
+void train_sphere_data(train_regdata_t D, slong dim, slong n, ulong seed);
+void train_regdata_clear(train_regdata_t D);
+/* A float network dim -> widths -> 1, He-uniform weights from the seed. With
+   first_bias = 0 the first layer has no bias (kept at zero by training): then a
+   one-hidden-layer network is sum_i c_i relu(w_i . x) + c0. */
+void train_net_init_dim(train_net_t T, slong dim, slong hidden, const slong * hidden_widths, ulong seed,
+                        int first_bias);
+/* Mean squared error mean (N(x) - y)^2. */
+double train_net_mse(const train_net_t T, const train_regdata_t D);
+/* Full-batch Adam (beta1 0.9, beta2 0.999, eps 1e-8) on the mean squared error
+   for `epochs` steps with learning rate lr. Flags: TRAIN_FIRST_BIAS trains the
+   first-layer biases (else they stay 0); TRAIN_CONVEX keeps the weights of every
+   layer after the first >= 0 (they start at their absolute values and are
+   clipped at 0 after each step), which makes N convex: a nonnegative
+   combination of convex functions, passed through the convex nondecreasing
+   relu, is convex. Returns the final mean squared error. Deterministic (fixed
+   summation order, no threads). */
+#define TRAIN_FIRST_BIAS 1
+#define TRAIN_CONVEX 2
+double train_net_fit_mse(train_net_t T, const train_regdata_t D, slong epochs, double lr, int flags);
+
 #endif
