@@ -2,17 +2,9 @@
 # Certificates of `relucert regions` verified by the independent checker
 # relucert-check, and tampered certificates rejected with a clear message.
 set -u
-BIN=${RELUCERT:-src/relucert}
+. "${top_srcdir:-.}/tests/cli-lib.sh"
 CHECK=${RELUCERT_CHECK:-checker/relucert-check}
-D=${TESTDATA:-tests/data}
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-fails=0
-ok=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-pass() { ok=$((ok + 1)); }
 
-command -v jq >/dev/null || { echo "FAIL: jq is needed (apt-get install jq)"; exit 1; }
 
 # --- every fixture: box [-1,1]^n, and R^n for one hidden layer
 n=0

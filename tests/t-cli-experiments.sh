@@ -4,15 +4,7 @@
 # 2k-gon, the duality verified), the general-position formula through stats,
 # keys, and bad input (exit code and one line on stderr).
 set -u
-BIN=${RELUCERT:-src/relucert}
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-fails=0
-ok=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-pass() { ok=$((ok + 1)); }
-check() { if [ "$2" = "$3" ]; then pass; else fail "$1: got '$2', expected '$3'"; fi; }
-command -v jq >/dev/null || { echo "FAIL: jq is needed (apt-get install jq)"; exit 1; }
+. "${top_srcdir:-.}/tests/cli-lib.sh"
 
 expect() {
     code=$1; shift

@@ -4,30 +4,10 @@
 # files, combinatorial comparison, regions of a network, and bad input (exit
 # code and exactly one line on stderr).
 set -u
-BIN=${RELUCERT:-src/relucert}
-D=${TESTDATA:-tests/data}
+. "${top_srcdir:-.}/tests/cli-lib.sh"
 P="$D/polytopes"
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-fails=0
-ok=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-pass() { ok=$((ok + 1)); }
-check() { if [ "$2" = "$3" ]; then pass; else fail "$1: got '$2', expected '$3'"; fi; }
 
-command -v jq >/dev/null || { echo "FAIL: jq is needed (apt-get install jq)"; exit 1; }
 
-expect() {
-    code=$1; shift
-    "$@" >"$TMP/out" 2>"$TMP/err"
-    rc=$?
-    if [ "$rc" -ne "$code" ]; then fail "exit $rc (expected $code): $*"; head -3 "$TMP/err"; return; fi
-    if [ "$code" -ne 0 ]; then
-        n=$(wc -l <"$TMP/err")
-        if [ "$n" -ne 1 ] || [ ! -s "$TMP/err" ]; then fail "stderr is not one line: $*"; cat "$TMP/err"; return; fi
-    fi
-    pass
-}
 
 # --- every polytope file: keys, Euler, facets = f_{dim-1}, determinism, round trips
 for f in "$P"/*.json; do

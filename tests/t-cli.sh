@@ -3,29 +3,9 @@
 # evaluation, JSON keys, streaming, determinism, and bad input (every case must
 # exit with the documented code and one line on stderr, never crash).
 set -u
-BIN=${RELUCERT:-src/relucert}
-D=${TESTDATA:-tests/data}
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-fails=0
-ok=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-pass() { ok=$((ok + 1)); }
+. "${top_srcdir:-.}/tests/cli-lib.sh"
 
-command -v jq >/dev/null || { echo "FAIL: jq is needed (apt-get install jq)"; exit 1; }
 
-# expect CODE CMD...: exit status CODE, and on failure exactly one nonempty stderr line
-expect() {
-    code=$1; shift
-    "$@" >"$TMP/out" 2>"$TMP/err"
-    rc=$?
-    if [ "$rc" -ne "$code" ]; then fail "exit $rc (expected $code): $*"; head -3 "$TMP/err"; return; fi
-    if [ "$code" -ne 0 ]; then
-        n=$(wc -l <"$TMP/err")
-        if [ "$n" -ne 1 ] || [ ! -s "$TMP/err" ]; then fail "stderr is not one line: $*"; cat "$TMP/err"; return; fi
-    fi
-    pass
-}
 
 # --- fixtures through the CLI
 for net in "$D"/sage/case*[0-9].json; do
