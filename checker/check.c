@@ -9,6 +9,7 @@
 
 static const char * help =
 "usage: relucert-check [--quiet] [--box LO,HI | --whole] CERT NET\n"
+"       relucert-check [--quiet] --arrangement CERT NET\n"
 "\n"
 "Verifies the certificate CERT (written by `relucert regions NET [domain] --certificate CERT`)\n"
 "against the network file NET, in exact rational arithmetic (GMP), without the relucert\n"
@@ -26,8 +27,16 @@ static const char * help =
 "side, whose closure contains the witness; patterns are pairwise distinct; the counts.\n"
 "See proofs/CHECKER.md for why this proves the list complete.\n"
 "\n"
+"With --arrangement, CERT is written by `relucert arrangement NET --certificate CERT` (one\n"
+"hidden layer). Checks: the listed hyperplanes are the neurons' hyperplanes (zero rows\n"
+"dropped, repeated and opposite ones merged); every flat's point lies on exactly its listed\n"
+"hyperplanes; the flats are distinct, R^n comes first, and every nonempty intersection of a\n"
+"flat with a hyperplane is listed (linear algebra over Q); the Moebius function of this\n"
+"poset gives the stated characteristic polynomial chi, and regions = |chi(-1)|.\n"
+"\n"
 "  --box LO,HI  also require the certificate's domain to be the box [LO,HI]^n\n"
 "  --whole      also require the certificate's domain to be all of R^n\n"
+"  --arrangement  CERT is an arrangement certificate\n"
 "  --quiet      print nothing on success (exit status only)\n"
 "  --help       this text\n";
 
@@ -449,7 +458,7 @@ witness_position(const region * Q, long f, mpq_t * const w, long n)
 int
 main(int argc, char ** argv)
 {
-    int quiet = 0, whole = 0;
+    int quiet = 0, whole = 0, arrangement = 0;
     const char * args[2], * box = NULL;
     int nargs = 0;
     for (int i = 1; i < argc; i++)
@@ -463,6 +472,8 @@ main(int argc, char ** argv)
             quiet = 1;
         else if (strcmp(argv[i], "--whole") == 0)
             whole = 1;
+        else if (strcmp(argv[i], "--arrangement") == 0)
+            arrangement = 1;
         else if (strcmp(argv[i], "--box") == 0 && i + 1 < argc)
             box = argv[++i];
         else if (argv[i][0] == '-' && argv[i][1] != '\0')
@@ -478,7 +489,7 @@ main(int argc, char ** argv)
             return 2;
         }
     }
-    if (nargs != 2 || (box != NULL && whole))
+    if (nargs != 2 || (box != NULL && whole) || (arrangement && (box != NULL || whole)))
     {
         fprintf(stderr, "relucert-check: expected two files, CERT and NET (see --help)\n");
         return 2;
@@ -492,6 +503,20 @@ main(int argc, char ** argv)
     network net, cnet;
     read_network(&net, nroot, npath);
     yajl_val kind = json_member(cert, "certificate");
+    if (arrangement)
+    {
+        if (!YAJL_IS_STRING(kind) || strcmp(kind->u.string, "arrangement") != 0)
+            fail("%s: not an arrangement certificate (key \"certificate\" must be \"arrangement\")", cpath);
+        yajl_val an = json_member(cert, "network");
+        if (an == NULL)
+            fail("%s: no network", cpath);
+        read_network(&cnet, an, "certificate network");
+        if (!networks_equal(&net, &cnet))
+            fail("the certificate's network differs from %s", npath);
+        check_arrangement(cert, cpath, npath, net.n, net.nlayers, net.hidden, net.W[0], net.b[0], quiet);
+        arena_free_all();
+        return 0;
+    }
     if (!YAJL_IS_STRING(kind) || strcmp(kind->u.string, "regions") != 0)
         fail("%s: not a regions certificate (key \"certificate\" must be \"regions\")", cpath);
     yajl_val cn = json_member(cert, "network");

@@ -36,4 +36,10 @@ long json_get_index(yajl_val v);
 size_t json_array_len(yajl_val v);
 yajl_val json_array_item(yajl_val v, size_t i);
 
+/* relucert-check --arrangement (checker/arrangement.c): verifies the
+   arrangement certificate cert against the first layer of the network (n
+   inputs, nlayers layers, N hidden neurons, weights W0 row-major N x n, biases
+   b0) and prints what it proved unless quiet. Fails (exits) on any error. */
+int check_arrangement(yajl_val cert, const char * cpath, const char * npath, long n, long nlayers, long N, mpq_t * W0, mpq_t * b0, int quiet);
+
 #endif

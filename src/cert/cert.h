@@ -78,4 +78,18 @@ int cert_regions_add(cert_regions_t W, const region_struct * R, rc_error_t err);
 int cert_regions_finish(cert_regions_t W, rc_error_t err);
 void cert_regions_clear(cert_regions_t W);
 
+/* ---- arrangement certificates -------------------------------------------- */
+/* For a network with one hidden layer, writes to fp:
+     certificate "arrangement", version, input_dim, hidden_neurons, network,
+     hyperplanes  the distinct hyperplanes as primitive integer rows (c, a)
+                  (a.x + c = 0; zero rows dropped, repeated/opposite merged),
+     flats        every flat of the intersection poset, R^n first, by
+                  codimension: {"hyperplanes": [indices of all hyperplanes
+                  containing it, increasing], "point": a point of the flat},
+     characteristic_polynomial  integer coefficients, highest degree first,
+     regions      |chi(-1)|.
+   RELU_E_UNSUPPORTED for other depths; RELU_E_INTERNAL if the flats found here
+   disagree with the intersection poset of src/arrangement. */
+int cert_arrangement_write(FILE * fp, const net_t net, rc_error_t err);
+
 #endif

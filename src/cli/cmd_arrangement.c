@@ -1,14 +1,21 @@
 #include <getopt.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "cli/cli.h"
+#include "cert/cert.h"
 
 static const char * arrangement_help =
-"usage: relucert arrangement NET [--json]\n"
+"usage: relucert arrangement NET [--json] [--certificate FILE]\n"
 "\n"
 "The hyperplane arrangement of a network with exactly one hidden layer: one hyperplane\n"
 "{w.x + b = 0} per neuron, after dropping zero rows and merging repeated, opposite and\n"
 "rescaled neurons. Regions are counted twice, independently: by enumerating them over\n"
 "R^n, and by Zaslavsky's theorem from the characteristic polynomial of the intersection\n"
 "poset. A disagreement is reported as an internal error (exit 70), never as an answer.\n"
+"\n"
+"  --certificate FILE  write the hyperplanes, every flat (its hyperplanes and a point in\n"
+"                      it) and the characteristic polynomial to FILE, for\n"
+"                      relucert-check --arrangement FILE NET\n"
 "\n"
 "JSON keys: hyperplanes, regions, bounded_regions (bounded sets; 0 when the normals do not\n"
 "  span R^n), relatively_bounded_regions (bounded modulo the lineality space, |chi(1)|),\n"
@@ -19,8 +26,10 @@ int
 cmd_arrangement(int argc, char ** argv)
 {
     static const struct option opts[] = {
-        { "json", no_argument, 0, 'j' }, { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
+        { "json", no_argument, 0, 'j' }, { "help", no_argument, 0, 'h' },
+        { "certificate", required_argument, 0, 'C' }, { 0, 0, 0, 0 } };
     int json = 0, c;
+    const char * cert_path = NULL;
     opterr = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
@@ -28,6 +37,7 @@ cmd_arrangement(int argc, char ** argv)
         switch (c)
         {
             case 'j': json = 1; break;
+            case 'C': cert_path = optarg; break;
             case 'h': fputs(arrangement_help, stdout); return CLI_EXIT_OK;
             default: return cli_usage_error("arrangement", "unknown or incomplete option '%s'", argv[optind - 1]);
         }
@@ -47,6 +57,23 @@ cmd_arrangement(int argc, char ** argv)
     }
     arrangement_report_init(r);
     int status = arrangement_analyze(r, net, err);
+    if (status == RELU_OK && cert_path != NULL)
+    {
+        FILE * cfp = fopen(cert_path, "w");
+        if (cfp == NULL)
+            status = rc_error_set(err, RELU_E_IO, "cannot write %s", cert_path);
+        else
+        {
+            struct stat cst;
+            int regular = fstat(fileno(cfp), &cst) == 0 && S_ISREG(cst.st_mode);
+            status = cert_arrangement_write(cfp, net, err);
+            int bad = ferror(cfp);
+            if ((fclose(cfp) != 0 || bad) && status == RELU_OK)
+                status = rc_error_set(err, RELU_E_IO, "cannot write %s", cert_path);
+            if (status != RELU_OK && regular)
+                unlink(cert_path);   /* never leave a partial certificate behind */
+        }
+    }
     if (status == RELU_OK)
     {
         slong n = r->n;
