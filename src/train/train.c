@@ -151,6 +151,31 @@ _free_buffers(double ** v, slong num)
     flint_free(v);
 }
 
+/* Back-propagation of one sample: g[L-1][0] holds d loss / d f; adds the
+   gradients to gW, gb (one code path for every loss). */
+static void
+_backward(double ** gW, double ** gb, const train_net_t T, double ** g, double ** z, double ** a)
+{
+    for (slong j = T->nlayers - 1; j >= 0; j--)
+    {
+        slong r = T->widths[j + 1], c = T->widths[j];
+        for (slong i = 0; i < r; i++)
+        {
+            gb[j][i] += g[j][i];
+            for (slong k = 0; k < c; k++)
+                gW[j][i * c + k] += g[j][i] * a[j][k];
+        }
+        if (j > 0)
+            for (slong k = 0; k < c; k++)
+            {
+                double t = 0;
+                for (slong i = 0; i < r; i++)
+                    t += T->W[j][i * c + k] * g[j][i];
+                g[j - 1][k] = (z[j - 1][k] > 0) ? t : 0;
+            }
+    }
+}
+
 double
 train_net_step(train_net_t T, const train_data_t D, double lr)
 {
@@ -169,24 +194,7 @@ train_net_step(train_net_t T, const train_data_t D, double lr)
         loss += (m > 0) ? log1p(exp(-m)) : -m + log1p(exp(m));
         /* d loss / d f = -y sigma(-m) */
         g[L - 1][0] = -y / (1 + exp(m));
-        for (slong j = L - 1; j >= 0; j--)
-        {
-            slong r = T->widths[j + 1], c = T->widths[j];
-            for (slong i = 0; i < r; i++)
-            {
-                gb[j][i] += g[j][i];
-                for (slong k = 0; k < c; k++)
-                    gW[j][i * c + k] += g[j][i] * a[j][k];
-            }
-            if (j > 0)
-                for (slong k = 0; k < c; k++)
-                {
-                    double t = 0;
-                    for (slong i = 0; i < r; i++)
-                        t += T->W[j][i * c + k] * g[j][i];
-                    g[j - 1][k] = (z[j - 1][k] > 0) ? t : 0;
-                }
-        }
+        _backward(gW, gb, T, g, z, a);
     }
     for (slong j = 0; j < L; j++)
     {
@@ -421,24 +429,7 @@ _mse_gradient(double ** gW, double ** gb, const train_net_t T, const train_regda
     {
         double f = _forward(T, D->x + D->dim * s, z, a);
         g[L - 1][0] = 2 * (f - D->y[s]) / D->n;
-        for (slong j = L - 1; j >= 0; j--)
-        {
-            slong r = T->widths[j + 1], c = T->widths[j];
-            for (slong i = 0; i < r; i++)
-            {
-                gb[j][i] += g[j][i];
-                for (slong k = 0; k < c; k++)
-                    gW[j][i * c + k] += g[j][i] * a[j][k];
-            }
-            if (j > 0)
-                for (slong k = 0; k < c; k++)
-                {
-                    double t = 0;
-                    for (slong i = 0; i < r; i++)
-                        t += T->W[j][i * c + k] * g[j][i];
-                    g[j - 1][k] = (z[j - 1][k] > 0) ? t : 0;
-                }
-        }
+        _backward(gW, gb, T, g, z, a);
     }
     _free_buffers(z, L + 1);
     _free_buffers(a, L + 1);
