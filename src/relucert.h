@@ -22,5 +22,6 @@
 #include "cert/cert.h"
 #include "floatref/floatref.h"
 #include "plot/plot.h"
+#include "wedge/wedge.h"
 
 #endif

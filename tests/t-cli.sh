@@ -263,6 +263,18 @@ rc=$?
 expect 2 "$BIN" regions "$D/sage/case029.json" --max-regions 0
 expect 2 "$BIN" regions "$D/sage/case029.json" --time-limit -1
 
+# --- wedge dictionaries and their bad input
+echo '{"X": [[1,0,0],[0,1,0],[1,2,3],[2,1,1]], "y": [1,2,3,4]}' >"$TMP/d3.json"
+w=$("$BIN" wedge "$TMP/d3.json" --json --list)
+[ "$(echo "$w" | jq -c '[.raw_features, .columns[0].weights, .columns[0].values[2]]')" = "[12,[0,0,1],3]" ] && pass || fail "wedge: $w"
+[ "$("$BIN" wedge "$TMP/d3.json" --bias --json | jq .raw_features)" = 8 ] && pass || fail "wedge --bias: 2 C(4,3)"
+echo '{"X": [[1,2],[3]], "y": [1,2]}' >"$TMP/w1.json"; expect 2 "$BIN" wedge "$TMP/w1.json"
+echo '{"X": [[1,2],[1,2]], "y": [1,2]}' >"$TMP/w2.json"; expect 2 "$BIN" wedge "$TMP/w2.json"
+echo '{"X": [[1,2,3]], "y": [1]}' >"$TMP/w3.json"; expect 2 "$BIN" wedge "$TMP/w3.json"
+echo '{"X": [[1,2]], "y": [1, 2]}' >"$TMP/w4.json"; expect 2 "$BIN" wedge "$TMP/w4.json"
+echo '{"X": [[1,"1/0"]], "y": [1]}' >"$TMP/w5.json"; expect 2 "$BIN" wedge "$TMP/w5.json"
+expect 0 "$BIN" wedge --help
+
 # --- every bad network file: exit 2, one line, never a crash
 for f in "$D"/bad/*.json; do
     [ -e "$f" ] || continue

@@ -28,6 +28,7 @@ usage(FILE * fp)
         "  batch MANIFEST --out FILE.jsonl    many networks and analyses, resumable, --jobs N\n"
         "  float-count NET --box LO,HI --grid n   what a float sampling counter reports, next to the truth\n"
         "  plot NET --box LO,HI --out F.svg   region map with the decision boundary (cairo: svg, pdf, png)\n"
+        "  wedge DATA [--bias]                wedge-product (signed volume) feature dictionary of a data set\n"
         "  train-float --dataset NAME ...     float training of a 2D toy classifier, rationalised checkpoints\n"
         "  dualgraph NET [domain]             dual graph of the regions, certified Fiedler value and partition\n"
         "  sphere-fit --dim D --units U --layers L --seed S  neural polytope: fit the sphere, exact {N <= 1}, type, polar\n"
@@ -65,7 +66,7 @@ dispatch(int argc, char ** argv)
         /* issue 5 */ { "homology", cmd_homology }, { "dualgraph", cmd_dualgraph },
         { "persistence", cmd_persistence }, { "train-float", cmd_train },
         { "random", cmd_random }, { "label", cmd_label }, { "batch", cmd_batch },
-        { "float-count", cmd_floatcount }, { "plot", cmd_plot },
+        { "float-count", cmd_floatcount }, { "plot", cmd_plot }, { "wedge", cmd_wedge },
         /* issue 6 */ { "layer", cmd_layer }, { "boundary", cmd_boundary },
     };
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
