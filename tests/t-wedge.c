@@ -64,6 +64,83 @@ main(void)
         fmpq_mat_clear(M);
     }
 
+    /* blades: antisymmetry, Cauchy-Binet |x_1 ^ ... ^ x_k|^2 = det(X X^T), and for
+       k = d - 1 the blade is the cross product up to the Hodge signs */
+    for (slong it = 0; it < test_iters(200); it++)
+    {
+        slong d = 1 + n_randint(st, 5), k = n_randint(st, d + 1), m = wedge_binom(d, k);
+        fmpq_mat_t A, G, At;
+        fmpq * b = _fmpq_vec_init(FLINT_MAX(m, 1)), * b2 = _fmpq_vec_init(FLINT_MAX(m, 1));
+        fmpq_mat_init(A, k, d);
+        fmpq_mat_init(At, d, k);
+        fmpq_mat_init(G, k, k);
+        for (slong r = 0; r < k; r++)
+            for (slong c = 0; c < d; c++)
+                fmpq_set_si(fmpq_mat_entry(A, r, c), (slong) n_randint(st, 11) - 5, 1 + n_randint(st, 4));
+        wedge_blade(b, A);
+        fmpq_mat_transpose(At, A);
+        fmpq_mat_mul(G, A, At);
+        fmpq_t g, sq;
+        fmpq_init(g); fmpq_init(sq);
+        fmpq_mat_det(g, G);
+        for (slong s = 0; s < m; s++)
+            fmpq_addmul(sq, b + s, b + s);
+        CHECK(fmpq_equal(g, sq), "Cauchy-Binet fails (d=%ld, k=%ld)", (long) d, (long) k);
+        if (k >= 2)
+        {
+            fmpq_mat_swap_rows(A, NULL, 0, 1);
+            wedge_blade(b2, A);
+            for (slong s = 0; s < m; s++)
+            {
+                fmpq_neg(b2 + s, b2 + s);
+                CHECK(fmpq_equal(b + s, b2 + s), "the wedge is not antisymmetric");
+            }
+            fmpq_mat_swap_rows(A, NULL, 0, 1);
+        }
+        if (k == d - 1 && d >= 1)
+        {
+            fmpq * w = _fmpq_vec_init(d);
+            wedge_gcp(w, A);
+            /* the s-th (d-1)-subset omits column d-1-s */
+            for (slong s = 0; s < m; s++)
+            {
+                slong omit = d - 1 - s;
+                fmpq_set(g, b + s);
+                if (omit % 2) fmpq_neg(g, g);
+                CHECK(fmpq_equal(g, w + omit), "blade and cross product disagree");
+            }
+            _fmpq_vec_clear(w, d);
+        }
+        fmpq_clear(g); fmpq_clear(sq);
+        _fmpq_vec_clear(b, FLINT_MAX(m, 1));
+        _fmpq_vec_clear(b2, FLINT_MAX(m, 1));
+        fmpq_mat_clear(A); fmpq_mat_clear(At); fmpq_mat_clear(G);
+    }
+
+    /* simplex volumes: the standard simplex has volume 1/d!, and translating does not change it */
+    for (slong d = 1; d <= 5; d++)
+    {
+        fmpq_mat_t P;
+        fmpq_t vol, e;
+        fmpq_mat_init(P, d + 1, d);
+        fmpq_init(vol); fmpq_init(e);
+        for (slong i = 0; i < d; i++)
+            fmpq_one(fmpq_mat_entry(P, i + 1, i));
+        for (slong r = 0; r <= d; r++)
+            for (slong c = 0; c < d; c++)
+                fmpq_add_si(fmpq_mat_entry(P, r, c), fmpq_mat_entry(P, r, c), c - 7);
+        wedge_simplex_volume(vol, P);
+        fmpz_t f;
+        fmpz_init(f);
+        fmpz_fac_ui(f, d);
+        fmpq_one(e);
+        fmpq_div_fmpz(e, e, f);
+        CHECK(fmpq_equal(vol, e), "volume of the standard simplex in dimension %ld", (long) d);
+        fmpz_clear(f);
+        fmpq_clear(vol); fmpq_clear(e);
+        fmpq_mat_clear(P);
+    }
+
     /* dictionary sizes */
     for (slong it = 0; it < test_iters(60); it++)
     {
@@ -82,7 +159,7 @@ main(void)
         {
             wedge_dict_init(W);
             wedge_dict_build(W, D, bias);
-            CHECK(W->raw == 2 * test_binom(n, bias ? d : d - 1), "raw features");
+            CHECK(W->raw == 2 * wedge_binom(n, bias ? d : d - 1), "raw features");
             CHECK(W->num + W->zero <= W->raw, "counts");
             slong total = W->zero;
             for (slong q = 0; q < W->num; q++) total += W->multiplicity[q];

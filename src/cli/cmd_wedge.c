@@ -15,15 +15,6 @@ static const char * wedge_help =
 "  features (distinct nonzero columns), zero_features, and with --list columns\n"
 "  [{subset (sample indices from 0), sign, multiplicity, weights, values}].\n";
 
-static slong
-binom(slong n, slong k)
-{
-    if (k < 0 || k > n) return 0;
-    slong c = 1;
-    for (slong i = 0; i < k; i++) c = c * (n - i) / (i + 1);
-    return c;
-}
-
 int
 cmd_wedge(int argc, char ** argv)
 {
@@ -67,7 +58,7 @@ cmd_wedge(int argc, char ** argv)
     wedge_dict_init(W);
     wedge_dict_build(W, D, bias);
     int status = RELU_OK;
-    if (W->raw != 2 * binom(D->n, k))
+    if (W->raw != 2 * wedge_binom(D->n, k))
         status = rc_error_set(err, RELU_E_INTERNAL, "internal error: %ld raw features, expected 2 C(%ld,%ld)",
                               (long) W->raw, (long) D->n, (long) k);
     if (status == RELU_OK && json)

@@ -102,6 +102,67 @@ wedge_data_read_file(wedge_data_t D, const char * path, rc_error_t err)
     return status;
 }
 
+slong
+wedge_binom(slong n, slong k)
+{
+    if (k < 0 || k > n)
+        return 0;
+    slong c = 1;
+    for (slong i = 0; i < k; i++)
+        c = c * (n - i) / (i + 1);
+    return c;
+}
+
+void
+wedge_blade(fmpq * coords, const fmpq_mat_t X)
+{
+    slong k = X->r, d = X->c, s = 0;
+    slong * cols = flint_malloc((k + 1) * sizeof(slong));
+    fmpq_mat_t M;
+    fmpq_mat_init(M, k, k);
+    for (slong i = 0; i < k; i++)
+        cols[i] = i;
+    if (k > d)
+        goto done;
+    for (;;)
+    {
+        for (slong r = 0; r < k; r++)
+            for (slong c = 0; c < k; c++)
+                fmpq_set(fmpq_mat_entry(M, r, c), fmpq_mat_entry(X, r, cols[c]));
+        if (k == 0)
+            fmpq_one(coords + s);
+        else
+            fmpq_mat_det(coords + s, M);
+        s++;
+        slong i = k - 1;
+        while (i >= 0 && cols[i] == d - k + i) i--;
+        if (i < 0) break;
+        cols[i]++;
+        for (slong j = i + 1; j < k; j++) cols[j] = cols[j - 1] + 1;
+    }
+done:
+    fmpq_mat_clear(M);
+    flint_free(cols);
+}
+
+void
+wedge_simplex_volume(fmpq_t vol, const fmpq_mat_t P)
+{
+    slong d = P->c;
+    fmpq_mat_t M;
+    fmpq_mat_init(M, d, d);
+    for (slong r = 0; r < d; r++)
+        for (slong c = 0; c < d; c++)
+            fmpq_sub(fmpq_mat_entry(M, r, c), fmpq_mat_entry(P, r + 1, c), fmpq_mat_entry(P, 0, c));
+    fmpq_mat_det(vol, M);
+    fmpz_t f;
+    fmpz_init(f);
+    fmpz_fac_ui(f, d);
+    fmpq_div_fmpz(vol, vol, f);
+    fmpz_clear(f);
+    fmpq_mat_clear(M);
+}
+
 void
 wedge_gcp(fmpq * v, const fmpq_mat_t X)
 {

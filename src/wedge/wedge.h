@@ -32,6 +32,15 @@ void wedge_data_clear(wedge_data_t D);
 int wedge_data_read_jnode(wedge_data_t D, const jnode * root, rc_error_t err);
 int wedge_data_read_file(wedge_data_t D, const char * path, rc_error_t err);
 
+/* The wedge x_1 ^ ... ^ x_k of the rows of X (k x d) in blade coordinates:
+   coords[s] = the k x k minor of X on the s-th k-subset of columns, subsets in
+   lexicographic order (C(d, k) entries). */
+void wedge_blade(fmpq * coords, const fmpq_mat_t X);
+slong wedge_binom(slong n, slong k);
+/* Signed volume of the simplex with vertices the rows of P ((d+1) x d):
+   det([p_1 - p_0; ...; p_d - p_0]) / d!. */
+void wedge_simplex_volume(fmpq_t vol, const fmpq_mat_t P);
+
 /* v = generalised cross product of the k = len-1 rows of X (k x len). */
 void wedge_gcp(fmpq * v, const fmpq_mat_t X);
 
