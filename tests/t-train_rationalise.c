@@ -4,20 +4,6 @@
 #include "testutil.h"
 #include <math.h>
 
-/* exact value of a double */
-static void
-exact(fmpq_t e, double x)
-{
-    int ex;
-    double m = frexp(x, &ex);
-    fmpz_t N, D;
-    fmpz_init(N); fmpz_init(D);
-    fmpz_set_d(N, ldexp(m, 53));
-    fmpz_one(D);
-    if (ex - 53 >= 0) fmpz_mul_2exp(N, N, ex - 53); else fmpz_mul_2exp(D, D, 53 - ex);
-    fmpq_set_fmpz_frac(e, N, D);
-    fmpz_clear(N); fmpz_clear(D);
-}
 
 int
 main(void)
@@ -42,7 +28,7 @@ main(void)
     {
         double x = (n_randint(st, 2000001) - 1000000.0) / (1.0 + n_randint(st, 999)) + 1e-7 * n_randint(st, 1000);
         slong Q = 1 + n_randint(st, 60);
-        exact(e, x);
+        test_exact_double(e, x);
         train_rationalise_double(r, x, Q);
         CHECK(fmpz_cmp_si(fmpq_denref(r), Q) <= 0, "denominator bound");
         /* brute force: for every q, the nearest p/q */

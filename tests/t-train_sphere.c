@@ -22,20 +22,6 @@ same_net(const train_net_t A, const train_net_t B)
     return 1;
 }
 
-/* exact value of a double */
-static void
-exact(fmpq_t e, double x)
-{
-    int ex;
-    double m = frexp(x, &ex);
-    fmpz_t N, D;
-    fmpz_init(N); fmpz_init(D);
-    fmpz_set_d(N, ldexp(m, 53));
-    fmpz_one(D);
-    if (ex - 53 >= 0) fmpz_mul_2exp(N, N, ex - 53); else fmpz_mul_2exp(D, D, 53 - ex);
-    fmpq_set_fmpz_frac(e, N, D);
-    fmpz_clear(N); fmpz_clear(D);
-}
 
 int
 main(void)
@@ -97,7 +83,7 @@ main(void)
                 for (slong k = 0; k <= c; k++)
                 {
                     const fmpq * w = k < c ? fmpq_mat_entry(net->layers[j].W, i, k) : net->layers[j].b + i;
-                    exact(e, k < c ? A->W[j][i * c + k] : A->b[j][i]);
+                    test_exact_double(e, k < c ? A->W[j][i * c + k] : A->b[j][i]);
                     CHECK(fmpz_cmp_si(fmpq_denref(w), Q) <= 0, "denominator <= %ld", (long) Q);
                     fmpq_sub(d, w, e);
                     fmpq_abs(d, d);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
 #include <flint/fmpz_vec.h>
 #include "relucert.h"
 
@@ -133,6 +134,22 @@ static inline void
 test_run(complex_t C, const net_t net, const poly_t domain)
 {
     test_run_sampled(C, net, domain, 1);
+}
+
+/* The exact value of a double (a dyadic rational), computed here independently
+   of the library's rationalisation code. */
+static inline void
+test_exact_double(fmpq_t e, double x)
+{
+    int ex;
+    double m = frexp(x, &ex);
+    fmpz_t N, D;
+    fmpz_init(N); fmpz_init(D);
+    fmpz_set_d(N, ldexp(m, 53));
+    fmpz_one(D);
+    if (ex - 53 >= 0) fmpz_mul_2exp(N, N, ex - 53); else fmpz_mul_2exp(D, D, 53 - ex);
+    fmpq_set_fmpz_frac(e, N, D);
+    fmpz_clear(N); fmpz_clear(D);
 }
 
 static inline slong

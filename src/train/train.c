@@ -76,13 +76,14 @@ train_data_clear(train_data_t D)
     D->x = D->y = NULL;
 }
 
-void
-train_net_init(train_net_t T, slong hidden, const slong * hidden_widths, ulong seed)
+/* He-uniform weights and small uniform biases drawn from the stream started at s
+   (the draw order fixes the bytes of every experiment: do not reorder). */
+static void
+_net_init(train_net_t T, slong dim, slong hidden, const slong * hidden_widths, ulong s, int first_bias)
 {
-    ulong s = seed * UWORD(0xD1B54A32D192ED03) + 7;
     T->nlayers = hidden + 1;
     T->widths = flint_malloc((hidden + 2) * sizeof(slong));
-    T->widths[0] = 2;
+    T->widths[0] = dim;
     for (slong j = 0; j < hidden; j++)
         T->widths[j + 1] = hidden_widths[j];
     T->widths[hidden + 1] = 1;
@@ -96,9 +97,16 @@ train_net_init(train_net_t T, slong hidden, const slong * hidden_widths, ulong s
         T->b[j] = flint_calloc(r, sizeof(double));
         for (slong k = 0; k < r * c; k++)
             T->W[j][k] = bound * (2 * _rng_uniform(&s) - 1);
-        for (slong k = 0; k < r; k++)
-            T->b[j][k] = 0.1 * (2 * _rng_uniform(&s) - 1);
+        if (j > 0 || first_bias)
+            for (slong k = 0; k < r; k++)
+                T->b[j][k] = 0.1 * (2 * _rng_uniform(&s) - 1);
     }
+}
+
+void
+train_net_init(train_net_t T, slong hidden, const slong * hidden_widths, ulong seed)
+{
+    _net_init(T, 2, hidden, hidden_widths, seed * UWORD(0xD1B54A32D192ED03) + 7, 1);
 }
 
 void
@@ -377,27 +385,7 @@ void
 train_net_init_dim(train_net_t T, slong dim, slong hidden, const slong * hidden_widths, ulong seed,
                    int first_bias)
 {
-    ulong s = seed * UWORD(0xD1B54A32D192ED03) + 11;
-    T->nlayers = hidden + 1;
-    T->widths = flint_malloc((hidden + 2) * sizeof(slong));
-    T->widths[0] = dim;
-    for (slong j = 0; j < hidden; j++)
-        T->widths[j + 1] = hidden_widths[j];
-    T->widths[hidden + 1] = 1;
-    T->W = flint_malloc(T->nlayers * sizeof(double *));
-    T->b = flint_malloc(T->nlayers * sizeof(double *));
-    for (slong j = 0; j < T->nlayers; j++)
-    {
-        slong r = T->widths[j + 1], c = T->widths[j];
-        double bound = sqrt(6.0 / c);       /* He uniform */
-        T->W[j] = flint_malloc(r * c * sizeof(double));
-        T->b[j] = flint_calloc(r, sizeof(double));
-        for (slong k = 0; k < r * c; k++)
-            T->W[j][k] = bound * (2 * _rng_uniform(&s) - 1);
-        if (j > 0 || first_bias)
-            for (slong k = 0; k < r; k++)
-                T->b[j][k] = 0.1 * (2 * _rng_uniform(&s) - 1);
-    }
+    _net_init(T, dim, hidden, hidden_widths, seed * UWORD(0xD1B54A32D192ED03) + 11, first_bias);
 }
 
 double
