@@ -56,4 +56,33 @@ void region_write_json(jout_t out, const net_t net, const region_struct * R, con
 /* Pattern as a string of 0/1 per hidden neuron; buf has N + 1 bytes. */
 void region_pattern_str(char * buf, const region_struct * R);
 
+/* ---- the same enumeration as an iterator (regions/iter.c) ------------------
+   regions_iter_next returns the next region (same order and content as
+   regions_enumerate) or NULL when there are no more; the region and its
+   arrays stay valid until the next call or regions_iter_clear. net and
+   domain must outlive the iterator (the domain is copied at init). */
+typedef struct
+{
+    const net_struct * net;
+    slong n, N;
+    slong * first;                /* first hidden neuron of each layer, first[L] = N */
+    fmpq_mat_struct * Z, * H;     /* per layer: pre-activation rows, rows after ReLU */
+    fmpz * zint;                  /* N rows (c, a), primitive integer */
+    unsigned char * active;
+    signed char * sign;
+    poly_struct ** stack;         /* pending pieces (the active side of a split) */
+    slong * stack_k;              /* the neuron each pending piece was split at (-1: the domain) */
+    slong depth;
+    poly_struct * current;        /* the region last returned */
+    slong count;
+    region_struct R[1];
+}
+regions_iter_struct;
+
+typedef regions_iter_struct regions_iter_t[1];
+
+void regions_iter_init(regions_iter_t it, const net_t net, const poly_t domain);
+void regions_iter_clear(regions_iter_t it);
+const region_struct * regions_iter_next(regions_iter_t it);
+
 #endif
