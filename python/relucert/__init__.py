@@ -1,0 +1,21 @@
+"""relucert: exact activation-region geometry of ReLU networks (Python bindings).
+
+    import relucert
+    net = relucert.load("net.json")
+    for region in net.regions(box=(-1, 1)):      # streams, lexicographic order
+        print(region.pattern, region.vertices)   # exact Fractions
+    net.complex(box=(-1, 1))["fvector"]
+    net.arrangement(); net.homology(superlevel=0, box=(-1, 1)); net.boundary(threshold=0)
+    relucert.Polytope.load("cube.json").polar()
+    relucert.from_torch(model)                   # exact dyadic weights
+
+Errors are relucert.RelucertError subclasses carrying the library's message."""
+from .errors import (RelucertError, FileError, ParseError, InputError, UnsupportedError, InternalError,
+                     LimitError)
+from .core import Network, Domain, Region, Regions, Polytope, load, version, number_text
+from .torch_export import from_torch, rationalize, network_dict
+from .exports import to_sage, to_polymake, to_off
+
+__all__ = ["RelucertError", "FileError", "ParseError", "InputError", "UnsupportedError", "InternalError",
+           "LimitError", "Network", "Domain", "Region", "Regions", "Polytope", "load", "version", "from_torch",
+           "rationalize", "network_dict", "to_sage", "to_polymake", "to_off", "number_text"]

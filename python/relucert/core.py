@@ -1,0 +1,391 @@
+"""Networks, domains, regions, analyses and polytopes over librelucert.
+
+Every number that comes back is a fractions.Fraction (exact); numbers going
+in may be int, Fraction, str ("p/q", decimals: read exactly, 0.1 = 1/10) or
+float (its exact binary value; NaN and infinities are refused)."""
+import json
+import math
+from fractions import Fraction
+
+from ._lib import ffi, lib, lock
+from .errors import InputError, error_from
+
+# keys whose values (numbers, lists of numbers, matrices) are exact rationals
+_RATIONAL_KEYS = frozenset(("interior_point", "vertices", "rays", "lineality", "A", "b", "W", "c",
+                            "center", "mean_facets", "threshold", "a", "scale"))
+
+
+def _fractions(v):
+    if isinstance(v, list):
+        return [_fractions(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _fractions(x) for k, x in v.items()}
+    if isinstance(v, bool) or v is None:
+        return v
+    if isinstance(v, (int, str)):
+        return Fraction(v)
+    raise TypeError("unexpected non-exact value %r from librelucert" % (v,))
+
+
+def _exact_tree(v, key=None):
+    """JSON from the library -> Python, rationals under _RATIONAL_KEYS as Fractions."""
+    if isinstance(v, dict):
+        out = {}
+        for k, x in v.items():
+            if k in _RATIONAL_KEYS:
+                out[k] = _fractions(x) if k != "A" or not isinstance(x, dict) else _exact_tree(x)
+            else:
+                out[k] = _exact_tree(x, k)
+        return out
+    if isinstance(v, list):
+        return [_exact_tree(x) for x in v]
+    return v
+
+
+def number_text(x):
+    """Exact text of a number for the library."""
+    if isinstance(x, bool):
+        raise InputError("expected a number, got a boolean", 3)
+    if isinstance(x, int):
+        return str(x)
+    if isinstance(x, Fraction):
+        return str(x.numerator) if x.denominator == 1 else "%d/%d" % (x.numerator, x.denominator)
+    if isinstance(x, float):
+        if not math.isfinite(x):
+            raise InputError("expected a finite number, got %r" % x, 3)
+        return number_text(Fraction(x))
+    if isinstance(x, str):
+        return x
+    try:  # numpy scalars, torch scalars, decimal.Decimal ...
+        return number_text(Fraction(x))
+    except (TypeError, ValueError):
+        raise InputError("expected a number (int, Fraction, float or str), got %s" % type(x).__name__, 3)
+
+
+def _list_text(xs):
+    if isinstance(xs, (str, bytes)):
+        raise InputError("expected a sequence of numbers, got a string", 3)
+    try:
+        items = list(xs)
+    except TypeError:
+        raise InputError("expected a sequence of numbers, got %s" % type(xs).__name__, 3)
+    return ",".join(number_text(x) for x in items)
+
+
+def _jsonable(v):
+    """Python structures with Fractions/floats -> JSON with exact numbers."""
+    if isinstance(v, dict):
+        return {k: _jsonable(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x) for x in v]
+    if isinstance(v, (bool, str)) or v is None:
+        return v
+    if isinstance(v, int):
+        return v
+    return number_text(v)
+
+
+def _cstr(s):
+    if s is None:
+        return ffi.NULL
+    if isinstance(s, str):
+        s = s.encode("utf-8")
+    if b"\0" in s:
+        raise InputError("text contains a NUL byte", 3)
+    return s
+
+
+def _call(fn, *args):
+    """Calls fn(*args, err); raises the matching exception on failure. Returns the raw result."""
+    err = ffi.new("rc_error_struct *")
+    with lock:
+        r = fn(*args, err)
+    if err.code != 0:
+        raise error_from(err.code, ffi.string(err.msg).decode("utf-8", "replace"))
+    return r
+
+
+def _take_string(p):
+    if p == ffi.NULL:
+        return None
+    try:
+        return ffi.string(p).decode("utf-8")
+    finally:
+        lib.api_string_free(p)
+
+
+def _call_json(fn, *args):
+    return _exact_tree(json.loads(_take_string(_call(fn, *args))))
+
+
+# ---------------------------------------------------------------- domains
+class Domain:
+    """A full-dimensional polyhedron {x : A x <= b} in R^n (or all of R^n)."""
+
+    def __init__(self, n, kind, arg=None):
+        if isinstance(n, bool) or not isinstance(n, int):
+            raise InputError("domain dimension must be an integer, got %s" % type(n).__name__, 3)
+        self.n = n
+        self._kind = kind
+        h = _call(lib.api_domain_new, n, _cstr(kind), _cstr(arg))
+        self._h = ffi.gc(h, lib.api_domain_free)
+
+    @classmethod
+    def box(cls, lo, hi, n):
+        """The cube [lo, hi]^n."""
+        return cls(n, "box", number_text(lo) + "," + number_text(hi))
+
+    @classmethod
+    def whole(cls, n):
+        return cls(n, "whole")
+
+    @classmethod
+    def file(cls, path, n):
+        return cls(n, "file", str(path))
+
+    @classmethod
+    def polyhedron(cls, A, b):
+        """{x : A x <= b} (rows of A: n numbers each)."""
+        rows = [list(r) for r in A]
+        if not rows:
+            raise InputError("A has no rows (for all of R^n use Domain.whole)", 3)
+        return cls(len(rows[0]), "json", json.dumps({"A": _jsonable(rows), "b": _jsonable(list(b))}))
+
+
+def _domain(n, domain=None, box=None, whole=False):
+    given = (domain is not None) + (box is not None) + bool(whole)
+    if given > 1:
+        raise InputError("give at most one of domain, box, whole", 3)
+    if isinstance(domain, Domain):
+        return domain
+    if domain is not None:
+        if isinstance(domain, dict):
+            return Domain.polyhedron(domain["A"], domain["b"])
+        return Domain.file(domain, n)
+    if box is not None:
+        try:
+            lo, hi = box
+        except (TypeError, ValueError):
+            raise InputError("box must be a pair (lo, hi)", 3)
+        return Domain.box(lo, hi, n)
+    return Domain.whole(n)
+
+
+# ---------------------------------------------------------------- regions
+class Region:
+    """One activation region: exact rationals throughout (Fractions)."""
+    __slots__ = ("index", "pattern", "interior_point", "A", "b", "sources", "vertices", "rays",
+                 "lineality", "bounded", "W", "c", "facets", "fvector", "data")
+
+    def __init__(self, d):
+        self.data = d
+        self.index = d["index"]
+        self.pattern = d["pattern"]
+        self.interior_point = d["interior_point"]
+        self.A = d["inequalities"]["A"]
+        self.b = d["inequalities"]["b"]
+        self.sources = d["inequalities"]["sources"]
+        self.vertices = d["vertices"]
+        self.rays = d["rays"]
+        self.lineality = d.get("lineality", [])
+        self.bounded = d["bounded"]
+        self.W = d["affine"]["W"]
+        self.c = d["affine"]["c"]
+        self.facets = d["facets"]
+        self.fvector = d.get("fvector")
+
+    def contains(self, x):
+        """x in the closed region (exact)."""
+        x = [Fraction(v) for v in x]
+        return all(sum(a * v for a, v in zip(row, x)) <= bi for row, bi in zip(self.A, self.b))
+
+    def __repr__(self):
+        return "Region(index=%d, pattern=%r, facets=%d, vertices=%d%s)" % (
+            self.index, self.pattern, self.facets, len(self.vertices), "" if self.bounded else ", unbounded")
+
+
+class Regions:
+    """Streaming iterator over the regions (lexicographic order of the patterns).
+
+    The C side keeps only the depth-first stack (one pending piece per hidden
+    neuron), so memory stays bounded however many regions there are.
+    summary() gives the complex (f-vector, counts, facet histogram) of the
+    regions seen so far: complete (and checked) once the iteration is over."""
+
+    def __init__(self, net, domain):
+        self._net = net
+        self._domain = domain
+        h = _call(lib.api_regions_new, net._h, domain._h)
+        self._h = ffi.gc(h, lib.api_regions_free)
+        self.done = False
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._h is None or self.done:
+            raise StopIteration
+        rec = ffi.new("char **")
+        got = _call(lib.api_regions_next, self._h, rec)
+        if got == 0:
+            self.done = True
+            raise StopIteration
+        return Region(_exact_tree(json.loads(_take_string(rec[0]))))
+
+    def summary(self):
+        if self._h is None:
+            raise InputError("the region iterator is closed", 3)
+        return _call_json(lib.api_regions_summary, self._h)
+
+    def close(self):
+        if self._h is not None:
+            ffi.release(self._h)
+            self._h = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+# ---------------------------------------------------------------- networks
+class Network:
+    """A ReLU network with exact rational weights (the network JSON format)."""
+
+    def __init__(self, handle):
+        self._h = ffi.gc(handle, lib.api_net_free)
+        d = json.loads(_take_string(lib.api_net_json(self._h)))
+        self.input_dim = d["input_dim"]
+        self.layers = [{"weights": _fractions(L["weights"]), "biases": _fractions(L["biases"])} for L in d["layers"]]
+        self.widths = [len(L["biases"]) for L in d["layers"]]
+        self.name = d.get("name")
+
+    @classmethod
+    def load(cls, path):
+        return cls(_call(lib.api_net_read_file, _cstr(str(path))))
+
+    @classmethod
+    def from_json(cls, text):
+        """From JSON text (str/bytes) or a dict (numbers: int, Fraction, float, str)."""
+        if isinstance(text, dict):
+            text = json.dumps(_jsonable(text))
+        b = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+        return cls(_call(lib.api_net_read_string, b, len(b)))
+
+    def to_json(self):
+        """Canonical JSON text (integers, "p/q")."""
+        return _take_string(lib.api_net_json(self._h))
+
+    def save(self, path):
+        with open(path, "w") as f:
+            f.write(self.to_json() + "\n")
+
+    @property
+    def hidden_neurons(self):
+        return sum(self.widths[:-1])
+
+    def eval(self, x):
+        """Exact evaluation: {"output": [Fraction], "pattern": "01..", "signs": [...], "affine": {W, c}}."""
+        d = json.loads(_take_string(_call(lib.api_net_eval, self._h, _cstr(_list_text(x)))))
+        d["output"] = _fractions(d["output"])
+        d["affine"] = _exact_tree(d["affine"])
+        return d
+
+    def __call__(self, x):
+        return self.eval(x)["output"]
+
+    def regions(self, domain=None, box=None, whole=False):
+        """Streaming iterator of Region objects; domain: Domain, {"A", "b"} or a file; box: (lo, hi)."""
+        return Regions(self, _domain(self.input_dim, domain, box, whole))
+
+    def complex(self, domain=None, box=None, whole=False):
+        """The polyhedral complex of the regions: {"regions", "fvector", "bounded_regions", ...}."""
+        with self.regions(domain, box, whole) as it:
+            for _ in it:
+                pass
+            return it.summary()
+
+    def fvector(self, domain=None, box=None, whole=False):
+        return self.complex(domain, box, whole)["fvector"]
+
+    def arrangement(self):
+        """Hyperplane arrangement of a one-hidden-layer network (enumeration and Zaslavsky agree)."""
+        return _call_json(lib.api_arrangement_json, self._h)
+
+    def homology(self, superlevel=None, sublevel=None, level=None, output=0, domain=None, box=None,
+                 whole=False):
+        """Integral homology of {f >= T}, {f <= T} or {f = T} (exactly one of them)."""
+        sets = [(k, v) for k, v in (("superlevel", superlevel), ("sublevel", sublevel), ("level", level))
+                if v is not None]
+        if len(sets) != 1:
+            raise InputError("give exactly one of superlevel=T, sublevel=T, level=T", 3)
+        D = _domain(self.input_dim, domain, box, whole)
+        return _call_json(lib.api_homology_json, self._h, D._h, _cstr(sets[0][0]),
+                          _cstr(number_text(sets[0][1])), _index(output))
+
+    def boundary(self, threshold=0, output=0, domain=None, box=None, whole=False):
+        """The decision boundary {f = T}: pieces, f-vector, components, and the class for one
+        hidden layer of width n (verified), or class None with the degenerate reason."""
+        D = _domain(self.input_dim, domain, box, whole)
+        return _call_json(lib.api_boundary_json, self._h, D._h, _cstr(number_text(threshold)), _index(output))
+
+    def __repr__(self):
+        return "Network(input_dim=%d, widths=%r)" % (self.input_dim, self.widths)
+
+
+def _index(i):
+    if isinstance(i, bool) or not isinstance(i, int):
+        raise InputError("output must be an integer index, got %s" % type(i).__name__, 3)
+    if i < 0 or i >= 1 << 62:
+        raise InputError("output: expected a non-negative output index, got %d" % i, 3)
+    return i
+
+
+def load(path):
+    """Network.load(path)."""
+    return Network.load(path)
+
+
+# ---------------------------------------------------------------- polytopes
+class Polytope:
+    """A polyhedron from its H form {"A", "b"} or V form {"vertices"} (cddlib-checked)."""
+
+    def __init__(self, handle):
+        self._h = ffi.gc(handle, lib.api_polytope_free)
+        self.info = _exact_tree(json.loads(_take_string(lib.api_polytope_json(self._h))))
+        self.dim = self.info["dim"]
+        self.fvector = self.info["fvector"]
+        self.vertices = self.info["vertices"]
+        self.type = self.info.get("type")
+
+    @classmethod
+    def load(cls, path):
+        return cls(_call(lib.api_polytope_new, b"file", _cstr(str(path))))
+
+    @classmethod
+    def from_json(cls, text):
+        if isinstance(text, dict):
+            text = json.dumps(_jsonable(text))
+        return cls(_call(lib.api_polytope_new, b"json", _cstr(text)))
+
+    @classmethod
+    def from_hrep(cls, A, b):
+        return cls.from_json({"A": [list(r) for r in A], "b": list(b)})
+
+    @classmethod
+    def from_vertices(cls, V):
+        return cls.from_json({"vertices": [list(v) for v in V]})
+
+    def polar(self, center=None):
+        """The polar dual about center (a point, "auto" for the vertex centroid, None: the origin),
+        with the face correspondence verified: {"vertices", "inequalities", "fvector", "center", ...}."""
+        c = None if center is None else ("auto" if center == "auto" else _list_text(center))
+        return _call_json(lib.api_polar_json, self._h, _cstr(c))
+
+    def __repr__(self):
+        return "Polytope(dim=%d, fvector=%r, type=%r)" % (self.dim, self.fvector, self.type)
+
+
+def version():
+    return ffi.string(lib.api_version()).decode()
