@@ -1,0 +1,168 @@
+"""Exports to Sage, polymake and OFF: exact numbers, counts against the f-vectors.
+
+The Sage script is always checked for syntax; it is run only when `sage` is on PATH
+(otherwise that part is skipped and the reason printed)."""
+import ast
+import json
+import os
+import shutil
+import subprocess
+import sys
+from fractions import Fraction
+
+import pytest
+
+import relucert
+from conftest import TESTDATA
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+EXPORT = os.path.join(HERE, "..", "relucert-export")
+NET2 = {"input_dim": 2, "layers": [
+    {"weights": [[1, "1/3"], [-1, 2], ["1/2", -1], [0, 1]], "biases": ["1/7", 0, "-1/5", "1/10"]},
+    {"weights": [[1, -1, 1, 0], [0, 1, 1, -1]], "biases": [0, "1/3"]},
+    {"weights": [[1, 1]], "biases": [0]}]}
+
+
+@pytest.fixture(scope="module")
+def net2():
+    return relucert.Network.from_json(NET2)
+
+
+def test_sage_script(net2, tmp_path, capsys):
+    regions = list(net2.regions(box=(-1, 1)))
+    script = relucert.to_sage(regions)
+    ast.parse(script)       # syntactically Python (and so Sage)
+    assert script.count("Polyhedron(") == len(regions)
+    assert "QQ('1/7')" in script or "QQ(" in script
+    path = tmp_path / "regions.sage"
+    path.write_text(script)
+    sage = shutil.which("sage")
+    if sage is None or os.environ.get("RELUCERT_SKIP_SAGE"):
+        with capsys.disabled():
+            print("\n[exports] SKIPPED running the Sage script: %s" %
+                  ("sage is not on PATH" if sage is None else "RELUCERT_SKIP_SAGE is set"))
+        return
+    try:
+        p = subprocess.run([sage, str(path)], capture_output=True, text=True, timeout=600)
+    except subprocess.TimeoutExpired:
+        pytest.fail("sage did not finish within 600 s")
+    assert p.returncode == 0, p.stdout + p.stderr
+    assert "%d polyhedra rebuilt over QQ, vertices agree" % len(regions) in p.stdout
+    with capsys.disabled():
+        print("\n[exports] Sage ran the script: " + p.stdout.strip().splitlines()[-1])
+
+
+def test_sage_polytope_with_equations(data):
+    Q = relucert.Polytope.load(data("polytopes", "segment-implicit.json")) \
+        if os.path.exists(data("polytopes", "segment-implicit.json")) else None
+    if Q is None:
+        pytest.skip("no fixture segment-implicit.json")
+    s = relucert.to_sage([Q])
+    ast.parse(s)
+    if Q.info.get("equations"):
+        assert "eqns=[[" in s
+
+
+def test_polymake_json(net2, tmp_path):
+    regions = list(net2.regions(box=(-1, 1)))
+    text = relucert.to_polymake(regions)
+    objs = json.loads(text)
+    assert len(objs) == len(regions)
+    for o, r in zip(objs, regions):
+        assert o["_type"] == "polytope::Polytope<Rational>"
+        rows = o["INEQUALITIES"]
+        assert len(rows) == len(r.A)
+        for row, a, b in zip(rows, r.A, r.b):
+            assert all(isinstance(v, str) for v in row)
+            assert [Fraction(v) for v in row] == [b] + [-x for x in a]
+        # every vertex satisfies every inequality, with equality on the facets through it
+        for v in r.vertices:
+            vals = [Fraction(row[0]) + sum(Fraction(c) * x for c, x in zip(row[1:], v)) for row in rows]
+            assert min(vals) == 0
+    # jq reads it too (when installed)
+    jq = shutil.which("jq")
+    if jq:
+        p = subprocess.run([jq, "-r", ".[0].INEQUALITIES[0][0]"], input=text, capture_output=True, text=True)
+        assert p.returncode == 0 and Fraction(p.stdout.strip()) == regions[0].b[0]
+    single = json.loads(relucert.to_polymake(relucert.Polytope.load(os.path.join(TESTDATA, "polytopes",
+                                                                                  "cube3.json"))))
+    assert single["_type"] == "polytope::Polytope<Rational>" and len(single["INEQUALITIES"]) == 6
+
+
+def parse_off(text):
+    lines = [l for l in text.splitlines() if l and not l.startswith("#")]
+    assert lines[0] == "OFF"
+    nv, nf, ne = map(int, lines[1].split())
+    verts = [list(map(float, l.split())) for l in lines[2:2 + nv]]
+    faces = [list(map(int, l.split()))[1:] for l in lines[2 + nv:2 + nv + nf]]
+    return nv, nf, ne, verts, faces
+
+
+def test_off_2d_counts_match_fvector(net2):
+    regions = list(net2.regions(box=(-1, 1)))
+    s = net2.complex(box=(-1, 1))
+    nv, nf, ne, verts, faces = parse_off(relucert.to_off(regions))
+    assert (nv, ne, nf) == tuple(s["fvector"])
+    # polygons: counter-clockwise (positive shoelace area), areas sum to the box's 4
+    total = 0.0
+    for f in faces:
+        a = sum(verts[f[i]][0] * verts[f[(i + 1) % len(f)]][1] - verts[f[(i + 1) % len(f)]][0] * verts[f[i]][1]
+                for i in range(len(f))) / 2
+        assert a > 0
+        total += a
+    assert abs(total - 4) < 1e-9
+
+
+def test_off_3d_polytope(data):
+    for name in ("cube3.json", "octahedron-offset.json", "permutahedron4.json", "frustum.json"):
+        path = data("polytopes", name)
+        if not os.path.exists(path):
+            continue
+        Q = relucert.Polytope.load(path)
+        if Q.info["ambient_dim"] != 3 or Q.dim != 3:
+            continue
+        text = relucert.to_off([Q])
+        nv, nf, ne, verts, faces = parse_off(text)
+        assert [nv, ne, nf] == Q.fvector[:3], name
+        assert nv - ne + nf == 2
+
+
+def test_off_decimals_and_rounding():
+    from relucert.exports import _decimal
+    assert _decimal(Fraction(1, 8)) == ("0.125", True)
+    assert _decimal(Fraction(-3, 20)) == ("-0.15", True)
+    assert _decimal(Fraction(5)) == ("5", True)
+    s, exact = _decimal(Fraction(1, 3))
+    assert not exact and s.startswith("0.3333333333333333")
+    T = relucert.Polytope.from_vertices([[0, 0], [1, 0], [0, "1/3"]])
+    text = relucert.to_off([T])
+    assert "1 coordinate not exactly representable was rounded" in text
+
+
+def test_off_refuses_unbounded(net2):
+    with pytest.raises(relucert.UnsupportedError, match="bounded"):
+        relucert.to_off(list(net2.regions(whole=True)))
+    with pytest.raises(relucert.InputError):
+        relucert.to_sage([object()])
+
+
+def test_export_script_formats(tmp_path, data):
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.path.join(HERE, "..") + os.pathsep + env.get("PYTHONPATH", "")
+    netf = tmp_path / "net.json"
+    netf.write_text(json.dumps(NET2))
+    for fmt in ("sage", "polymake", "off"):
+        out = tmp_path / ("x." + fmt)
+        p = subprocess.run([sys.executable, EXPORT, "regions", str(netf), "--box", "-1,1", "--format", fmt, "-o",
+                            str(out)], capture_output=True, text=True, env=env)
+        assert p.returncode == 0, p.stderr
+        assert out.stat().st_size > 0
+    p = subprocess.run([sys.executable, EXPORT, "polytope", data("polytopes", "cube3.json"), "--format", "off"],
+                       capture_output=True, text=True, env=env)
+    assert p.returncode == 0 and p.stdout.startswith("OFF")
+    p = subprocess.run([sys.executable, EXPORT, "regions", str(netf), "--whole", "--format", "off"],
+                       capture_output=True, text=True, env=env)
+    assert p.returncode == 3 and "bounded" in p.stderr
+    p = subprocess.run([sys.executable, EXPORT, "regions", os.path.join(TESTDATA, "bad", "truncated.json"),
+                        "--box", "-1,1", "--format", "sage"], capture_output=True, text=True, env=env)
+    assert p.returncode == 2 and p.stderr.startswith("relucert-export: ")
