@@ -1,0 +1,34 @@
+#!/bin/sh
+# The Python package (python/relucert, cffi over librelucert) under pytest with
+# Debian's /usr/bin/python3: every binding, the torch round trip (skipped
+# inside pytest when torch is missing) and the exports (Sage run when `sage`
+# is on PATH). Exit 77 (SKIP) only when python3, cffi or pytest is missing.
+set -u
+S=${top_srcdir:-.}
+B=${top_builddir:-.}
+PY=${RELUCERT_PYTHON:-/usr/bin/python3}
+[ -x "$PY" ] || { echo "SKIP: $PY not found (install python3)"; exit 77; }
+for m in cffi pytest; do
+    "$PY" -c "import $m" 2>/dev/null || { echo "SKIP: $PY has no module $m (Debian: apt-get install python3-$m)"; exit 77; }
+done
+lib="$B/src/.libs/librelucert.so"
+[ -f "$lib" ] || { echo "FAIL: $lib not built"; exit 1; }
+RELUCERT_LIB=$(cd "$(dirname "$lib")" && pwd)/librelucert.so
+PYTHONPATH="$S/python${PYTHONPATH:+:$PYTHONPATH}"
+PYTHONDONTWRITEBYTECODE=1
+export RELUCERT_LIB PYTHONPATH PYTHONDONTWRITEBYTECODE
+if [ -n "${SAN_FLAGS:-}" ]; then
+    # An ASan-instrumented library inside an uninstrumented interpreter: the ASan
+    # runtime must come first, so preload it. Python's own allocations at exit are
+    # not ours: leak detection off here (the C tests keep it on).
+    asan=$(${CC:-cc} -print-file-name=libasan.so)
+    case "$asan" in
+        /*) ;;
+        *) echo "SKIP: sanitizer build, but libasan.so was not found to preload into python"; exit 77 ;;
+    esac
+    LD_PRELOAD="$asan${LD_PRELOAD:+ $LD_PRELOAD}"
+    ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}"
+    export LD_PRELOAD ASAN_OPTIONS
+    echo "t-python: sanitizer build, LD_PRELOAD=$asan"
+fi
+exec "$PY" -m pytest -q -p no:cacheprovider -rs "$S/python/tests"
