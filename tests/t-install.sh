@@ -20,4 +20,14 @@ cc ${SAN_FLAGS:-} "$S/tests/c-api/example.c" $flags -lflint -lgmp -o "$TMP/examp
 libdir=$(dirname "$(dirname "$pc")")
 out=$(ASAN_OPTIONS=detect_leaks=0 LD_LIBRARY_PATH="$libdir" "$TMP/example" "$S/tests/data/sage/case005.json") || { echo "FAIL: example run"; exit 1; }
 [ "$out" = "10 regions" ] || { echo "FAIL: example printed '$out'"; exit 1; }
+# --- issue 10: the Python package lands in $(pkglibdir)/python and imports from there
+pydir=$(dirname "$(find "$TMP" -path '*relucert/python/relucert/__init__.py' | head -1)")
+[ -f "$pydir/_paths.py" ] && [ -x "$pydir/../relucert-export" ] || { echo "FAIL: python package not installed"; exit 1; }
+if [ -z "${SAN_FLAGS:-}" ] && /usr/bin/python3 -c 'import cffi' 2>/dev/null; then
+    fixture=$(cd "$S" && pwd)/tests/data/sage/case005.json
+    py=$(cd / && PYTHONDONTWRITEBYTECODE=1 PYTHONPATH="$(dirname "$pydir")" RELUCERT_LIB="$libdir/librelucert.so" \
+         /usr/bin/python3 -c 'import relucert, sys; print(relucert.__file__.startswith(sys.argv[1]), relucert.load(sys.argv[2]).complex(box=(-1, 1))["regions"])' \
+         "$pydir" "$fixture") || { echo "FAIL: installed python package"; exit 1; }
+    [ "$py" = "True 10" ] || { echo "FAIL: installed python package printed '$py'"; exit 1; }
+fi
 echo "t-install: PASS ($out)"
