@@ -96,7 +96,7 @@ def _polymake_object(p, version="4.0"):
 
 def to_polymake(items, version="4.0"):
     """polymake JSON: one Polytope<Rational> object, or an array of them for several polyhedra."""
-    items = items if isinstance(items, (list, tuple)) else list(items) if not isinstance(items, (Region, Polytope, dict)) else [items]
+    items = [items] if isinstance(items, (Region, Polytope, dict)) else list(items)
     objs = [_polymake_object(p, version) for p in items]
     return json.dumps(objs[0] if len(objs) == 1 else objs, indent=1)
 

@@ -36,6 +36,8 @@ def _tolist(t):
         if t.is_floating_point():
             t = t.double()   # exact: float16/bfloat16/float32 values are float64 values
         return t.tolist()
+    if hasattr(t, "tolist"):   # numpy arrays: float32/float64 entries become Python floats exactly
+        return t.tolist()
     return t
 
 

@@ -185,3 +185,10 @@ def test_export_script(model, tmp_path):
     assert p.returncode == 2 and "relucert-export" in p.stderr
     p = subprocess.run([sys.executable, EXPORT, "--help"], capture_output=True, text=True, env=env)
     assert p.returncode == 0 and "max-denominator" in p.stdout
+
+
+def test_numpy_state_dict(model):
+    np = pytest.importorskip("numpy", reason="numpy is not installed")
+    sd = {k: v.detach().numpy().astype(np.float32) for k, v in model.state_dict().items()}
+    net = relucert.from_torch(sd)
+    assert net.layers[1]["weights"][2][5] == Fraction(float(sd["2.weight"][2, 5]))
