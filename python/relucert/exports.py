@@ -95,10 +95,18 @@ def _polymake_object(p, version="4.0"):
 
 
 def to_polymake(items, version="4.0"):
-    """polymake JSON: one Polytope<Rational> object, or an array of them for several polyhedra."""
+    """polymake JSON: one Polytope<Rational> object, or an Array<Polytope<Rational>> for several."""
     items = [items] if isinstance(items, (Region, Polytope, dict)) else list(items)
     objs = [_polymake_object(p, version) for p in items]
-    return json.dumps(objs[0] if len(objs) == 1 else objs, indent=1)
+    if len(objs) == 1:
+        return json.dumps(objs[0], indent=1)
+    # several: polymake's own serialisation of Array<Polytope<Rational>> (as save_data writes
+    # it), so load_data() in polymake returns the array; the namespace is stated once
+    ns = objs[0].pop("_ns")
+    for o in objs[1:]:
+        del o["_ns"]
+    return json.dumps({"_type": "common::Array<polytope::Polytope<Rational>>", "data": objs,
+                       "_ns": ns}, indent=1)
 
 
 # ---------------------------------------------------------------- OFF
