@@ -41,17 +41,7 @@ static const char * help =
 "  --help       this text\n";
 
 /* ---- networks ------------------------------------------------------------- */
-typedef struct
-{
-    long n, nlayers;   /* input dimension; layers including the affine output */
-    long * width;      /* width[0] = n, width[l + 1] = neurons of layer l */
-    mpq_t ** W;        /* W[l]: width[l+1] x width[l], row major */
-    mpq_t ** b;        /* b[l]: width[l+1] */
-    long hidden;       /* neurons in layers 0..nlayers-2 */
-}
-network;
-
-static mpq_t *
+mpq_t *
 qvec(long len)
 {
     mpq_t * v = xmalloc((len > 0 ? len : 1) * sizeof(mpq_t));
@@ -60,14 +50,14 @@ qvec(long len)
     return v;
 }
 
-static void
+void
 get_q(mpq_t q, yajl_val v, const char * what)
 {
     if (v == NULL || json_get_q(q, v) != 0)
         fail("%s: expected an exact number (integer, \"p/q\" or decimal)", what);
 }
 
-static void
+void
 read_network(network * net, yajl_val root, const char * where)
 {
     static const char * const allowed[] = { "input_dim", "layers", "name", "activation", "meta" };
@@ -128,7 +118,7 @@ read_network(network * net, yajl_val root, const char * where)
     }
 }
 
-static int
+int
 networks_equal(const network * a, const network * b)
 {
     if (a->n != b->n || a->nlayers != b->nlayers)
@@ -147,9 +137,10 @@ networks_equal(const network * a, const network * b)
     return 1;
 }
 
-/* Exact forward pass at x: z[k] = pre-activation of hidden neuron k. */
-static void
-forward(mpq_t * z, const network * net, mpq_t * const x)
+/* Exact forward pass at x: z[k] = pre-activation of hidden neuron k; y (when
+   not NULL) = the outputs. */
+void
+forward(mpq_t * z, mpq_t * y, const network * net, mpq_t * const x)
 {
     long maxw = net->n;
     for (long l = 0; l < net->nlayers; l++)
@@ -180,6 +171,16 @@ forward(mpq_t * z, const network * net, mpq_t * const x)
                 mpq_set(v[i], u[i]);
             else
                 mpq_set_ui(v[i], 0, 1);
+        }
+    }
+    long L = net->nlayers - 1, cols = net->width[L];
+    for (long i = 0; y != NULL && i < net->width[L + 1]; i++)
+    {
+        mpq_set(y[i], net->b[L][i]);
+        for (long j = 0; j < cols; j++)
+        {
+            mpq_mul(t, net->W[L][i * cols + j], v[j]);
+            mpq_add(y[i], y[i], t);
         }
     }
     mpq_clear(t);
@@ -315,7 +316,7 @@ typedef struct
 }
 region;
 
-static void
+void
 read_point(mpq_t * x, yajl_val v, long n, const char * what)
 {
     char buf[300];
@@ -355,7 +356,7 @@ read_source(yajl_val v, long N, long m, const char * what)
     fail("%s: expected a hidden neuron index (0..%ld) or \"domain r\" (r < %ld)", what, N - 1, m);
 }
 
-static void
+void
 print_q(FILE * fp, const mpq_t q)
 {
     char * s = mpq_get_str(NULL, 10, q);
@@ -367,7 +368,7 @@ print_q(FILE * fp, const mpq_t q)
 
 /* 1 if {x : A x <= b} is written as the box [L,H]^n (L < H): one lower and
    one upper bound per coordinate, all lower bounds L, all upper bounds H. */
-static int
+int
 domain_box(mpq_t L, mpq_t H, mpq_t * const DA, mpq_t * const Db, long m, long n)
 {
     int box = m == 2 * n, have_lo = 0, have_hi = 0;
@@ -411,7 +412,7 @@ domain_box(mpq_t L, mpq_t H, mpq_t * const DA, mpq_t * const Db, long m, long n)
     return box && mpq_cmp(L, H) < 0;
 }
 
-static void
+void
 print_domain(FILE * fp, mpq_t * const DA, mpq_t * const Db, long m, long n)
 {
     mpq_t L, H;
@@ -431,6 +432,25 @@ print_domain(FILE * fp, mpq_t * const DA, mpq_t * const Db, long m, long n)
         fprintf(fp, "polyhedron {x : A x <= b} with %ld inequalities", m);
     mpq_clear(L);
     mpq_clear(H);
+}
+
+void
+read_domain(mpq_t ** DA, mpq_t ** Db, long * m, yajl_val cert, long n, const char * cpath)
+{
+    yajl_val dom = json_member(cert, "domain");
+    yajl_val dA = json_member(dom, "A"), db = json_member(dom, "b");
+    if (!YAJL_IS_ARRAY(dA) || !YAJL_IS_ARRAY(db) || json_array_len(dA) != json_array_len(db))
+        fail("%s: domain must be {\"A\": [[...]], \"b\": [...]} with one b per row", cpath);
+    *m = (long) json_array_len(dA);
+    *DA = qvec(*m * n);
+    *Db = qvec(*m);
+    char what[300];
+    for (long r = 0; r < *m; r++)
+    {
+        snprintf(what, sizeof(what), "domain row %ld", r);
+        read_point(*DA + r * n, json_array_item(dA, r), n, what);
+        get_q((*Db)[r], json_array_item(db, r), what);
+    }
 }
 
 static int
@@ -517,6 +537,24 @@ main(int argc, char ** argv)
         arena_free_all();
         return 0;
     }
+    if (YAJL_IS_STRING(kind) && (strcmp(kind->u.string, "homology") == 0
+                                 || strcmp(kind->u.string, "boundary-class") == 0))
+    {
+        if (box != NULL || whole)
+            fail("--box and --whole apply to regions certificates; %s is a %s certificate", cpath, kind->u.string);
+        yajl_val an = json_member(cert, "network");
+        if (an == NULL)
+            fail("%s: no network", cpath);
+        read_network(&cnet, an, "certificate network");
+        if (!networks_equal(&net, &cnet))
+            fail("the certificate's network differs from %s", npath);
+        if (strcmp(kind->u.string, "homology") == 0)
+            check_homology(cert, cpath, npath, &net, quiet);
+        else
+            check_boundary(cert, cpath, npath, &net, quiet);
+        arena_free_all();
+        return 0;
+    }
     if (!YAJL_IS_STRING(kind) || strcmp(kind->u.string, "regions") != 0)
         fail("%s: not a regions certificate (key \"certificate\" must be \"regions\")", cpath);
     yajl_val cn = json_member(cert, "network");
@@ -531,19 +569,10 @@ main(int argc, char ** argv)
         fail("%s: input_dim or hidden_neurons do not match the network", cpath);
 
     /* 2. the domain {x : DA x <= Db} */
-    yajl_val dom = json_member(cert, "domain");
-    yajl_val dA = json_member(dom, "A"), db = json_member(dom, "b");
-    if (!YAJL_IS_ARRAY(dA) || !YAJL_IS_ARRAY(db) || json_array_len(dA) != json_array_len(db))
-        fail("%s: domain must be {\"A\": [[...]], \"b\": [...]} with one b per row", cpath);
-    long m = (long) json_array_len(dA);
-    mpq_t * DA = qvec(m * n), * Db = qvec(m);
+    long m;
+    mpq_t * DA, * Db;
+    read_domain(&DA, &Db, &m, cert, n, cpath);
     char what[300];
-    for (long r = 0; r < m; r++)
-    {
-        snprintf(what, sizeof(what), "domain row %ld", r);
-        read_point(DA + r * n, json_array_item(dA, r), n, what);
-        get_q(Db[r], json_array_item(db, r), what);
-    }
 
     if (whole && m != 0)
         fail("the certificate's domain is not R^n: it has %ld inequalities", m);
@@ -624,7 +653,7 @@ main(int argc, char ** argv)
 
         /* 3a. the interior point has the pattern; nonzero neurons strictly signed */
         affine_of_pattern(Z, &net, Q->pattern);
-        forward(z, &net, Q->x);
+        forward(z, NULL, &net, Q->x);
         for (long k = 0; k < N; k++)
         {
             char c = mpq_sgn(z[k]) > 0 ? '1' : '0';
@@ -809,7 +838,7 @@ main(int argc, char ** argv)
                      strcmp(why, "is not on the facet") == 0 ? "is not on its facet"
                                                               : "is not strictly inside its other inequalities");
             /* consistency: the two patterns agree on every neuron not vanishing at the witness */
-            forward(z, &net, P->w + f * n);
+            forward(z, NULL, &net, P->w + f * n);
             for (long k = 0; k < N; k++)
                 if (mpq_sgn(z[k]) != 0 && P->pattern[k] != Q->pattern[k])
                     fail("regions %ld and %ld differ at neuron %ld, which does not vanish on their common facet",

@@ -4,6 +4,7 @@
 #define RELUCERT_CHECK_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <gmp.h>
 #include <yajl/yajl_tree.h>
 
@@ -36,10 +37,44 @@ long json_get_index(yajl_val v);
 size_t json_array_len(yajl_val v);
 yajl_val json_array_item(yajl_val v, size_t i);
 
+/* ---- networks and domains (checker/check.c) --------------------------------- */
+typedef struct
+{
+    long n, nlayers;   /* input dimension; layers including the affine output */
+    long * width;      /* width[0] = n, width[l + 1] = neurons of layer l */
+    mpq_t ** W;        /* W[l]: width[l+1] x width[l], row major */
+    mpq_t ** b;        /* b[l]: width[l+1] */
+    long hidden;       /* neurons in layers 0..nlayers-2 */
+}
+network;
+
+/* len initialised rationals (arena memory). */
+mpq_t * qvec(long len);
+/* An exact number or fail("<what>: expected an exact number ..."). */
+void get_q(mpq_t q, yajl_val v, const char * what);
+/* n coordinates or fail. */
+void read_point(mpq_t * x, yajl_val v, long n, const char * what);
+/* A network file's tree (where names it in messages); fails on any defect. */
+void read_network(network * net, yajl_val root, const char * where);
+int networks_equal(const network * a, const network * b);
+/* Exact forward pass at x: z = the hidden pre-activations (layer by layer),
+   y = the outputs (y may be NULL). */
+void forward(mpq_t * z, mpq_t * y, const network * net, mpq_t * const x);
+/* The certificate's "domain" {A, b} (A x <= b, m rows). */
+void read_domain(mpq_t ** DA, mpq_t ** Db, long * m, yajl_val cert, long n, const char * cpath);
+void print_domain(FILE * fp, mpq_t * const DA, mpq_t * const Db, long m, long n);
+void print_q(FILE * fp, const mpq_t q);
+
 /* relucert-check --arrangement (checker/arrangement.c): verifies the
    arrangement certificate cert against the first layer of the network (n
    inputs, nlayers layers, N hidden neurons, weights W0 row-major N x n, biases
    b0) and prints what it proved unless quiet. Fails (exits) on any error. */
 int check_arrangement(yajl_val cert, const char * cpath, const char * npath, long n, long nlayers, long N, mpq_t * W0, mpq_t * b0, int quiet);
+
+/* Homology certificates (checker/homology.c) and classification certificates
+   (checker/boundary.c), net already compared with the certificate's network.
+   Print what they proved unless quiet; fail (exit) on any error. */
+void check_homology(yajl_val cert, const char * cpath, const char * npath, const network * net, int quiet);
+void check_boundary(yajl_val cert, const char * cpath, const char * npath, const network * net, int quiet);
 
 #endif
