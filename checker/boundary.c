@@ -101,6 +101,8 @@ void
 check_boundary(yajl_val cert, const char * cpath, const char * npath, const network * net, int quiet)
 {
     long d = net->n;
+    if (json_member(cert, "class") == NULL)
+        fail("%s: not a classification certificate (it needs \"class\")", cpath);
     if (net->nlayers != 2 || net->width[1] != d)
         fail("%s: a classification certificate needs one hidden layer of width input_dim (%ld)", npath, d);
     if (json_get_index(json_member(cert, "input_dim")) != d)

@@ -492,53 +492,12 @@ witness_position(const region * Q, long f, mpq_t * const w, long n)
     return NULL;
 }
 
-int
-main(int argc, char ** argv)
+void
+check_certificate(yajl_val cert, const char * cpath, const char * npath, const network * netp, const char * box,
+                  int whole, int arrangement, int quiet)
 {
-    int quiet = 0, whole = 0, arrangement = 0;
-    const char * args[2], * box = NULL;
-    int nargs = 0;
-    for (int i = 1; i < argc; i++)
-    {
-        if (strcmp(argv[i], "--help") == 0)
-        {
-            fputs(help, stdout);
-            return 0;
-        }
-        else if (strcmp(argv[i], "--quiet") == 0)
-            quiet = 1;
-        else if (strcmp(argv[i], "--whole") == 0)
-            whole = 1;
-        else if (strcmp(argv[i], "--arrangement") == 0)
-            arrangement = 1;
-        else if (strcmp(argv[i], "--box") == 0 && i + 1 < argc)
-            box = argv[++i];
-        else if (argv[i][0] == '-' && argv[i][1] != '\0')
-        {
-            fprintf(stderr, "relucert-check: unknown option '%s' (see --help)\n", argv[i]);
-            return 2;
-        }
-        else if (nargs < 2)
-            args[nargs++] = argv[i];
-        else
-        {
-            fprintf(stderr, "relucert-check: expected two files, CERT and NET (see --help)\n");
-            return 2;
-        }
-    }
-    if (nargs != 2 || (box != NULL && whole) || (arrangement && (box != NULL || whole)))
-    {
-        fprintf(stderr, "relucert-check: expected two files, CERT and NET (see --help)\n");
-        return 2;
-    }
-    arena_init();
-    const char * cpath = args[0], * npath = args[1];
-    yajl_val cert = json_read_file(cpath);
-    yajl_val nroot = json_read_file(npath);
-
     /* 1. the network */
-    network net, cnet;
-    read_network(&net, nroot, npath);
+    network net = *netp, cnet;
     yajl_val kind = json_member(cert, "certificate");
     if (arrangement)
     {
@@ -551,8 +510,7 @@ main(int argc, char ** argv)
         if (!networks_equal(&net, &cnet))
             fail("the certificate's network differs from %s", npath);
         check_arrangement(cert, cpath, npath, net.n, net.nlayers, net.hidden, net.W[0], net.b[0], quiet);
-        arena_free_all();
-        return 0;
+        return;
     }
     if (YAJL_IS_STRING(kind) && (strcmp(kind->u.string, "homology") == 0
                                  || strcmp(kind->u.string, "boundary-class") == 0))
@@ -569,8 +527,7 @@ main(int argc, char ** argv)
             check_homology(cert, cpath, npath, &net, quiet);
         else
             check_boundary(cert, cpath, npath, &net, quiet);
-        arena_free_all();
-        return 0;
+        return;
     }
     if (!YAJL_IS_STRING(kind) || strcmp(kind->u.string, "regions") != 0)
         fail("%s: not a regions certificate (key \"certificate\" must be \"regions\")", cpath);
@@ -932,6 +889,55 @@ main(int argc, char ** argv)
         print_q(stdout, mu);
         printf(" (%ld adjacent pairs), as stated\n", (long) json_array_len(adj));
     }
+}
+
+int
+main(int argc, char ** argv)
+{
+    int quiet = 0, whole = 0, arrangement = 0;
+    const char * args[2], * box = NULL;
+    int nargs = 0;
+    for (int i = 1; i < argc; i++)
+    {
+        if (strcmp(argv[i], "--help") == 0)
+        {
+            fputs(help, stdout);
+            return 0;
+        }
+        else if (strcmp(argv[i], "--quiet") == 0)
+            quiet = 1;
+        else if (strcmp(argv[i], "--whole") == 0)
+            whole = 1;
+        else if (strcmp(argv[i], "--arrangement") == 0)
+            arrangement = 1;
+        else if (strcmp(argv[i], "--box") == 0 && i + 1 < argc)
+            box = argv[++i];
+        else if (argv[i][0] == '-' && argv[i][1] != '\0')
+        {
+            fprintf(stderr, "relucert-check: unknown option '%s' (see --help)\n", argv[i]);
+            return 2;
+        }
+        else if (nargs < 2)
+            args[nargs++] = argv[i];
+        else
+        {
+            fprintf(stderr, "relucert-check: expected two files, CERT and NET (see --help)\n");
+            return 2;
+        }
+    }
+    if (nargs != 2 || (box != NULL && whole) || (arrangement && (box != NULL || whole)))
+    {
+        fprintf(stderr, "relucert-check: expected two files, CERT and NET (see --help)\n");
+        return 2;
+    }
+    arena_init();
+    const char * cpath = args[0], * npath = args[1];
+    yajl_val cert = json_read_file(cpath);
+    yajl_val nroot = json_read_file(npath);
+
+    network net;
+    read_network(&net, nroot, npath);
+    check_certificate(cert, cpath, npath, &net, box, whole, arrangement, quiet);
     arena_free_all();
     return 0;
 }

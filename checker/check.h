@@ -65,6 +65,12 @@ void read_domain(mpq_t ** DA, mpq_t ** Db, long * m, yajl_val cert, long n, cons
 void print_domain(FILE * fp, mpq_t * const DA, mpq_t * const Db, long m, long n);
 void print_q(FILE * fp, const mpq_t q);
 
+/* Verifies cert against the network net (read from npath) as relucert-check
+   does after reading both files: the kind is the certificate's "certificate"
+   key (arrangement only with `arrangement`; box/whole: regions only). */
+void check_certificate(yajl_val cert, const char * cpath, const char * npath, const network * net, const char * box,
+                       int whole, int arrangement, int quiet);
+
 /* relucert-check --arrangement (checker/arrangement.c): verifies the
    arrangement certificate cert against the first layer of the network (n
    inputs, nlayers layers, N hidden neurons, weights W0 row-major N x n, biases

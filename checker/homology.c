@@ -220,6 +220,9 @@ check_homology(yajl_val cert, const char * cpath, const char * npath, const netw
 {
     long n = net->n, N = net->hidden, top = n;
     char what[300];
+    if (json_member(cert, "cells") == NULL || json_member(cert, "boundaries") == NULL
+        || json_member(cert, "smith") == NULL)
+        fail("%s: not a homology certificate (it needs \"cells\", \"boundaries\" and \"smith\")", cpath);
     if (json_get_index(json_member(cert, "input_dim")) != n
         || json_get_index(json_member(cert, "hidden_neurons")) != N)
         fail("%s: input_dim or hidden_neurons do not match the network", cpath);
