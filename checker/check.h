@@ -3,6 +3,7 @@
 #ifndef RELUCERT_CHECK_H
 #define RELUCERT_CHECK_H
 
+#include <setjmp.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <gmp.h>
@@ -18,7 +19,13 @@ void arena_free_all(void);
 /* Prints "relucert-check: <message>" on stderr (one line), frees everything
    and exits with status 1. */
 void fail(const char * fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+/* When set (the fuzz harness tests/fuzz/fuzz_cert.c only), fail() frees
+   everything and longjmps here instead of printing and exiting; a message
+   that is empty or not one line aborts. */
+extern jmp_buf * check_fail_jump;
 
+/* Parse len bytes (name in messages); as json_read_file. */
+yajl_val json_read_buffer(const char * data, size_t len, const char * name);
 /* Parse a whole JSON file with YAJL's tree API (numbers keep their raw text).
    Duplicate object keys are rejected. The tree is freed by arena_free_all. */
 yajl_val json_read_file(const char * path);
