@@ -7,6 +7,7 @@
    (proofs/CHECKER.md, "Homology certificates"). */
 #include <stdlib.h>
 #include <flint/fmpz_mat.h>
+#include <flint/fmpz_vec.h>
 #include "relucert.h"
 #include "cert/cert.h"
 
@@ -167,30 +168,83 @@ cert_smith_transform(fmpz_mat_t A, fmpz_mat_t U, fmpz_mat_t Ui, fmpz_mat_t V, fm
 }
 
 /* ---- writing ---------------------------------------------------------------- */
-/* {"size": [r, c], "entries": [[i, j, v], ...]}: the nonzero entries, row by row */
+/* {"size": [r, c], "entries": [...]} of the matrix whose rows (or, with
+   by_col, columns) are the sparse vectors M[0..) */
 static void
-_write_sparse(jout_t out, const fmpz_mat_t M)
+_write_svecs(jout_t out, const svec_struct * M, slong r, slong c, int by_col)
 {
     jout_begin_object(out);
     jout_key(out, "size");
     jout_begin_array(out);
-    jout_int(out, M->r);
-    jout_int(out, M->c);
+    jout_int(out, r);
+    jout_int(out, c);
     jout_end_array(out);
     jout_key(out, "entries");
     jout_begin_array(out);
-    for (slong i = 0; i < M->r; i++)
-        for (slong j = 0; j < M->c; j++)
-            if (!fmpz_is_zero(fmpz_mat_entry(M, i, j)))
-            {
-                jout_begin_array(out);
-                jout_int(out, i);
-                jout_int(out, j);
-                jout_fmpz(out, fmpz_mat_entry(M, i, j));
-                jout_end_array(out);
-            }
+    for (slong v = 0; v < (by_col ? c : r); v++)
+        for (slong e = 0; e < M[v].len; e++)
+        {
+            jout_begin_array(out);
+            jout_int(out, by_col ? M[v].idx[e] : v);
+            jout_int(out, by_col ? v : M[v].idx[e]);
+            jout_fmpz(out, M[v].val + e);
+            jout_end_array(out);
+        }
     jout_end_array(out);
     jout_end_object(out);
+}
+
+static svec_struct *
+_svecs(slong len)
+{
+    svec_struct * v = flint_malloc(FLINT_MAX(len, 1) * sizeof(svec_struct));
+    for (slong i = 0; i < len; i++)
+        svec_init(v + i);
+    return v;
+}
+
+static void
+_svecs_clear(svec_struct * v, slong len)
+{
+    for (slong i = 0; i < len; i++)
+        svec_clear(v + i);
+    flint_free(v);
+}
+
+/* the columns of d_k, rows increasing, equal rows summed, zeros dropped */
+static svec_struct *
+_columns(const chain_complex_t K, slong k)
+{
+    slong m = K->num[k - 1], c = K->num[k];
+    svec_struct * A = _svecs(c);
+    fmpz * acc = _fmpz_vec_init(FLINT_MAX(m, 1));
+    for (slong j = 0; j < c; j++)
+    {
+        slong len = K->start[k][j + 1] - K->start[k][j];
+        for (slong e = K->start[k][j]; e < K->start[k][j + 1]; e++)
+            fmpz_add_si(acc + K->row[k][e], acc + K->row[k][e], K->coef[k][e]);
+        A[j].idx = flint_malloc(FLINT_MAX(len, 1) * sizeof(slong));
+        A[j].val = _fmpz_vec_init(FLINT_MAX(len, 1));
+        A[j].alloc = FLINT_MAX(len, 1);
+        /* the rows of this column, increasing (boundaries are short: insertion) */
+        for (slong e = K->start[k][j]; e < K->start[k][j + 1]; e++)
+        {
+            slong row = K->row[k][e], pos = A[j].len;
+            if (fmpz_is_zero(acc + row))
+                continue;
+            while (pos > 0 && A[j].idx[pos - 1] > row)
+            {
+                A[j].idx[pos] = A[j].idx[pos - 1];
+                fmpz_swap(A[j].val + pos, A[j].val + pos - 1);
+                pos--;
+            }
+            A[j].idx[pos] = row;
+            fmpz_swap(A[j].val + pos, acc + row);   /* leaves acc[row] zero: counted once */
+            A[j].len++;
+        }
+    }
+    _fmpz_vec_clear(acc, FLINT_MAX(m, 1));
+    return A;
 }
 
 int
@@ -199,11 +253,6 @@ cert_homology_write(FILE * fp, const net_t net, slong output, const fmpq_t T, co
                     const homology_t H, rc_error_t err)
 {
     slong n = net->input_dim, top = K->top;
-    for (slong k = 0; k <= top; k++)
-        if (K->num[k] > CERT_HOMOLOGY_MAX_CELLS)
-            return rc_error_set(err, RELU_E_UNSUPPORTED,
-                "homology certificate: %ld cells of dimension %ld; the dense Smith transforms are limited "
-                "to %d cells per dimension", (long) K->num[k], (long) k, CERT_HOMOLOGY_MAX_CELLS);
     jout_t out;
     fmpz_t t;
     fmpz_init(t);
@@ -263,17 +312,12 @@ cert_homology_write(FILE * fp, const net_t net, slong output, const fmpq_t T, co
     jout_begin_array(out);
     for (slong k = 1; k <= top; k++)
     {
-        fmpz_mat_t D;
-        fmpz_mat_init(D, K->num[k - 1], K->num[k]);
-        for (slong j = 0; j < K->num[k]; j++)
-            for (slong e = K->start[k][j]; e < K->start[k][j + 1]; e++)
-                fmpz_add_si(fmpz_mat_entry(D, K->row[k][e], j), fmpz_mat_entry(D, K->row[k][e], j),
-                            K->coef[k][e]);
+        svec_struct * A = _columns(K, k);
         jout_begin_object(out);
         jout_key(out, "dim"); jout_int(out, k);
-        jout_key(out, "matrix"); _write_sparse(out, D);
+        jout_key(out, "matrix"); _write_svecs(out, A, K->num[k - 1], K->num[k], 1);
         jout_end_object(out);
-        fmpz_mat_clear(D);
+        _svecs_clear(A, K->num[k]);
     }
     jout_end_array(out);
     jout_key(out, "smith");
@@ -281,45 +325,40 @@ cert_homology_write(FILE * fp, const net_t net, slong output, const fmpq_t T, co
     for (slong k = 1; k <= top && status == RELU_OK; k++)
     {
         slong m = K->num[k - 1], c = K->num[k];
-        fmpz_mat_t D, U, Ui, V, Vi;
-        fmpz_mat_init(D, m, c);
-        fmpz_mat_init(U, m, m);
-        fmpz_mat_init(Ui, m, m);
-        fmpz_mat_init(V, c, c);
-        fmpz_mat_init(Vi, c, c);
-        for (slong j = 0; j < c; j++)
-            for (slong e = K->start[k][j]; e < K->start[k][j + 1]; e++)
-                fmpz_add_si(fmpz_mat_entry(D, K->row[k][e], j), fmpz_mat_entry(D, K->row[k][e], j),
-                            K->coef[k][e]);
-        slong r = cert_smith_transform(D, U, Ui, V, Vi);
-        /* the invariant factors > 1 must be the torsion of H_{k-1} found by chain.c */
-        slong nt = 0;
-        for (slong i = 0; i < r; i++)
-            nt += !fmpz_is_one(fmpz_mat_entry(D, i, i));
-        int same = nt == H->ntorsion[k - 1];
-        for (slong i = r - nt, p = 0; i < r && same; i++, p++)
-            same = fmpz_equal(fmpz_mat_entry(D, i, i), H->torsion[k - 1] + p);
-        if (!same)
-            status = rc_error_set(err, RELU_E_INTERNAL,
-                "internal error: the Smith form of d_%ld with transforms disagrees with the homology's torsion",
-                (long) k);
-        jout_begin_object(out);
-        jout_key(out, "dim"); jout_int(out, k);
-        jout_key(out, "diagonal");
-        jout_begin_array(out);
-        for (slong i = 0; i < r; i++)
-            jout_fmpz(out, fmpz_mat_entry(D, i, i));
-        jout_end_array(out);
-        jout_key(out, "U"); _write_sparse(out, U);
-        jout_key(out, "U_inv"); _write_sparse(out, Ui);
-        jout_key(out, "V"); _write_sparse(out, V);
-        jout_key(out, "V_inv"); _write_sparse(out, Vi);
-        jout_end_object(out);
-        fmpz_mat_clear(D);
-        fmpz_mat_clear(U);
-        fmpz_mat_clear(Ui);
-        fmpz_mat_clear(V);
-        fmpz_mat_clear(Vi);
+        svec_struct * A = _columns(K, k);
+        svec_struct * U = _svecs(m), * Ui = _svecs(m), * V = _svecs(c), * Vi = _svecs(c);
+        fmpz * diag = _fmpz_vec_init(FLINT_MAX(FLINT_MIN(m, c), 1));
+        slong r = cert_smith_sparse(diag, U, Ui, V, Vi, A, m, c, CERT_HOMOLOGY_MAX_DENSE, err);
+        if (r < 0)
+            status = err->code;
+        else
+        {
+            /* the invariant factors > 1 must be the torsion of H_{k-1} found by chain.c */
+            slong nt = 0;
+            for (slong i = 0; i < r; i++)
+                nt += !fmpz_is_one(diag + i);
+            int same = nt == H->ntorsion[k - 1];
+            for (slong i = r - nt, p = 0; i < r && same; i++, p++)
+                same = fmpz_equal(diag + i, H->torsion[k - 1] + p);
+            if (!same)
+                status = rc_error_set(err, RELU_E_INTERNAL,
+                    "internal error: the Smith form of d_%ld with transforms disagrees with the homology's torsion",
+                    (long) k);
+            jout_begin_object(out);
+            jout_key(out, "dim"); jout_int(out, k);
+            jout_key(out, "diagonal"); jout_fmpz_vec(out, diag, r);
+            jout_key(out, "U"); _write_svecs(out, U, m, m, 0);
+            jout_key(out, "U_inv"); _write_svecs(out, Ui, m, m, 1);
+            jout_key(out, "V"); _write_svecs(out, V, c, c, 1);
+            jout_key(out, "V_inv"); _write_svecs(out, Vi, c, c, 0);
+            jout_end_object(out);
+        }
+        _fmpz_vec_clear(diag, FLINT_MAX(FLINT_MIN(m, c), 1));
+        _svecs_clear(A, c);
+        _svecs_clear(U, m);
+        _svecs_clear(Ui, m);
+        _svecs_clear(V, c);
+        _svecs_clear(Vi, c);
     }
     jout_end_array(out);
     jout_key(out, "betti");

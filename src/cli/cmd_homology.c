@@ -27,7 +27,9 @@ static const char * homology_help =
 "  --certificate FILE  write the cells (a relative-interior point each), the boundary\n"
 "                      matrices d_k and, per d_k, unimodular U, V with their inverses and\n"
 "                      U d_k V = the Smith form, for `relucert-check CERT NET`\n"
-"                      (proofs/CHECKER.md); at most 1500 cells per dimension.\n";
+"                      (proofs/CHECKER.md). U, V are sparse (unit pivots eliminated in\n"
+"                      Markowitz order); a block left without unit pivots may have at most\n"
+"                      4000000 entries (else exit 3, no file written).\n";
 
 typedef struct
 {
