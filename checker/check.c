@@ -212,7 +212,7 @@ forward(mpq_t * z, mpq_t * y, const network * net, mpq_t * const x)
 
 /* Z (hidden x (n+1), row k = (c, a)): pre-activation c + a.x of every hidden
    neuron as an affine function on the set of points with pattern pat. */
-static void
+void
 affine_of_pattern(mpq_t * Z, const network * net, const char * pat)
 {
     long n = net->n, d = n + 1, maxw = n;

@@ -67,6 +67,10 @@ int networks_equal(const network * a, const network * b);
 /* Exact forward pass at x: z = the hidden pre-activations (layer by layer),
    y = the outputs (y may be NULL). */
 void forward(mpq_t * z, mpq_t * y, const network * net, mpq_t * const x);
+/* Z (hidden x (n+1), row k = (c, a)): pre-activation c + a.x of every hidden
+   neuron as an affine function on the points with pattern pat ('0'/'1' per
+   hidden neuron: off/on). */
+void affine_of_pattern(mpq_t * Z, const network * net, const char * pat);
 /* The certificate's "domain" {A, b} (A x <= b, m rows). */
 void read_domain(mpq_t ** DA, mpq_t ** Db, long * m, yajl_val cert, long n, const char * cpath);
 void print_domain(FILE * fp, mpq_t * const DA, mpq_t * const Db, long m, long n);

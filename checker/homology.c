@@ -193,6 +193,115 @@ sign_vector(const network * net, mpq_t * const x, long o, const mpq_t T, const c
     return s;
 }
 
+/* Rank over Q of the rows G[0..r) (length n); G is destroyed. */
+static long
+rank_rows(mpq_t * G, long r, long n)
+{
+    mpq_t t, u;
+    mpq_init(t);
+    mpq_init(u);
+    long rank = 0;
+    for (long c = 0; c < n && rank < r; c++)
+    {
+        long p = rank;
+        while (p < r && mpq_sgn(G[p * n + c]) == 0)
+            p++;
+        if (p == r)
+            continue;
+        for (long j = 0; j < n; j++)
+            mpq_swap(G[p * n + j], G[rank * n + j]);
+        for (long i = rank + 1; i < r; i++)
+        {
+            if (mpq_sgn(G[i * n + c]) == 0)
+                continue;
+            mpq_div(t, G[i * n + c], G[rank * n + c]);
+            for (long j = c; j < n; j++)
+            {
+                mpq_mul(u, t, G[rank * n + j]);
+                mpq_sub(G[i * n + j], G[i * n + j], u);
+            }
+        }
+        rank++;
+    }
+    mpq_clear(t);
+    mpq_clear(u);
+    return rank;
+}
+
+/* Dimension of the stratum of x (the points near x with its sign vector s).
+   Near x, on that stratum, every neuron vanishing at x stays 0, so by
+   induction over the layers all pre-activations (and f) are the affine
+   functions of the pattern of x (zero neurons off): the stratum is, near x,
+   the affine space where the vanishing neurons, f - T when it vanishes, and
+   the tight domain rows are 0. Its dimension is n minus the rank of their
+   gradients. */
+static long
+local_dimension(const network * net, mpq_t * const x, const char * s, long o, mpq_t * const DA, long m,
+                mpq_t * z)
+{
+    long n = net->n, N = net->hidden, d = n + 1, L = net->nlayers - 1;
+    char * pat = xmalloc(N + 1);
+    for (long k = 0; k < N; k++)
+        pat[k] = s[k] == '+' ? '1' : '0';
+    pat[N] = '\0';
+    mpq_t * Z = qvec(N * d), * G = qvec((N + 1 + m) * n), * f = qvec(d);
+    mpq_t t;
+    mpq_init(t);
+    affine_of_pattern(Z, net, pat);
+    long r = 0;
+    for (long k = 0; k < N; k++)
+        if (s[k] == '0')
+        {
+            for (long j = 0; j < n; j++)
+                mpq_set(G[r * n + j], Z[k * d + 1 + j]);
+            r++;
+        }
+    if (s[N] == '0')
+    {
+        /* f_o = b + sum_i W_oi h_i, h the last hidden layer (or the input) under the pattern */
+        long cols = net->width[L], first = N - cols;
+        mpq_set(f[0], net->b[L][o]);
+        for (long i = 0; i < cols; i++)
+            for (long e = 0; e < d; e++)
+            {
+                if (L == 0)
+                {
+                    if (e == 1 + i)
+                        mpq_add(f[e], f[e], net->W[L][o * cols + i]);
+                    continue;
+                }
+                if (pat[first + i] != '1')
+                    continue;
+                mpq_mul(t, net->W[L][o * cols + i], Z[(first + i) * d + e]);
+                mpq_add(f[e], f[e], t);
+            }
+        for (long j = 0; j < n; j++)
+            mpq_set(G[r * n + j], f[1 + j]);
+        r++;
+    }
+    for (long q = 0; q < m; q++)
+        if (s[N + 1 + q] == 't')
+        {
+            for (long j = 0; j < n; j++)
+                mpq_set(G[r * n + j], DA[q * n + j]);
+            r++;
+        }
+    long dim = n - rank_rows(G, r, n);
+    mpq_clear(t);
+    for (long i = 0; i < N * d; i++)
+        mpq_clear(Z[i]);
+    for (long i = 0; i < (N + 1 + m) * n; i++)
+        mpq_clear(G[i]);
+    for (long i = 0; i < d; i++)
+        mpq_clear(f[i]);
+    xfree(Z);
+    xfree(G);
+    xfree(f);
+    xfree(pat);
+    (void) z;
+    return dim;
+}
+
 static int
 cmp_str(const void * a, const void * b)
 {
@@ -260,6 +369,10 @@ check_homology(yajl_val cert, const char * cpath, const char * npath, const netw
             snprintf(what, sizeof(what), "cell %ld of dimension %ld", i, k);
             read_point(x, json_array_item(C, i), n, what);
             sig[k][i] = sign_vector(net, x, o, T, set, DA, Db, m, z, y, what);
+            long dim = local_dimension(net, x, sig[k][i], o, DA, m, z);
+            if (dim != k)
+                fail("%s: the point's stratum (points with its sign vector) is %ld-dimensional, not %ld", what, dim,
+                     k);
         }
         char ** sorted = xmalloc((num[k] + 1) * sizeof(char *));
         memcpy(sorted, sig[k], num[k] * sizeof(char *));
@@ -407,9 +520,9 @@ check_homology(yajl_val cert, const char * cpath, const char * npath, const netw
     printf("  - the certificate's cells: ");
     for (long k = 0; k <= top; k++)
         printf("%s%ld", k ? "," : "", num[k]);
-    printf(" (dimensions 0..%ld); each cell's point lies in the set and the domain (exact forward pass);\n"
-           "    cells of one dimension have pairwise distinct sign vectors (distinct faces of the network's\n"
-           "    complex); every nonzero entry of d_k is +-1 and joins a (k-1)-cell to a k-cell whose sign vector it\n"
+    printf(" (dimensions 0..%ld); each cell's point lies in the set and the domain (exact forward pass),\n"
+           "    on a stratum (points with its sign vector) of the cell's dimension; cells of one dimension\n"
+           "    have pairwise distinct sign vectors (distinct faces of the network's complex); every nonzero entry of d_k is +-1 and joins a (k-1)-cell to a k-cell whose sign vector it\n"
            "    refines\n",
            top);
     printf("  - d_(k-1) d_k = 0 for every k: a chain complex of free Z-modules\n");
