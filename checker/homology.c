@@ -236,8 +236,7 @@ rank_rows(mpq_t * G, long r, long n)
    the tight domain rows are 0. Its dimension is n minus the rank of their
    gradients. */
 static long
-local_dimension(const network * net, mpq_t * const x, const char * s, long o, mpq_t * const DA, long m,
-                mpq_t * z)
+local_dimension(const network * net, const char * s, long o, mpq_t * const DA, long m)
 {
     long n = net->n, N = net->hidden, d = n + 1, L = net->nlayers - 1;
     char * pat = xmalloc(N + 1);
@@ -298,7 +297,6 @@ local_dimension(const network * net, mpq_t * const x, const char * s, long o, mp
     xfree(G);
     xfree(f);
     xfree(pat);
-    (void) z;
     return dim;
 }
 
@@ -369,7 +367,7 @@ check_homology(yajl_val cert, const char * cpath, const char * npath, const netw
             snprintf(what, sizeof(what), "cell %ld of dimension %ld", i, k);
             read_point(x, json_array_item(C, i), n, what);
             sig[k][i] = sign_vector(net, x, o, T, set, DA, Db, m, z, y, what);
-            long dim = local_dimension(net, x, sig[k][i], o, DA, m, z);
+            long dim = local_dimension(net, sig[k][i], o, DA, m);
             if (dim != k)
                 fail("%s: the point's stratum (points with its sign vector) is %ld-dimensional, not %ld", what, dim,
                      k);
