@@ -39,8 +39,18 @@ g_k(mpq_t g, mpq_t * const y, long d, long k)
         }
 }
 
+/* printed only once everything is verified */
 static void
-check_degenerate(yajl_val cert, const network * net, long o, const mpq_t T, const char * npath, int quiet)
+print_header(const char * cpath, const char * npath, long d)
+{
+    printf("relucert-check: certificate %s verified\n"
+           "network %s: one hidden layer of width %ld on R^%ld; equal, exactly, to the certificate's network\n",
+           cpath, npath, d, d);
+}
+
+static void
+check_degenerate(yajl_val cert, const network * net, long o, const mpq_t T, const char * cpath, const char * npath,
+                 int quiet)
 {
     long d = net->n;
     yajl_val why = json_member(cert, "degenerate");
@@ -88,6 +98,7 @@ check_degenerate(yajl_val cert, const network * net, long o, const mpq_t T, cons
     mpq_clear(s);
     if (quiet)
         return;
+    print_header(cpath, npath, d);
     printf("proved: the classification does not apply to output %ld of %s: %s", o, npath, r);
     if (strcmp(r, "singular W") == 0)
         printf(" (W v = 0 for the certificate's v != 0)\n");
@@ -116,14 +127,10 @@ check_boundary(yajl_val cert, const char * cpath, const char * npath, const netw
     mpq_init(u);
     mpq_init(s);
     get_q(T, json_member(cert, "threshold"), "threshold");
-    if (!quiet)
-        printf("relucert-check: certificate %s verified\n"
-               "network %s: one hidden layer of width %ld on R^%ld; equal, exactly, to the certificate's network\n",
-               cpath, npath, d, d);
     yajl_val cls = json_member(cert, "class");
     if (YAJL_IS_NULL(cls))
     {
-        check_degenerate(cert, net, o, T, npath, quiet);
+        check_degenerate(cert, net, o, T, cpath, npath, quiet);
         return;
     }
     long k = json_get_index(cls);
@@ -235,6 +242,7 @@ check_boundary(yajl_val cert, const char * cpath, const char * npath, const netw
     }
     if (quiet)
         return;
+    print_header(cpath, npath, d);
     printf("proved, for output %ld at T = ", o);
     print_q(stdout, T);
     printf(":\n  - z = A x + a is an invertible affine map of R^%ld (A A^-1 = I)\n", d);

@@ -63,9 +63,9 @@ net="$D/sage/case005.json"
 "$CHECK" --quiet "$TMP/good.json" "$net" && pass || fail "good certificate"
 tamper() {   # tamper NAME JQ-FILTER EXPECTED-TEXT
     jq "$2" "$TMP/good.json" >"$TMP/bad.json" || { fail "jq $1"; return; }
-    "$CHECK" "$TMP/bad.json" "$net" >/dev/null 2>"$TMP/err"
+    "$CHECK" "$TMP/bad.json" "$net" >"$TMP/out" 2>"$TMP/err"
     rc=$?
-    [ $rc -eq 1 ] && [ "$(wc -l <"$TMP/err")" -eq 1 ] && grep -q "$3" "$TMP/err" && pass \
+    [ $rc -eq 1 ] && [ "$(wc -l <"$TMP/err")" -eq 1 ] && [ ! -s "$TMP/out" ] && grep -q "$3" "$TMP/err" && pass \
         || fail "tampered ($1): exit $rc, $(cat "$TMP/err")"
 }
 tamper "matrix entry sign flipped" '.boundaries[1].matrix.entries[0][2] *= -1' "not a chain complex"
