@@ -8,9 +8,9 @@
 #include "check.h"
 
 static const char * help =
-"usage: relucert-check [--quiet] [--box LO,HI | --whole] CERT NET\n"
+"usage: relucert-check [--quiet] [--box LO,HI | --whole] CERT NET   (regions, homology)\n"
 "       relucert-check [--quiet] --arrangement CERT NET\n"
-"       relucert-check [--quiet] CERT NET   (homology and classification certificates)\n"
+"       relucert-check [--quiet] CERT NET   (classification certificates)\n"
 "\n"
 "Verifies the certificate CERT (written by `relucert regions NET [domain] --certificate CERT`)\n"
 "against the network file NET, in exact rational arithmetic (GMP), without the relucert\n"
@@ -52,7 +52,8 @@ static const char * help =
 "(W v = 0 for v != 0, a zero output weight, or c0 = T).\n"
 "\n"
 "  --box LO,HI  also require the certificate's domain to be the box [LO,HI]^n\n"
-"  --whole      also require the certificate's domain to be all of R^n\n"
+"               (regions and homology certificates)\n"
+"  --whole      also require the certificate's domain to be all of R^n (the same)\n"
 "  --arrangement  CERT is an arrangement certificate\n"
 "  --quiet      print nothing on success (exit status only)\n"
 "  --help       this text\n";
@@ -452,6 +453,31 @@ print_domain(FILE * fp, mpq_t * const DA, mpq_t * const Db, long m, long n)
 }
 
 void
+require_domain(mpq_t * const DA, mpq_t * const Db, long m, long n, const char * box, int whole)
+{
+    if (whole && m != 0)
+        fail("the certificate's domain is not R^n: it has %ld inequalities", m);
+    if (box != NULL)
+    {
+        mpq_t lo, hi, L, H;
+        mpq_init(lo);
+        mpq_init(hi);
+        mpq_init(L);
+        mpq_init(H);
+        const char * comma = strchr(box, ',');
+        char * los = xmalloc(strlen(box) + 1);
+        strcpy(los, box);
+        if (comma != NULL)
+            los[comma - box] = '\0';
+        if (comma == NULL || parse_exact(lo, los) != 0 || parse_exact(hi, comma + 1) != 0)
+            fail("--box: expected LO,HI (exact numbers), got '%.60s'", box);
+        if (!domain_box(L, H, DA, Db, m, n) || !mpq_equal(L, lo) || !mpq_equal(H, hi))
+            fail("the certificate's domain is not the box [%.60s]^%ld", box, n);
+        xfree(los);
+    }
+}
+
+void
 read_domain(mpq_t ** DA, mpq_t ** Db, long * m, yajl_val cert, long n, const char * cpath)
 {
     yajl_val dom = json_member(cert, "domain");
@@ -515,8 +541,9 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
     if (YAJL_IS_STRING(kind) && (strcmp(kind->u.string, "homology") == 0
                                  || strcmp(kind->u.string, "boundary-class") == 0))
     {
-        if (box != NULL || whole)
-            fail("--box and --whole apply to regions certificates; %s is a %s certificate", cpath, kind->u.string);
+        if ((box != NULL || whole) && strcmp(kind->u.string, "homology") != 0)
+            fail("--box and --whole apply to regions and homology certificates; %s is a %s certificate", cpath,
+                 kind->u.string);
         yajl_val an = json_member(cert, "network");
         if (an == NULL)
             fail("%s: no network", cpath);
@@ -524,7 +551,7 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
         if (!networks_equal(&net, &cnet))
             fail("the certificate's network differs from %s", npath);
         if (strcmp(kind->u.string, "homology") == 0)
-            check_homology(cert, cpath, npath, &net, quiet);
+            check_homology(cert, cpath, npath, &net, box, whole, quiet);
         else
             check_boundary(cert, cpath, npath, &net, quiet);
         return;
@@ -548,26 +575,7 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
     read_domain(&DA, &Db, &m, cert, n, cpath);
     char what[300];
 
-    if (whole && m != 0)
-        fail("the certificate's domain is not R^n: it has %ld inequalities", m);
-    if (box != NULL)
-    {
-        mpq_t lo, hi, L, H;
-        mpq_init(lo);
-        mpq_init(hi);
-        mpq_init(L);
-        mpq_init(H);
-        const char * comma = strchr(box, ',');
-        char * los = xmalloc(strlen(box) + 1);
-        strcpy(los, box);
-        if (comma != NULL)
-            los[comma - box] = '\0';
-        if (comma == NULL || parse_exact(lo, los) != 0 || parse_exact(hi, comma + 1) != 0)
-            fail("--box: expected LO,HI (exact numbers), got '%.60s'", box);
-        if (!domain_box(L, H, DA, Db, m, n) || !mpq_equal(L, lo) || !mpq_equal(H, hi))
-            fail("the certificate's domain is not the box [%.60s]^%ld", box, n);
-        xfree(los);
-    }
+    require_domain(DA, Db, m, n, box, whole);
 
     /* 3. every region on its own */
     yajl_val regs = json_member(cert, "regions");

@@ -73,6 +73,8 @@ void forward(mpq_t * z, mpq_t * y, const network * net, mpq_t * const x);
 void affine_of_pattern(mpq_t * Z, const network * net, const char * pat);
 /* The certificate's "domain" {A, b} (A x <= b, m rows). */
 void read_domain(mpq_t ** DA, mpq_t ** Db, long * m, yajl_val cert, long n, const char * cpath);
+/* With --box LO,HI or --whole: fails unless the domain is exactly that. */
+void require_domain(mpq_t * const DA, mpq_t * const Db, long m, long n, const char * box, int whole);
 void print_domain(FILE * fp, mpq_t * const DA, mpq_t * const Db, long m, long n);
 void print_q(FILE * fp, const mpq_t q);
 
@@ -91,7 +93,8 @@ int check_arrangement(yajl_val cert, const char * cpath, const char * npath, lon
 /* Homology certificates (checker/homology.c) and classification certificates
    (checker/boundary.c), net already compared with the certificate's network.
    Print what they proved unless quiet; fail (exit) on any error. */
-void check_homology(yajl_val cert, const char * cpath, const char * npath, const network * net, int quiet);
+void check_homology(yajl_val cert, const char * cpath, const char * npath, const network * net, const char * box,
+                    int whole, int quiet);
 void check_boundary(yajl_val cert, const char * cpath, const char * npath, const network * net, int quiet);
 
 #endif

@@ -323,7 +323,8 @@ is_face(const char * g, const char * f)
 }
 
 void
-check_homology(yajl_val cert, const char * cpath, const char * npath, const network * net, int quiet)
+check_homology(yajl_val cert, const char * cpath, const char * npath, const network * net, const char * box, int whole,
+               int quiet)
 {
     long n = net->n, N = net->hidden, top = n;
     char what[300];
@@ -347,6 +348,7 @@ check_homology(yajl_val cert, const char * cpath, const char * npath, const netw
     long m;
     mpq_t * DA, * Db;
     read_domain(&DA, &Db, &m, cert, n, cpath);
+    require_domain(DA, Db, m, n, box, whole);
 
     /* 1. cells: points in the set, distinct sign vectors per dimension */
     yajl_val cells = json_member(cert, "cells");

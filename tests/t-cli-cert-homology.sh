@@ -96,8 +96,12 @@ tamper "output" '.output = 1' "output must be"
 "$BIN" regions "$net" --box -1,1 --quiet --certificate "$TMP/r.json" >/dev/null
 expect 1 "$CHECK" "$TMP/good.json" "$TMP/l1.json"
 expect 2 "$CHECK" --box -1,1 "$TMP/good.json"
-"$CHECK" --box -1,1 "$TMP/good.json" "$net" >/dev/null 2>"$TMP/err"
-[ $? -eq 1 ] && grep -q "apply to regions certificates" "$TMP/err" && pass || fail "--box with a homology certificate"
+# the domain asserted on the command line must be the certificate's
+"$CHECK" --quiet --box -1,1 "$TMP/good.json" "$net" && pass || fail "--box -1,1 rejected"
+"$CHECK" --box -2,2 "$TMP/good.json" "$net" >/dev/null 2>"$TMP/err"
+[ $? -eq 1 ] && grep -q "not the box \[-2,2\]^2" "$TMP/err" && pass || fail "--box -2,2 accepted: $(cat "$TMP/err")"
+"$CHECK" --whole "$TMP/good.json" "$net" >/dev/null 2>"$TMP/err"
+[ $? -eq 1 ] && grep -q "not R^n" "$TMP/err" && pass || fail "--whole accepted for a box"
 
 echo "$ok passed, $fails failed"
 [ "$fails" -eq 0 ]
