@@ -1,4 +1,5 @@
-/* Sparse Smith normal form with transforms, for homology certificates.
+/* Smith normal forms with transforms, for homology certificates: dense
+   (cert_smith_transform) and sparse (cert_smith_sparse).
 
    Boundary matrices are sparse with entries +-1, and almost all of their rank
    comes from unit pivots. A unit pivot (r, p) is eliminated in two steps that
@@ -15,6 +16,163 @@
 #include <flint/fmpz_vec.h>
 #include "cert/cert.h"
 
+/* ---- dense, with transforms ------------------------------------------------- */
+/* A is reduced in place to D = U A0 V; every elementary operation is applied to
+   U and V and, inverted, to Ui = U^-1 and Vi = V^-1. */
+typedef struct
+{
+    fmpz_mat_struct * A, * U, * Ui, * V, * Vi;
+}
+smith_ctx;
+
+/* row i += q row j (i != j): U' = E U, U'^-1 = U^-1 E^-1 (column j -= q column i) */
+static void
+_row_addmul(smith_ctx * S, slong i, slong j, const fmpz_t q)
+{
+    for (slong c = 0; c < S->A->c; c++)
+        fmpz_addmul(fmpz_mat_entry(S->A, i, c), q, fmpz_mat_entry(S->A, j, c));
+    for (slong c = 0; c < S->U->c; c++)
+        fmpz_addmul(fmpz_mat_entry(S->U, i, c), q, fmpz_mat_entry(S->U, j, c));
+    for (slong r = 0; r < S->Ui->r; r++)
+        fmpz_submul(fmpz_mat_entry(S->Ui, r, j), q, fmpz_mat_entry(S->Ui, r, i));
+}
+
+/* column j += q column i (i != j): V' = V F, V'^-1 = F^-1 V^-1 (row i -= q row j) */
+static void
+_col_addmul(smith_ctx * S, slong j, slong i, const fmpz_t q)
+{
+    for (slong r = 0; r < S->A->r; r++)
+        fmpz_addmul(fmpz_mat_entry(S->A, r, j), q, fmpz_mat_entry(S->A, r, i));
+    for (slong r = 0; r < S->V->r; r++)
+        fmpz_addmul(fmpz_mat_entry(S->V, r, j), q, fmpz_mat_entry(S->V, r, i));
+    for (slong c = 0; c < S->Vi->c; c++)
+        fmpz_submul(fmpz_mat_entry(S->Vi, i, c), q, fmpz_mat_entry(S->Vi, j, c));
+}
+
+static void
+_swap_cols(fmpz_mat_t M, slong i, slong j)
+{
+    for (slong r = 0; r < M->r; r++)
+        fmpz_swap(fmpz_mat_entry(M, r, i), fmpz_mat_entry(M, r, j));
+}
+
+static void
+_row_swap(smith_ctx * S, slong i, slong j)
+{
+    if (i == j)
+        return;
+    fmpz_mat_swap_rows(S->A, NULL, i, j);
+    fmpz_mat_swap_rows(S->U, NULL, i, j);
+    _swap_cols(S->Ui, i, j);
+}
+
+static void
+_col_swap(smith_ctx * S, slong i, slong j)
+{
+    if (i == j)
+        return;
+    _swap_cols(S->A, i, j);
+    _swap_cols(S->V, i, j);
+    fmpz_mat_swap_rows(S->Vi, NULL, i, j);
+}
+
+/* row i *= -1: its own inverse, on U's row and U^-1's column */
+static void
+_row_neg(smith_ctx * S, slong i)
+{
+    for (slong c = 0; c < S->A->c; c++)
+        fmpz_neg(fmpz_mat_entry(S->A, i, c), fmpz_mat_entry(S->A, i, c));
+    for (slong c = 0; c < S->U->c; c++)
+        fmpz_neg(fmpz_mat_entry(S->U, i, c), fmpz_mat_entry(S->U, i, c));
+    for (slong r = 0; r < S->Ui->r; r++)
+        fmpz_neg(fmpz_mat_entry(S->Ui, r, i), fmpz_mat_entry(S->Ui, r, i));
+}
+
+/* Reduces S->A (U, Ui, V, Vi start as identities) to Smith form: s_1 | s_2 |
+   ... | s_r > 0 on the diagonal, zero elsewhere. Returns r. The pivot is the
+   entry of least absolute value (a unit, for the boundary matrices met here,
+   ends the search at once); a pivot that does not divide the rest of the block
+   takes in the row that holds the remainder, so its absolute value decreases. */
+slong
+cert_smith_transform(fmpz_mat_t A, fmpz_mat_t U, fmpz_mat_t Ui, fmpz_mat_t V, fmpz_mat_t Vi)
+{
+    smith_ctx S = { A, U, Ui, V, Vi };
+    slong m = A->r, n = A->c, t;
+    fmpz_t q;
+    fmpz_init(q);
+    fmpz_mat_one(U);
+    fmpz_mat_one(Ui);
+    fmpz_mat_one(V);
+    fmpz_mat_one(Vi);
+    for (t = 0; t < FLINT_MIN(m, n); t++)
+    {
+        slong pi = -1, pj = -1;
+        for (slong j = t; j < n && !(pi >= 0 && fmpz_is_pm1(fmpz_mat_entry(A, pi, pj))); j++)
+            for (slong i = t; i < m; i++)
+                if (!fmpz_is_zero(fmpz_mat_entry(A, i, j)) &&
+                    (pi < 0 || fmpz_cmpabs(fmpz_mat_entry(A, i, j), fmpz_mat_entry(A, pi, pj)) < 0))
+                {
+                    pi = i, pj = j;
+                    if (fmpz_is_pm1(fmpz_mat_entry(A, i, j)))
+                        break;
+                }
+        if (pi < 0)
+            break;
+        _row_swap(&S, t, pi);
+        _col_swap(&S, t, pj);
+        for (;;)
+        {
+            int clean = 1;
+            for (slong i = t + 1; i < m; i++)
+                if (!fmpz_is_zero(fmpz_mat_entry(A, i, t)))
+                {
+                    fmpz_fdiv_q(q, fmpz_mat_entry(A, i, t), fmpz_mat_entry(A, t, t));
+                    fmpz_neg(q, q);
+                    _row_addmul(&S, i, t, q);
+                    clean &= fmpz_is_zero(fmpz_mat_entry(A, i, t));
+                }
+            for (slong j = t + 1; j < n; j++)
+                if (!fmpz_is_zero(fmpz_mat_entry(A, t, j)))
+                {
+                    fmpz_fdiv_q(q, fmpz_mat_entry(A, t, j), fmpz_mat_entry(A, t, t));
+                    fmpz_neg(q, q);
+                    _col_addmul(&S, j, t, q);
+                    clean &= fmpz_is_zero(fmpz_mat_entry(A, t, j));
+                }
+            if (clean)
+            {
+                slong bad = -1;
+                for (slong i = t + 1; i < m && bad < 0; i++)
+                    for (slong j = t + 1; j < n && bad < 0; j++)
+                        if (!fmpz_divisible(fmpz_mat_entry(A, i, j), fmpz_mat_entry(A, t, t)))
+                            bad = i;
+                if (bad < 0)
+                    break;
+                fmpz_one(q);
+                _row_addmul(&S, t, bad, q);
+                continue;
+            }
+            /* a remainder is left in row or column t: make the smallest one the pivot */
+            slong bi = t, bj = t;
+            for (slong i = t + 1; i < m; i++)
+                if (!fmpz_is_zero(fmpz_mat_entry(A, i, t)) &&
+                    fmpz_cmpabs(fmpz_mat_entry(A, i, t), fmpz_mat_entry(A, bi, bj)) < 0)
+                    bi = i, bj = t;
+            for (slong j = t + 1; j < n; j++)
+                if (!fmpz_is_zero(fmpz_mat_entry(A, t, j)) &&
+                    fmpz_cmpabs(fmpz_mat_entry(A, t, j), fmpz_mat_entry(A, bi, bj)) < 0)
+                    bi = t, bj = j;
+            _row_swap(&S, t, bi);
+            _col_swap(&S, t, bj);
+        }
+        if (fmpz_sgn(fmpz_mat_entry(A, t, t)) < 0)
+            _row_neg(&S, t);
+    }
+    fmpz_clear(q);
+    return t;
+}
+
+/* ---- sparse vectors and the sparse form --------------------------------------- */
 void
 svec_init(svec_t x)
 {
