@@ -72,7 +72,8 @@ grep -q "c0 = threshold" "$TMP/out" && pass || fail "c0 = threshold"
 "$BIN" boundary "$TMP/k1.json" --json --certificate "$TMP/c.json" >"$TMP/y.json"
 cmp -s "$TMP/x.json" "$TMP/y.json" && pass || fail "--certificate changes the output"
 "$BIN" random --dim 2 --widths 3,2 --kind int --seed 1 >"$TMP/deep.json"
-expect 3 "$BIN" boundary "$TMP/deep.json" --certificate "$TMP/deep-cert.json"
+expect 3 "$BIN" boundary "$TMP/deep.json" --json --certificate "$TMP/deep-cert.json"
+[ ! -s "$TMP/out" ] && pass || fail "output before the error: $(head -c 100 "$TMP/out")"
 [ ! -e "$TMP/deep-cert.json" ] && grep -q "one hidden layer of width" "$TMP/err" && pass || fail "deep network"
 
 # --- tampering: a class-2 network in R^3 with rational weights

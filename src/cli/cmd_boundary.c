@@ -352,6 +352,9 @@ cmd_boundary(int argc, char ** argv)
     boundary_init(B, n);
     boundary_class_init(K, n);
     int status = cli_domain_build(domain, desc, &dom, n, err);
+    if (status == RELU_OK && cert_path != NULL && !(net->nlayers == 2 && net_layer_width(net, 0) == n))
+        status = rc_error_set(err, RELU_E_UNSUPPORTED,
+            "--certificate: classification certificates need one hidden layer of width input_dim = %ld", (long) n);
     jout_t out;
     piece_list_ctx pctx = { NULL, n };
     int jout_started = 0;
@@ -377,16 +380,8 @@ cmd_boundary(int argc, char ** argv)
         status = boundary_classify(K, net, output, T, err);
     if (classify && status == RELU_OK && K->status == BOUNDARY_CLASSIFIED)
         status = boundary_class_verify(K, net, output, T, err);
-    if (status == RELU_OK && cert_path != NULL)
-    {
-        if (!classify)
-            status = rc_error_set(err, RELU_E_UNSUPPORTED,
-                "--certificate: classification certificates need one hidden layer of width input_dim = %ld",
-                (long) n);
-        else
-            status = cli_write_certificate(cert_path, err, _write_cert,
-                                           &(boundary_cert_args){ net, output, T, K });
-    }
+    if (status == RELU_OK && cert_path != NULL && classify)
+        status = cli_write_certificate(cert_path, err, _write_cert, &(boundary_cert_args){ net, output, T, K });
     /* homology (bounded domains): its Euler characteristic must be the complex's */
     homology_t HB;
     homology_init(HB);
