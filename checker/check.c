@@ -8,8 +8,9 @@
 #include "check.h"
 
 static const char * help =
-"usage: relucert-check [--quiet] [--box LO,HI | --whole] CERT NET\n"
+"usage: relucert-check [--quiet] [--box LO,HI | --whole] CERT NET   (regions, homology)\n"
 "       relucert-check [--quiet] --arrangement CERT NET\n"
+"       relucert-check [--quiet] CERT NET   (classification certificates)\n"
 "\n"
 "Verifies the certificate CERT (written by `relucert regions NET [domain] --certificate CERT`)\n"
 "against the network file NET, in exact rational arithmetic (GMP), without the relucert\n"
@@ -34,24 +35,31 @@ static const char * help =
 "flat with a hyperplane is listed (linear algebra over Q); the Moebius function of this\n"
 "poset gives the stated characteristic polynomial chi, and regions = |chi(-1)|.\n"
 "\n"
+"With a homology certificate (`relucert homology NET ... --certificate CERT`, recognised by\n"
+"its key \"certificate\": \"homology\"): every cell's point lies in the stated set and domain\n"
+"(exact forward pass), cells of one dimension have distinct sign vectors, every nonzero\n"
+"entry of d_k is +-1 and joins a cell to one of its faces (sign vectors); d_(k-1) d_k = 0;\n"
+"for every d_k the given U, V are unimodular (U U^-1 = I, V V^-1 = I, by multiplication)\n"
+"and U d_k V = diag(s_1..s_r, 0) with s_1 | s_2 | ...; the Betti numbers, torsion and\n"
+"Euler characteristic derived from the ranks and invariant factors equal the stated ones.\n"
+"Not checked: that the cells are all the faces of the set (see proofs/CHECKER.md).\n"
+"\n"
+"With a classification certificate (`relucert boundary NET --certificate CERT`, one hidden\n"
+"layer of width n): A A^-1 = I; A's rows and a are lambda_p > 0 times the permuted neurons'\n"
+"rows and biases; the output weights are scale * (+-lambda_p) with + exactly for the first k\n"
+"coordinates and c0 - T = -scale, which proves f - T = scale (g_k(A x + a) - 1) on R^n;\n"
+"both sides agree at exact sample points. For class null: the degenerate reason is shown\n"
+"(W v = 0 for v != 0, a zero output weight, or c0 = T).\n"
+"\n"
 "  --box LO,HI  also require the certificate's domain to be the box [LO,HI]^n\n"
-"  --whole      also require the certificate's domain to be all of R^n\n"
+"               (regions and homology certificates)\n"
+"  --whole      also require the certificate's domain to be all of R^n (the same)\n"
 "  --arrangement  CERT is an arrangement certificate\n"
 "  --quiet      print nothing on success (exit status only)\n"
 "  --help       this text\n";
 
 /* ---- networks ------------------------------------------------------------- */
-typedef struct
-{
-    long n, nlayers;   /* input dimension; layers including the affine output */
-    long * width;      /* width[0] = n, width[l + 1] = neurons of layer l */
-    mpq_t ** W;        /* W[l]: width[l+1] x width[l], row major */
-    mpq_t ** b;        /* b[l]: width[l+1] */
-    long hidden;       /* neurons in layers 0..nlayers-2 */
-}
-network;
-
-static mpq_t *
+mpq_t *
 qvec(long len)
 {
     mpq_t * v = xmalloc((len > 0 ? len : 1) * sizeof(mpq_t));
@@ -60,14 +68,14 @@ qvec(long len)
     return v;
 }
 
-static void
+void
 get_q(mpq_t q, yajl_val v, const char * what)
 {
     if (v == NULL || json_get_q(q, v) != 0)
         fail("%s: expected an exact number (integer, \"p/q\" or decimal)", what);
 }
 
-static void
+void
 read_network(network * net, yajl_val root, const char * where)
 {
     static const char * const allowed[] = { "input_dim", "layers", "name", "activation", "meta" };
@@ -128,7 +136,7 @@ read_network(network * net, yajl_val root, const char * where)
     }
 }
 
-static int
+int
 networks_equal(const network * a, const network * b)
 {
     if (a->n != b->n || a->nlayers != b->nlayers)
@@ -147,9 +155,10 @@ networks_equal(const network * a, const network * b)
     return 1;
 }
 
-/* Exact forward pass at x: z[k] = pre-activation of hidden neuron k. */
-static void
-forward(mpq_t * z, const network * net, mpq_t * const x)
+/* Exact forward pass at x: z[k] = pre-activation of hidden neuron k; y (when
+   not NULL) = the outputs. */
+void
+forward(mpq_t * z, mpq_t * y, const network * net, mpq_t * const x)
 {
     long maxw = net->n;
     for (long l = 0; l < net->nlayers; l++)
@@ -182,6 +191,16 @@ forward(mpq_t * z, const network * net, mpq_t * const x)
                 mpq_set_ui(v[i], 0, 1);
         }
     }
+    long L = net->nlayers - 1, cols = net->width[L];
+    for (long i = 0; y != NULL && i < net->width[L + 1]; i++)
+    {
+        mpq_set(y[i], net->b[L][i]);
+        for (long j = 0; j < cols; j++)
+        {
+            mpq_mul(t, net->W[L][i * cols + j], v[j]);
+            mpq_add(y[i], y[i], t);
+        }
+    }
     mpq_clear(t);
     for (long i = 0; i < maxw; i++)
     {
@@ -194,7 +213,7 @@ forward(mpq_t * z, const network * net, mpq_t * const x)
 
 /* Z (hidden x (n+1), row k = (c, a)): pre-activation c + a.x of every hidden
    neuron as an affine function on the set of points with pattern pat. */
-static void
+void
 affine_of_pattern(mpq_t * Z, const network * net, const char * pat)
 {
     long n = net->n, d = n + 1, maxw = n;
@@ -315,7 +334,7 @@ typedef struct
 }
 region;
 
-static void
+void
 read_point(mpq_t * x, yajl_val v, long n, const char * what)
 {
     char buf[300];
@@ -355,7 +374,7 @@ read_source(yajl_val v, long N, long m, const char * what)
     fail("%s: expected a hidden neuron index (0..%ld) or \"domain r\" (r < %ld)", what, N - 1, m);
 }
 
-static void
+void
 print_q(FILE * fp, const mpq_t q)
 {
     char * s = mpq_get_str(NULL, 10, q);
@@ -367,7 +386,7 @@ print_q(FILE * fp, const mpq_t q)
 
 /* 1 if {x : A x <= b} is written as the box [L,H]^n (L < H): one lower and
    one upper bound per coordinate, all lower bounds L, all upper bounds H. */
-static int
+int
 domain_box(mpq_t L, mpq_t H, mpq_t * const DA, mpq_t * const Db, long m, long n)
 {
     int box = m == 2 * n, have_lo = 0, have_hi = 0;
@@ -411,7 +430,7 @@ domain_box(mpq_t L, mpq_t H, mpq_t * const DA, mpq_t * const Db, long m, long n)
     return box && mpq_cmp(L, H) < 0;
 }
 
-static void
+void
 print_domain(FILE * fp, mpq_t * const DA, mpq_t * const Db, long m, long n)
 {
     mpq_t L, H;
@@ -431,6 +450,50 @@ print_domain(FILE * fp, mpq_t * const DA, mpq_t * const Db, long m, long n)
         fprintf(fp, "polyhedron {x : A x <= b} with %ld inequalities", m);
     mpq_clear(L);
     mpq_clear(H);
+}
+
+void
+require_domain(mpq_t * const DA, mpq_t * const Db, long m, long n, const char * box, int whole)
+{
+    if (whole && m != 0)
+        fail("the certificate's domain is not R^n: it has %ld inequalities", m);
+    if (box != NULL)
+    {
+        mpq_t lo, hi, L, H;
+        mpq_init(lo);
+        mpq_init(hi);
+        mpq_init(L);
+        mpq_init(H);
+        const char * comma = strchr(box, ',');
+        char * los = xmalloc(strlen(box) + 1);
+        strcpy(los, box);
+        if (comma != NULL)
+            los[comma - box] = '\0';
+        if (comma == NULL || parse_exact(lo, los) != 0 || parse_exact(hi, comma + 1) != 0)
+            fail("--box: expected LO,HI (exact numbers), got '%.60s'", box);
+        if (!domain_box(L, H, DA, Db, m, n) || !mpq_equal(L, lo) || !mpq_equal(H, hi))
+            fail("the certificate's domain is not the box [%.60s]^%ld", box, n);
+        xfree(los);
+    }
+}
+
+void
+read_domain(mpq_t ** DA, mpq_t ** Db, long * m, yajl_val cert, long n, const char * cpath)
+{
+    yajl_val dom = json_member(cert, "domain");
+    yajl_val dA = json_member(dom, "A"), db = json_member(dom, "b");
+    if (!YAJL_IS_ARRAY(dA) || !YAJL_IS_ARRAY(db) || json_array_len(dA) != json_array_len(db))
+        fail("%s: domain must be {\"A\": [[...]], \"b\": [...]} with one b per row", cpath);
+    *m = (long) json_array_len(dA);
+    *DA = qvec(*m * n);
+    *Db = qvec(*m);
+    char what[300];
+    for (long r = 0; r < *m; r++)
+    {
+        snprintf(what, sizeof(what), "domain row %ld", r);
+        read_point(*DA + r * n, json_array_item(dA, r), n, what);
+        get_q((*Db)[r], json_array_item(db, r), what);
+    }
 }
 
 static int
@@ -455,53 +518,12 @@ witness_position(const region * Q, long f, mpq_t * const w, long n)
     return NULL;
 }
 
-int
-main(int argc, char ** argv)
+void
+check_certificate(yajl_val cert, const char * cpath, const char * npath, const network * netp, const char * box,
+                  int whole, int arrangement, int quiet)
 {
-    int quiet = 0, whole = 0, arrangement = 0;
-    const char * args[2], * box = NULL;
-    int nargs = 0;
-    for (int i = 1; i < argc; i++)
-    {
-        if (strcmp(argv[i], "--help") == 0)
-        {
-            fputs(help, stdout);
-            return 0;
-        }
-        else if (strcmp(argv[i], "--quiet") == 0)
-            quiet = 1;
-        else if (strcmp(argv[i], "--whole") == 0)
-            whole = 1;
-        else if (strcmp(argv[i], "--arrangement") == 0)
-            arrangement = 1;
-        else if (strcmp(argv[i], "--box") == 0 && i + 1 < argc)
-            box = argv[++i];
-        else if (argv[i][0] == '-' && argv[i][1] != '\0')
-        {
-            fprintf(stderr, "relucert-check: unknown option '%s' (see --help)\n", argv[i]);
-            return 2;
-        }
-        else if (nargs < 2)
-            args[nargs++] = argv[i];
-        else
-        {
-            fprintf(stderr, "relucert-check: expected two files, CERT and NET (see --help)\n");
-            return 2;
-        }
-    }
-    if (nargs != 2 || (box != NULL && whole) || (arrangement && (box != NULL || whole)))
-    {
-        fprintf(stderr, "relucert-check: expected two files, CERT and NET (see --help)\n");
-        return 2;
-    }
-    arena_init();
-    const char * cpath = args[0], * npath = args[1];
-    yajl_val cert = json_read_file(cpath);
-    yajl_val nroot = json_read_file(npath);
-
     /* 1. the network */
-    network net, cnet;
-    read_network(&net, nroot, npath);
+    network net = *netp, cnet;
     yajl_val kind = json_member(cert, "certificate");
     if (arrangement)
     {
@@ -514,8 +536,25 @@ main(int argc, char ** argv)
         if (!networks_equal(&net, &cnet))
             fail("the certificate's network differs from %s", npath);
         check_arrangement(cert, cpath, npath, net.n, net.nlayers, net.hidden, net.W[0], net.b[0], quiet);
-        arena_free_all();
-        return 0;
+        return;
+    }
+    if (YAJL_IS_STRING(kind) && (strcmp(kind->u.string, "homology") == 0
+                                 || strcmp(kind->u.string, "boundary-class") == 0))
+    {
+        if ((box != NULL || whole) && strcmp(kind->u.string, "homology") != 0)
+            fail("--box and --whole apply to regions and homology certificates; %s is a %s certificate", cpath,
+                 kind->u.string);
+        yajl_val an = json_member(cert, "network");
+        if (an == NULL)
+            fail("%s: no network", cpath);
+        read_network(&cnet, an, "certificate network");
+        if (!networks_equal(&net, &cnet))
+            fail("the certificate's network differs from %s", npath);
+        if (strcmp(kind->u.string, "homology") == 0)
+            check_homology(cert, cpath, npath, &net, box, whole, quiet);
+        else
+            check_boundary(cert, cpath, npath, &net, quiet);
+        return;
     }
     if (!YAJL_IS_STRING(kind) || strcmp(kind->u.string, "regions") != 0)
         fail("%s: not a regions certificate (key \"certificate\" must be \"regions\")", cpath);
@@ -531,40 +570,12 @@ main(int argc, char ** argv)
         fail("%s: input_dim or hidden_neurons do not match the network", cpath);
 
     /* 2. the domain {x : DA x <= Db} */
-    yajl_val dom = json_member(cert, "domain");
-    yajl_val dA = json_member(dom, "A"), db = json_member(dom, "b");
-    if (!YAJL_IS_ARRAY(dA) || !YAJL_IS_ARRAY(db) || json_array_len(dA) != json_array_len(db))
-        fail("%s: domain must be {\"A\": [[...]], \"b\": [...]} with one b per row", cpath);
-    long m = (long) json_array_len(dA);
-    mpq_t * DA = qvec(m * n), * Db = qvec(m);
+    long m;
+    mpq_t * DA, * Db;
+    read_domain(&DA, &Db, &m, cert, n, cpath);
     char what[300];
-    for (long r = 0; r < m; r++)
-    {
-        snprintf(what, sizeof(what), "domain row %ld", r);
-        read_point(DA + r * n, json_array_item(dA, r), n, what);
-        get_q(Db[r], json_array_item(db, r), what);
-    }
 
-    if (whole && m != 0)
-        fail("the certificate's domain is not R^n: it has %ld inequalities", m);
-    if (box != NULL)
-    {
-        mpq_t lo, hi, L, H;
-        mpq_init(lo);
-        mpq_init(hi);
-        mpq_init(L);
-        mpq_init(H);
-        const char * comma = strchr(box, ',');
-        char * los = xmalloc(strlen(box) + 1);
-        strcpy(los, box);
-        if (comma != NULL)
-            los[comma - box] = '\0';
-        if (comma == NULL || parse_exact(lo, los) != 0 || parse_exact(hi, comma + 1) != 0)
-            fail("--box: expected LO,HI (exact numbers), got '%.60s'", box);
-        if (!domain_box(L, H, DA, Db, m, n) || !mpq_equal(L, lo) || !mpq_equal(H, hi))
-            fail("the certificate's domain is not the box [%.60s]^%ld", box, n);
-        xfree(los);
-    }
+    require_domain(DA, Db, m, n, box, whole);
 
     /* 3. every region on its own */
     yajl_val regs = json_member(cert, "regions");
@@ -624,7 +635,7 @@ main(int argc, char ** argv)
 
         /* 3a. the interior point has the pattern; nonzero neurons strictly signed */
         affine_of_pattern(Z, &net, Q->pattern);
-        forward(z, &net, Q->x);
+        forward(z, NULL, &net, Q->x);
         for (long k = 0; k < N; k++)
         {
             char c = mpq_sgn(z[k]) > 0 ? '1' : '0';
@@ -809,7 +820,7 @@ main(int argc, char ** argv)
                      strcmp(why, "is not on the facet") == 0 ? "is not on its facet"
                                                               : "is not strictly inside its other inequalities");
             /* consistency: the two patterns agree on every neuron not vanishing at the witness */
-            forward(z, &net, P->w + f * n);
+            forward(z, NULL, &net, P->w + f * n);
             for (long k = 0; k < N; k++)
                 if (mpq_sgn(z[k]) != 0 && P->pattern[k] != Q->pattern[k])
                     fail("regions %ld and %ld differ at neuron %ld, which does not vanish on their common facet",
@@ -886,6 +897,55 @@ main(int argc, char ** argv)
         print_q(stdout, mu);
         printf(" (%ld adjacent pairs), as stated\n", (long) json_array_len(adj));
     }
+}
+
+int
+main(int argc, char ** argv)
+{
+    int quiet = 0, whole = 0, arrangement = 0;
+    const char * args[2], * box = NULL;
+    int nargs = 0;
+    for (int i = 1; i < argc; i++)
+    {
+        if (strcmp(argv[i], "--help") == 0)
+        {
+            fputs(help, stdout);
+            return 0;
+        }
+        else if (strcmp(argv[i], "--quiet") == 0)
+            quiet = 1;
+        else if (strcmp(argv[i], "--whole") == 0)
+            whole = 1;
+        else if (strcmp(argv[i], "--arrangement") == 0)
+            arrangement = 1;
+        else if (strcmp(argv[i], "--box") == 0 && i + 1 < argc)
+            box = argv[++i];
+        else if (argv[i][0] == '-' && argv[i][1] != '\0')
+        {
+            fprintf(stderr, "relucert-check: unknown option '%s' (see --help)\n", argv[i]);
+            return 2;
+        }
+        else if (nargs < 2)
+            args[nargs++] = argv[i];
+        else
+        {
+            fprintf(stderr, "relucert-check: expected two files, CERT and NET (see --help)\n");
+            return 2;
+        }
+    }
+    if (nargs != 2 || (box != NULL && whole) || (arrangement && (box != NULL || whole)))
+    {
+        fprintf(stderr, "relucert-check: expected two files, CERT and NET (see --help)\n");
+        return 2;
+    }
+    arena_init();
+    const char * cpath = args[0], * npath = args[1];
+    yajl_val cert = json_read_file(cpath);
+    yajl_val nroot = json_read_file(npath);
+
+    network net;
+    read_network(&net, nroot, npath);
+    check_certificate(cert, cpath, npath, &net, box, whole, arrangement, quiet);
     arena_free_all();
     return 0;
 }

@@ -3,7 +3,9 @@
 #ifndef RELUCERT_CHECK_H
 #define RELUCERT_CHECK_H
 
+#include <setjmp.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <gmp.h>
 #include <yajl/yajl_tree.h>
 
@@ -17,7 +19,13 @@ void arena_free_all(void);
 /* Prints "relucert-check: <message>" on stderr (one line), frees everything
    and exits with status 1. */
 void fail(const char * fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+/* When set (the fuzz harness tests/fuzz/fuzz_cert.c only), fail() frees
+   everything and longjmps here instead of printing and exiting; a message
+   that is empty or not one line aborts. */
+extern jmp_buf * check_fail_jump;
 
+/* Parse len bytes (name in messages); as json_read_file. */
+yajl_val json_read_buffer(const char * data, size_t len, const char * name);
 /* Parse a whole JSON file with YAJL's tree API (numbers keep their raw text).
    Duplicate object keys are rejected. The tree is freed by arena_free_all. */
 yajl_val json_read_file(const char * path);
@@ -36,10 +44,57 @@ long json_get_index(yajl_val v);
 size_t json_array_len(yajl_val v);
 yajl_val json_array_item(yajl_val v, size_t i);
 
+/* ---- networks and domains (checker/check.c) --------------------------------- */
+typedef struct
+{
+    long n, nlayers;   /* input dimension; layers including the affine output */
+    long * width;      /* width[0] = n, width[l + 1] = neurons of layer l */
+    mpq_t ** W;        /* W[l]: width[l+1] x width[l], row major */
+    mpq_t ** b;        /* b[l]: width[l+1] */
+    long hidden;       /* neurons in layers 0..nlayers-2 */
+}
+network;
+
+/* len initialised rationals (arena memory). */
+mpq_t * qvec(long len);
+/* An exact number or fail("<what>: expected an exact number ..."). */
+void get_q(mpq_t q, yajl_val v, const char * what);
+/* n coordinates or fail. */
+void read_point(mpq_t * x, yajl_val v, long n, const char * what);
+/* A network file's tree (where names it in messages); fails on any defect. */
+void read_network(network * net, yajl_val root, const char * where);
+int networks_equal(const network * a, const network * b);
+/* Exact forward pass at x: z = the hidden pre-activations (layer by layer),
+   y = the outputs (y may be NULL). */
+void forward(mpq_t * z, mpq_t * y, const network * net, mpq_t * const x);
+/* Z (hidden x (n+1), row k = (c, a)): pre-activation c + a.x of every hidden
+   neuron as an affine function on the points with pattern pat ('0'/'1' per
+   hidden neuron: off/on). */
+void affine_of_pattern(mpq_t * Z, const network * net, const char * pat);
+/* The certificate's "domain" {A, b} (A x <= b, m rows). */
+void read_domain(mpq_t ** DA, mpq_t ** Db, long * m, yajl_val cert, long n, const char * cpath);
+/* With --box LO,HI or --whole: fails unless the domain is exactly that. */
+void require_domain(mpq_t * const DA, mpq_t * const Db, long m, long n, const char * box, int whole);
+void print_domain(FILE * fp, mpq_t * const DA, mpq_t * const Db, long m, long n);
+void print_q(FILE * fp, const mpq_t q);
+
+/* Verifies cert against the network net (read from npath) as relucert-check
+   does after reading both files: the kind is the certificate's "certificate"
+   key (arrangement only with `arrangement`; box/whole: regions only). */
+void check_certificate(yajl_val cert, const char * cpath, const char * npath, const network * net, const char * box,
+                       int whole, int arrangement, int quiet);
+
 /* relucert-check --arrangement (checker/arrangement.c): verifies the
    arrangement certificate cert against the first layer of the network (n
    inputs, nlayers layers, N hidden neurons, weights W0 row-major N x n, biases
    b0) and prints what it proved unless quiet. Fails (exits) on any error. */
 int check_arrangement(yajl_val cert, const char * cpath, const char * npath, long n, long nlayers, long N, mpq_t * W0, mpq_t * b0, int quiet);
+
+/* Homology certificates (checker/homology.c) and classification certificates
+   (checker/boundary.c), net already compared with the certificate's network.
+   Print what they proved unless quiet; fail (exit) on any error. */
+void check_homology(yajl_val cert, const char * cpath, const char * npath, const network * net, const char * box,
+                    int whole, int quiet);
+void check_boundary(yajl_val cert, const char * cpath, const char * npath, const network * net, int quiet);
 
 #endif

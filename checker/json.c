@@ -82,11 +82,24 @@ arena_free_all(void)
         xfree(arena.next + 1);
 }
 
+jmp_buf * check_fail_jump;
+
 void
 fail(const char * fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
+    if (check_fail_jump != NULL)
+    {
+        /* the fuzz harness: messages must be one line; no exit */
+        char msg[1024];
+        vsnprintf(msg, sizeof(msg), fmt, ap);
+        va_end(ap);
+        if (strchr(msg, '\n') != NULL || msg[0] == '\0')
+            abort();
+        arena_free_all();
+        longjmp(*check_fail_jump, 1);
+    }
     fputs("relucert-check: ", stderr);
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
@@ -117,6 +130,32 @@ check_unique_keys(yajl_val v, const char * path, int depth)
 }
 
 yajl_val
+json_read_buffer(const char * data, size_t len, const char * name)
+{
+    char * buf = xmalloc(len + 1);
+    memcpy(buf, data, len);
+    buf[len] = '\0';
+    if (strlen(buf) != len)
+        fail("%s: NUL byte in the file", name);
+    char err[256];
+    err[0] = '\0';
+    if (ntrees == MAX_TREES)
+        fail("too many JSON files");
+    yajl_val v = yajl_tree_parse(buf, err, sizeof(err));
+    xfree(buf);
+    if (v == NULL)
+    {
+        for (char * p = err; *p; p++)
+            if (*p == '\n' || *p == '\r')
+                *p = ' ';
+        fail("%s: not valid JSON (%.200s)", name, err);
+    }
+    trees[ntrees++] = v;
+    check_unique_keys(v, name, 0);
+    return v;
+}
+
+yajl_val
 json_read_file(const char * path)
 {
     FILE * fp = fopen(path, "rb");
@@ -141,24 +180,8 @@ json_read_file(const char * path)
     fclose(fp);
     if (bad)
         fail("cannot read %s", path);
-    buf[len] = '\0';
-    if (strlen(buf) != len)
-        fail("%s: NUL byte in the file", path);
-    char err[256];
-    err[0] = '\0';
-    if (ntrees == MAX_TREES)
-        fail("too many JSON files");
-    yajl_val v = yajl_tree_parse(buf, err, sizeof(err));
+    yajl_val v = json_read_buffer(buf, len, path);
     xfree(buf);
-    if (v == NULL)
-    {
-        for (char * p = err; *p; p++)
-            if (*p == '\n' || *p == '\r')
-                *p = ' ';
-        fail("%s: not valid JSON (%.200s)", path, err);
-    }
-    trees[ntrees++] = v;
-    check_unique_keys(v, path, 0);
     return v;
 }
 

@@ -142,7 +142,9 @@ reject "duplicate region" "regions 0 and 15 have the same pattern" '.regions += 
 reject "count changed" "counts: regions" '.counts.regions = 16'
 reject "histogram changed" "facet_histogram" '.counts.facet_histogram["4"] = 4'
 reject "mean changed" "mean_facets" '.counts.mean_facets = "6"'
-reject "not a regions certificate" "not a regions certificate" '.certificate = "homology"'
+reject "not a regions certificate" "not a regions certificate" '.certificate = "zonotope"'
+reject "relabelled homology" "not a homology certificate" '.certificate = "homology"'
+reject "relabelled classification" "not a classification certificate" '.certificate = "boundary-class"'
 reject "bad number" "exact number" '.regions[0].interior_point[0] = "1/0"'
 
 # the domain asserted on the checker's command line must be the certificate's

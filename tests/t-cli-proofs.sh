@@ -59,6 +59,10 @@ mkdir "$TMP/p"
 cp -r "$P/common.sh" "$P/zonotope-duality" "$TMP/p/"
 if "$TMP/p/zonotope-duality/generate.sh" "$BIN" "$CHECK" > "$TMP/out" 2> "$TMP/err"; then pass
 else fail "zonotope-duality/generate.sh: $(head -3 "$TMP/err")"; fi
+# proofs/sublevel-homology: every group from a verified homology certificate (uses ../zonotope-duality/nets)
+cp -r "$P/sublevel-homology" "$TMP/p/"
+if "$TMP/p/sublevel-homology/generate.sh" "$BIN" "$CHECK" > "$TMP/out" 2> "$TMP/err"; then pass
+else fail "sublevel-homology/generate.sh: $(head -3 "$TMP/err")"; fi
 # a committed file that does not match is reported, and the script fails
 sed 's/| yes |/| no |/' "$P/zonotope-duality/table.md" > "$TMP/p/zonotope-duality/table.md"
 if "$TMP/p/zonotope-duality/generate.sh" "$BIN" "$CHECK" > /dev/null 2> "$TMP/err"; then fail "a changed table.md is not reported"

@@ -4,8 +4,9 @@
 # affine maps, one of d non-empty decision boundaries {g_k = 1}, k = 1..d, with
 # 2^d - 2^(d-k) flat pieces. Instances: `relucert random --kind int --dim d --widths d
 # --seed s`, d = 2..4, s = 1..40, threshold 0, run through `relucert boundary --json`,
-# which classifies and verifies the identity inside relucert (not by relucert-check).
-# Here: the piece counts are compared with 2^d - 2^(d-k), every class 1..d must occur,
+# which classifies and verifies the identity on every region, and through `--certificate`
+# and relucert-check, which proves the class independently (the affine map, A A^-1 = I, and
+# f - T = scale (g_k(A x + a) - 1) coefficient by coefficient). Here: the piece counts are compared with 2^d - 2^(d-k), every class 1..d must occur,
 # and table.md is compared byte for byte.
 # usage: proofs/boundary-classes/generate.sh [relucert [relucert-check]]   (make proofs)
 set -uo pipefail
@@ -15,8 +16,17 @@ cd "$(dirname "$0")"
 for d in 2 3 4; do
     for seed in $(seq 1 40); do
         "$BIN" random --dim $d --widths $d --kind int --seed $seed > "$TMP/net.json" || { fail "random $d $seed"; continue; }
-        "$BIN" boundary "$TMP/net.json" --json > "$TMP/b.json" || { fail "boundary d=$d seed=$seed"; continue; }
+        "$BIN" boundary "$TMP/net.json" --json --certificate "$TMP/cert.json" > "$TMP/b.json" \
+            || { fail "boundary d=$d seed=$seed"; continue; }
         k=$(jq -r '.class // "none"' "$TMP/b.json"); pieces=$(jq .pieces "$TMP/b.json")
+        # the class (or the degenerate reason) proved independently by relucert-check
+        "$CHECK" "$TMP/cert.json" "$TMP/net.json" > "$TMP/out" 2> "$TMP/err" || fail "d=$d seed=$seed: $(cat "$TMP/err")"
+        if [ "$k" = none ]; then
+            grep -q "does not apply to output 0 of .*: $(jq -r .degenerate "$TMP/b.json") (" "$TMP/out" \
+                || fail "d=$d seed=$seed: the checker does not prove the degenerate reason"
+        else
+            grep -q "class $k[ ,]" "$TMP/out" || fail "d=$d seed=$seed: the checker does not prove class $k"
+        fi
         if [ "$k" != none ] && [ "$k" -gt 0 ]; then
             [ "$pieces" = $(( (1 << d) - (1 << (d - k)) )) ] || fail "d=$d seed=$seed: class $k with $pieces pieces"
             [ "$(jq .certificate.regions_checked "$TMP/b.json")" -gt 0 ] || fail "d=$d seed=$seed: identity not checked"
@@ -37,4 +47,4 @@ done
   done; } > "$TMP/table.md"
 keep "$TMP/table.md" table.md
 if [ "$FAILS" -ne 0 ]; then echo "proofs/boundary-classes: $FAILS failures" >&2; exit 1; fi
-echo "proofs/boundary-classes: every class 1..d occurs for d = 2..4, each with 2^d - 2^(d-k) pieces"
+echo "proofs/boundary-classes: every class 1..d occurs for d = 2..4, each with 2^d - 2^(d-k) pieces; every class proved by relucert-check"

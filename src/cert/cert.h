@@ -32,12 +32,15 @@
 
 #include <stdio.h>
 #include <flint/fmpq.h>
+#include <flint/fmpz_mat.h>
 #include "net/net.h"
 #include "poly/poly.h"
 #include "regions/regions.h"
 #include "json/json.h"
 #include "util/bitset.h"
 #include "util/error.h"
+#include "homology/homology.h"
+#include "boundary/boundary.h"
 
 /* ---- cones ---------------------------------------------------------------- */
 /* Finds lambda >= 0 (m rationals) with sum_i lambda_i gens_i = target, where
@@ -91,5 +94,72 @@ void cert_regions_clear(cert_regions_t W);
    RELU_E_UNSUPPORTED for other depths; RELU_E_INTERNAL if the flats found here
    disagree with the intersection poset of src/arrangement. */
 int cert_arrangement_write(FILE * fp, const net_t net, rc_error_t err);
+
+/* ---- homology certificates ------------------------------------------------ */
+/* For the chain complex K of a sub-, super- or level set (set = "sublevel",
+   "superlevel", "level" of output `output` at T; cells with the points of
+   homology_cells_points) and its homology H, writes to fp:
+     certificate "homology", version, input_dim, hidden_neurons, network,
+     output, set, threshold ("p/q"), domain {description, A, b} (as in regions
+                  certificates; no rows for R^n),
+     cells        cells[k][i]: a relative-interior point of k-cell i,
+     boundaries   [{dim: k, matrix}] for k = 1..n: d_k, rows = (k-1)-cells,
+                  columns = k-cells,
+     smith        [{dim: k, diagonal [s_1..s_r], U, U_inv, V, V_inv}]: integer
+                  matrices with U d_k V = diag(s_1..s_r, 0, ...), s_i > 0,
+                  s_i | s_(i+1), U U_inv = I, V V_inv = I,
+     betti, torsion, euler  as `relucert homology --json`.
+   A matrix is {"size": [rows, cols], "entries": [[i, j, v], ...]} (nonzero
+   entries only). U, V come from cert_smith_sparse. RELU_E_UNSUPPORTED when
+   the block left without unit pivots has more than CERT_HOMOLOGY_MAX_DENSE
+   entries; RELU_E_INTERNAL if the Smith form found here disagrees with H's
+   torsion. */
+#define CERT_HOMOLOGY_MAX_DENSE 4000000
+int cert_homology_write(FILE * fp, const net_t net, slong output, const fmpq_t T, const char * set,
+                        const poly_t domain, const char * desc, const chain_complex_t K, fmpq * const * points,
+                        const homology_t H, rc_error_t err);
+/* Smith normal form of A in place with transforms: U A0 V = A, Ui = U^-1,
+   Vi = V^-1 (U, Ui: r x r; V, Vi: c x c); diagonal s_1 | ... | s_rank > 0.
+   Returns the rank. */
+slong cert_smith_transform(fmpz_mat_t A, fmpz_mat_t U, fmpz_mat_t Ui, fmpz_mat_t V, fmpz_mat_t Vi);
+
+/* Sparse integer vectors (indices increasing, no zero values). */
+typedef struct
+{
+    slong len, alloc;
+    slong * idx;
+    fmpz * val;
+}
+svec_struct;
+
+typedef svec_struct svec_t[1];
+
+void svec_init(svec_t x);
+void svec_clear(svec_t x);
+void svec_swap(svec_t x, svec_t y);
+
+/* Smith normal form of the m x n matrix given by its columns A[0..n) (A is
+   destroyed), with sparse transforms: U (m rows), Ui (m columns), V (n
+   columns), Vi (n rows), each array initialised by svec_init, such that
+   U A V = diag(diag[0..rank), 0, ...), U Ui = I, V Vi = I, diag[t] > 0 and
+   diag[t] | diag[t + 1]. Unit pivots are eliminated sparsely (Markowitz
+   order); the rest goes to cert_smith_transform unless it has more than
+   max_dense entries (then RELU_E_UNSUPPORTED in err and -1). diag needs
+   min(m, n) entries. Returns the rank. */
+slong cert_smith_sparse(fmpz * diag, svec_struct * U, svec_struct * Ui, svec_struct * V, svec_struct * Vi,
+                        svec_struct * A, slong m, slong n, slong max_dense, rc_error_t err);
+
+/* ---- classification certificates ------------------------------------------ */
+/* For K from boundary_classify (one hidden layer of width d on R^d), writes:
+     certificate "boundary-class", version, input_dim, network, output,
+     threshold ("p/q"), and either
+     class k, permutation (neuron at each coordinate of z = A x + a), lambda
+                  (> 0: A_p = lambda_p w_perm(p), a_p = lambda_p b_perm(p)),
+                  A, a, A_inv, scale (-c0': f - T = scale (g_k(A x + a) - 1)),
+     or class null, degenerate (the reason), with kernel_vector (W v = 0,
+                  v != 0) for "singular W", neuron (c_i = 0) for "zero output
+                  weight". */
+int cert_boundary_write(FILE * fp, const net_t net, slong output, const fmpq_t T, const boundary_class_t K,
+                        rc_error_t err);
 
 #endif

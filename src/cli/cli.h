@@ -59,6 +59,10 @@ int cli_read_polytope(fmpq_mat_t A, fmpq ** b, slong * m, const char * path, slo
    not given, 0 if the network has one output and an error otherwise. */
 int cli_select_output(slong * output, const net_t net, const char * ostr, rc_error_t err);
 
+/* Writes a certificate to path with write(fp, data, err); on failure no file
+   is left behind (when path is a regular file). */
+int cli_write_certificate(const char * path, rc_error_t err, int (*write)(FILE *, void *, rc_error_t), void * data);
+
 /* "p/q ~ 3.1416" with digits after the point computed exactly (truncated). */
 void cli_fmpq_approx(char * buf, size_t len, const fmpq_t q, int digits);
 

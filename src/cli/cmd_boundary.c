@@ -5,7 +5,7 @@
 
 static const char * boundary_help =
 "usage: relucert boundary NET [--threshold T] [--output i] [--box LO,HI | --domain FILE | --whole]\n"
-"                         [--json] [--list] [--check-faces]\n"
+"                         [--json] [--list] [--check-faces] [--certificate FILE]\n"
 "\n"
 "The decision boundary {x in domain : f_i(x) = T} of output i of the network NET as a\n"
 "polyhedral complex (default domain R^n, unbounded pieces included), exactly: the regions\n"
@@ -29,6 +29,9 @@ static const char * boundary_help =
 "  --json            one JSON object on stdout (keys below)\n"
 "  --check-faces     count the boundary's faces a second way (global table of sign vectors)\n"
 "  --list            every flat piece (in --json as \"piece_list\", else one line each)\n"
+"  --certificate FILE  (one hidden layer of width n) write the class with the map A, a, A^-1,\n"
+"                    the permutation and factors lambda, or the evidence of the degenerate\n"
+"                    reason, for `relucert-check CERT NET` (proofs/CHECKER.md)\n"
 "  --help            this text\n"
 "\n"
 "JSON keys: input_dim, domain, output, threshold (\"p/q\"), pieces (the (n-1)-dimensional flat\n"
@@ -264,6 +267,22 @@ write_class_text(const boundary_class_t K)
     printf(" (as the class predicts)\n");
 }
 
+typedef struct
+{
+    const net_struct * net;
+    slong output;
+    const fmpq * T;
+    const boundary_class_struct * K;
+}
+boundary_cert_args;
+
+static int
+_write_cert(FILE * fp, void * data, rc_error_t err)
+{
+    boundary_cert_args * a = data;
+    return cert_boundary_write(fp, a->net, a->output, a->T, a->K, err);
+}
+
 int
 cmd_boundary(int argc, char ** argv)
 {
@@ -272,10 +291,10 @@ cmd_boundary(int argc, char ** argv)
         { "box", required_argument, 0, 'b' }, { "domain", required_argument, 0, 'd' },
         { "whole", no_argument, 0, 'w' }, { "json", no_argument, 0, 'j' },
         { "check-faces", no_argument, 0, 'c' }, { "list", no_argument, 0, 'l' },
-        { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
+        { "help", no_argument, 0, 'h' }, { "certificate", required_argument, 0, 'C' }, { 0, 0, 0, 0 } };
     cli_domain_opts dom = { NULL, NULL, 0 };
     int json = 0, check_faces = 0, list = 0, c;
-    const char * tstr = NULL, * ostr = NULL;
+    const char * tstr = NULL, * ostr = NULL, * cert_path = NULL;
     opterr = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
@@ -290,6 +309,7 @@ cmd_boundary(int argc, char ** argv)
             case 'j': json = 1; break;
             case 'c': check_faces = 1; break;
             case 'l': list = 1; break;
+            case 'C': cert_path = optarg; break;
             case 'h': fputs(boundary_help, stdout); return CLI_EXIT_OK;
             default:
                 return cli_usage_error("boundary", "unknown or incomplete option '%s'", argv[optind - 1]);
@@ -332,6 +352,9 @@ cmd_boundary(int argc, char ** argv)
     boundary_init(B, n);
     boundary_class_init(K, n);
     int status = cli_domain_build(domain, desc, &dom, n, err);
+    if (status == RELU_OK && cert_path != NULL && !(net->nlayers == 2 && net_layer_width(net, 0) == n))
+        status = rc_error_set(err, RELU_E_UNSUPPORTED,
+            "--certificate: classification certificates need one hidden layer of width input_dim = %ld", (long) n);
     jout_t out;
     piece_list_ctx pctx = { NULL, n };
     int jout_started = 0;
@@ -357,6 +380,8 @@ cmd_boundary(int argc, char ** argv)
         status = boundary_classify(K, net, output, T, err);
     if (classify && status == RELU_OK && K->status == BOUNDARY_CLASSIFIED)
         status = boundary_class_verify(K, net, output, T, err);
+    if (status == RELU_OK && cert_path != NULL && classify)
+        status = cli_write_certificate(cert_path, err, _write_cert, &(boundary_cert_args){ net, output, T, K });
     /* homology (bounded domains): its Euler characteristic must be the complex's */
     homology_t HB;
     homology_init(HB);

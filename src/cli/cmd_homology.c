@@ -5,7 +5,7 @@
 
 static const char * homology_help =
 "usage: relucert homology NET [--box LO,HI | --domain FILE | --whole] (--superlevel T | --sublevel T | --level T)\n"
-"                         [--output i] [--json]\n"
+"                         [--output i] [--json] [--certificate FILE]\n"
 "\n"
 "Integral homology of {x in domain : f(x) >= T} (superlevel), {f <= T} (sublevel) or\n"
 "{f = T} (level), f the network's output i (default 0; required when there are several\n"
@@ -22,7 +22,35 @@ static const char * homology_help =
 "JSON keys: betti [b_0..b_n], torsion (one list of torsion coefficients per dimension),\n"
 "  euler (sum (-1)^k b_k, equal to the alternating count of cells), cells [c_0..c_n],\n"
 "  empty (true when the set is empty: all Betti numbers 0), set, threshold, output, domain,\n"
-"  compactified (true when the domain is unbounded: reduced homology of X+ as above).\n";
+"  compactified (true when the domain is unbounded: reduced homology of X+ as above).\n"
+"\n"
+"  --certificate FILE  write the cells (a relative-interior point each), the boundary\n"
+"                      matrices d_k and, per d_k, unimodular U, V with their inverses and\n"
+"                      U d_k V = the Smith form, for `relucert-check CERT NET`\n"
+"                      (proofs/CHECKER.md). U, V are sparse (unit pivots eliminated in\n"
+"                      Markowitz order); a block left without unit pivots may have at most\n"
+"                      4000000 entries (else exit 3, no file written).\n";
+
+typedef struct
+{
+    const net_struct * net;
+    slong output;
+    const fmpq * T;
+    const char * set;
+    const poly_struct * domain;
+    const char * desc;
+    const chain_complex_struct * K;
+    fmpq * const * points;
+    const homology_struct * H;
+}
+homology_cert_args;
+
+static int
+_write_cert(FILE * fp, void * data, rc_error_t err)
+{
+    homology_cert_args * a = data;
+    return cert_homology_write(fp, a->net, a->output, a->T, a->set, a->domain, a->desc, a->K, a->points, a->H, err);
+}
 
 int
 cmd_homology(int argc, char ** argv)
@@ -32,9 +60,9 @@ cmd_homology(int argc, char ** argv)
         { "whole", no_argument, 0, 'w' }, { "superlevel", required_argument, 0, 'S' },
         { "sublevel", required_argument, 0, 's' }, { "level", required_argument, 0, 'l' },
         { "output", required_argument, 0, 'o' }, { "json", no_argument, 0, 'j' },
-        { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
+        { "help", no_argument, 0, 'h' }, { "certificate", required_argument, 0, 'C' }, { 0, 0, 0, 0 } };
     cli_domain_opts dom = { NULL, NULL, 0 };
-    const char * tstr = NULL, * ostr = NULL, * setname = NULL;
+    const char * tstr = NULL, * ostr = NULL, * setname = NULL, * cert_path = NULL;
     int json = 0, mask = 0, c, nsets = 0;
     opterr = 0;
     optind = 1;
@@ -49,6 +77,7 @@ cmd_homology(int argc, char ** argv)
             case 's': tstr = optarg; setname = "sublevel"; mask = COMPLEX_ZERO | COMPLEX_NEG; nsets++; break;
             case 'l': tstr = optarg; setname = "level"; mask = COMPLEX_ZERO; nsets++; break;
             case 'o': ostr = optarg; break;
+            case 'C': cert_path = optarg; break;
             case 'j': json = 1; break;
             case 'h': fputs(homology_help, stdout); return CLI_EXIT_OK;
             default: return cli_usage_error("homology", "unknown or incomplete option '%s'", argv[optind - 1]);
@@ -86,11 +115,21 @@ cmd_homology(int argc, char ** argv)
     homology_t H;
     chain_complex_init(K, 0);
     homology_init(H);
-    if (status == RELU_OK)
+    fmpq ** points = NULL;
+    if (status == RELU_OK && cert_path != NULL)
+    {
+        points = flint_calloc(net->input_dim + 1, sizeof(fmpq *));
+        status = homology_cells_points(K, points, tnet, domain, net_num_hidden(tnet) - 1, mask, err);
+    }
+    else if (status == RELU_OK)
         status = homology_cells(K, tnet, domain, net_num_hidden(tnet) - 1, mask, err);
     if (status == RELU_OK)
-    {
         homology_compute(H, K);
+    if (status == RELU_OK && cert_path != NULL)
+        status = cli_write_certificate(cert_path, err, _write_cert,
+                                       &(homology_cert_args){ net, output, T, setname, domain, desc, K, points, H });
+    if (status == RELU_OK)
+    {
         slong n = H->top, cells = 0;
         for (slong k = 0; k <= n; k++)
             cells += H->cells[k];
@@ -146,6 +185,13 @@ cmd_homology(int argc, char ** argv)
         flint_free(ts);
     }
     int rc = status ? cli_fail("homology", err) : CLI_EXIT_OK;
+    if (points != NULL)
+    {
+        for (slong k = 0; k <= net->input_dim; k++)
+            if (points[k] != NULL)
+                _fmpq_vec_clear(points[k], FLINT_MAX(K->num[k], 1) * net->input_dim);
+        flint_free(points);
+    }
     homology_clear(H);
     chain_complex_clear(K);
     poly_clear(domain);

@@ -249,8 +249,8 @@ _add_region(void * data, const region_struct * R)
 }
 
 static int
-_homology_cells(chain_complex_t K, fmpq ** values, const net_t net, const poly_t domain, slong filter,
-                int mask, const net_t vnet, slong output, rc_error_t err)
+_homology_cells(chain_complex_t K, fmpq ** values, fmpq ** points, const net_t net, const poly_t domain,
+                slong filter, int mask, const net_t vnet, slong output, rc_error_t err)
 {
     slong n = net->input_dim;
     cell_builder B;
@@ -299,6 +299,14 @@ _homology_cells(chain_complex_t K, fmpq ** values, const net_t net, const poly_t
                 for (slong i = 0; i < B.counts[k]; i++)
                     fmpq_set(values[k] + i, B.cells[order[k][i]].value);
             }
+        if (points != NULL)
+            for (slong k = 0; k <= n; k++)
+            {
+                points[k] = _fmpq_vec_init(FLINT_MAX(B.counts[k], 1) * n);
+                for (slong i = 0; i < B.counts[k]; i++)
+                    for (slong j = 0; j < n; j++)
+                        fmpq_set(points[k] + i * n + j, B.cells[order[k][i]].point + j);
+            }
         slong * rows = NULL, * coef = NULL;
         for (slong k = 0; k <= n; k++)
             for (slong i = 0; i < B.counts[k]; i++)
@@ -333,7 +341,14 @@ int
 homology_cells(chain_complex_t K, const net_t net, const poly_t domain, slong filter, int mask,
                rc_error_t err)
 {
-    return _homology_cells(K, NULL, net, domain, filter, mask, net, -1, err);
+    return _homology_cells(K, NULL, NULL, net, domain, filter, mask, net, -1, err);
+}
+
+int
+homology_cells_points(chain_complex_t K, fmpq ** points, const net_t net, const poly_t domain, slong filter,
+                      int mask, rc_error_t err)
+{
+    return _homology_cells(K, NULL, points, net, domain, filter, mask, net, -1, err);
 }
 
 int
@@ -343,5 +358,5 @@ homology_cells_values(chain_complex_t K, fmpq ** values, const net_t net, const 
     if (output < 0 || output >= net_num_outputs(net))
         return rc_error_set(err, RELU_E_INPUT, "output %ld does not exist (the network has %ld)",
                             (long) output, (long) net_num_outputs(net));
-    return _homology_cells(K, values, net, domain, -1, 0, net, output, err);
+    return _homology_cells(K, values, NULL, net, domain, -1, 0, net, output, err);
 }

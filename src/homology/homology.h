@@ -65,6 +65,12 @@ slong homology_euler(const homology_t H);
 int homology_cells(chain_complex_t K, const net_t net, const poly_t domain, slong filter, int mask,
                    rc_error_t err);
 
+/* The same, and for each k-cell i a point of its relative interior at
+   points[k] + i * n (points[k] allocated with _fmpq_vec_init(max(num[k], 1) * n);
+   the caller clears them). Certificates use the points (src/cert). */
+int homology_cells_points(chain_complex_t K, fmpq ** points, const net_t net, const poly_t domain, slong filter,
+                          int mask, rc_error_t err);
+
 /* The cells of the whole region complex (no filter) with, for each k-cell i,
    values[k][i] = the maximum of output `output` over the closed cell (values[k]
    allocated with _fmpq_vec_init(max(num[k], 1)); the caller clears them). */
