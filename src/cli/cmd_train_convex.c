@@ -4,7 +4,8 @@
 
 static const char * train_convex_help =
 "usage: relucert train-convex DATA [--bias] (--interpolate | --lambda L) [--out NET.json]\n"
-"                             [--json] [--full-path] [--float-reference] [--max-steps N]\n"
+"                             [--json] [--full-path] [--float-reference [--float-tol T]]\n"
+"                             [--max-steps N]\n"
 "\n"
 "Exact convex training of a one-hidden-layer ReLU network over the wedge-product dictionary\n"
 "of DATA ({\"X\": [[...]], \"y\": [...]}, see relucert wedge; research notes section 5). With A\n"
@@ -34,9 +35,11 @@ static const char * train_convex_help =
 "                  c = 0 gives the affine network f = 0). Loss and penalty are recomputed from\n"
 "                  the written file through the exact evaluator (without --out from the same\n"
 "                  text written to memory) and must equal the solver's (else exit 70).\n"
-"  --float-reference  also run cyclic coordinate descent in double (--lambda only; tolerance\n"
-"                  1e-12, at most 100000 sweeps), convert its result exactly and report its\n"
-"                  support, its exact objective minus the exact optimum, and the KKT verdict.\n"
+"  --float-reference  also run cyclic coordinate descent in double (--lambda only; stops when\n"
+"                  a sweep moves no coefficient by more than --float-tol T times the largest\n"
+"                  one, default 1e-4 as scikit-learn's Lasso, or after 100000 sweeps), convert\n"
+"                  its result exactly and report its support, its exact objective minus the\n"
+"                  exact optimum, its largest coefficient error and the exact KKT verdict.\n"
 "  --max-steps N   stop (exit 4) after N breakpoints (default 10000).\n"
 "\n"
 "Samples must be distinct, rows of X of one length, n >= d, L > 0.\n"
@@ -46,10 +49,15 @@ static const char * train_convex_help =
 "  support (dictionary column indices, as in relucert wedge --list), neurons ([{column, subset\n"
 "  (the samples the neuron's hyperplane passes through, from 0), sign, coefficient, weights}]),\n"
 "  certified (KKT or duality verified, always true on exit 0), dual (interpolate: u),\n"
+"  unique (lasso: true when the equicorrelation set {j : |A_j^T (y - A c)| = L} has linearly\n"
+"  independent columns, which makes the solution unique; false: not certified unique),\n"
+"  equicorrelation_set_size,\n"
 "  path (lasso: {breakpoints (count, lambda_max and the end included), complete, points:\n"
 "  [{lambda, events (coordinates changing there), active (columns on the segment below),\n"
 "  signs}]}), network (the network object), network_file, file_check ({loss, l1_norm,\n"
-"  objective, agrees}), float_reference ({method, sweeps, support, objective, gap, gap_approx,\n"
+"  objective, agrees}), float_reference ({method, tolerance, sweeps, support, objective (exact\n"
+"  value at the float solution), gap (exact, >= 0), gap_approx and max_coefficient_error_approx\n"
+"  (doubles, labelled),\n"
 "  kkt, missed (in the exact support, not in the float one), extra (the converse)}).\n";
 
 typedef struct
@@ -57,6 +65,7 @@ typedef struct
     int bias, interpolate, json, full, floatref;
     const char * lambda, * out;
     slong max_steps;
+    double tol;
 }
 tc_opts;
 
@@ -68,6 +77,7 @@ _parse(tc_opts * o, int argc, char ** argv)
         { "lambda", required_argument, 0, 'l' }, { "out", required_argument, 0, 'o' },
         { "json", no_argument, 0, 'j' }, { "full-path", no_argument, 0, 'F' },
         { "float-reference", no_argument, 0, 'f' }, { "max-steps", required_argument, 0, 'm' },
+        { "float-tol", required_argument, 0, 't' },
         { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
     int c;
     char * end;
@@ -87,6 +97,11 @@ _parse(tc_opts * o, int argc, char ** argv)
                 o->max_steps = strtol(optarg, &end, 10);
                 if (*end || o->max_steps < 1)
                     return cli_usage_error("train-convex", "--max-steps: expected a positive integer, got '%s'", optarg);
+                break;
+            case 't':
+                o->tol = strtod(optarg, &end);
+                if (*end || !(o->tol > 0 && o->tol < 1))
+                    return cli_usage_error("train-convex", "--float-tol: expected a number in (0, 1), got '%s'", optarg);
                 break;
             case 'h': fputs(train_convex_help, stdout); return -1;
             default: return cli_usage_error("train-convex", "unknown or incomplete option '%s'", argv[optind - 1]);
@@ -109,11 +124,13 @@ typedef struct
     wedge_path_t P;
     net_t net, back;
     fmpq_t floss, fl1, fobj;
-    int agrees;
+    int agrees, unique;
+    slong equicorrelated;
     /* float reference */
     fmpq * cf;
     slong sweeps;
-    fmpq_t gobj, gap;
+    fmpq_t gobj, gap, maxerr;
+    double tol;
     int gkkt;
 }
 tc_state;
@@ -132,9 +149,12 @@ _print_float(jout_t out, tc_state * s)
     for (slong j = 0; j < p; j++) if (!fmpq_is_zero(s->cf + j)) jout_int(out, j);
     jout_end_array(out);
     jout_key(out, "objective"); jout_fmpq(out, s->gobj);
+    jout_key(out, "tolerance"); snprintf(buf, sizeof(buf), "%g", s->tol); jout_string(out, buf);
     jout_key(out, "gap"); jout_fmpq(out, s->gap);
-    cli_fmpq_approx(buf, sizeof(buf), s->gap, 20);
+    snprintf(buf, sizeof(buf), "%.6e", fmpq_get_d(s->gap));
     jout_key(out, "gap_approx"); jout_string(out, buf);
+    snprintf(buf, sizeof(buf), "%.6e", fmpq_get_d(s->maxerr));
+    jout_key(out, "max_coefficient_error_approx"); jout_string(out, buf);
     jout_key(out, "kkt"); jout_bool(out, s->gkkt);
     jout_key(out, "missed");
     jout_begin_array(out);
@@ -229,7 +249,11 @@ _print_json(tc_state * s, const tc_opts * o)
         jout_key(out, "dual"); jout_fmpq_vec(out, s->u, s->D->n);
     }
     else
+    {
+        jout_key(out, "unique"); jout_bool(out, s->unique);
+        jout_key(out, "equicorrelation_set_size"); jout_int(out, s->equicorrelated);
         _print_path(out, s->P);
+    }
     jout_key(out, "network"); net_write_jout(out, s->net);
     if (o->out)
     {
@@ -267,6 +291,9 @@ _print_text(tc_state * s, const tc_opts * o)
                l, obj, buf, (long) s->P->len, s->P->complete ? "" : " (incomplete)");
         flint_free(l);
     }
+    if (!o->interpolate)
+        printf("solution %s (equicorrelation set of %ld columns%s)\n", s->unique ? "unique" : "not certified unique",
+               (long) s->equicorrelated, s->unique ? ", linearly independent" : "");
     printf("%ld neurons; loss and penalty recomputed from the written network: %s\n", (long) h,
            s->agrees ? "equal" : "DIFFERENT");
     for (slong j = 0; j < p; j++)
@@ -281,9 +308,15 @@ _print_text(tc_state * s, const tc_opts * o)
     }
     if (o->floatref)
     {
-        cli_fmpq_approx(buf, sizeof(buf), s->gap, 20);
-        printf("float coordinate descent (%ld sweeps): objective gap %s, KKT %s\n", (long) s->sweeps, buf,
-               s->gkkt ? "holds" : "fails");
+        slong miss = 0, extra = 0;
+        for (slong j = 0; j < p; j++)
+        {
+            miss += !fmpq_is_zero(s->c + j) && fmpq_is_zero(s->cf + j);
+            extra += fmpq_is_zero(s->c + j) && !fmpq_is_zero(s->cf + j);
+        }
+        printf("float coordinate descent (tolerance %g, %ld sweeps): objective gap %.6e, largest coefficient "
+               "error %.6e, support: %ld missed, %ld extra; KKT %s\n", s->tol, (long) s->sweeps, fmpq_get_d(s->gap),
+               fmpq_get_d(s->maxerr), (long) miss, (long) extra, s->gkkt ? "holds" : "fails");
     }
     flint_free(obj);
 }
@@ -295,7 +328,7 @@ _state_init(tc_state * s)
     wedge_dict_init(s->W);
     fmpq_init(s->lambda); fmpq_init(s->lambda_max); fmpq_init(s->obj); fmpq_init(s->loss);
     fmpq_init(s->l1); fmpq_init(s->pen); fmpq_init(s->floss); fmpq_init(s->fl1); fmpq_init(s->fobj);
-    fmpq_init(s->gobj); fmpq_init(s->gap);
+    fmpq_init(s->gobj); fmpq_init(s->gap); fmpq_init(s->maxerr);
     s->c = s->u = s->cf = NULL;
     wedge_path_init(s->P, 0);
     net_init(s->net);
@@ -313,7 +346,7 @@ _state_clear(tc_state * s)
     if (s->u) _fmpq_vec_clear(s->u, FLINT_MAX(s->D->n, 1));
     fmpq_clear(s->lambda); fmpq_clear(s->lambda_max); fmpq_clear(s->obj); fmpq_clear(s->loss);
     fmpq_clear(s->l1); fmpq_clear(s->pen); fmpq_clear(s->floss); fmpq_clear(s->fl1); fmpq_clear(s->fobj);
-    fmpq_clear(s->gobj); fmpq_clear(s->gap);
+    fmpq_clear(s->gobj); fmpq_clear(s->gap); fmpq_clear(s->maxerr);
     wedge_path_clear(s->P);
     net_clear(s->net);
     net_clear(s->back);
@@ -346,6 +379,7 @@ _solve_lasso(tc_state * s, const tc_opts * o, rc_error_t err)
     {
         wedge_lasso_objective(s->obj, s->loss, s->l1, s->W->F, s->D->y, s->c, s->lambda);
         fmpq_mul(s->pen, s->lambda, s->l1);
+        s->unique = wedge_lasso_unique(&s->equicorrelated, s->W->F, s->D->y, s->c, s->lambda);
     }
     return rc;
 }
@@ -399,7 +433,14 @@ _float_reference(tc_state * s)
     fmpq_t l, q;
     fmpq_init(l); fmpq_init(q);
     s->cf = _fmpq_vec_init(FLINT_MAX(s->W->num, 1));
-    wedge_lasso_cd(s->cf, &s->sweeps, s->W->F, s->D->y, s->lambda, 1e-12, 100000);
+    wedge_lasso_cd(s->cf, &s->sweeps, s->W->F, s->D->y, s->lambda, s->tol, 100000);
+    for (slong j = 0; j < s->W->num; j++)
+    {
+        fmpq_sub(l, s->cf + j, s->c + j);
+        fmpq_abs(l, l);
+        if (fmpq_cmp(l, s->maxerr) > 0)
+            fmpq_set(s->maxerr, l);
+    }
     wedge_lasso_objective(s->gobj, l, q, s->W->F, s->D->y, s->cf, s->lambda);
     fmpq_sub(s->gap, s->gobj, s->obj);
     s->gkkt = wedge_lasso_kkt_check(NULL, s->W->F, s->D->y, s->cf, s->lambda);
@@ -409,7 +450,7 @@ _float_reference(tc_state * s)
 int
 cmd_train_convex(int argc, char ** argv)
 {
-    tc_opts o = { 0, 0, 0, 0, 0, NULL, NULL, 10000 };
+    tc_opts o = { 0, 0, 0, 0, 0, NULL, NULL, 10000, 1e-4 };
     int rc = _parse(&o, argc, argv);
     if (rc)
         return rc < 0 ? CLI_EXIT_OK : rc;
@@ -417,6 +458,7 @@ cmd_train_convex(int argc, char ** argv)
     rc_error_init(err);
     tc_state s;
     _state_init(&s);
+    s.tol = o.tol;
     int status = RELU_OK;
     if (o.lambda)
     {

@@ -38,6 +38,12 @@ int wedge_lasso_kkt_check(slong * bad, const fmpq_mat_t A, const fmpq * y, const
    lambda, it holds (and c is optimal) on the whole segment. */
 int wedge_lasso_kkt_check_signed(slong * bad, const fmpq_mat_t A, const fmpq * y, const fmpq * c,
                                  const fmpq_t lambda, const signed char * sign);
+/* Uniqueness (Tibshirani, "The lasso problem and uniqueness", 2013, lemma 2):
+   for an optimal c at lambda > 0, if the columns of the equicorrelation set
+   E = {j : |A_j^T (y - A c)| = lambda} are linearly independent, the lasso
+   solution is unique. Returns 1 then, 0 when that sufficient condition fails
+   (the solution may or may not be unique); *size gets |E|. */
+int wedge_lasso_unique(slong * size, const fmpq_mat_t A, const fmpq * y, const fmpq * c, const fmpq_t lambda);
 /* Basis pursuit certificate: A c = y (primal), |A^T u| <= 1 componentwise
    (dual), ||c||_1 = y . u (equal objectives). Returns 1 when all hold. */
 int wedge_bp_certify(const fmpq_mat_t A, const fmpq * y, const fmpq * c, const fmpq * u);

@@ -148,3 +148,40 @@ wedge_bp_certify(const fmpq_mat_t A, const fmpq * y, const fmpq * c, const fmpq 
     fmpq_clear(t); fmpq_clear(primal); fmpq_clear(dual);
     return ok;
 }
+
+int
+wedge_lasso_unique(slong * size, const fmpq_mat_t A, const fmpq * y, const fmpq * c, const fmpq_t lambda)
+{
+    slong n = A->r, p = A->c, m = 0;
+    fmpq * r = _fmpq_vec_init(FLINT_MAX(p, 1));
+    slong * E = flint_malloc(FLINT_MAX(p, 1) * sizeof(slong));
+    fmpq_t a;
+    fmpq_init(a);
+    wedge_lasso_correlations(r, A, y, c);
+    for (slong j = 0; j < p; j++)
+    {
+        fmpq_abs(a, r + j);
+        if (fmpq_equal(a, lambda))
+            E[m++] = j;
+    }
+    *size = m;
+    int unique = 1;
+    if (m > n)
+        unique = 0;
+    else if (m > 0)
+    {
+        fmpq_mat_t B, R;
+        fmpq_mat_init(B, n, m);
+        fmpq_mat_init(R, n, m);
+        for (slong i = 0; i < n; i++)
+            for (slong k = 0; k < m; k++)
+                fmpq_set(fmpq_mat_entry(B, i, k), fmpq_mat_entry(A, i, E[k]));
+        unique = fmpq_mat_rref(R, B) == m;
+        fmpq_mat_clear(B);
+        fmpq_mat_clear(R);
+    }
+    fmpq_clear(a);
+    flint_free(E);
+    _fmpq_vec_clear(r, FLINT_MAX(p, 1));
+    return unique;
+}
