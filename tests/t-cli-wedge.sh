@@ -56,6 +56,20 @@ jqis '.path.points[-1].lambda' 0
 jqis .path.complete true
 expect 0 "$BIN" train-convex "$TMP/ramp.json" --bias --lambda 1/1000
 
+# y = (x-1)+ - 2(x-3)+ + (x-5)+ at x = 0..6: minimum l1 norm 4, three ramps at samples 1, 3, 5
+# with coefficients 1, -2, 1 (either orientation of the ramps is optimal)
+cat >"$TMP/ramps.json" <<'JSON'
+{"X": [[0],[1],[2],[3],[4],[5],[6]], "y": [0,0,1,2,1,0,0]}
+JSON
+expect 0 "$BIN" train-convex "$TMP/ramps.json" --bias --interpolate --json
+jqis .objective 4
+jqis '[.neurons[].subset[0]]' '[1,3,5]'
+jqis '[.neurons[].coefficient]' '[1,-2,1]'
+# lasso on it: the uniqueness flag is honest (the ramp dictionary has dependent columns)
+expect 0 "$BIN" train-convex "$TMP/ramps.json" --bias --lambda 1/100 --json
+jqis .certified true
+jqis 'has("unique")' true
+
 # bad input
 echo '{"X": [[0,1],[1]], "y": [0,1]}' >"$TMP/ragged.json"
 expect 2 "$BIN" train-convex "$TMP/ragged.json" --interpolate
