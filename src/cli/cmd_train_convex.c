@@ -302,6 +302,8 @@ _print_text(tc_state * s, const tc_opts * o)
             continue;
         char * cs = num_get_str(s->c + j);
         printf("  column %ld: samples", (long) j);
+        if (s->W->k == 0)
+            printf(" none (through 0)");
         for (slong r = 0; r < s->W->k; r++) printf(" %ld", (long) s->W->subsets[j * s->W->k + r]);
         printf(", sign %+d, coefficient %s\n", s->W->sign[j], cs);
         flint_free(cs);
