@@ -70,6 +70,10 @@ expect 0 "$BIN" train-convex "$TMP/ramps.json" --bias --lambda 1/100 --json
 jqis .certified true
 jqis 'has("unique")' true
 
+# a step limit below the requested lambda: exit 4 (partial), one line
+expect 4 "$BIN" train-convex "$TMP/ramps.json" --bias --lambda 1/100 --max-steps 2
+grep -q "max-steps" "$TMP/err" && pass || fail "limit: $(cat "$TMP/err")"
+
 # bad input
 echo '{"X": [[0,1],[1]], "y": [0,1]}' >"$TMP/ragged.json"
 expect 2 "$BIN" train-convex "$TMP/ragged.json" --interpolate

@@ -220,6 +220,72 @@ check_problem(const fmpq_mat_t A, const fmpq * y, flint_rand_t st)
     wedge_path_clear(P);
 }
 
+/* Fixed degenerate cases (ties at lambda_max): two orthogonal columns entering
+   together, and two equal columns (toggling both gives a singular Gram matrix:
+   only one may enter). */
+static void
+check_ties(flint_rand_t st)
+{
+    rc_error_t err;
+    rc_error_init(err);
+    for (int equal = 0; equal <= 1; equal++)
+    {
+        fmpq_mat_t A;
+        fmpq_mat_init(A, 2, 2);
+        fmpq * y = _fmpq_vec_init(2);
+        fmpq_one(fmpq_mat_entry(A, 0, 0));
+        fmpq_one(fmpq_mat_entry(A, equal ? 0 : 1, 1));
+        fmpq_one(y + 0);
+        if (!equal) fmpq_one(y + 1);
+        wedge_path_t P;
+        wedge_path_init(P, 2);
+        fmpq_t zero;
+        fmpq_init(zero);
+        CHECK(wedge_lasso_path(P, A, y, zero, 100, err) == RELU_OK, "ties: %s", err->msg);
+        CHECK(P->len == 2 && fmpq_is_one(P->lambda) && fmpq_is_zero(P->lambda + 1), "ties: breakpoints");
+        CHECK(P->ties[0] == 2, "ties: %ld events at lambda_max, expected 2", (long) P->ties[0]);
+        CHECK(P->sign[0] + P->sign[1] == (equal ? 1 : 2), "ties: active set");
+        check_problem(A, y, st);
+        fmpq_clear(zero);
+        wedge_path_clear(P);
+        _fmpq_vec_clear(y, 2);
+        fmpq_mat_clear(A);
+    }
+}
+
+/* The float reference can never beat the exact optimum: gap >= 0; and the
+   exact value of a double agrees with the test's own conversion. */
+static void
+check_float_reference(const fmpq_mat_t A, const fmpq * y, flint_rand_t st)
+{
+    slong p = A->c;
+    rc_error_t err;
+    rc_error_init(err);
+    wedge_path_t P;
+    wedge_path_init(P, p);
+    fmpq_t lam, o1, o2, l, n1;
+    fmpq_init(lam); fmpq_init(o1); fmpq_init(o2); fmpq_init(l); fmpq_init(n1);
+    fmpq_set_si(lam, 1 + n_randint(st, 50), 7);
+    if (wedge_lasso_path(P, A, y, lam, 1000, err) == RELU_OK)
+    {
+        fmpq * c = _fmpq_vec_init(p), * cf = _fmpq_vec_init(p);
+        slong sweeps;
+        wedge_path_eval(c, P, lam);
+        wedge_lasso_cd(cf, &sweeps, A, y, lam, 1e-6, 10000);
+        wedge_lasso_objective(o1, l, n1, A, y, c, lam);
+        wedge_lasso_objective(o2, l, n1, A, y, cf, lam);
+        CHECK(fmpq_cmp(o2, o1) >= 0, "float objective below the exact optimum");
+        for (slong j = 0; j < p; j++)
+        {
+            test_exact_double(l, fmpq_get_d(cf + j));
+            CHECK(fmpq_equal(l, cf + j), "float coefficient not a double");
+        }
+        _fmpq_vec_clear(c, p); _fmpq_vec_clear(cf, p);
+    }
+    fmpq_clear(lam); fmpq_clear(o1); fmpq_clear(o2); fmpq_clear(l); fmpq_clear(n1);
+    wedge_path_clear(P);
+}
+
 /* orthogonal design (distinct diagonal): c_j = soft(A_j^T y, lambda) / ||A_j||^2 */
 static void
 check_orthogonal(flint_rand_t st)
@@ -339,6 +405,7 @@ main(void)
         }
         check_problem(A, y, st);
         check_bp_limit(A, y);
+        check_float_reference(A, y, st);
         _fmpq_vec_clear(y, n);
         fmpq_mat_clear(A);
     }
@@ -347,6 +414,7 @@ main(void)
 
     for (slong it = 0; it < test_iters(30); it++)
         check_orthogonal(st);
+    check_ties(st);
 
     /* wedge dictionaries: 1D with bias (ramps), 2D without and with bias */
     complete_runs = compared = 0;
