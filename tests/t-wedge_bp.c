@@ -176,6 +176,35 @@ main(void)
         fmpq_mat_clear(A);
     }
 
+    /* rank-deficient A (rank 2 < n = 3) with y in the span: the dual feasible
+       set has a lineality space; the certificate must still close */
+    {
+        fmpq_mat_t A;
+        fmpq_mat_init(A, 3, 4);
+        slong a[3][4] = { { 1, 2, 0, -1 }, { 2, 4, 0, -2 }, { 0, 1, 3, 1 } };
+        fmpq * y = _fmpq_vec_init(3), * c = _fmpq_vec_init(4), * u = _fmpq_vec_init(3);
+        for (slong i = 0; i < 3; i++)
+            for (slong j = 0; j < 4; j++)
+                fmpq_set_si(fmpq_mat_entry(A, i, j), a[i][j], 1);
+        fmpq_set_si(y + 0, 3, 1); fmpq_set_si(y + 1, 6, 1); fmpq_set_si(y + 2, 1, 1);   /* A (1,1,0,0) */
+        int feasible;
+        CHECK(wedge_basis_pursuit(c, u, &feasible, A, y, err) == 0, "%s", err->msg);
+        CHECK(feasible && wedge_bp_certify(A, y, c, u), "rank-deficient basis pursuit");
+        fmpq_t s;
+        fmpq_init(s);
+        l1(s, c, 4);
+        /* by hand, over the bases of the two independent rows: {1,2}: 2, {1,3}: 10/3,
+           {1,4}: 5, {2,3}: 3/2 + 1/6, {2,4}: 4/3 + 1/3, {3,4}: 13/3; minimum 5/3 */
+        fmpq_t h;
+        fmpq_init(h);
+        fmpq_set_si(h, 5, 3);
+        CHECK(fmpq_equal(s, h), "rank-deficient basis pursuit: min l1 is not 5/3");
+        fmpq_clear(h);
+        fmpq_clear(s);
+        _fmpq_vec_clear(y, 3); _fmpq_vec_clear(c, 4); _fmpq_vec_clear(u, 3);
+        fmpq_mat_clear(A);
+    }
+
     flint_randclear(st);
     poly_cdd_cleanup();
     flint_cleanup();
