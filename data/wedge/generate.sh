@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 BIN=${1:-../../src/relucert}
 rm -rf nets results && mkdir nets results
-for ds in ramps1d hat1d plane2d spirals2d; do
+for ds in ramps1d hat1d plane2d spirals2d scatter2d; do
     "$BIN" train-convex "$ds.json" --bias --interpolate --json --out "nets/$ds-interpolate.json" \
         > "results/$ds-interpolate.json"
     for lam in 1/10 1/100; do
@@ -32,7 +32,7 @@ done
     echo
     echo "| data | samples | features | min l1 norm | ~ | neurons | samples per neuron |"
     echo "|---|---|---|---|---|---|---|"
-    for ds in ramps1d hat1d plane2d spirals2d; do
+    for ds in ramps1d hat1d plane2d spirals2d scatter2d; do
         jq -r --arg ds "$ds" '"| \($ds) | \(.samples) | \(.features) | \(.objective) | \(.objective | tostring | split("/") | if length == 2 then ((.[0] | tonumber) / (.[1] | tonumber) * 1e6 | round / 1e6) else .[0] end) | \(.neurons | length) | \([.neurons[] | .subset | map(tostring) | join(",")] | join(" ; ")) |"' \
             "results/$ds-interpolate.json"
     done
@@ -45,7 +45,7 @@ done
     echo
     echo "| data | lambda | lambda_max | breakpoints | max events at one breakpoint | objective ~ | neurons | unique | float tol 1e-4: gap, missed/extra, KKT | float tol 1e-10: gap, missed/extra, KKT |"
     echo "|---|---|---|---|---|---|---|---|---|---|"
-    for ds in ramps1d hat1d plane2d spirals2d; do
+    for ds in ramps1d hat1d plane2d spirals2d scatter2d; do
         for tag in 10 100; do
             f=results/$ds-lambda$tag.json
             g=results/$ds-lambda$tag-float1e-10.json

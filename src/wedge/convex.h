@@ -64,7 +64,7 @@ typedef struct
     fmpq * lambda;        /* len breakpoints, strictly decreasing; lambda[0] = ||A^T y||_inf */
     fmpq * coef;          /* len x p: the solution at each breakpoint */
     signed char * sign;   /* (len - 1) x p: active signs on [lambda[k+1], lambda[k]] */
-    slong * ties;         /* len: number of simultaneous events at each breakpoint */
+    slong * ties;         /* len: number of coordinates changing status at each breakpoint */
     int complete;         /* the path reached the requested end */
 }
 wedge_path_struct;
@@ -73,23 +73,32 @@ typedef wedge_path_struct wedge_path_t[1];
 
 void wedge_path_init(wedge_path_t P, slong p);
 void wedge_path_clear(wedge_path_t P);
-/* The exact homotopy (LARS with lasso modification) from lambda_max down to
-   lambda_end >= 0. At each breakpoint all coordinates hitting an event at once
-   (entering: |r_j| = lambda; leaving: c_j = 0) are collected exactly; the
-   continuation is chosen among the 2^k ways of toggling them (all toggled
-   first), keeping the first whose active Gram matrix is nonsingular and whose
-   segment passes wedge_lasso_kkt_check_signed at both ends. If none does
-   (more than WEDGE_PATH_MAX_TIES events, or every choice singular or failing),
+/* The exact homotopy (LARS with the lasso modification, in the general form
+   that needs neither one event at a time nor a nonsingular active Gram
+   matrix) from lambda_max down to lambda_end >= 0. At each breakpoint the
+   direction solves a convex QP over the equicorrelation set (an LCP, by
+   wedge_lcp_lemke); the segment runs until the next event and is stored only
+   after wedge_lasso_kkt_check_signed holds at both of its ends. If Lemke's
+   method fails (ray termination, more than WEDGE_PATH_MAX_PIVOTS pivots),
    returns RELU_E_UNSUPPORTED with the breakpoint in the message; the part of
    the path computed so far stays in P (certified) with complete = 0.
-   RELU_E_LIMIT after max_steps breakpoints. */
-#define WEDGE_PATH_MAX_TIES 12
+   RELU_E_LIMIT after max_steps breakpoints. ties[k] = the number of
+   coordinates of the equicorrelation set that are zero at breakpoint k (the
+   candidates to enter or leave there). */
+#define WEDGE_PATH_MAX_PIVOTS 10000
 int wedge_lasso_path(wedge_path_t P, const fmpq_mat_t A, const fmpq * y, const fmpq_t lambda_end,
                      slong max_steps, rc_error_t err);
 /* c = the path's solution at lambda (0 above lambda[0]; lambda must be >= the
    last breakpoint): affine interpolation between breakpoints. Returns the
    segment index (-1 above lambda_max). */
 slong wedge_path_eval(fmpq * c, const wedge_path_t P, const fmpq_t lambda);
+
+/* ---- linear complementarity (lcp.c) -------------------------------------- */
+/* Lemke's method with lexicographic pivoting, exact: z >= 0 (M->r entries) with
+   w = M z + q >= 0 and z . w = 0. Returns 1 when found, 0 on ray termination or
+   after max_pivots pivots. For positive semidefinite M it succeeds whenever
+   the LCP has a solution. */
+int wedge_lcp_lemke(fmpq * z, const fmpq_mat_t M, const fmpq * q, slong max_pivots);
 
 /* ---- float reference (cd.c) --------------------------------------------- */
 /* Cyclic coordinate descent in double on the lasso (A, y converted to the

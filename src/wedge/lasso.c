@@ -65,239 +65,215 @@ _path_push(wedge_path_t P, const fmpq_t lambda, const fmpq * c, const signed cha
     P->len++;
 }
 
-/* The affine pieces for the active set sign: c = a - lambda b, r = pr + lambda qr.
-   Returns 0 when the active Gram matrix is singular. */
+/* The direction of the path below a breakpoint (research: Tibshirani 2013,
+   section 3; Efron et al. 2004). With c the solution at lam, E = {j : |r_j| =
+   lam}, s = sgn(r) on E, N = {j in E : c_j != 0}, Z = E \ N, the solution at
+   lam - t (t small) is c + t d where d (supported on E) solves the convex QP
+       min 1/2 ||A_E d||^2 - s . d   subject to  s_j d_j >= 0 for j in Z:
+   its KKT conditions are exactly the lasso's at lam - t to first order
+   ((A^T A d)_j = s_j where j stays or becomes active, s_j (A^T A d)_j >= 1
+   where j in Z stays at 0). With d_j = s_j z_j on Z and d_j = s_j (z+ - z-)
+   on N it is the LCP (M = D^T G_E D, q = -D^T s_E, M PSD), solved by Lemke. */
 static int
-_segment(fmpq * a, fmpq * b, fmpq * pr, fmpq * qr, const fmpq_mat_t A, const fmpq * Aty,
-         const signed char * sign)
+_direction(fmpq * d, const fmpq_mat_t A, const fmpq * c, const fmpq * r, const fmpq_t lam,
+           slong * zcount, slong max_pivots)
 {
-    slong n = A->r, p = A->c, k = 0;
-    slong * S = flint_malloc(FLINT_MAX(p, 1) * sizeof(slong));
+    slong n = A->r, p = A->c, ne = 0, m = 0;
+    slong * E = flint_malloc(FLINT_MAX(p, 1) * sizeof(slong));
+    fmpq_t a;
+    fmpq_init(a);
     for (slong j = 0; j < p; j++)
-        if (sign[j])
-            S[k++] = j;
-    fmpq_mat_t G, B, X;
-    fmpq_mat_init(G, k, k);
-    fmpq_mat_init(B, k, 2);
-    fmpq_mat_init(X, k, 2);
-    for (slong s = 0; s < k; s++)
     {
-        for (slong t = 0; t < k; t++)
-            for (slong i = 0; i < n; i++)
-                fmpq_addmul(fmpq_mat_entry(G, s, t), fmpq_mat_entry(A, i, S[s]), fmpq_mat_entry(A, i, S[t]));
-        fmpq_set(fmpq_mat_entry(B, s, 0), Aty + S[s]);
-        fmpq_set_si(fmpq_mat_entry(B, s, 1), sign[S[s]], 1);
+        fmpq_zero(d + j);
+        fmpq_abs(a, r + j);
+        if (fmpq_equal(a, lam))
+            E[ne++] = j;
     }
-    int ok = (k == 0) || fmpq_mat_solve_fraction_free(X, G, B);
+    *zcount = 0;
+    for (slong k = 0; k < ne; k++)
+    {
+        int nz = !fmpq_is_zero(c + E[k]);
+        m += nz ? 2 : 1;
+        *zcount += !nz;
+    }
+    /* D: ne x m, column v maps z_v to d_{E[k]} with coefficient +-s */
+    slong * row = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
+    int * coef = flint_malloc(FLINT_MAX(m, 1) * sizeof(int));
+    for (slong k = 0, v = 0; k < ne; k++)
+    {
+        int s = fmpq_sgn(r + E[k]);
+        row[v] = k; coef[v++] = s;
+        if (!fmpq_is_zero(c + E[k]))
+        {
+            row[v] = k; coef[v++] = -s;
+        }
+    }
+    fmpq_mat_t G, M;
+    fmpq_mat_init(G, ne, ne);
+    fmpq_mat_init(M, m, m);
+    for (slong k = 0; k < ne; k++)
+        for (slong l = k; l < ne; l++)
+        {
+            for (slong i = 0; i < n; i++)
+                fmpq_addmul(fmpq_mat_entry(G, k, l), fmpq_mat_entry(A, i, E[k]), fmpq_mat_entry(A, i, E[l]));
+            fmpq_set(fmpq_mat_entry(G, l, k), fmpq_mat_entry(G, k, l));
+        }
+    fmpq * q = _fmpq_vec_init(FLINT_MAX(m, 1)), * z = _fmpq_vec_init(FLINT_MAX(m, 1));
+    for (slong u = 0; u < m; u++)
+    {
+        for (slong v = 0; v < m; v++)
+        {
+            fmpq_set(fmpq_mat_entry(M, u, v), fmpq_mat_entry(G, row[u], row[v]));
+            if (coef[u] * coef[v] < 0)
+                fmpq_neg(fmpq_mat_entry(M, u, v), fmpq_mat_entry(M, u, v));
+        }
+        /* q_u = -coef_u s_{row u} : -1 when coef_u = s, +1 otherwise */
+        fmpq_set_si(q + u, coef[u] == fmpq_sgn(r + E[row[u]]) ? -1 : 1, 1);
+    }
+    int ok = wedge_lcp_lemke(z, M, q, max_pivots);
     if (ok)
-    {
-        fmpq * u = _fmpq_vec_init(n), * w = _fmpq_vec_init(n);
-        for (slong j = 0; j < p; j++)
+        for (slong u = 0; u < m; u++)
         {
-            fmpq_zero(a + j);
-            fmpq_zero(b + j);
+            if (coef[u] > 0) fmpq_add(d + E[row[u]], d + E[row[u]], z + u);
+            else fmpq_sub(d + E[row[u]], d + E[row[u]], z + u);
         }
-        for (slong s = 0; s < k; s++)
-        {
-            fmpq_set(a + S[s], fmpq_mat_entry(X, s, 0));
-            fmpq_set(b + S[s], fmpq_mat_entry(X, s, 1));
-            for (slong i = 0; i < n; i++)
-            {
-                fmpq_addmul(u + i, fmpq_mat_entry(A, i, S[s]), a + S[s]);
-                fmpq_addmul(w + i, fmpq_mat_entry(A, i, S[s]), b + S[s]);
-            }
-        }
-        for (slong j = 0; j < p; j++)
-        {
-            fmpq_set(pr + j, Aty + j);
-            fmpq_zero(qr + j);
-            for (slong i = 0; i < n; i++)
-            {
-                fmpq_submul(pr + j, fmpq_mat_entry(A, i, j), u + i);
-                fmpq_addmul(qr + j, fmpq_mat_entry(A, i, j), w + i);
-            }
-        }
-        _fmpq_vec_clear(u, n);
-        _fmpq_vec_clear(w, n);
-    }
-    fmpq_mat_clear(G); fmpq_mat_clear(B); fmpq_mat_clear(X);
-    flint_free(S);
+    _fmpq_vec_clear(q, FLINT_MAX(m, 1)); _fmpq_vec_clear(z, FLINT_MAX(m, 1));
+    fmpq_mat_clear(G); fmpq_mat_clear(M);
+    flint_free(row); flint_free(coef); flint_free(E);
+    fmpq_clear(a);
     return ok;
 }
 
-/* candidate t: keep it in next if lo < t < hi and t > next */
+/* The largest step t in (0, tmax] along c + t d (lambda = lam - t) before an
+   active coefficient reaches 0 or an inactive correlation reaches +-lambda;
+   h = A^T A d, sign = the active set on the segment. */
 static void
-_consider(fmpq_t next, const fmpq_t t, const fmpq_t hi)
+_step(fmpq_t tstar, const fmpq * c, const fmpq * d, const fmpq * r, const fmpq * h, const signed char * sign,
+      slong p, const fmpq_t lam, const fmpq_t tmax)
 {
-    if (fmpq_cmp(t, hi) < 0 && fmpq_cmp(t, next) > 0)
-        fmpq_set(next, t);
-}
-
-/* The end of the segment starting at lam going down, no lower than lam_end. */
-static void
-_next_breakpoint(fmpq_t next, const fmpq * a, const fmpq * b, const fmpq * pr, const fmpq * qr,
-                 const signed char * sign, slong p, const fmpq_t lam, const fmpq_t lam_end)
-{
-    fmpq_t t, den;
-    fmpq_init(t); fmpq_init(den);
-    fmpq_set(next, lam_end);
+    fmpq_t t, num, den;
+    fmpq_init(t); fmpq_init(num); fmpq_init(den);
+    fmpq_set(tstar, tmax);
     for (slong j = 0; j < p; j++)
     {
         if (sign[j])
         {
-            if (!fmpq_is_zero(b + j))                /* c_j = a_j - lambda b_j = 0 */
-            {
-                fmpq_div(t, a + j, b + j);
-                _consider(next, t, lam);
-            }
+            if (fmpq_is_zero(d + j))
+                continue;
+            fmpq_div(t, c + j, d + j);                   /* c_j + t d_j = 0 */
+            fmpq_neg(t, t);
+            if (fmpq_sgn(t) > 0 && fmpq_cmp(t, tstar) < 0)
+                fmpq_set(tstar, t);
             continue;
         }
-        for (int s = -1; s <= 1; s += 2)            /* pr + lambda qr = s lambda */
+        for (int s = -1; s <= 1; s += 2)                /* r_j - t h_j = s (lam - t) */
         {
             fmpq_set_si(den, s, 1);
-            fmpq_sub(den, den, qr + j);
+            fmpq_sub(den, den, h + j);
             if (fmpq_is_zero(den))
                 continue;
-            fmpq_div(t, pr + j, den);
-            _consider(next, t, lam);
+            fmpq_mul_si(num, lam, s);
+            fmpq_sub(num, num, r + j);
+            fmpq_div(t, num, den);
+            if (fmpq_sgn(t) > 0 && fmpq_cmp(t, tstar) < 0)
+                fmpq_set(tstar, t);
         }
     }
-    fmpq_clear(t); fmpq_clear(den);
+    fmpq_clear(t); fmpq_clear(num); fmpq_clear(den);
 }
 
-/* c = a - lambda b */
+/* h = A^T A d */
 static void
-_coef_at(fmpq * c, const fmpq * a, const fmpq * b, const fmpq_t lambda, slong p)
+_gram_times(fmpq * h, const fmpq_mat_t A, const fmpq * d)
 {
+    slong n = A->r, p = A->c;
+    fmpq * u = _fmpq_vec_init(n);
+    for (slong i = 0; i < n; i++)
+        for (slong j = 0; j < p; j++)
+            if (!fmpq_is_zero(d + j))
+                fmpq_addmul(u + i, fmpq_mat_entry(A, i, j), d + j);
     for (slong j = 0; j < p; j++)
     {
-        fmpq_mul(c + j, lambda, b + j);
-        fmpq_sub(c + j, a + j, c + j);
+        fmpq_zero(h + j);
+        for (slong i = 0; i < n; i++)
+            fmpq_addmul(h + j, fmpq_mat_entry(A, i, j), u + i);
     }
-}
-
-static int
-_popcount(ulong m)
-{
-    int c = 0;
-    for (; m; m &= m - 1) c++;
-    return c;
-}
-
-typedef struct
-{
-    const fmpq_mat_struct * A;
-    const fmpq * y, * Aty;
-    slong p;
-    fmpq * a, * b, * pr, * qr, * c0, * c1;
-    signed char * sg;
-}
-_work;
-
-/* Tries the continuation with signs sg from (lam, ck); on success c1 holds
-   the solution at next. */
-static int
-_try(_work * w, fmpq_t next, const fmpq_t lam, const fmpq * ck, const fmpq_t lam_end)
-{
-    slong p = w->p;
-    if (!_segment(w->a, w->b, w->pr, w->qr, w->A, w->Aty, w->sg))
-        return 0;
-    _next_breakpoint(next, w->a, w->b, w->pr, w->qr, w->sg, p, lam, lam_end);
-    _coef_at(w->c0, w->a, w->b, lam, p);
-    _coef_at(w->c1, w->a, w->b, next, p);
-    for (slong j = 0; j < p; j++)      /* the path is continuous */
-        if (!fmpq_equal(w->c0 + j, ck + j))
-            return 0;
-    return wedge_lasso_kkt_check_signed(NULL, w->A, w->y, w->c0, lam, w->sg)
-        && wedge_lasso_kkt_check_signed(NULL, w->A, w->y, w->c1, next, w->sg);
+    _fmpq_vec_clear(u, n);
 }
 
 int
 wedge_lasso_path(wedge_path_t P, const fmpq_mat_t A, const fmpq * y, const fmpq_t lambda_end,
                  slong max_steps, rc_error_t err)
 {
-    slong p = A->c, n = A->r;
+    slong p = A->c, n = A->r, pp = FLINT_MAX(p, 1);
     int status = RELU_OK;
-    fmpq * zero = _fmpq_vec_init(FLINT_MAX(p, 1)), * r = _fmpq_vec_init(FLINT_MAX(p, 1));
-    fmpq * Aty = _fmpq_vec_init(FLINT_MAX(p, 1));
-    fmpq * ck = _fmpq_vec_init(FLINT_MAX(p, 1));
-    signed char * cur = flint_calloc(FLINT_MAX(p, 1), 1);
-    slong * ev = flint_malloc(FLINT_MAX(p, 1) * sizeof(slong));
-    fmpq_t lam, next, best, t;
-    fmpq_init(lam); fmpq_init(next); fmpq_init(best); fmpq_init(t);
-    _work w = { A, y, Aty, p, _fmpq_vec_init(FLINT_MAX(p, 1)), _fmpq_vec_init(FLINT_MAX(p, 1)),
-                _fmpq_vec_init(FLINT_MAX(p, 1)), _fmpq_vec_init(FLINT_MAX(p, 1)), _fmpq_vec_init(FLINT_MAX(p, 1)),
-                _fmpq_vec_init(FLINT_MAX(p, 1)), flint_calloc(FLINT_MAX(p, 1), 1) };
+    fmpq * c = _fmpq_vec_init(pp), * r = _fmpq_vec_init(pp), * d = _fmpq_vec_init(pp);
+    fmpq * h = _fmpq_vec_init(pp), * c1 = _fmpq_vec_init(pp);
+    signed char * sg = flint_calloc(pp, 1);
+    fmpq_t lam, next, tmax, tstar, t;
+    fmpq_init(lam); fmpq_init(next); fmpq_init(tmax); fmpq_init(tstar); fmpq_init(t);
     wedge_path_clear(P);
     wedge_path_init(P, p);
-    for (slong j = 0; j < p; j++)
+    for (slong j = 0; j < p; j++)                      /* lambda_max = ||A^T y||_inf */
     {
+        fmpq_zero(t);
         for (slong i = 0; i < n; i++)
-            fmpq_addmul(Aty + j, fmpq_mat_entry(A, i, j), y + i);
-        fmpq_abs(t, Aty + j);
+            fmpq_addmul(t, fmpq_mat_entry(A, i, j), y + i);
+        fmpq_abs(t, t);
         if (fmpq_cmp(t, lam) > 0)
             fmpq_set(lam, t);
     }
-    _path_push(P, lam, zero, NULL, 0);          /* lambda_max: c = 0 */
+    _path_push(P, lam, c, NULL, 0);
     while (status == RELU_OK && fmpq_cmp(lam, lambda_end) > 0)
     {
-        slong ne = 0;
+        slong zc;
         for (slong j = 0; j < p; j++)
-            fmpq_set(ck + j, P->coef + (P->len - 1) * p + j);
-        wedge_lasso_correlations(r, A, y, ck);
-        for (slong j = 0; j < p; j++)           /* events at lam */
+            fmpq_set(c + j, P->coef + (P->len - 1) * p + j);
+        wedge_lasso_correlations(r, A, y, c);
+        if (!_direction(d, A, c, r, lam, &zc, WEDGE_PATH_MAX_PIVOTS))
+        {
+            char * s = num_get_str(lam);
+            status = rc_error_set(err, RELU_E_UNSUPPORTED, "lasso path: at lambda = %s Lemke's method finds no "
+                                  "direction (ray termination or more than %d pivots): path stops there",
+                                  s, WEDGE_PATH_MAX_PIVOTS);
+            flint_free(s);
+            break;
+        }
+        P->ties[P->len - 1] = zc;
+        for (slong j = 0; j < p; j++)
         {
             fmpq_abs(t, r + j);
-            if (cur[j] ? fmpq_is_zero(ck + j) : fmpq_equal(t, lam))
-                ev[ne++] = j;
+            sg[j] = (fmpq_equal(t, lam) && (!fmpq_is_zero(c + j) || !fmpq_is_zero(d + j))) ? fmpq_sgn(r + j) : 0;
         }
-        P->ties[P->len - 1] = ne;
-        if (ne > WEDGE_PATH_MAX_TIES)
+        _gram_times(h, A, d);
+        fmpq_sub(tmax, lam, lambda_end);
+        _step(tstar, c, d, r, h, sg, p, lam, tmax);
+        fmpq_sub(next, lam, tstar);
+        for (slong j = 0; j < p; j++)
+        {
+            fmpq_mul(t, tstar, d + j);
+            fmpq_add(c1 + j, c + j, t);
+        }
+        /* certify the segment: KKT with its active set at both ends */
+        if (!wedge_lasso_kkt_check_signed(NULL, A, y, c, lam, sg)
+            || !wedge_lasso_kkt_check_signed(NULL, A, y, c1, next, sg))
         {
             char * s = num_get_str(lam);
-            status = rc_error_set(err, RELU_E_UNSUPPORTED, "lasso path: %ld coordinates change at once at lambda = %s "
-                                  "(more than %d): path stops there", (long) ne, s, WEDGE_PATH_MAX_TIES);
+            status = rc_error_set(err, RELU_E_INTERNAL, "lasso path: the segment below lambda = %s fails its KKT "
+                                  "certificate", s);
             flint_free(s);
             break;
         }
-        int found = 0;
-        for (int pc = (int) ne; pc >= 0 && !found; pc--)
-            for (ulong m = 0; m < (UWORD(1) << ne) && !found; m++)
-            {
-                if (_popcount(m) != pc)
-                    continue;
-                memcpy(w.sg, cur, p);
-                for (slong e = 0; e < ne; e++)
-                    if (m & (UWORD(1) << e))
-                        w.sg[ev[e]] = cur[ev[e]] ? 0 : (signed char) fmpq_sgn(r + ev[e]);
-                found = _try(&w, next, lam, ck, lambda_end);
-            }
-        if (!found)
-        {
-            char * s = num_get_str(lam);
-            status = rc_error_set(err, RELU_E_UNSUPPORTED, "lasso path: at lambda = %s no continuation among the 2^%ld "
-                                  "ways of toggling the coordinates hitting an event has a nonsingular active Gram "
-                                  "matrix and certified KKT conditions (solution not unique?): path stops there",
-                                  s, (long) ne);
-            flint_free(s);
-            break;
-        }
-        memcpy(cur, w.sg, p);
-        _path_push(P, next, w.c1, cur, 0);
+        _path_push(P, next, c1, sg, 0);
         fmpq_set(lam, next);
         if (P->len > max_steps && fmpq_cmp(lam, lambda_end) > 0)
             status = rc_error_set(err, RELU_E_LIMIT, "lasso path: more than %ld breakpoints (--max-steps)", (long) max_steps);
     }
     P->complete = (status == RELU_OK);
-    fmpq_clear(lam); fmpq_clear(next); fmpq_clear(best); fmpq_clear(t);
-    _fmpq_vec_clear(zero, FLINT_MAX(p, 1)); _fmpq_vec_clear(r, FLINT_MAX(p, 1));
-    _fmpq_vec_clear(Aty, FLINT_MAX(p, 1)); _fmpq_vec_clear(ck, FLINT_MAX(p, 1));
-    _fmpq_vec_clear(w.a, FLINT_MAX(p, 1)); _fmpq_vec_clear(w.b, FLINT_MAX(p, 1));
-    _fmpq_vec_clear(w.pr, FLINT_MAX(p, 1)); _fmpq_vec_clear(w.qr, FLINT_MAX(p, 1));
-    _fmpq_vec_clear(w.c0, FLINT_MAX(p, 1)); _fmpq_vec_clear(w.c1, FLINT_MAX(p, 1));
-    flint_free(w.sg);
-    flint_free(cur);
-    flint_free(ev);
+    fmpq_clear(lam); fmpq_clear(next); fmpq_clear(tmax); fmpq_clear(tstar); fmpq_clear(t);
+    _fmpq_vec_clear(c, pp); _fmpq_vec_clear(r, pp); _fmpq_vec_clear(d, pp);
+    _fmpq_vec_clear(h, pp); _fmpq_vec_clear(c1, pp);
+    flint_free(sg);
     return status;
 }
 
