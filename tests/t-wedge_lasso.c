@@ -253,6 +253,52 @@ check_ties(flint_rand_t st)
     }
 }
 
+/* Issue 7 regression: the first path code tried the 2^k ways of toggling k
+   simultaneous events and gave up beyond k = 12 (a 20-point 2D data set had
+   13). Here A = [I_m | I_m] (m = 14), y = 1: all 2m columns enter at
+   lambda_max = 1 together and the active Gram matrix is singular. Whatever
+   optimal selection the path makes, the fit on each coordinate is 1 - lambda
+   and the objective is m (lambda^2 / 2 + lambda (1 - lambda)). */
+static void
+check_many_ties(void)
+{
+    slong m = 14;
+    rc_error_t err;
+    rc_error_init(err);
+    fmpq_mat_t A;
+    fmpq_mat_init(A, m, 2 * m);
+    fmpq * y = _fmpq_vec_init(m), * c = _fmpq_vec_init(2 * m);
+    for (slong i = 0; i < m; i++)
+    {
+        fmpq_one(fmpq_mat_entry(A, i, i));
+        fmpq_one(fmpq_mat_entry(A, i, m + i));
+        fmpq_one(y + i);
+    }
+    wedge_path_t P;
+    wedge_path_init(P, 2 * m);
+    fmpq_t zero, lam, o, l, n1, e;
+    fmpq_init(zero); fmpq_init(lam); fmpq_init(o); fmpq_init(l); fmpq_init(n1); fmpq_init(e);
+    CHECK(wedge_lasso_path(P, A, y, zero, 100, err) == RELU_OK, "many ties: %s", err->msg);
+    CHECK(P->ties[0] == 2 * m, "many ties: %ld events at lambda_max", (long) P->ties[0]);
+    for (slong k = 1; k < 8; k++)
+    {
+        fmpq_set_si(lam, k, 8);
+        wedge_path_eval(c, P, lam);
+        CHECK(wedge_lasso_kkt_check(NULL, A, y, c, lam), "many ties: not optimal");
+        wedge_lasso_objective(o, l, n1, A, y, c, lam);
+        fmpq_mul(e, lam, lam);
+        fmpq_div_2exp(e, e, 1);
+        fmpq_sub_si(l, lam, 1);
+        fmpq_submul(e, lam, l);          /* lambda^2/2 + lambda (1 - lambda) */
+        fmpq_mul_si(e, e, m);
+        CHECK(fmpq_equal(o, e), "many ties: objective");
+    }
+    fmpq_clear(zero); fmpq_clear(lam); fmpq_clear(o); fmpq_clear(l); fmpq_clear(n1); fmpq_clear(e);
+    wedge_path_clear(P);
+    _fmpq_vec_clear(y, m); _fmpq_vec_clear(c, 2 * m);
+    fmpq_mat_clear(A);
+}
+
 /* The float reference can never beat the exact optimum: gap >= 0; and the
    exact value of a double agrees with the test's own conversion. */
 static void
@@ -415,6 +461,7 @@ main(void)
     for (slong it = 0; it < test_iters(30); it++)
         check_orthogonal(st);
     check_ties(st);
+    check_many_ties();
 
     /* wedge dictionaries: 1D with bias (ramps), 2D without and with bias */
     complete_runs = compared = 0;
