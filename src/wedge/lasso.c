@@ -1,13 +1,16 @@
 /* The lasso path by exact homotopy (Efron, Hastie, Johnstone, Tibshirani,
    "Least angle regression", 2004, with the lasso modification; Osborne,
-   Presnell, Turlach 2000). On a segment with active set S and signs s the
-   solution is c_S(lambda) = G^{-1} (A_S^T y - lambda s) = a - lambda b with
-   G = A_S^T A_S, and the correlations r(lambda) = A^T (y - A c) = p + lambda q
-   are affine too; the segment ends at the largest lambda below the current
-   one where an inactive |r_j| reaches lambda or an active c_j reaches 0. All
-   of these are rationals, computed exactly. Degenerate breakpoints (several
-   events at once) are resolved by trying the possible continuations and
-   keeping one that the KKT conditions certify on the whole segment. */
+   Presnell, Turlach 2000; the general, possibly non-unique case: Tibshirani,
+   "The lasso problem and uniqueness", 2013). Between breakpoints the solution
+   c(lambda) and the correlations r(lambda) = A^T (y - A c) are affine in
+   lambda; a segment ends at the largest lambda below the current one where an
+   inactive |r_j| reaches lambda or an active c_j reaches 0. All of these are
+   rationals, computed exactly. The direction at a breakpoint is not taken
+   from G_S^{-1} s (which needs one event at a time and a nonsingular active
+   Gram matrix) but from a small convex QP over the equicorrelation set,
+   solved exactly as an LCP: simultaneous events and non-unique solutions are
+   handled alike. Each segment is certified by the KKT conditions at both of
+   its ends before it is stored. */
 #include <string.h>
 #include "wedge/convex.h"
 #include "num/num.h"
@@ -34,7 +37,7 @@ wedge_path_clear(wedge_path_t P)
 
 /* appends a breakpoint; the segment above it (if any) gets the signs seg */
 static void
-_path_push(wedge_path_t P, const fmpq_t lambda, const fmpq * c, const signed char * seg, slong ties)
+_path_push(wedge_path_t P, const fmpq_t lambda, const fmpq * c, const signed char * seg)
 {
     slong p = P->p;
     if (P->len == P->alloc)
@@ -61,7 +64,7 @@ _path_push(wedge_path_t P, const fmpq_t lambda, const fmpq * c, const signed cha
         fmpq_set(P->coef + P->len * p + j, c + j);
     if (P->len > 0)
         memcpy(P->sign + (P->len - 1) * p, seg, p);
-    P->ties[P->len] = ties;
+    P->ties[P->len] = 0;               /* set when the path moves on from here */
     P->len++;
 }
 
@@ -223,7 +226,7 @@ wedge_lasso_path(wedge_path_t P, const fmpq_mat_t A, const fmpq * y, const fmpq_
         if (fmpq_cmp(t, lam) > 0)
             fmpq_set(lam, t);
     }
-    _path_push(P, lam, c, NULL, 0);
+    _path_push(P, lam, c, NULL);
     while (status == RELU_OK && fmpq_cmp(lam, lambda_end) > 0)
     {
         slong zc;
@@ -264,7 +267,7 @@ wedge_lasso_path(wedge_path_t P, const fmpq_mat_t A, const fmpq * y, const fmpq_
             flint_free(s);
             break;
         }
-        _path_push(P, next, c1, sg, 0);
+        _path_push(P, next, c1, sg);
         fmpq_set(lam, next);
         if (P->len > max_steps && fmpq_cmp(lam, lambda_end) > 0)
             status = rc_error_set(err, RELU_E_LIMIT, "lasso path: more than %ld breakpoints (--max-steps)", (long) max_steps);
