@@ -23,7 +23,8 @@
 /* ---- certificates (kkt.c) ----------------------------------------------- */
 /* r = A^T (y - A c) */
 void wedge_lasso_correlations(fmpq * r, const fmpq_mat_t A, const fmpq * y, const fmpq * c);
-/* loss = 1/2 ||A c - y||^2, l1 = ||c||_1, obj = loss + lambda l1 (any may alias nothing). */
+/* loss = 1/2 ||A c - y||^2, l1 = ||c||_1, obj = loss + lambda l1
+   (obj, loss, l1 three distinct variables). */
 void wedge_lasso_objective(fmpq_t obj, fmpq_t loss, fmpq_t l1, const fmpq_mat_t A, const fmpq * y,
                            const fmpq * c, const fmpq_t lambda);
 /* The lasso optimality conditions at c for lambda >= 0, exactly: c_j != 0 gives
