@@ -23,5 +23,6 @@
 #include "floatref/floatref.h"
 #include "plot/plot.h"
 #include "wedge/wedge.h"
+#include "wedge/convex.h"   /* issue 7: exact convex training */
 
 #endif

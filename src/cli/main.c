@@ -29,6 +29,7 @@ usage(FILE * fp)
         "  float-count NET --box LO,HI --grid n   what a float sampling counter reports, next to the truth\n"
         "  plot NET --box LO,HI --out F.svg   region map with the decision boundary (cairo: svg, pdf, png)\n"
         "  wedge DATA [--bias]                wedge-product (signed volume) feature dictionary of a data set\n"
+        "  train-convex DATA (--interpolate | --lambda L)  exact convex training over the wedge dictionary\n"
         "  train-float --dataset NAME ...     float training of a 2D toy classifier, rationalised checkpoints\n"
         "  dualgraph NET [domain]             dual graph of the regions, certified Fiedler value and partition\n"
         "  sphere-fit --dim D --units U --layers L --seed S  neural polytope: fit the sphere, exact {N <= 1}, type, polar\n"
@@ -68,6 +69,7 @@ dispatch(int argc, char ** argv)
         { "random", cmd_random }, { "label", cmd_label }, { "batch", cmd_batch },
         { "float-count", cmd_floatcount }, { "plot", cmd_plot }, { "wedge", cmd_wedge },
         /* issue 6 */ { "layer", cmd_layer }, { "boundary", cmd_boundary },
+        /* issue 7 */ { "train-convex", cmd_train_convex },
     };
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
         if (!strcmp(cmd, commands[i].name))

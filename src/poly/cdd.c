@@ -19,7 +19,8 @@
 
 static int cdd_ready = 0;
 
-static void
+/* also used by poly/lp.c */
+void
 poly_cdd_init(void)
 {
     if (!cdd_ready)

@@ -1,0 +1,32 @@
+/* Exact linear programs through cddlib (GMP rational build).
+
+   cddlib stays confined to src/poly: this header exposes one small, safe
+   interface. cddlib's dd_LPSolve (GMP build) solves in floating point first
+   and verifies the basis exactly (research notes section 6); we still treat
+   its answer as a proposal: callers certify optimality themselves (primal and
+   dual feasibility and equal objectives, checked in fmpq). */
+#ifndef RELUCERT_POLY_LP_H
+#define RELUCERT_POLY_LP_H
+
+#include <flint/fmpq.h>
+#include <flint/fmpq_mat.h>
+#include "util/error.h"
+
+typedef enum
+{
+    POLY_LP_OPTIMAL, POLY_LP_INFEASIBLE, POLY_LP_UNBOUNDED
+}
+poly_lp_status;
+
+/* Sets up cddlib's global constants once (poly/cdd.c); poly_cdd_cleanup frees them. */
+void poly_cdd_init(void);
+
+/* Optimise obj . x (maximize != 0: maximum, else minimum) over x in R^m
+   (m = A->c, variables free) subject to A_i x = b_i for rows i < neq and
+   A_i x <= b_i for rows i >= neq. On POLY_LP_OPTIMAL, x (m entries) gets an
+   optimal vertex and opt its value; otherwise they are left alone.
+   RELU_E_INTERNAL if cddlib reports an error or an undecided status. */
+int poly_lp_solve(fmpq * x, fmpq_t opt, poly_lp_status * status, const fmpq_mat_t A, const fmpq * b,
+                  slong neq, const fmpq * obj, int maximize, rc_error_t err);
+
+#endif
