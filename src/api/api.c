@@ -740,28 +740,13 @@ api_polar_json(const polytope_struct * Q, const char * center, rc_error_t err)
         else if (!polytope_contains_interior(Q, x))
             status = rc_error_set(err, RELU_E_INPUT, "center %s is not an interior point of the polytope", center);
     }
-    polytope_t D;
-    polytope_init(D, 0);
-    polytope_lattice_t LP, LD;
-    polytope_lattice_init(LP);
-    polytope_lattice_init(LD);
-    slong * vmap = NULL, * fmap = NULL, * map = NULL;
+    polytope_polarity_t R;
+    polytope_polarity_init(R);
     char * s = NULL;
     if (status == RELU_OK)
-    {
-        vmap = flint_malloc(FLINT_MAX(Q->nv, 1) * sizeof(slong));
-        fmap = flint_malloc(FLINT_MAX(Q->m, 1) * sizeof(slong));
-        status = polytope_polar(D, vmap, fmap, Q, x, err);
-    }
-    if (status == RELU_OK)
-        status = polytope_verify_cdd(D, err);
-    if (status == RELU_OK)
-    {
-        polytope_lattice_compute(LP, Q);
-        polytope_lattice_compute(LD, D);
-        map = flint_malloc(LP->num * sizeof(slong));
-        status = polytope_lattice_antiisomorphism(map, LP, LD, vmap, fmap, Q->dim, err);
-    }
+        status = polytope_polarity_compute(R, Q, x, err);
+    const polytope_struct * D = R->dual;
+    const slong * vmap = R->vmap, * fmap = R->fmap;
     if (status == RELU_OK)
     {
         slong * f = flint_malloc((n + 1) * sizeof(slong));
@@ -796,11 +781,6 @@ api_polar_json(const polytope_struct * Q, const char * center, rc_error_t err)
     }
     if (x != NULL)
         _fmpq_vec_clear(x, n);
-    flint_free(vmap);
-    flint_free(fmap);
-    flint_free(map);
-    polytope_lattice_clear(LP);
-    polytope_lattice_clear(LD);
-    polytope_clear(D);
+    polytope_polarity_clear(R);
     return s;
 }

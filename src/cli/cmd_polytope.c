@@ -539,10 +539,9 @@ cmd_polar(int argc, char ** argv)
         return cli_usage_error("polar", optind >= argc ? "missing polytope file" : "expected one polytope file");
 
     rc_error_t err;
-    polytope_t Q, D;
+    polytope_t Q;
     rc_error_init(err);
     polytope_init(Q, 0);
-    polytope_init(D, 0);
     fmpq * x = NULL;
     const char * source = "origin";
     int status = read_polytope(Q, argv[optind], err);
@@ -571,25 +570,13 @@ cmd_polar(int argc, char ** argv)
                 status = rc_error_set(err, RELU_E_INPUT, "--center %s is not an interior point of the polytope", center);
         }
     }
-    slong * vmap = NULL, * fmap = NULL, * map = NULL;
-    polytope_lattice_t LP, LD;
-    polytope_lattice_init(LP);
-    polytope_lattice_init(LD);
+    polytope_polarity_t R;
+    polytope_polarity_init(R);
     if (status == RELU_OK)
-    {
-        vmap = flint_malloc(FLINT_MAX(Q->nv, 1) * sizeof(slong));
-        fmap = flint_malloc(FLINT_MAX(Q->m, 1) * sizeof(slong));
-        status = polytope_polar(D, vmap, fmap, Q, x, err);
-    }
-    if (status == RELU_OK)
-        status = polytope_verify_cdd(D, err);
-    if (status == RELU_OK)
-    {
-        polytope_lattice_compute(LP, Q);
-        polytope_lattice_compute(LD, D);
-        map = flint_malloc(LP->num * sizeof(slong));
-        status = polytope_lattice_antiisomorphism(map, LP, LD, vmap, fmap, Q->dim, err);
-    }
+        status = polytope_polarity_compute(R, Q, x, err);
+    const polytope_struct * D = R->dual;
+    const polytope_lattice_struct * LP = R->primal_lattice, * LD = R->dual_lattice;
+    const slong * vmap = R->vmap, * fmap = R->fmap, * map = R->map;
     if (status == RELU_OK)
     {
         char b1[128], b2[128];
@@ -672,12 +659,7 @@ cmd_polar(int argc, char ** argv)
     int rc = status ? cli_fail("polar", err) : CLI_EXIT_OK;
     if (x)
         _fmpq_vec_clear(x, n);
-    flint_free(vmap);
-    flint_free(fmap);
-    flint_free(map);
-    polytope_lattice_clear(LP);
-    polytope_lattice_clear(LD);
+    polytope_polarity_clear(R);
     polytope_clear(Q);
-    polytope_clear(D);
     return rc;
 }

@@ -168,3 +168,40 @@ polytope_lattice_antiisomorphism(slong * map, const polytope_lattice_t LP, const
     flint_free(hit);
     return status;
 }
+
+void
+polytope_polarity_init(polytope_polarity_t R)
+{
+    polytope_init(R->dual, 0);
+    R->vmap = R->fmap = R->map = NULL;
+    polytope_lattice_init(R->primal_lattice);
+    polytope_lattice_init(R->dual_lattice);
+}
+
+void
+polytope_polarity_clear(polytope_polarity_t R)
+{
+    polytope_clear(R->dual);
+    flint_free(R->vmap);
+    flint_free(R->fmap);
+    flint_free(R->map);
+    polytope_lattice_clear(R->primal_lattice);
+    polytope_lattice_clear(R->dual_lattice);
+}
+
+int
+polytope_polarity_compute(polytope_polarity_t R, const polytope_t Q, const fmpq * c, rc_error_t err)
+{
+    R->vmap = flint_realloc(R->vmap, FLINT_MAX(Q->nv, 1) * sizeof(slong));
+    R->fmap = flint_realloc(R->fmap, FLINT_MAX(Q->m, 1) * sizeof(slong));
+    int status = polytope_polar(R->dual, R->vmap, R->fmap, Q, c, err);
+    if (status == RELU_OK)
+        status = polytope_verify_cdd(R->dual, err);
+    if (status != RELU_OK)
+        return status;
+    polytope_lattice_compute(R->primal_lattice, Q);
+    polytope_lattice_compute(R->dual_lattice, R->dual);
+    R->map = flint_realloc(R->map, R->primal_lattice->num * sizeof(slong));
+    return polytope_lattice_antiisomorphism(R->map, R->primal_lattice, R->dual_lattice,
+                                            R->vmap, R->fmap, Q->dim, err);
+}

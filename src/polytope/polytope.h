@@ -173,6 +173,23 @@ int polytope_polar(polytope_t D, slong * vmap, slong * fmap, const polytope_t Q,
 int polytope_lattice_antiisomorphism(slong * map, const polytope_lattice_t LP, const polytope_lattice_t LD,
                                      const slong * vmap, const slong * fmap, slong dim, rc_error_t err);
 
+/* The polar of Q with the whole verification: D from polytope_polar, D checked
+   against cddlib, both face lattices built and the inclusion-reversing
+   bijection map (P-lattice face i -> D-lattice face map[i]) verified. The CLI
+   and the binding facade both report from this one computation. */
+typedef struct
+{
+    polytope_t dual;
+    slong * vmap, * fmap, * map;
+    polytope_lattice_t primal_lattice, dual_lattice;
+} polytope_polarity_struct;
+typedef polytope_polarity_struct polytope_polarity_t[1];
+
+void polytope_polarity_init(polytope_polarity_t R);
+void polytope_polarity_clear(polytope_polarity_t R);
+/* R freshly initialised. */
+int polytope_polarity_compute(polytope_polarity_t R, const polytope_t Q, const fmpq * c, rc_error_t err);
+
 /* ---- combinatorial type ------------------------------------------------------------ */
 /* Canonical form of the vertex-facet incidence of a polytope (rows = vertices,
    then rays with a different colour, columns = facets): a string of '0'/'1'
