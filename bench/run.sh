@@ -62,8 +62,9 @@ timed() {
 minf() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b ? a : b) }'; }
 
 echo "== suite: bench/nets/*.json inside [-1,1]^n; times are wall clock, best of 3 (Sage: one run)"
-printf "%-20s %8s %9s %10s %7s | %9s %6s %-14s | %9s %8s %-6s\n" network regions "exact(s)" "regions/s" "peak MB" \
-    "twin(s)" "ex/tw" "twin answer" "sage(s)" "sage/ex" "sage"
+echo "   sage(s): Sage's layer-by-layer decomposition alone; +faces(s): with its f-vector (what relucert's time includes)"
+printf "%-20s %8s %9s %10s %7s | %9s %6s %-14s | %8s %9s %7s %7s %-5s\n" network regions "exact(s)" "regions/s" "peak MB" \
+    "twin(s)" "ex/tw" "twin answer" "sage(s)" "+faces(s)" "ratio" "ratio+f" "sage"
 : >"$T/rows"
 for f in ${NETS:-bench/nets/*.json}; do
     name=$(basename "$f" .json)
@@ -78,24 +79,41 @@ for f in ${NETS:-bench/nets/*.json}; do
     if [ "$twr $twf" = "$regions $fv" ] && jq -e .euler_ok "$T/tw.json" >/dev/null; then twin="same"
     else twin="DIFF $twr"; jq -e .euler_ok "$T/tw.json" >/dev/null || twin="$twin euler!"
         echo "   twin differs on $name: exact $regions $fv, twin $twr $twf" >>"$T/diffs"; fi
-    ss="-"; sr="-"; sa="-"
+    ss="-"; sr="-"; sa="-"; sf="-"; srf="-"
     if [ "$SAGE" = 1 ] && [ "$regions" -le "$SAGE_MAX" ]; then
         sage -python bench/sage/sage_regions.py "$f" -1 1 >"$T/sage.json"
         ss=$(jq .seconds "$T/sage.json")
+        sf=$(jq '.seconds + .seconds_faces' "$T/sage.json")
         sr=$(awk -v s="$ss" -v e="$te" 'BEGIN { printf "%.0fx", s / e }')
+        srf=$(awk -v s="$sf" -v e="$te" 'BEGIN { printf "%.0fx", s / e }')
         if [ "$(jq -c '[.regions, .fvector]' "$T/sage.json")" = "[$regions,$fv]" ]; then sa="same"; else sa="DIFF"
             echo "   sage differs on $name: exact $regions $fv, sage $(jq -c '[.regions, .fvector]' "$T/sage.json")" >>"$T/diffs"; fi
     fi
-    line=$(awk -v n="$name" -v r="$regions" -v te="$te" -v kb="$ekb" -v tt="$tt" -v tw="$twin" -v ss="$ss" -v sr="$sr" -v sa="$sa" 'BEGIN {
-        printf "%-20s %8d %9.3f %10.0f %7.1f | %9.3f %5.2fx %-14s | %9s %8s %-6s", n, r, te, r / te, kb / 1024, tt, te / tt, tw, ss, sr, sa }')
+    line=$(awk -v n="$name" -v r="$regions" -v te="$te" -v kb="$ekb" -v tt="$tt" -v tw="$twin" -v ss="$ss" -v sr="$sr" -v sa="$sa" -v sf="$sf" -v srf="$srf" 'BEGIN {
+        if (ss != "-") { ss = sprintf("%.2f", ss); sf = sprintf("%.2f", sf) }
+        printf "%-20s %8d %9.3f %10.0f %7.1f | %9.3f %5.2fx %-14s | %8s %9s %7s %7s %-5s", n, r, te, r / te, kb / 1024, tt, te / tt, tw, ss, sf, sr, srf, sa }')
     echo "$line"
     echo "$regions $line" >>"$T/rows"
+    awk -v te="$te" -v tt="$tt" 'BEGIN { print te / tt }' >>"$T/r.twin"
+    [ "$ss" = "-" ] || awk -v te="$te" -v s="$ss" -v f="$sf" 'BEGIN { print s / te, f / te }' >>"$T/r.sage"
 done
 [ -f "$T/diffs" ] && cat "$T/diffs"
 n=$(wc -l <"$T/rows")
 med=$(sort -n "$T/rows" | sed -n "$(( (n + 1) / 2 ))p" | cut -d' ' -f2-)
 echo "median network (by regions, $n networks):"
 echo "$med"
+medof() { sort -g | awk '{ a[NR] = $1 } END { if (NR) printf "%.2f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+echo "median over the networks of exact/twin: $(medof <"$T/r.twin")x" \
+     "$([ -f "$T/r.sage" ] && echo "; of sage/exact: $(cut -d' ' -f1 "$T/r.sage" | medof)x, with faces $(cut -d' ' -f2 "$T/r.sage" | medof)x ($(wc -l <"$T/r.sage") networks)")"
+if command -v valgrind >/dev/null; then
+    # instruction counts do not depend on the load of the machine
+    mf=bench/nets/$(echo "$med" | cut -d' ' -f1).json
+    bench/twin/net2txt.py "$mf" >"$T/net.txt"
+    valgrind --tool=callgrind --callgrind-out-file="$T/cg.ex" "$BIN" regions "$mf" --box -1,1 --json --quiet >/dev/null 2>&1
+    valgrind --tool=callgrind --callgrind-out-file="$T/cg.tw" "$TWIN" "$T/net.txt" --box -1,1 >/dev/null 2>&1
+    ie=$(awk '/^(summary|totals):/ { print $2; exit }' "$T/cg.ex"); it=$(awk '/^(summary|totals):/ { print $2; exit }' "$T/cg.tw")
+    awk -v a="$ie" -v b="$it" 'BEGIN { printf "callgrind on the median network: exact %d instructions, twin %d, ratio %.2fx\n", a, b, a / b }'
+fi
 
 if [ "$LARGE" = 1 ]; then
     echo

@@ -33,4 +33,8 @@ static inline void fmpz_divexact(fmpz_t r, const fmpz_t x, const fmpz_t y) { *r 
 static inline void fmpz_lcm(fmpz_t r, const fmpz_t x, const fmpz_t y) { (void) x; (void) y; *r = 1; }
 static inline slong fmpz_get_si(const fmpz_t x) { return (slong) llround(*x); }
 static inline double fmpz_get_d(const fmpz_t x) { return *x; }
+/* every double takes the generic path of poly_vec_dot (its 128-bit fast path
+   is for small exact integers) */
+#define COEFF_IS_MPZ(x) 1
+static inline void fmpz_set_signed_uiui(fmpz_t r, ulong hi, ulong lo) { (void) hi; (void) lo; *r = 0; abort(); }
 #endif
