@@ -7,7 +7,7 @@ set -u
 . "${top_srcdir:-.}/tests/cli-lib.sh"
 if ! command -v mpirun >/dev/null; then echo "SKIP: mpirun not found (apt-get install openmpi-bin libopenmpi-dev)"; exit 77; fi
 if ! grep -q '^#define HAVE_MPI 1' "${top_builddir:-.}/config.h" 2>/dev/null; then
-    echo "SKIP: relucert was configured without MPI (mpi.h/libmpi not found)"; exit 77
+    echo "SKIP: relucert was configured without MPI (--without-mpi, or no mpi.h/libmpi: apt-get install libopenmpi-dev)"; exit 77
 fi
 # containers often run the tests as root, and have fewer cores than ranks
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1
