@@ -61,6 +61,7 @@ timed() {
 }
 minf() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b ? a : b) }'; }
 
+echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 echo "== suite: bench/nets/*.json inside [-1,1]^n; times are wall clock, best of 3 (Sage: one run)"
 echo "   sage(s): Sage's layer-by-layer decomposition alone; +faces(s): with its f-vector (what relucert's time includes)"
 printf "%-20s %8s %9s %10s %7s | %9s %6s %-14s | %8s %9s %7s %7s %-5s\n" network regions "exact(s)" "regions/s" "peak MB" \
@@ -112,7 +113,7 @@ if command -v valgrind >/dev/null; then
     valgrind --tool=callgrind --callgrind-out-file="$T/cg.ex" "$BIN" regions "$mf" --box -1,1 --json --quiet >/dev/null 2>&1
     valgrind --tool=callgrind --callgrind-out-file="$T/cg.tw" "$TWIN" "$T/net.txt" --box -1,1 >/dev/null 2>&1
     ie=$(awk '/^(summary|totals):/ { print $2; exit }' "$T/cg.ex"); it=$(awk '/^(summary|totals):/ { print $2; exit }' "$T/cg.tw")
-    awk -v a="$ie" -v b="$it" 'BEGIN { printf "callgrind on the median network: exact %d instructions, twin %d, ratio %.2fx\n", a, b, a / b }'
+    awk -v a="$ie" -v b="$it" 'BEGIN { printf "callgrind on the median network: exact %.0f instructions, twin %.0f, ratio %.2fx\n", a, b, a / b }'
 fi
 
 if [ "$LARGE" = 1 ]; then
@@ -121,7 +122,7 @@ if [ "$LARGE" = 1 ]; then
     printf "%-22s %9s %10s %10s %7s %10s %8s | %9s %-6s\n" network regions "jobs1(s)" "jobs2(s)" ratio "regions/s" "peak MB" "twin(s)" twin
     for f in bench/nets/large/*.json; do
         name=$(basename "$f" .json)
-        reps=2; case "$name" in *182*) reps=1 ;; esac
+        reps=3; case "$name" in *182*) reps=1 ;; esac
         t1=99999; t2=99999
         for rep in $(seq $reps); do
             timed "$T/j1.json" "$BIN" regions "$f" --whole --json --quiet --jobs 1; t1=$(minf "$t1" "$secs"); kb1=$kb
