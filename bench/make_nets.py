@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Writes the benchmark networks in bench/nets/ (deterministic; committed, so
 the benchmark itself needs no Python). Weights: small integers ("int"),
-small rationals ("rat"), wide rationals ("wide")."""
+small rationals ("rat"), wide rationals ("wide").
+The large networks in bench/nets/large/ come from relucert itself:
+  relucert random --dim 2 --widths 450 --kind wide --seed 3 > bench/nets/large/2d-w450-wide.json
+  relucert random --dim 3 --widths 182 --kind wide --seed 5 > bench/nets/large/3d-w182-wide.json"""
 import json, random
 from fractions import Fraction
 
