@@ -39,5 +39,11 @@ $MPIRUN -np 2 "$BIN" regions "$D/sage/case029.json" --box -1,1 --stream - >"$TMP
 $MPIRUN -np 2 "$BIN" regions "$D/sage/case029.json" --jobs 2 >/dev/null 2>&1
 [ $? -ne 0 ] && pass || fail "mpirun with --jobs 2 must be refused"
 
+# errors on every rank (bad input) or on rank 0 only (cannot write the stream): exit 2, no rank left waiting
+timeout 120 $MPIRUN -np 2 "$BIN" regions "$D/sage/case029.json" --box 1,-1 >/dev/null 2>&1
+[ $? -eq 2 ] && pass || fail "mpirun: bad --box must exit 2"
+timeout 120 $MPIRUN -np 2 "$BIN" regions "$D/sage/case029.json" --stream "$TMP/no/such/dir/x.jsonl" >/dev/null 2>&1
+[ $? -eq 2 ] && pass || fail "mpirun: unwritable --stream must exit 2 without hanging"
+
 echo "t-cli-mpi: $ok passed, $fails failed"
 [ "$fails" -eq 0 ]
