@@ -145,6 +145,34 @@ main(void)
         poly_clear(P); poly_clear(A); poly_clear(B);
     }
 
+    /* issue 9: poly_vec_dot's 128-bit fast path against plain fmpz, with entries
+       small, near 2^62 (the largest inline fmpz: products and sums overflow
+       128 bits only in the slow path) and multi-word */
+    for (slong iter = 0; iter < 20000; iter++)
+    {
+        slong len = 1 + n_randint(state, 12);
+        fmpz * u = _fmpz_vec_init(len), * v = _fmpz_vec_init(len);
+        fmpz_t r, t;
+        fmpz_init(r);
+        fmpz_init(t);
+        for (slong k = 0; k < len; k++)
+        {
+            ulong bits[4] = { 3, 40, 62, 100 };
+            fmpz_randtest(u + k, state, bits[n_randint(state, 4)]);
+            fmpz_randtest(v + k, state, bits[n_randint(state, 4)]);
+            if (n_randint(state, 4) == 0)   /* the extreme inline values */
+                fmpz_set_si(u + k, n_randint(state, 2) ? COEFF_MAX : COEFF_MIN);
+        }
+        poly_vec_dot(r, u, v, len);
+        fmpz_zero(t);
+        for (slong k = 0; k < len; k++)
+            fmpz_addmul(t, u + k, v + k);
+        CHECK(fmpz_equal(r, t), "poly_vec_dot differs from the fmpz sum (len %ld)", (long) len);
+        _fmpz_vec_clear(u, len);
+        _fmpz_vec_clear(v, len);
+        fmpz_clear(r);
+        fmpz_clear(t);
+    }
     flint_randclear(state);
     flint_cleanup();
     printf("PASS\n");

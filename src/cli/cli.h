@@ -37,6 +37,16 @@ int cmd_train_convex(int argc, char ** argv);  /* src/cli/cmd_train_convex.c (is
 int cmd_layer(int argc, char ** argv);      /* src/cli/cmd_boundary.c */
 int cmd_boundary(int argc, char ** argv);   /* src/cli/cmd_boundary.c */
 
+/* MPI (src/cli/mpi.c; stubs when built without MPI). cli_mpi_start initialises
+   MPI only when launched by mpirun (else rank 0 of size 1); returns nonzero
+   if MPI_Init failed. bcast_int: rank 0's v on every rank. A file moves from
+   one rank to another in chunks (a missing file arrives empty); recv_file
+   stores it at path (NULL: discard) and returns nonzero on failure. */
+int cli_mpi_start(int * rank, int * size);
+int cli_mpi_bcast_int(int v);
+void cli_mpi_send_file(const char * path, int to);
+int cli_mpi_recv_file(const char * path, int from);
+
 /* Prints "relucert CMD: message" on stderr and returns the exit code for err. */
 int cli_fail(const char * cmd, const rc_error_t err);
 int cli_usage_error(const char * cmd, const char * fmt, ...) __attribute__((format(printf, 2, 3)));

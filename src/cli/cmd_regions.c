@@ -37,6 +37,9 @@ static const char * regions_help =
 "                    complete), says \"partial\": true, and the exit status is 4\n"
 "  --jobs N          N worker processes (subtrees of the search dealt out round-robin);\n"
 "                    the output is identical for every N\n"
+"  (mpirun -np N relucert regions ...: with MPI at build time, the N ranks share the\n"
+"                    search like --jobs workers, on any machines; rank 0 writes the\n"
+"                    same output, byte for byte)\n"
 "  --help            this text\n"
 "\n"
 "JSON keys: input_dim, domain, hidden_neurons, regions, bounded_regions,\n"
@@ -237,8 +240,6 @@ emit_record(regions_ctx * x, const jnode * rec, slong index)
     }
 }
 
-typedef struct { FILE * rec; FILE * ids; } part_files;
-
 static int
 on_region_part(void * data, const region_struct * R)
 {
@@ -254,91 +255,104 @@ on_region_part(void * data, const region_struct * R)
     return 0;
 }
 
-/* --jobs N: N worker processes explore disjoint sets of subtrees
-   (regions_enumerate_part); their counts are added up and their records merged
-   in subtree order, which is the order of a single run. */
-static int
-run_parallel(regions_ctx * x, const net_t net, const poly_t domain, slong jobs, int records, rc_error_t err)
+/* Where the search is dealt out to nparts workers. Each worker walks the tree
+   down to neuron `split` itself (that prefix is repeated in every worker), so
+   the split must be shallow enough for the prefix to be cheap and deep enough
+   for many subtrees (load balance): about a quarter of the neurons, at least
+   8 + log2(nparts). The output does not depend on it. */
+static slong
+parts_split(const net_t net, slong nparts)
 {
-    char dir[] = "/tmp/relucert-regions-XXXXXX";
-    if (mkdtemp(dir) == NULL)
-        return rc_error_set(err, RELU_E_IO, "cannot create a temporary directory for the workers");
     slong N = net_num_hidden(net);
-    /* split where the tree is wide enough to share: after ~log2(16 jobs) + 4 neurons */
-    slong split = FLINT_MIN(N, 8 + FLINT_BIT_COUNT(jobs));
-    pid_t * pid = flint_malloc(jobs * sizeof(pid_t));
+    return FLINT_MIN(N, FLINT_MAX(8 + FLINT_BIT_COUNT(nparts), N / 4));
+}
+
+/* Worker `part` of nparts: explores its subtrees and leaves in dir the files
+   part.cnt (counts), part.err (only on failure: code and message), and with
+   records part.rec (one JSON record per line) and part.ids (their subtree
+   numbers). Returns 0, 1 (failed, see part.err) or 3 (cannot write dir). */
+static int
+part_run(regions_ctx * x, const net_t net, const poly_t domain, slong split, slong part, slong nparts,
+         int records, const char * dir)
+{
     char path[4200];
-    for (slong w = 0; w < jobs; w++)
+    FILE * rec = NULL, * ids = NULL, * cnt, * ef;
+    jout_t o;
+    /* counts of this part alone (an MPI rank 0 merges into x->C afterwards) */
+    complex_t Cw;
+    complex_init(Cw, domain, net_num_hidden(net), 0);
+    regions_ctx y = *x;
+    y.C = Cw;
+    y.list = NULL;
+    y.text_list = 0;
+    y.stream = NULL;
+    if (records)
     {
-        pid[w] = fork();
-        if (pid[w] == 0)
+        snprintf(path, sizeof(path), "%s/%ld.rec", dir, (long) part);
+        rec = fopen(path, "w");
+        snprintf(path, sizeof(path), "%s/%ld.ids", dir, (long) part);
+        ids = fopen(path, "w");
+        if (rec == NULL || ids == NULL)
         {
-            FILE * rec = NULL, * ids = NULL, * cnt, * ef;
-            jout_t o;
-            regions_ctx y = *x;
-            y.list = NULL;
-            y.text_list = 0;
-            y.stream = NULL;
-            if (records)
-            {
-                snprintf(path, sizeof(path), "%s/%ld.rec", dir, (long) w);
-                rec = fopen(path, "w");
-                snprintf(path, sizeof(path), "%s/%ld.ids", dir, (long) w);
-                ids = fopen(path, "w");
-                if (rec == NULL || ids == NULL)
-                    _exit(3);
-                jout_init(o, rec, 0, 1);
-                y.stream = o;
-                y.ids = ids;
-            }
-            int st = regions_enumerate_part(net, domain, split, w, jobs, on_region_part, &y);
-            if (records)
-            {
-                jout_clear(o);
-                fclose(rec);
-                fclose(ids);
-            }
-            snprintf(path, sizeof(path), "%s/%ld.cnt", dir, (long) w);
-            if ((cnt = fopen(path, "w")) == NULL)
-                _exit(3);
-            complex_write_counts(cnt, x->C);
-            fclose(cnt);
-            if (st)
-            {
-                snprintf(path, sizeof(path), "%s/%ld.err", dir, (long) w);
-                if ((ef = fopen(path, "w")) != NULL)
-                {
-                    fprintf(ef, "%d %s", y.err->code, y.err->msg);
-                    fclose(ef);
-                }
-            }
-            _exit(st ? 1 : 0);
+            complex_clear(Cw);
+            return 3;
+        }
+        jout_init(o, rec, 0, 1);
+        y.stream = o;
+        y.ids = ids;
+    }
+    int st = regions_enumerate_part(net, domain, split, part, nparts, on_region_part, &y);
+    if (records)
+    {
+        jout_clear(o);
+        fclose(rec);
+        fclose(ids);
+    }
+    snprintf(path, sizeof(path), "%s/%ld.cnt", dir, (long) part);
+    cnt = fopen(path, "w");
+    if (cnt != NULL)
+    {
+        complex_write_counts(cnt, Cw);
+        fclose(cnt);
+    }
+    complex_clear(Cw);
+    if (cnt == NULL)
+        return 3;
+    if (st)
+    {
+        snprintf(path, sizeof(path), "%s/%ld.err", dir, (long) part);
+        if ((ef = fopen(path, "w")) != NULL)
+        {
+            fprintf(ef, "%d %s", y.err->code, y.err->msg);
+            fclose(ef);
         }
     }
-    int status = RELU_OK;
-    for (slong w = 0; w < jobs; w++)
+    return st ? 1 : 0;
+}
+
+/* Adds up the counts the nparts workers left in dir and emits their records
+   merged in subtree order, which is the order of a single run; removes the
+   files and dir. `status` is the caller's verdict so far (a crashed worker). */
+static int
+parts_merge(regions_ctx * x, const char * dir, slong nparts, int records, int status, rc_error_t err)
+{
+    char path[4200];
+    for (slong w = 0; w < nparts; w++)
     {
-        int st;
-        if (pid[w] < 0 || waitpid(pid[w], &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) > 1)
+        snprintf(path, sizeof(path), "%s/%ld.err", dir, (long) w);
+        FILE * ef = fopen(path, "r");
+        int code;
+        char msg[2048] = "a worker failed";
+        /* (an MPI rank that did not fail sends an empty file) */
+        if (ef != NULL && fscanf(ef, "%d ", &code) == 1 && status == RELU_OK)
         {
-            if (status == RELU_OK)
-                status = rc_error_set(err, RELU_E_INTERNAL, "internal error: worker %ld of %ld failed", (long) w, (long) jobs);
-            continue;
-        }
-        if (WEXITSTATUS(st) == 1 && status == RELU_OK)
-        {
-            snprintf(path, sizeof(path), "%s/%ld.err", dir, (long) w);
-            FILE * ef = fopen(path, "r");
-            int code = RELU_E_INTERNAL;
-            char msg[2048] = "a worker failed";
-            if (ef != NULL)
-            {
-                if (fscanf(ef, "%d ", &code) != 1 || fgets(msg, sizeof(msg), ef) == NULL)
-                    code = RELU_E_INTERNAL;
-                fclose(ef);
-            }
+            if (fgets(msg, sizeof(msg), ef) == NULL)
+                code = RELU_E_INTERNAL;
             status = rc_error_set(err, code, "%s", msg);
         }
+        if (ef != NULL)
+            fclose(ef);
+        unlink(path);
         snprintf(path, sizeof(path), "%s/%ld.cnt", dir, (long) w);
         FILE * cnt = fopen(path, "r");
         if (status == RELU_OK && (cnt == NULL || !complex_add_counts(x->C, cnt)))
@@ -349,9 +363,9 @@ run_parallel(regions_ctx * x, const net_t net, const poly_t domain, slong jobs, 
     if (records)
     {
         /* merge by subtree number: each worker's subtrees are increasing */
-        FILE ** rec = flint_calloc(jobs, sizeof(FILE *)), ** ids = flint_calloc(jobs, sizeof(FILE *));
-        long * next = flint_malloc(jobs * sizeof(long));
-        for (slong w = 0; w < jobs; w++)
+        FILE ** rec = flint_calloc(nparts, sizeof(FILE *)), ** ids = flint_calloc(nparts, sizeof(FILE *));
+        long * next = flint_malloc(nparts * sizeof(long));
+        for (slong w = 0; w < nparts; w++)
         {
             snprintf(path, sizeof(path), "%s/%ld.rec", dir, (long) w);
             rec[w] = fopen(path, "r");
@@ -367,7 +381,7 @@ run_parallel(regions_ctx * x, const net_t net, const poly_t domain, slong jobs, 
         for (slong index = 0; status == RELU_OK; index++)
         {
             slong best = -1;
-            for (slong w = 0; w < jobs; w++)
+            for (slong w = 0; w < nparts; w++)
                 if (next[w] >= 0 && (best < 0 || next[w] < next[best]))
                     best = w;
             if (best < 0)
@@ -385,7 +399,7 @@ run_parallel(regions_ctx * x, const net_t net, const poly_t domain, slong jobs, 
                 next[best] = -1;
         }
         free(line);
-        for (slong w = 0; w < jobs; w++)
+        for (slong w = 0; w < nparts; w++)
         {
             if (rec[w]) fclose(rec[w]);
             if (ids[w]) fclose(ids[w]);
@@ -394,13 +408,74 @@ run_parallel(regions_ctx * x, const net_t net, const poly_t domain, slong jobs, 
         flint_free(ids);
         flint_free(next);
     }
+    rmdir(dir);
+    return status;
+}
+
+/* --jobs N: N worker processes explore disjoint sets of subtrees
+   (regions_enumerate_part); their counts are added up and their records merged. */
+static int
+run_parallel(regions_ctx * x, const net_t net, const poly_t domain, slong jobs, int records, rc_error_t err)
+{
+    char dir[] = "/tmp/relucert-regions-XXXXXX";
+    if (mkdtemp(dir) == NULL)
+        return rc_error_set(err, RELU_E_IO, "cannot create a temporary directory for the workers");
+    slong split = parts_split(net, jobs);
+    pid_t * pid = flint_malloc(jobs * sizeof(pid_t));
     for (slong w = 0; w < jobs; w++)
     {
-        snprintf(path, sizeof(path), "%s/%ld.err", dir, (long) w);
-        unlink(path);
+        pid[w] = fork();
+        if (pid[w] == 0)
+            _exit(part_run(x, net, domain, split, w, jobs, records, dir));
     }
-    rmdir(dir);
+    int status = RELU_OK;
+    for (slong w = 0; w < jobs; w++)
+    {
+        int st;
+        if (pid[w] < 0 || waitpid(pid[w], &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) > 1)
+            if (status == RELU_OK)
+                status = rc_error_set(err, RELU_E_INTERNAL, "internal error: worker %ld of %ld failed", (long) w, (long) jobs);
+    }
     flint_free(pid);
+    return parts_merge(x, dir, jobs, records, status, err);
+}
+
+/* Under mpirun (built with MPI): rank r is worker r of the MPI size, in a
+   temporary directory of its own machine; ranks > 0 send their files to rank
+   0, which merges them exactly as run_parallel does. Called by every rank;
+   only rank 0 writes output. Returns the status (the same on every rank). */
+static int
+run_mpi(regions_ctx * x, const net_t net, const poly_t domain, int rank, int size, int records, rc_error_t err)
+{
+    static const char * suffix[4] = { "cnt", "err", "rec", "ids" };
+    char dir[] = "/tmp/relucert-mpi-XXXXXX", path[4200];
+    int ok = mkdtemp(dir) != NULL, status = RELU_OK;
+    slong split = parts_split(net, size);
+    int st = ok ? part_run(x, net, domain, split, rank, size, records, dir) : 3;
+    if (rank > 0)
+    {
+        for (int s = 0; s < 4; s++)
+        {
+            snprintf(path, sizeof(path), "%s/%d.%s", dir, rank, suffix[s]);
+            cli_mpi_send_file(path, 0);
+            unlink(path);
+        }
+        rmdir(dir);
+        /* rank 0 reports the failure: st > 1 leaves no .cnt, which it notices */
+        return cli_mpi_bcast_int(0);
+    }
+    if (!ok || st > 1)
+        status = rc_error_set(err, RELU_E_IO, "cannot write the temporary files of MPI rank 0");
+    for (int r = 1; r < size; r++)
+        for (int s = 0; s < 4; s++)
+        {
+            snprintf(path, sizeof(path), "%s/%d.%s", dir, r, suffix[s]);
+            if (cli_mpi_recv_file(ok ? path : NULL, r) && status == RELU_OK)
+                status = rc_error_set(err, RELU_E_IO, "cannot store the results of MPI rank %d", r);
+        }
+    if (ok)
+        status = parts_merge(x, dir, size, records, status, err);
+    cli_mpi_bcast_int(status);
     return status;
 }
 
@@ -462,6 +537,12 @@ cmd_regions(int argc, char ** argv)
         return cli_usage_error("regions", optind >= argc ? "missing network file" : "expected one network file");
     if (jobs > 1 && (check_faces || cert_path || max_regions || time_limit > 0))
         return cli_usage_error("regions", "--check-faces, --certificate and the limits need one process (drop --jobs)");
+    /* under mpirun: the ranks share the work like --jobs workers; rank 0 writes */
+    int mpi_rank, mpi_size;
+    if (cli_mpi_start(&mpi_rank, &mpi_size))
+        return cli_usage_error("regions", "cannot run under mpirun (MPI_Init failed, or relucert was built without MPI)");
+    if (mpi_size > 1 && (jobs > 1 || check_faces || cert_path || max_regions || time_limit > 0))
+        return cli_usage_error("regions", "under mpirun: --jobs, --check-faces, --certificate and the limits are not available");
     const char * path = argv[optind];
 
     rc_error_t err;
@@ -477,6 +558,23 @@ cmd_regions(int argc, char ** argv)
     char desc[256];
     poly_init(domain, net->input_dim);
     int status = cli_domain_build(domain, desc, &dom, net->input_dim, err);
+    if (status == RELU_OK && mpi_rank > 0)
+    {
+        /* an MPI worker: no output; rank 0 says whether to start and reports */
+        complex_t C;
+        complex_init(C, domain, net_num_hidden(net), 0);
+        regions_ctx ctx = { net, C, NULL, NULL, 0, verify, err, NULL, NULL, NULL, NULL, 0, 0 };
+        ctx.fvec = flint_malloc((net->input_dim + 1) * sizeof(slong));
+        if (cli_mpi_bcast_int(0) == RELU_OK)
+            status = run_mpi(&ctx, net, domain, mpi_rank, mpi_size, list || stream_path != NULL, err);
+        flint_free(ctx.fvec);
+        complex_clear(C);
+        poly_clear(domain);
+        net_clear(net);
+        /* the exit status rank 0 gives, without a second message */
+        return status == RELU_OK ? CLI_EXIT_OK : status == RELU_E_INTERNAL ? CLI_EXIT_INTERNAL
+             : status == RELU_E_UNSUPPORTED ? CLI_EXIT_UNSUPPORTED : CLI_EXIT_INPUT;
+    }
     FILE * sfp = NULL;
     if (status == RELU_OK && stream_path != NULL)
     {
@@ -487,6 +585,8 @@ cmd_regions(int argc, char ** argv)
     FILE * cfp = NULL;
     if (status == RELU_OK && cert_path != NULL && (cfp = fopen(cert_path, "w")) == NULL)
         status = rc_error_set(err, RELU_E_IO, "cannot write %s", cert_path);
+    if (mpi_size > 1)
+        cli_mpi_bcast_int(status);   /* the workers start only if rank 0 can write */
     if (status)
     {
         if (sfp != NULL && sfp != stdout)
@@ -533,8 +633,10 @@ cmd_regions(int argc, char ** argv)
         cert_regions_init(cert, cfp, net, domain, desc);
         ctx.cert = cert;
     }
-    cli_progress_start(&prog, quiet || jobs > 1);
-    if (jobs > 1)
+    cli_progress_start(&prog, quiet || jobs > 1 || mpi_size > 1);
+    if (mpi_size > 1)
+        status = run_mpi(&ctx, net, domain, mpi_rank, mpi_size, list || sfp != NULL, err);
+    else if (jobs > 1)
         status = run_parallel(&ctx, net, domain, jobs, list || sfp != NULL, err);
     else
         status = regions_enumerate(net, domain, on_region, &ctx);

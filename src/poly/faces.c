@@ -52,7 +52,7 @@ poly_faces_compute(poly_faces_t F, const poly_t P)
     bword * T = flint_calloc(FLINT_MAX(m * gw, 1), sizeof(bword));
     bword * verts = flint_calloc(FLINT_MAX(gw, 1), sizeof(bword));
     bword * cand = flint_malloc(FLINT_MAX(m * gw, 1) * sizeof(bword));
-    char * maximal = flint_malloc(FLINT_MAX(m, 1));
+    slong * kept = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
     bsset_t cur, next;
 
     F->num = 0;
@@ -92,20 +92,28 @@ poly_faces_compute(poly_faces_t F, const poly_t P)
                 if (!bs_equal(c, face, gw))
                     nc++;
             }
+            /* the inclusion-maximal candidates (of equal copies the first):
+               one pass against the maximal sets so far, usually the few
+               facets of the face, instead of all pairs of candidates */
+            slong nk = 0;
             for (slong a = 0; a < nc; a++)
             {
-                maximal[a] = 1;
-                for (slong b = 0; b < nc && maximal[a]; b++)
-                {
-                    if (a == b || !bs_subset(cand + a * gw, cand + b * gw, gw))
-                        continue;
-                    /* strictly smaller, or an equal copy with a smaller index */
-                    if (b < a || !bs_equal(cand + a * gw, cand + b * gw, gw))
-                        maximal[a] = 0;
-                }
-                if (maximal[a])
-                    bsset_insert(next, cand + a * gw, NULL);
+                const bword * c = cand + a * gw;
+                int covered = 0;
+                for (slong b = 0; b < nk && !covered; b++)
+                    covered = bs_subset(c, cand + kept[b] * gw, gw);
+                if (covered)
+                    continue;
+                slong nk2 = 0;
+                for (slong b = 0; b < nk; b++)
+                    if (!bs_subset(cand + kept[b] * gw, c, gw))
+                        kept[nk2++] = kept[b];
+                kept[nk2++] = a;
+                nk = nk2;
             }
+            /* kept is in increasing candidate order: insert as before */
+            for (slong b = 0; b < nk; b++)
+                bsset_insert(next, cand + kept[b] * gw, NULL);
         }
         bsset_t tmp;
         *tmp = *cur; *cur = *next; *next = *tmp;
@@ -116,7 +124,7 @@ poly_faces_compute(poly_faces_t F, const poly_t P)
     flint_free(T);
     flint_free(verts);
     flint_free(cand);
-    flint_free(maximal);
+    flint_free(kept);
 }
 
 slong

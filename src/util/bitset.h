@@ -33,10 +33,14 @@ bs_and(bword * d, const bword * a, const bword * b, slong w)
         d[i] = a[i] & b[i];
 }
 
+/* (a word loop: memcmp's call costs more than the compare at these widths) */
 static inline int
 bs_equal(const bword * a, const bword * b, slong w)
 {
-    return memcmp(a, b, w * sizeof(bword)) == 0;
+    for (slong i = 0; i < w; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
 }
 
 /* a subset of b */

@@ -1,0 +1,8 @@
+#!/bin/sh
+# Builds bench/twin/relucert-twin: the engine's sources compiled against the
+# double shim (shim/ comes first on the include path, before FLINT's headers).
+set -eu
+cd "$(dirname "$0")/../.."
+${CC:-gcc} -O2 -std=gnu11 -Wall -Wno-unused-parameter -Werror=implicit-function-declaration -I bench/twin/shim -I src -I . ${TWIN_CFLAGS:-} -o bench/twin/relucert-twin bench/twin/twin.c \
+    src/poly/poly.c src/poly/split.c src/poly/faces.c src/regions/enumerate.c src/complex/complex.c \
+    src/util/bitset.c src/util/error.c -lm
