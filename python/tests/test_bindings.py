@@ -20,7 +20,10 @@ def truth(path):
 
 
 def run_cli(cli, *args):
-    p = subprocess.run([cli] + list(args), capture_output=True, text=True)
+    # the CLI links its own sanitizer runtime; a preloaded libasan (sanitizer builds) would also
+    # instrument the libtool wrapper's sed, whose leaks LeakSanitizer then reports on stderr
+    env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD"}
+    p = subprocess.run([cli] + list(args), capture_output=True, text=True, env=env)
     return p.returncode, p.stdout, p.stderr
 
 
