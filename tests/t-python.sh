@@ -27,7 +27,7 @@ if [ -n "${SAN_FLAGS:-}" ]; then
         *) echo "SKIP: sanitizer build, but libasan.so was not found to preload into python"; exit 77 ;;
     esac
     LD_PRELOAD="$asan${LD_PRELOAD:+ $LD_PRELOAD}"
-    ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}"
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"   # last wins: CI sets detect_leaks=1
     export LD_PRELOAD ASAN_OPTIONS
     echo "t-python: sanitizer build, LD_PRELOAD=$asan"
 fi
