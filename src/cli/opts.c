@@ -1,0 +1,165 @@
+/* The option layer (see opts.h). getopt_long does the scanning (so --opt=value,
+   --opt value and options after positional arguments work as before); the
+   table decides what each option means, which checks it gets and which
+   options exclude each other. */
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/cli.h"
+
+#define CLI_MAX_OPTS 64
+
+static int
+_opts_count(const cli_opt * opts)
+{
+    int n = 0;
+    while (opts[n].name != NULL)
+        n++;
+    return n;
+}
+
+int
+cli_parse_slong(slong * v, const char * cmd, const char * what, const char * s, slong min, slong max)
+{
+    char * end;
+    errno = 0;
+    long long x = strtoll(s, &end, 10);
+    if (*s == '\0' || *end != '\0' || errno == ERANGE || x < min || x > max)
+    {
+        if (max >= WORD_MAX / 2)
+            return cli_usage_error(cmd, "%s: expected an integer >= %ld, got \"%s\"", what, (long) min, s);
+        return cli_usage_error(cmd, "%s: expected an integer from %ld to %ld, got \"%s\"", what, (long) min,
+                               (long) max, s);
+    }
+    *v = (slong) x;
+    return 0;
+}
+
+int
+cli_parse_u64(uint64_t * v, const char * cmd, const char * what, const char * s)
+{
+    char * end;
+    errno = 0;
+    /* strtoull accepts "-1" as 2^64 - 1: refuse any sign explicitly */
+    unsigned long long x = (*s >= '0' && *s <= '9') ? strtoull(s, &end, 10) : 0;
+    if (!(*s >= '0' && *s <= '9') || *end != '\0' || errno == ERANGE)
+        return cli_usage_error(cmd, "%s: expected an integer from 0 to 18446744073709551615, got \"%s\"", what, s);
+    *v = (uint64_t) x;
+    return 0;
+}
+
+int
+cli_parse_double(double * v, const char * cmd, const char * what, const char * s, double min, double max)
+{
+    char * end;
+    errno = 0;
+    double x = strtod(s, &end);
+    if (*s == '\0' || *end != '\0' || errno == ERANGE || !isfinite(x) || x < min || x > max)
+        return cli_usage_error(cmd, "%s: expected a number from %g to %g, got \"%s\"", what, min, max, s);
+    *v = x;
+    return 0;
+}
+
+/* Stores optarg for option o; returns an exit code on a bad value. */
+static int
+_opt_store(const char * cmd, const cli_opt * o, const char * arg)
+{
+    char what[80];
+    snprintf(what, sizeof what, "--%s", o->name);
+    switch (o->kind)
+    {
+        case CLI_FLAG: *(int *) o->dest = 1; return 0;
+        case CLI_STR: *(const char **) o->dest = arg; return 0;
+        case CLI_SLONG:
+            return cli_parse_slong(o->dest, cmd, what, arg, (slong) o->min,
+                                   o->max >= 9e18 ? WORD_MAX : (slong) o->max);
+        case CLI_U64: return cli_parse_u64(o->dest, cmd, what, arg);
+        case CLI_DOUBLE: return cli_parse_double(o->dest, cmd, what, arg, o->min, o->max);
+        case CLI_SET:
+            ((cli_set_opts *) o->dest)->name = o->name;
+            ((cli_set_opts *) o->dest)->T = arg;
+            return 0;
+    }
+    return CLI_EXIT_INTERNAL;
+}
+
+/* "--box, --domain, --whole": the options of group g. */
+static void
+_group_names(char * buf, size_t len, const cli_opt * opts, int n, int g)
+{
+    buf[0] = '\0';
+    for (int i = 0; i < n; i++)
+        if (opts[i].group == g)
+        {
+            size_t l = strlen(buf);
+            snprintf(buf + l, len - l, "%s--%s", l ? ", " : "", opts[i].name);
+        }
+}
+
+/* Repeated options and two options of one group are usage errors. */
+static int
+_opt_check_given(const char * cmd, const cli_opt * opts, int n, const int * given, int i)
+{
+    if (given[i] > 1)
+        return cli_usage_error(cmd, "--%s given more than once", opts[i].name);
+    for (int j = 0; j < n; j++)
+        if (j != i && opts[i].group != 0 && opts[j].group == opts[i].group && given[j])
+        {
+            char names[256];
+            _group_names(names, sizeof names, opts, n, opts[i].group);
+            return cli_usage_error(cmd, "give at most one of %s", names);
+        }
+    return 0;
+}
+
+static int
+_opts_scan(const char * cmd, const char * help, int argc, char ** argv, const cli_opt * opts, int n)
+{
+    struct option lo[CLI_MAX_OPTS + 2];
+    int given[CLI_MAX_OPTS] = { 0 }, c, idx;
+    for (int i = 0; i < n; i++)
+        lo[i] = (struct option) { opts[i].name, opts[i].kind == CLI_FLAG ? no_argument : required_argument, 0, 1000 + i };
+    lo[n] = (struct option) { "help", no_argument, 0, 'h' };
+    lo[n + 1] = (struct option) { 0, 0, 0, 0 };
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", lo, &idx)) != -1)
+    {
+        if (c == 'h')
+        {
+            fputs(help, stdout);
+            return CLI_HELP_SHOWN;
+        }
+        if (c < 1000)
+            return cli_usage_error(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
+        int i = c - 1000, rc;
+        given[i]++;
+        if ((rc = _opt_check_given(cmd, opts, n, given, i)) || (rc = _opt_store(cmd, opts + i, optarg)))
+            return rc;
+    }
+    return CLI_PARSED;
+}
+
+int
+cli_opts_parse(const char * cmd, const char * help, int argc, char ** argv, const cli_opt * opts,
+               const char ** pos, int minpos, int maxpos, int * npos, const char * posname)
+{
+    int n = _opts_count(opts), rc;
+    if (n > CLI_MAX_OPTS)
+        return cli_usage_error(cmd, "internal: too many options");
+    if ((rc = _opts_scan(cmd, help, argc, argv, opts, n)) != CLI_PARSED)
+        return rc;
+    int k = argc - optind;
+    if (k < minpos)
+        return cli_usage_error(cmd, "missing %s", posname);
+    if (k > maxpos)
+        return cli_usage_error(cmd, maxpos == 0 ? "unexpected argument '%s'" : "too many arguments ('%s')",
+                               argv[optind + maxpos]);
+    for (int i = 0; i < k; i++)
+        pos[i] = argv[optind + i];
+    if (npos != NULL)
+        *npos = k;
+    return CLI_PARSED;
+}
