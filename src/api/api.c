@@ -67,6 +67,18 @@ _text_end(api_text * t)
     return t->buf;
 }
 
+/* The JSON text of a result, written by its module's one writer. */
+typedef void (*api_writer)(jout_t out, const void * result);
+
+static char *
+_text_of(api_writer write, const void * result)
+{
+    api_text t;
+    _text_begin(&t);
+    write(t.out, result);
+    return _text_end(&t);
+}
+
 static int
 _null_arg(const void * p, const char * what, rc_error_t err)
 {
@@ -242,63 +254,9 @@ api_domain_new(slong n, const char * kind, const char * arg, rc_error_t err)
         rc_error_set(err, RELU_E_INPUT, "domain dimension must be positive, got %ld", (long) n);
         return NULL;
     }
-    int status = RELU_OK;
     api_domain * D = flint_malloc(sizeof(api_domain));
     poly_init(D->P, n);
-    if (!strcmp(kind, "whole"))
-    {
-        snprintf(D->desc, sizeof(D->desc), "R^%ld", (long) n);
-        poly_set_whole(D->P);
-    }
-    else if (!strcmp(kind, "box"))
-    {
-        fmpq * v = NULL;
-        if (_null_arg(arg, "the box", err))
-            status = err->code;
-        else if (num_parse_list(&v, NULL, arg, 2, err))
-        {
-            rc_error_prefix(err, "box LO,HI");
-            status = err->code;
-        }
-        else if (fmpq_cmp(v + 0, v + 1) >= 0)
-            status = rc_error_set(err, RELU_E_INPUT, "box LO,HI: need LO < HI, got \"%s\"", arg);
-        else
-        {
-            char * lo = num_get_str(v + 0), * hi = num_get_str(v + 1);
-            snprintf(D->desc, sizeof(D->desc), "box [%s,%s]^%ld", lo, hi, (long) n);
-            flint_free(lo);
-            flint_free(hi);
-            poly_set_box(D->P, v + 0, v + 1);
-        }
-        if (v != NULL)
-            _fmpq_vec_clear(v, 2);
-    }
-    else if (!strcmp(kind, "file"))
-    {
-        if (_null_arg(arg, "the domain file name", err))
-            status = err->code;
-        else
-        {
-            snprintf(D->desc, sizeof(D->desc), "polyhedron from %s", arg);
-            status = poly_read_file(D->P, arg, err);
-        }
-    }
-    else if (!strcmp(kind, "json"))
-    {
-        jnode * root = NULL;
-        if (_null_arg(arg, "the domain text", err))
-            status = err->code;
-        else if ((status = jnode_parse(&root, arg, strlen(arg), err)) == RELU_OK)
-        {
-            snprintf(D->desc, sizeof(D->desc), "polyhedron {x : A x <= b}");
-            status = poly_read_jnode(D->P, root, err);
-            if (status)
-                rc_error_prefix(err, "domain");
-            jnode_free(root);
-        }
-    }
-    else
-        status = rc_error_set(err, RELU_E_INPUT, "unknown domain kind \"%s\" (box, file, json, whole)", kind);
+    int status = poly_domain_set(D->P, D->desc, sizeof(D->desc), kind, arg, NULL, err);
     if (status)
     {
         poly_clear(D->P);
@@ -480,60 +438,17 @@ api_homology_json(const net_struct * net, const api_domain * D, const char * set
     rc_error_init(err);
     if (_check_domain(net, D, err) || _null_arg(set, "the set", err) || _check_output(net, output, err))
         return NULL;
-    int mask;
-    if (!strcmp(set, "superlevel"))
-        mask = COMPLEX_ZERO | COMPLEX_POS;
-    else if (!strcmp(set, "sublevel"))
-        mask = COMPLEX_ZERO | COMPLEX_NEG;
-    else if (!strcmp(set, "level"))
-        mask = COMPLEX_ZERO;
-    else
-    {
-        rc_error_set(err, RELU_E_INPUT, "set: expected \"superlevel\", \"sublevel\" or \"level\", got \"%s\"", set);
-        return NULL;
-    }
     fmpq_t t;
+    homology_set_t S;
     fmpq_init(t);
-    net_t tnet;
-    net_init(tnet);
-    chain_complex_t K;
-    homology_t H;
-    chain_complex_init(K, 0);
-    homology_init(H);
+    homology_set_init(S);
     char * s = NULL;
     int status = _parse_rational(t, T, "threshold", err);
     if (status == RELU_OK)
-        status = net_threshold_net(tnet, net, output, t, err);
+        status = homology_set_compute(S, net, output, set, t, D->P, D->desc, 0, err);
     if (status == RELU_OK)
-        status = homology_cells(K, tnet, D->P, net_num_hidden(tnet) - 1, mask, err);
-    if (status == RELU_OK)
-    {
-        homology_compute(H, K);
-        slong n = H->top, cells = 0;
-        for (slong k = 0; k <= n; k++)
-            cells += H->cells[k];
-        api_text w;
-        _text_begin(&w);
-        jout_begin_object(w.out);
-        _write_homology(w.out, H, n);
-        jout_key(w.out, "euler"); jout_int(w.out, homology_euler(H));
-        jout_key(w.out, "cells");
-        jout_begin_array(w.out);
-        for (slong k = 0; k <= n; k++)
-            jout_int(w.out, H->cells[k]);
-        jout_end_array(w.out);
-        jout_key(w.out, "empty"); jout_bool(w.out, cells == 0);
-        jout_key(w.out, "set"); jout_string(w.out, set);
-        jout_key(w.out, "threshold"); jout_fmpq_str(w.out, t);
-        jout_key(w.out, "output"); jout_int(w.out, output);
-        jout_key(w.out, "domain"); jout_string(w.out, D->desc);
-        jout_key(w.out, "compactified"); jout_bool(w.out, !poly_is_bounded(D->P));
-        jout_end_object(w.out);
-        s = _text_end(&w);
-    }
-    homology_clear(H);
-    chain_complex_clear(K);
-    net_clear(tnet);
+        s = _text_of((api_writer) homology_set_write_json, S);
+    homology_set_clear(S);
     fmpq_clear(t);
     return s;
 }

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include "relucert.h"
+#include "cli/opts.h"
 
 /* exit codes */
 #define CLI_EXIT_OK 0
@@ -51,15 +52,6 @@ int cli_mpi_recv_file(const char * path, int from);
 int cli_fail(const char * cmd, const rc_error_t err);
 int cli_usage_error(const char * cmd, const char * fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Domain options shared by the commands. */
-typedef struct
-{
-    const char * box;       /* "LO,HI" or NULL */
-    const char * file;      /* polytope file or NULL */
-    int whole;
-}
-cli_domain_opts;
-
 /* Builds the domain polyhedron in dimension n; default (nothing given) is R^n.
    desc (size >= 256) receives a description such as "box [-1,1]^2". */
 int cli_domain_build(poly_t P, char * desc, const cli_domain_opts * o, slong n, rc_error_t err);
@@ -69,6 +61,18 @@ int cli_read_polytope(fmpq_mat_t A, fmpq ** b, slong * m, const char * path, slo
 /* The output a command works on: --output i (0-based, in range) or, when
    not given, 0 if the network has one output and an error otherwise. */
 int cli_select_output(slong * output, const net_t net, const char * ostr, rc_error_t err);
+
+/* The threshold T of --threshold/--sublevel/--superlevel/--level (one exact number). */
+int cli_parse_threshold(fmpq_t T, const char * s, rc_error_t err);
+
+/* Every command prints its result with the library's writers through this:
+   JSON (pretty, one object) when json, else text, on stdout; a failed write
+   (full disk, closed stdout) is an error, never exit 0. */
+typedef void (*cli_writer_json)(jout_t out, const void * result);
+typedef void (*cli_writer_text)(FILE * fp, const void * result);
+int cli_write_result(int json, cli_writer_json wj, cli_writer_text wt, const void * result, rc_error_t err);
+/* RELU_E_IO if anything written to stdout so far was lost. */
+int cli_check_stdout(rc_error_t err);
 
 /* Writes a certificate to path with write(fp, data, err); on failure no file
    is left behind (when path is a regular file). */

@@ -38,36 +38,10 @@ cli_domain_build(poly_t P, char * desc, const cli_domain_opts * o, slong n, rc_e
     if (given > 1)
         return rc_error_set(err, RELU_E_INPUT, "give at most one of --box, --domain, --whole");
     if (o->box != NULL)
-    {
-        fmpq * v = NULL;
-        slong cnt;
-        if (num_parse_list(&v, &cnt, o->box, 2, err))
-        {
-            rc_error_prefix(err, "--box LO,HI");
-            return err->code;
-        }
-        int ok = fmpq_cmp(v + 0, v + 1) < 0;
-        if (ok)
-        {
-            char * lo = num_get_str(v + 0), * hi = num_get_str(v + 1);
-            snprintf(desc, 256, "box [%s,%s]^%ld", lo, hi, (long) n);
-            flint_free(lo);
-            flint_free(hi);
-            poly_set_box(P, v + 0, v + 1);
-        }
-        _fmpq_vec_clear(v, 2);
-        if (!ok)
-            return rc_error_set(err, RELU_E_INPUT, "--box LO,HI: need LO < HI, got \"%s\"", o->box);
-        return RELU_OK;
-    }
+        return poly_domain_set(P, desc, 256, "box", o->box, "--box LO,HI", err);
     if (o->file != NULL)
-    {
-        snprintf(desc, 256, "polyhedron from %s", o->file);
-        return poly_read_file(P, o->file, err);
-    }
-    snprintf(desc, 256, "R^%ld", (long) n);
-    poly_set_whole(P);
-    return RELU_OK;
+        return poly_domain_set(P, desc, 256, "file", o->file, NULL, err);
+    return poly_domain_set(P, desc, 256, "whole", NULL, NULL, err);
 }
 
 void
@@ -163,4 +137,42 @@ cli_write_certificate(const char * path, rc_error_t err, int (*write)(FILE *, vo
     if (status != RELU_OK && regular)
         unlink(path);   /* never leave a partial certificate behind */
     return status;
+}
+
+int
+cli_parse_threshold(fmpq_t T, const char * s, rc_error_t err)
+{
+    fmpq * v = NULL;
+    if (num_parse_list(&v, NULL, s, 1, err))
+    {
+        rc_error_prefix(err, "threshold");
+        return err->code;
+    }
+    fmpq_set(T, v);
+    _fmpq_vec_clear(v, 1);
+    return RELU_OK;
+}
+
+int
+cli_write_result(int json, cli_writer_json wj, cli_writer_text wt, const void * result, rc_error_t err)
+{
+    if (json)
+    {
+        jout_t out;
+        jout_init(out, stdout, 1, 0);
+        wj(out, result);
+        jout_clear(out);
+    }
+    else
+        wt(stdout, result);
+    return cli_check_stdout(err);
+}
+
+int
+cli_check_stdout(rc_error_t err)
+{
+    /* a full disk or a closed stdout must not end in exit 0 */
+    if (fflush(stdout) != 0 || ferror(stdout))
+        return rc_error_set(err, RELU_E_IO, "cannot write the output to standard output");
+    return RELU_OK;
 }

@@ -16,6 +16,7 @@
 #include "util/error.h"
 #include "net/net.h"
 #include "poly/poly.h"
+#include "json/json.h"
 
 /* A finite chain complex of free Z-modules with sparse boundaries. */
 typedef struct
@@ -76,6 +77,35 @@ int homology_cells_points(chain_complex_t K, fmpq ** points, const net_t net, co
    allocated with _fmpq_vec_init(max(num[k], 1)); the caller clears them). */
 int homology_cells_values(chain_complex_t K, fmpq ** values, const net_t net, const poly_t domain, slong output,
                           rc_error_t err);
+
+/* ---- the homology of a set of one output (src/homology/set.c) ------------------- */
+typedef struct
+{
+    const char * set;       /* "superlevel", "sublevel" or "level" (static strings) */
+    slong output;
+    fmpq_t T;
+    char domain[256];       /* the domain's description */
+    int compactified;       /* unbounded domain: reduced homology of the one-point compactification */
+    chain_complex_t K;
+    homology_t H;
+    slong n;                /* input dimension, when points are kept */
+    fmpq ** points;         /* with_points: a relative-interior point per cell (as homology_cells_points) */
+}
+homology_set_struct;
+
+typedef homology_set_struct homology_set_t[1];
+
+void homology_set_init(homology_set_t S);
+void homology_set_clear(homology_set_t S);
+/* The complex mask (COMPLEX_* of complex.h) of "superlevel" (f >= T), "sublevel" (f <= T) or "level". */
+int homology_set_mask(int * mask, const char * set, rc_error_t err);
+/* The integral homology of {x in domain : f_output(x) (>=, <=, =) T} (desc: the
+   domain's description). with_points keeps a point per cell for certificates. */
+int homology_set_compute(homology_set_t S, const net_t net, slong output, const char * set, const fmpq_t T,
+                         const poly_t domain, const char * desc, int with_points, rc_error_t err);
+/* The result as `relucert homology --json` prints it (one object), and as text. */
+void homology_set_write_json(jout_t out, const homology_set_t S);
+void homology_set_write_text(FILE * fp, const homology_set_t S);
 
 /* ---- sublevel persistence ------------------------------------------------------ */
 typedef struct

@@ -70,6 +70,14 @@ int poly_set_halfspaces(poly_t P, const fmpq_mat_t A, const fmpq * b, rc_error_t
 int poly_read_file(poly_t P, const char * path, rc_error_t err);
 int poly_read_jnode(poly_t P, const jnode * root, rc_error_t err);
 
+/* The domain of an analysis (src/poly/domain.c), in P's dimension: kind "box"
+   (arg "LO,HI", the cube [LO,HI]^n), "file" (arg a polytope file), "json" (arg
+   the text of one), "whole" or NULL (R^n, arg ignored). desc (len bytes) gets
+   the description every output uses ("box [-1,1]^2", "R^3", ...). label names
+   the box argument in errors (NULL: "box LO,HI"; the CLI says "--box LO,HI"). */
+int poly_domain_set(poly_t P, char * desc, size_t len, const char * kind, const char * arg,
+                    const char * label, rc_error_t err);
+
 /* ---- queries --------------------------------------------------------------- */
 static inline fmpz * poly_gen(const poly_t P, slong i) { return P->gens + i * (P->n + 1); }
 static inline fmpz * poly_con(const poly_t P, slong j) { return P->cons + j * (P->n + 1); }
