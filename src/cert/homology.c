@@ -8,8 +8,12 @@
 #include <stdlib.h>
 #include <flint/fmpz_mat.h>
 #include <flint/fmpz_vec.h>
-#include "relucert.h"
 #include "cert/cert.h"
+#include "util/version.h"
+#include "num/num.h"
+#include "arrangement/arrangement.h"
+#include "cert/cert.h"
+#include "util/version.h"
 
 /* ---- writing ---------------------------------------------------------------- */
 /* {"size": [r, c], "entries": [...]} of the matrix whose rows (or, with
