@@ -83,7 +83,7 @@ main(int argc, char ** argv)
 {
     int rc = dispatch(argc, argv);
     /* release library caches so leak checkers see only real leaks */
-    poly_cdd_cleanup();
+    poly_cdd_clear();
     flint_cleanup();
     return rc;
 }
