@@ -92,6 +92,41 @@ def check_includes(src, bad):
         if top not in ('cli', 'api') and f != 'relucert.h' and 'relucert.h' in deps:
             bad.append('%s: the library includes the umbrella header relucert.h' % f)
 
+def module_of(f):
+    return f.split('/')[0] if '/' in f else None
+
+def check_modules(src, bad):
+    """Module-level includes against ARCHITECTURE.md's "May include" lines; no module cycle."""
+    arch = os.path.join(os.path.dirname(os.path.abspath(src)), 'ARCHITECTURE.md')
+    allowed, cur = {}, None
+    for l in open(arch, encoding='utf-8'):
+        m = re.match(r'^### (\w+)\s*$', l)
+        if m:
+            cur = m.group(1)
+        m = re.match(r'^May include: (.*)\.\s*$', l)
+        if m and cur:
+            allowed[cur] = {w.strip() for w in m.group(1).split(',') if w.strip() and '(' not in w}
+            if '(any module)' in m.group(1):
+                allowed[cur] = None
+    g = include_graph(src)
+    mg = {}
+    for f, deps in g.items():
+        a = module_of(f)
+        if a is None:
+            continue
+        if a not in allowed:
+            bad.append('module %s has no paragraph with "May include" in ARCHITECTURE.md' % a)
+            allowed[a] = None
+        for d in deps:
+            b = module_of(d) or d
+            if b == a:
+                continue
+            mg.setdefault(a, set()).add(b)
+            if allowed[a] is not None and b not in allowed[a]:
+                bad.append('%s includes %s: module %s may not include %s (ARCHITECTURE.md)' % (f, d, a, b))
+    for c in cycles({k: sorted(v) for k, v in mg.items() if allowed.get(k) is not None}):
+        bad.append('module cycle: ' + ' <-> '.join(c))
+
 def check_objects(objdir, bad):
     defined, used = {}, {}
     for p in files(objdir, ('.o',)):
@@ -115,7 +150,7 @@ def main():
     if '--objects' in args:
         i = args.index('--objects'); objdir = args[i + 1]; del args[i:i + 2]
     src = args[0] if args else 'src'
-    checks = [check_cmd_lengths, check_function_lengths, check_includes]
+    checks = [check_cmd_lengths, check_function_lengths, check_includes, check_modules]
     passed = failed = 0
     for c in checks + ([lambda s, b: check_objects(objdir, b)] if objdir else []):
         bad = []
