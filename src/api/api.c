@@ -249,9 +249,9 @@ api_domain_new(slong n, const char * kind, const char * arg, rc_error_t err)
     rc_error_init(err);
     if (_null_arg(kind, "the domain kind", err))
         return NULL;
-    if (n < 1)
+    if (n < 1 || n > API_MAX_DIM)
     {
-        rc_error_set(err, RELU_E_INPUT, "domain dimension must be positive, got %ld", (long) n);
+        rc_error_set(err, RELU_E_INPUT, "domain dimension must be from 1 to %ld, got %ld", (long) API_MAX_DIM, (long) n);
         return NULL;
     }
     api_domain * D = flint_malloc(sizeof(api_domain));
