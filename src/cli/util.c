@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include "cli/cli.h"
+#include "util/file.h"
 
 int
 cli_fail(const char * cmd, const rc_error_t err)
@@ -125,18 +126,7 @@ cli_select_output(slong * output, const net_t net, const char * ostr, rc_error_t
 int
 cli_write_certificate(const char * path, rc_error_t err, int (*write)(FILE *, void *, rc_error_t), void * data)
 {
-    FILE * fp = fopen(path, "w");
-    if (fp == NULL)
-        return rc_error_set(err, RELU_E_IO, "cannot write %s", path);
-    struct stat st;
-    int regular = fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode);
-    int status = write(fp, data, err);
-    int bad = ferror(fp);
-    if ((fclose(fp) != 0 || bad) && status == RELU_OK)
-        status = rc_error_set(err, RELU_E_IO, "cannot write %s", path);
-    if (status != RELU_OK && regular)
-        unlink(path);   /* never leave a partial certificate behind */
-    return status;
+    return util_file_write(path, write, data, err);
 }
 
 int
