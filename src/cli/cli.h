@@ -81,6 +81,19 @@ int cli_write_certificate(const char * path, rc_error_t err, int (*write)(FILE *
 /* "p/q ~ 3.1416" with digits after the point computed exactly (truncated). */
 void cli_fmpq_approx(char * buf, size_t len, const fmpq_t q, int digits);
 
+/* Signals (src/cli/signals.c): SIGINT, SIGTERM and SIGHUP end every command
+   with exit 4. install is called once by main; set_json by the option layer
+   (--json given: the handler prints {"partial": true, "stopped": ...});
+   output_started by cli_write_result (from then on nothing more is printed on
+   stdout by the handler). A command that stops cleanly by itself switches to
+   cooperative mode and polls cli_signal_pending (the signal number, or 0). */
+void cli_signals_install(const char * cmd);
+void cli_signals_set_json(int on);
+void cli_signals_output_started(void);
+void cli_signals_cooperative(int on);
+int cli_signal_pending(void);
+const char * cli_signal_name(int sig);
+
 /* Progress on stderr when it is a terminal and the run takes more than a second. */
 typedef struct
 {

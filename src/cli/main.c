@@ -75,7 +75,10 @@ dispatch(int argc, char ** argv)
     };
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
         if (!strcmp(cmd, commands[i].name))
+        {
+            cli_signals_install(commands[i].name);
             return commands[i].run(argc - 1, argv + 1);
+        }
     fprintf(stderr, "relucert: unknown command '%s' (try relucert --help)\n", cmd);
     return CLI_EXIT_INPUT;
 }

@@ -146,6 +146,7 @@ cli_parse_threshold(fmpq_t T, const char * s, rc_error_t err)
 int
 cli_write_result(int json, cli_writer_json wj, cli_writer_text wt, const void * result, rc_error_t err)
 {
+    cli_signals_output_started();
     if (json)
     {
         jout_t out;
