@@ -153,19 +153,31 @@ cli_parse_threshold(fmpq_t T, const char * s, rc_error_t err)
     return RELU_OK;
 }
 
-int
-cli_write_result(int json, cli_writer_json wj, cli_writer_text wt, const void * result, rc_error_t err)
+static int
+_write_result(int json, int pretty, cli_writer_json wj, cli_writer_text wt, const void * result, rc_error_t err)
 {
     if (json)
     {
         jout_t out;
-        jout_init(out, stdout, 1, 0);
+        jout_init(out, stdout, pretty, 0);
         wj(out, result);
         jout_clear(out);
     }
     else
         wt(stdout, result);
     return cli_check_stdout(err);
+}
+
+int
+cli_write_result(int json, cli_writer_json wj, cli_writer_text wt, const void * result, rc_error_t err)
+{
+    return _write_result(json, 1, wj, wt, result, err);
+}
+
+int
+cli_write_result_compact(int json, cli_writer_json wj, cli_writer_text wt, const void * result, rc_error_t err)
+{
+    return _write_result(json, 0, wj, wt, result, err);
 }
 
 int
