@@ -14,6 +14,7 @@ static const char * polar_help =
 "the correspondence is verified exactly: incidence reversed, and every face F of P maps\n"
 "to the face of D spanned by the D-vertices of the facets containing F, bijectively, with\n"
 "dim = dim P - 1 - dim F and covering relations reversed.\n"
+"--centre is accepted for --center. The Python binding (Polytope.polar) prints the same JSON.\n"
 "\n"
 "JSON keys: dim, fvector (of D), vertices, rays, inequalities {A, b} (of D),\n"
 "  center (rationals), center_source (\"origin\", \"given\", \"vertex centroid\"),\n"
