@@ -19,8 +19,8 @@ int cmd_eval(int argc, char ** argv);
 int cmd_regions(int argc, char ** argv);
 int cmd_arrangement(int argc, char ** argv);
 int cmd_polytope(int argc, char ** argv);   /* src/cli/cmd_polytope.c */
-int cmd_faces(int argc, char ** argv);      /* src/cli/cmd_polytope.c */
-int cmd_polar(int argc, char ** argv);      /* src/cli/cmd_polytope.c */
+int cmd_faces(int argc, char ** argv);      /* src/cli/cmd_faces.c */
+int cmd_polar(int argc, char ** argv);      /* src/cli/cmd_polar.c */
 int cmd_levelset(int argc, char ** argv);   /* src/cli/cmd_levelset.c */
 int cmd_spherefit(int argc, char ** argv);  /* src/cli/cmd_spherefit.c */
 int cmd_stats(int argc, char ** argv);      /* src/cli/cmd_stats.c */
@@ -71,6 +71,8 @@ int cli_parse_threshold(fmpq_t T, const char * s, rc_error_t err);
 typedef void (*cli_writer_json)(jout_t out, const void * result);
 typedef void (*cli_writer_text)(FILE * fp, const void * result);
 int cli_write_result(int json, cli_writer_json wj, cli_writer_text wt, const void * result, rc_error_t err);
+/* The same with the JSON on one line (commands whose JSON was always compact). */
+int cli_write_result_compact(int json, cli_writer_json wj, cli_writer_text wt, const void * result, rc_error_t err);
 /* RELU_E_IO if anything written to stdout so far was lost. */
 int cli_check_stdout(rc_error_t err);
 

@@ -48,26 +48,7 @@ cli_domain_build(poly_t P, char * desc, const cli_domain_opts * o, slong n, rc_e
 void
 cli_fmpq_approx(char * buf, size_t len, const fmpq_t q, int digits)
 {
-    /* floor(|q| 10^digits) computed exactly, printed with a decimal point */
-    fmpz_t t, p;
-    fmpz_init(t);
-    fmpz_init(p);
-    fmpz_set_ui(p, 10);
-    fmpz_pow_ui(p, p, digits);
-    fmpz_mul(t, fmpq_numref(q), p);
-    fmpz_abs(t, t);
-    fmpz_fdiv_q(t, t, fmpq_denref(q));
-    char * s = fmpz_get_str(NULL, 10, t);
-    size_t sl = strlen(s), width = FLINT_MAX(sl, (size_t) digits + 1);
-    char * pad = flint_malloc(width + 1);
-    memset(pad, '0', width - sl);
-    memcpy(pad + width - sl, s, sl + 1);
-    snprintf(buf, len, "%s%.*s.%s", fmpq_sgn(q) < 0 ? "-" : "", (int) (width - digits), pad,
-             pad + width - digits);
-    flint_free(pad);
-    flint_free(s);
-    fmpz_clear(t);
-    fmpz_clear(p);
+    num_get_decimal(buf, len, q, digits);
 }
 
 double
@@ -143,20 +124,32 @@ cli_parse_threshold(fmpq_t T, const char * s, rc_error_t err)
     return RELU_OK;
 }
 
-int
-cli_write_result(int json, cli_writer_json wj, cli_writer_text wt, const void * result, rc_error_t err)
+static int
+_write_result(int json, int pretty, cli_writer_json wj, cli_writer_text wt, const void * result, rc_error_t err)
 {
     cli_signals_output_started();
     if (json)
     {
         jout_t out;
-        jout_init(out, stdout, 1, 0);
+        jout_init(out, stdout, pretty, 0);
         wj(out, result);
         jout_clear(out);
     }
     else
         wt(stdout, result);
     return cli_check_stdout(err);
+}
+
+int
+cli_write_result(int json, cli_writer_json wj, cli_writer_text wt, const void * result, rc_error_t err)
+{
+    return _write_result(json, 1, wj, wt, result, err);
+}
+
+int
+cli_write_result_compact(int json, cli_writer_json wj, cli_writer_text wt, const void * result, rc_error_t err)
+{
+    return _write_result(json, 0, wj, wt, result, err);
 }
 
 int
