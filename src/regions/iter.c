@@ -1,13 +1,16 @@
-/* The enumeration of regions/enumerate.c as an iterator: the same depth-first
-   traversal with an explicit stack of pending pieces instead of recursion, so a
-   caller (a Python generator, say) can pull one region at a time. The order is
-   that of regions_enumerate (lexicographic in the patterns) and memory stays
-   bounded by the depth: at most one pending piece per hidden neuron.
+/* The region search: a depth-first traversal over the hidden neurons, layer by
+   layer, with an explicit stack of pending pieces, so a caller (a Python
+   generator, say) can pull one region at a time; regions_enumerate and the
+   parallel parts are loops over it (src/regions/enumerate.c). At each neuron
+   a piece on which the pre-activation takes both signs is split: the inactive
+   side is explored first, the active side waits on the stack. The order is
+   lexicographic in the patterns and memory stays bounded by the depth: at
+   most one pending piece per hidden neuron.
 
    Why the layer rows stay valid: a pending piece at neuron k is resumed only
    after the whole inactive subtree below k is done, and that subtree rewrote
    only the rows of layers after k's layer (they are recomputed on entry to each
-   layer), exactly as in the recursive version. */
+   layer). */
 #include <flint/fmpz_vec.h>
 #include "regions/regions.h"
 
@@ -80,6 +83,10 @@ regions_iter_init(regions_iter_t it, const net_t net, const poly_t domain)
     it->stack_k = flint_malloc((it->N + 1) * sizeof(slong));
     it->current = NULL;
     it->count = 0;
+    it->split = -1;
+    it->part = 0;
+    it->nparts = 1;
+    it->subtree = 0;
     poly_struct * P = flint_malloc(sizeof(poly_struct));
     poly_init(P, it->n);
     poly_set(P, domain);
@@ -121,24 +128,37 @@ regions_iter_clear(regions_iter_t it)
     flint_free(it->first);
 }
 
-const region_struct *
-regions_iter_next(regions_iter_t it)
+void
+regions_iter_set_part(regions_iter_t it, slong split, slong part, slong nparts)
 {
-    _iter_free_poly(it->current);
-    it->current = NULL;
-    if (it->depth == 0)
-        return NULL;
-    /* resume the most recent pending piece: the active side of neuron k */
-    it->depth--;
-    poly_struct * P = it->stack[it->depth];
-    slong k = it->stack_k[it->depth];
-    if (k >= 0)
+    it->split = (split >= 0 && split <= it->N) ? split : -1;
+    it->part = part;
+    it->nparts = FLINT_MAX(nparts, 1);
+}
+
+/* The pieces reaching neuron `split` are numbered in traversal order (the
+   subtrees); a part keeps those congruent to `part` modulo `nparts`. */
+static int
+_iter_keep_subtree(regions_iter_struct * it)
+{
+    slong t = it->subtree++;
+    return t % it->nparts == it->part;
+}
+
+/* Descends from neuron k + 1 with P (sign of k already set), pushing the active
+   side of every split; returns the leaf, or NULL when its subtree is not kept. */
+static poly_struct *
+_iter_descend(regions_iter_struct * it, poly_struct * P, slong k)
+{
+    for (k = k + 1; ; k++)
     {
-        it->sign[k] = 1;
-        it->active[k] = 1;
-    }
-    for (k = k + 1; k < it->N; k++)
-    {
+        if (k == it->split && !_iter_keep_subtree(it))
+        {
+            _iter_free_poly(P);
+            return NULL;
+        }
+        if (k == it->N)
+            return P;
         slong j = _iter_layer_of(it, k);
         if (k == it->first[j])
             _iter_layer_rows(it, j);
@@ -163,10 +183,32 @@ regions_iter_next(regions_iter_t it)
         it->active[k] = 0;
         P = A;
     }
+}
+
+const region_struct *
+regions_iter_next(regions_iter_t it)
+{
+    _iter_free_poly(it->current);
+    it->current = NULL;
+    poly_struct * P = NULL;
+    while (P == NULL)
+    {
+        if (it->depth == 0)
+            return NULL;
+        /* resume the most recent pending piece: the active side of neuron k */
+        it->depth--;
+        slong k = it->stack_k[it->depth];
+        if (k >= 0)
+        {
+            it->sign[k] = 1;
+            it->active[k] = 1;
+        }
+        P = _iter_descend(it, it->stack[it->depth], k);
+    }
     it->current = P;
     it->R->P = P;
     it->R->index = it->count++;
-    it->R->subtree = -1;
+    it->R->subtree = it->subtree - 1;
     it->R->N = it->N;
     it->R->active = it->active;
     it->R->sign = it->sign;

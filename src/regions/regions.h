@@ -56,11 +56,12 @@ void region_write_json(jout_t out, const net_t net, const region_struct * R, con
 /* Pattern as a string of 0/1 per hidden neuron; buf has N + 1 bytes. */
 void region_pattern_str(char * buf, const region_struct * R);
 
-/* ---- the same enumeration as an iterator (regions/iter.c) ------------------
-   regions_iter_next returns the next region (same order and content as
-   regions_enumerate) or NULL when there are no more; the region and its
-   arrays stay valid until the next call or regions_iter_clear. net and
-   domain must outlive the iterator (the domain is copied at init). */
+/* ---- the search as an iterator (regions/iter.c): the one DFS ---------------
+   regions_iter_next returns the next region (lexicographic order of the
+   patterns) or NULL when there are no more; the region and its arrays stay
+   valid until the next call or regions_iter_clear. net and domain must
+   outlive the iterator (the domain is copied at init). regions_enumerate and
+   regions_enumerate_part are loops over this iterator. */
 typedef struct
 {
     const net_struct * net;
@@ -75,6 +76,7 @@ typedef struct
     slong depth;
     poly_struct * current;        /* the region last returned */
     slong count;
+    slong split, part, nparts, subtree;   /* regions_iter_set_part: the share of the work kept */
     region_struct R[1];
 }
 regions_iter_struct;
@@ -84,5 +86,8 @@ typedef regions_iter_struct regions_iter_t[1];
 void regions_iter_init(regions_iter_t it, const net_t net, const poly_t domain);
 void regions_iter_clear(regions_iter_t it);
 const region_struct * regions_iter_next(regions_iter_t it);
+/* Keeps only part `part` of nparts of the search (see regions_enumerate_part);
+   call before the first regions_iter_next. */
+void regions_iter_set_part(regions_iter_t it, slong split, slong part, slong nparts);
 
 #endif
