@@ -11,6 +11,7 @@
 #include "poly/poly.h"
 #include "regions/regions.h"
 #include "complex/complex.h"
+#include "complex/summary.h"
 #include "arrangement/arrangement.h"
 #include "polytope/polytope.h"
 #include "boundary/boundary.h"

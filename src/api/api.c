@@ -19,9 +19,9 @@ struct api_regions_struct
     poly_t domain;
     char desc[256];
     regions_iter_t it;
-    complex_t C;
+    complex_summary_t S;
     slong * fvec;
-    int done;
+    int done, finished;
 };
 
 const char *
@@ -291,9 +291,10 @@ api_regions_new(const net_struct * net, const api_domain * D, rc_error_t err)
     poly_set(r->domain, D->P);
     memcpy(r->desc, D->desc, sizeof(r->desc));
     regions_iter_init(r->it, r->net, r->domain);
-    complex_init(r->C, r->domain, net_num_hidden(r->net), 0);
+    complex_summary_init(r->S, r->net, r->domain, r->desc, 0);
     r->fvec = flint_malloc((net->input_dim + 1) * sizeof(slong));
     r->done = 0;
+    r->finished = 0;
     return r;
 }
 
@@ -310,7 +311,7 @@ api_regions_next(api_regions * r, char ** record, rc_error_t err)
         r->done = 1;
         return 0;
     }
-    complex_add_region(r->C, r->fvec, R);
+    complex_add_region(r->S->C, r->fvec, R);
     api_text t;
     _text_begin(&t);
     region_write_json(t.out, r->net, R, r->fvec);
@@ -322,46 +323,16 @@ char *
 api_regions_summary(api_regions * r, rc_error_t err)
 {
     rc_error_init(err);
-    if (r->done && complex_finish(r->C, err))
-        return NULL;
-    const complex_struct * C = r->C;
-    char key[32];
-    fmpq_t mean;
-    fmpq_init(mean);
-    api_text t;
-    _text_begin(&t);
-    jout_t * out = &t.out;
-    jout_begin_object(*out);
-    jout_key(*out, "input_dim"); jout_int(*out, r->net->input_dim);
-    jout_key(*out, "domain"); jout_string(*out, r->desc);
-    jout_key(*out, "hidden_neurons"); jout_int(*out, net_num_hidden(r->net));
-    jout_key(*out, "regions"); jout_int(*out, C->regions);
-    jout_key(*out, "bounded_regions"); jout_int(*out, C->bounded);
-    jout_key(*out, "relatively_bounded_regions"); jout_int(*out, C->relatively_bounded);
-    jout_key(*out, "interior_regions"); jout_int(*out, C->interior);
-    jout_key(*out, "fvector");
-    jout_begin_array(*out);
-    for (slong k = 0; k <= C->n; k++)
-        jout_int(*out, C->fvec[k]);
-    jout_end_array(*out);
-    jout_key(*out, "euler"); jout_int(*out, complex_euler(r->C));
-    jout_key(*out, "facet_histogram");
-    jout_begin_object(*out);
-    for (slong f = 0; f < C->hist_len; f++)
-        if (C->hist[f])
-        {
-            snprintf(key, sizeof(key), "%ld", (long) f);
-            jout_key(*out, key);
-            jout_int(*out, C->hist[f]);
-        }
-    jout_end_object(*out);
-    complex_mean_facets(mean, r->C);
-    jout_key(*out, "mean_facets"); jout_fmpq_str(*out, mean);
-    jout_key(*out, "partial"); jout_bool(*out, !r->done);
-    jout_key(*out, "version"); jout_string(*out, RELUCERT_VERSION);
-    jout_end_object(*out);
-    fmpq_clear(mean);
-    return _text_end(&t);
+    if (r->done && !r->finished)
+    {
+        if (complex_summary_finish(r->S, err))
+            return NULL;
+        r->finished = 1;
+    }
+    /* before the last region: the counts so far, marked partial */
+    r->S->partial = !r->done;
+    snprintf(r->S->stopped, sizeof(r->S->stopped), "%s", r->done ? "" : "the iteration has not ended");
+    return _text_of(complex_summary_write_json, r->S);
 }
 
 void
@@ -370,7 +341,7 @@ api_regions_free(api_regions * r)
     if (r == NULL)
         return;
     regions_iter_clear(r->it);
-    complex_clear(r->C);
+    complex_summary_clear(r->S);
     flint_free(r->fvec);
     poly_clear(r->domain);
     net_clear(r->net);

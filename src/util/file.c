@@ -62,3 +62,59 @@ util_file_write(const char * path, int (*write)(FILE *, void *, rc_error_t), voi
     free(tmp);
     return status;
 }
+
+FILE *
+util_file_open(util_file * F, const char * path, rc_error_t err)
+{
+    struct stat st;
+    F->path = path;
+    F->tmp = NULL;
+    if (strcmp(path, "-") == 0)
+        return F->fp = stdout;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+        F->fp = fopen(path, "w");
+    else
+    {
+        size_t len = strlen(path);
+        int fd = -1;
+        if ((F->tmp = malloc(len + 16)) != NULL)
+        {
+            memcpy(F->tmp, path, len);
+            memcpy(F->tmp + len, ".tmp.XXXXXX", 12);
+            fd = mkstemp(F->tmp);
+        }
+        if (fd >= 0)
+        {
+            mode_t mask = umask(0);
+            umask(mask);
+            fchmod(fd, 0666 & ~mask);
+        }
+        F->fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+    }
+    if (F->fp == NULL)
+    {
+        rc_error_set(err, RELU_E_IO, "cannot write %s: %s", path, strerror(errno));
+        free(F->tmp);
+        F->tmp = NULL;
+    }
+    return F->fp;
+}
+
+int
+util_file_close(util_file * F, int status, rc_error_t err)
+{
+    if (F->fp == NULL)
+        return status;
+    status = _file_finish(F->fp, F->path, status, err);
+    if (F->tmp != NULL)
+    {
+        if (status == RELU_OK && rename(F->tmp, F->path) != 0)
+            status = rc_error_set(err, RELU_E_IO, "cannot write %s: %s", F->path, strerror(errno));
+        if (status != RELU_OK)
+            unlink(F->tmp);
+        free(F->tmp);
+    }
+    F->fp = NULL;
+    F->tmp = NULL;
+    return status;
+}

@@ -15,4 +15,19 @@
 int util_file_write(const char * path, int (*write)(FILE * fp, void * data, rc_error_t err), void * data,
                     rc_error_t err);
 
+/* The same for a file written piece by piece: open gives the stream (a
+   temporary file for a regular path, NULL and err on failure); close checks
+   every write and the close and, when status is RELU_OK, renames the file into
+   place; otherwise removes it. Returns the final status. */
+typedef struct
+{
+    const char * path;
+    char * tmp;
+    FILE * fp;
+}
+util_file;
+
+FILE * util_file_open(util_file * F, const char * path, rc_error_t err);
+int util_file_close(util_file * F, int status, rc_error_t err);
+
 #endif
