@@ -130,9 +130,14 @@ def check_modules(src, bad):
 def check_objects(objdir, bad):
     defined, used = {}, {}
     for p in files(objdir, ('.o',)):
-        name = os.path.basename(p)
-        if not name.startswith('librelucert_la-'):
+        if not os.path.basename(p).startswith('librelucert_la-'):
             continue
+        # module/file: objects of different modules share base names (read.o, report.o)
+        d = os.path.dirname(p)
+        if os.path.basename(d) == '.libs':
+            continue    # the PIC twins of the same objects
+        name = os.path.join(os.path.basename(d),
+                            os.path.basename(p)[len('librelucert_la-'):])
         out = subprocess.run(['nm', p], capture_output=True, text=True).stdout
         for l in out.split('\n'):
             parts = l.split()
@@ -140,6 +145,9 @@ def check_objects(objdir, bad):
                 defined[parts[2]] = name
             elif len(parts) == 2 and parts[0] == 'U':
                 used.setdefault(name, set()).add(parts[1])
+    if not used:
+        bad.append('no library objects found under %s (build first)' % objdir)
+        return
     g = {f: sorted({defined[s] for s in syms if s in defined and defined[s] != f}) for f, syms in used.items()}
     for c in cycles(g):
         bad.append('file-level cycle of symbol use: ' + ' <-> '.join(c))
