@@ -71,6 +71,9 @@ int cli_parse_threshold(fmpq_t T, const char * s, rc_error_t err);
 typedef void (*cli_writer_json)(jout_t out, const void * result);
 typedef void (*cli_writer_text)(FILE * fp, const void * result);
 int cli_write_result(int json, cli_writer_json wj, cli_writer_text wt, const void * result, rc_error_t err);
+/* The same with the JSON indented (pretty = 1) or compact (0). */
+int cli_write_result_pretty(int json, int pretty, cli_writer_json wj, cli_writer_text wt, const void * result,
+                            rc_error_t err);
 /* RELU_E_IO if anything written to stdout so far was lost. */
 int cli_check_stdout(rc_error_t err);
 

@@ -168,6 +168,24 @@ cli_write_result(int json, cli_writer_json wj, cli_writer_text wt, const void * 
     return cli_check_stdout(err);
 }
 
+/* as cli_write_result, with the JSON indented (pretty = 1) or compact (0):
+   commands whose JSON holds long lists print it compact */
+int
+cli_write_result_pretty(int json, int pretty, cli_writer_json wj, cli_writer_text wt, const void * result,
+                        rc_error_t err)
+{
+    if (json)
+    {
+        jout_t out;
+        jout_init(out, stdout, pretty, 0);
+        wj(out, result);
+        jout_clear(out);
+    }
+    else
+        wt(stdout, result);
+    return cli_check_stdout(err);
+}
+
 int
 cli_check_stdout(rc_error_t err)
 {
