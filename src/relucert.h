@@ -3,8 +3,7 @@
 #ifndef RELUCERT_H
 #define RELUCERT_H
 
-#define RELUCERT_VERSION "0.1.0"
-
+#include "util/version.h"
 #include "util/error.h"
 #include "num/num.h"
 #include "json/json.h"
@@ -24,6 +23,7 @@
 #include "floatref/floatref.h"
 #include "plot/plot.h"
 #include "wedge/wedge.h"
+#include "smith/smith.h"
 #include "wedge/convex.h"   /* issue 7: exact convex training */
 
 #endif

@@ -99,7 +99,7 @@ main(void)
 
     api_domain_free(box);
     api_net_free(net);
-    poly_cdd_cleanup();
+    poly_cdd_clear();
     flint_cleanup();
     printf("PASS\n");
     return 0;

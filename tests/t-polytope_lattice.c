@@ -413,7 +413,7 @@ main(void)
 
     polytope_clear(Q);
     flint_randclear(st);
-    poly_cdd_cleanup();
+    poly_cdd_clear();
     flint_cleanup();
     printf("PASS\n");
     return 0;

@@ -243,7 +243,7 @@ main(void)
     polytope_clear(E);
     polytope_clear(T);
     flint_randclear(st);
-    poly_cdd_cleanup();
+    poly_cdd_clear();
     flint_cleanup();
     printf("PASS\n");
     return 0;

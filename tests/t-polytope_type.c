@@ -365,7 +365,7 @@ main(void)
     polytope_clear(Q);
     polytope_clear(R);
     flint_randclear(st);
-    poly_cdd_cleanup();
+    poly_cdd_clear();
     flint_cleanup();
     printf("PASS\n");
     return 0;

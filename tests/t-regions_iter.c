@@ -101,7 +101,7 @@ main(void)
         net_clear(net);
     }
     flint_randclear(st);
-    poly_cdd_cleanup();
+    poly_cdd_clear();
     flint_cleanup();
     printf("PASS (%ld networks, %ld regions in the same order)\n", (long) iters, (long) total);
     return 0;

@@ -211,7 +211,7 @@ main(void)
     fmpz_clear(R);
     fmpq_clear(m);
     fmpq_clear(q);
-    poly_cdd_cleanup();
+    poly_cdd_clear();
     flint_cleanup();
     printf("PASS\n");
     return 0;

@@ -116,7 +116,7 @@ main(void)
         train_net_clear(B);
         train_regdata_clear(D);
     }
-    poly_cdd_cleanup();
+    poly_cdd_clear();
     flint_cleanup();
     printf("PASS\n");
     return 0;

@@ -206,7 +206,7 @@ main(void)
     }
 
     flint_randclear(st);
-    poly_cdd_cleanup();
+    poly_cdd_clear();
     flint_cleanup();
     printf("PASS\n");
     return 0;

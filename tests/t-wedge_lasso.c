@@ -488,7 +488,7 @@ main(void)
            (long) iters, (long) dense_compared, (long) complete_runs, (long) witers, (long) compared);
 
     flint_randclear(st);
-    poly_cdd_cleanup();
+    poly_cdd_clear();
     flint_cleanup();
     printf("PASS\n");
     return 0;

@@ -15,6 +15,31 @@ _RATIONAL_KEYS = frozenset(("interior_point", "vertices", "rays", "lineality", "
                             "center", "mean_facets", "threshold", "a", "scale"))
 
 
+def _parse_int(t):
+    """int of decimal text of any length (int() refuses more than 4300 digits since Python 3.11)."""
+    if len(t) < 4000:
+        return int(t)
+    neg = t.startswith("-")
+    d = t[1:] if neg else t
+    k = len(d) // 2
+    v = _parse_int(d[:-k]) * 10 ** k + _parse_int(d[-k:])
+    return -v if neg else v
+
+
+def _loads(text):
+    """JSON from the library; integers of any length (Python's json refuses > 4300 digits)."""
+    return json.loads(text, parse_int=_parse_int)
+
+
+def _fraction(t):
+    if isinstance(t, int):
+        return Fraction(t)
+    if len(t) < 4000:
+        return Fraction(t)
+    p, _, q = t.partition("/")
+    return Fraction(_parse_int(p), _parse_int(q) if q else 1)
+
+
 def _fractions(v):
     if isinstance(v, list):
         return [_fractions(x) for x in v]
@@ -23,7 +48,7 @@ def _fractions(v):
     if isinstance(v, bool) or v is None:
         return v
     if isinstance(v, (int, str)):
-        return Fraction(v)
+        return _fraction(v)
     raise TypeError("unexpected non-exact value %r from librelucert" % (v,))
 
 
@@ -42,24 +67,52 @@ def _exact_tree(v, key=None):
     return v
 
 
+def _int_text(n):
+    """Decimal text of an int of any size (str() refuses more than 4300 digits since Python 3.11)."""
+    if -10 ** 1000 < n < 10 ** 1000:
+        return str(n)
+    if n < 0:
+        return "-" + _int_text(-n)
+    # split in halves of k digits: n = hi * 10^k + lo
+    k = max(1, int(n.bit_length() * 0.30102999566398) // 2)
+    hi, lo = divmod(n, 10 ** k)
+    return _int_text(hi) + _int_text(lo).rjust(k, "0")
+
+
+def _fraction_text(num, den):
+    return _int_text(num) if den == 1 else _int_text(num) + "/" + _int_text(den)
+
+
 def number_text(x):
-    """Exact text of a number for the library."""
+    """Exact text of a number for the library: int, Fraction, float (its exact binary value),
+    str ("p/q", decimals), and number types of other packages (numpy, Sage's Integer and
+    Rational, decimal.Decimal, anything with __index__)."""
     if isinstance(x, bool):
         raise InputError("expected a number, got a boolean", 3)
     if isinstance(x, int):
-        return str(x)
+        return _int_text(x)
     if isinstance(x, Fraction):
-        return str(x.numerator) if x.denominator == 1 else "%d/%d" % (x.numerator, x.denominator)
+        return _fraction_text(x.numerator, x.denominator)
     if isinstance(x, float):
         if not math.isfinite(x):
             raise InputError("expected a finite number, got %r" % x, 3)
         return number_text(Fraction(x))
     if isinstance(x, str):
         return x
-    try:  # numpy scalars, torch scalars, decimal.Decimal ...
+    # Sage's Integer and Rational: numerator() and denominator() are methods there
+    num, den = getattr(x, "numerator", None), getattr(x, "denominator", None)
+    if callable(num) and callable(den):
+        try:
+            return _fraction_text(int(num()), int(den()))
+        except (TypeError, ValueError, ArithmeticError):
+            pass
+    if hasattr(x, "__index__"):
+        return _int_text(x.__index__())
+    try:  # numpy floats, torch scalars, decimal.Decimal ...
         return number_text(Fraction(x))
-    except (TypeError, ValueError):
-        raise InputError("expected a number (int, Fraction, float or str), got %s" % type(x).__name__, 3)
+    except (TypeError, ValueError, ArithmeticError) as e:
+        raise InputError("expected a number (int, Fraction, float or str), got %s%s"
+                         % (type(x).__name__, " (%s)" % e if str(e) else ""), 3)
 
 
 def _list_text(xs):
@@ -81,7 +134,7 @@ def _jsonable(v):
     if isinstance(v, (bool, str)) or v is None:
         return v
     if isinstance(v, int):
-        return v
+        return v if -10 ** 1000 < v < 10 ** 1000 else _int_text(v)   # huge: quoted, still exact
     return number_text(v)
 
 
@@ -115,16 +168,22 @@ def _take_string(p):
 
 
 def _call_json(fn, *args):
-    return _exact_tree(json.loads(_take_string(_call(fn, *args))))
+    return _exact_tree(_loads(_take_string(_call(fn, *args))))
 
+
+# the largest dimension a domain may have (as in the library: API_MAX_DIM in src/api/api.h)
+MAX_DIM = 1 << 20
 
 # ---------------------------------------------------------------- domains
 class Domain:
     """A full-dimensional polyhedron {x : A x <= b} in R^n (or all of R^n)."""
 
     def __init__(self, n, kind, arg=None):
-        if isinstance(n, bool) or not isinstance(n, int):
+        if isinstance(n, bool) or not hasattr(n, "__index__"):
             raise InputError("domain dimension must be an integer, got %s" % type(n).__name__, 3)
+        n = n.__index__()
+        if not 1 <= n <= MAX_DIM:
+            raise InputError("domain dimension must be from 1 to %d, got %s" % (MAX_DIM, _int_text(n)), 3)
         self.n = n
         self._kind = kind
         h = _call(lib.api_domain_new, n, _cstr(kind), _cstr(arg))
@@ -146,10 +205,14 @@ class Domain:
     @classmethod
     def polyhedron(cls, A, b):
         """{x : A x <= b} (rows of A: n numbers each)."""
-        rows = [list(r) for r in A]
+        try:
+            rows = [list(r) for r in A]
+            b = list(b)
+        except TypeError:
+            raise InputError("A must be a sequence of rows and b a sequence of numbers", 3)
         if not rows:
             raise InputError("A has no rows (for all of R^n use Domain.whole)", 3)
-        return cls(len(rows[0]), "json", json.dumps({"A": _jsonable(rows), "b": _jsonable(list(b))}))
+        return cls(len(rows[0]), "json", json.dumps({"A": _jsonable(rows), "b": _jsonable(b)}))
 
 
 def _domain(n, domain=None, box=None, whole=False):
@@ -157,9 +220,14 @@ def _domain(n, domain=None, box=None, whole=False):
     if given > 1:
         raise InputError("give at most one of domain, box, whole", 3)
     if isinstance(domain, Domain):
+        if domain.n != n:
+            raise InputError("the domain has dimension %d but the network's input dimension is %d" % (domain.n, n), 3)
         return domain
     if domain is not None:
         if isinstance(domain, dict):
+            missing = [k for k in ("A", "b") if k not in domain]
+            if missing:
+                raise InputError("domain: a dict {\"A\": [[...]], \"b\": [...]} needs the key %s" % missing[0], 3)
             return Domain.polyhedron(domain["A"], domain["b"])
         return Domain.file(domain, n)
     if box is not None:
@@ -230,7 +298,7 @@ class Regions:
         if got == 0:
             self.done = True
             raise StopIteration
-        return Region(_exact_tree(json.loads(_take_string(rec[0]))))
+        return Region(_exact_tree(_loads(_take_string(rec[0]))))
 
     def summary(self):
         if self._h is None:
@@ -255,7 +323,7 @@ class Network:
 
     def __init__(self, handle):
         self._h = ffi.gc(handle, lib.api_net_free)
-        d = json.loads(_take_string(lib.api_net_json(self._h)))
+        d = _loads(_take_string(lib.api_net_json(self._h)))
         self.input_dim = d["input_dim"]
         self.layers = [{"weights": _fractions(L["weights"]), "biases": _fractions(L["biases"])} for L in d["layers"]]
         self.widths = [len(L["biases"]) for L in d["layers"]]
@@ -287,7 +355,7 @@ class Network:
 
     def eval(self, x):
         """Exact evaluation: {"output": [Fraction], "pattern": "01..", "signs": [...], "affine": {W, c}}."""
-        d = json.loads(_take_string(_call(lib.api_net_eval, self._h, _cstr(_list_text(x)))))
+        d = _loads(_take_string(_call(lib.api_net_eval, self._h, _cstr(_list_text(x)))))
         d["output"] = _fractions(d["output"])
         d["affine"] = _exact_tree(d["affine"])
         return d
@@ -335,10 +403,11 @@ class Network:
 
 
 def _index(i):
-    if isinstance(i, bool) or not isinstance(i, int):
+    if isinstance(i, bool) or not hasattr(i, "__index__"):
         raise InputError("output must be an integer index, got %s" % type(i).__name__, 3)
+    i = i.__index__()
     if i < 0 or i >= 1 << 62:
-        raise InputError("output: expected a non-negative output index, got %d" % i, 3)
+        raise InputError("output: expected a non-negative output index, got %s" % _int_text(i), 3)
     return i
 
 
@@ -353,7 +422,7 @@ class Polytope:
 
     def __init__(self, handle):
         self._h = ffi.gc(handle, lib.api_polytope_free)
-        self.info = _exact_tree(json.loads(_take_string(lib.api_polytope_json(self._h))))
+        self.info = _exact_tree(_loads(_take_string(lib.api_polytope_json(self._h))))
         self.dim = self.info["dim"]
         self.fvector = self.info["fvector"]
         self.vertices = self.info["vertices"]

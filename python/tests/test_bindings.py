@@ -191,6 +191,10 @@ def test_polytope_and_polar(data, cli):
     ref = json.loads(out)
     assert D["vertices"] == [[Fraction(x) for x in v] for v in ref["vertices"]]
     assert D["center"] == [0, 0, 0]
+    # one computation, one writer: the CLI's JSON and Python's are the same document
+    assert D == relucert.core._exact_tree(ref)
+    rc, out, err = run_cli(cli, "polytope", path, "--json")
+    assert rc == 0 and Q.info == relucert.core._exact_tree(json.loads(out))
     H = relucert.Polytope.from_vertices([[0, 0], [1, 0], [0, 1]])
     assert H.fvector == [3, 3, 1]
     P = H.polar(center=["1/4", "1/4"])

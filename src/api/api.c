@@ -5,6 +5,7 @@
 #include <string.h>
 #include "relucert.h"
 #include "api/api.h"
+#include "polytope/report.h"
 
 struct api_domain_struct
 {
@@ -249,9 +250,9 @@ api_domain_new(slong n, const char * kind, const char * arg, rc_error_t err)
     rc_error_init(err);
     if (_null_arg(kind, "the domain kind", err))
         return NULL;
-    if (n < 1)
+    if (n < 1 || n > API_MAX_DIM)
     {
-        rc_error_set(err, RELU_E_INPUT, "domain dimension must be positive, got %ld", (long) n);
+        rc_error_set(err, RELU_E_INPUT, "domain dimension must be from 1 to %ld, got %ld", (long) API_MAX_DIM, (long) n);
         return NULL;
     }
     api_domain * D = flint_malloc(sizeof(api_domain));
@@ -596,28 +597,19 @@ api_polytope_free(polytope_struct * Q)
     }
 }
 
-static void
-_write_type(jout_t out, const char * key, const polytope_t Q)
-{
-    char buf[128];
-    const char * name = polytope_type_name(buf, sizeof(buf), Q);
-    jout_key(out, key);
-    if (name)
-        jout_string(out, name);
-    else
-        jout_null(out);
-}
-
+/* The same analyses, writers and centre policy as relucert polytope / polar. */
 char *
 api_polytope_json(const polytope_struct * Q)
 {
-    api_text t;
-    _text_begin(&t);
-    jout_begin_object(t.out);
-    polytope_write_json(t.out, Q);
-    _write_type(t.out, "type", Q);
-    jout_end_object(t.out);
-    return _text_end(&t);
+    polytope_report_t S;
+    rc_error_t err;
+    rc_error_init(err);
+    polytope_report_init(S);
+    char * s = NULL;
+    if (polytope_report_compute(S, Q, NULL, NULL, err) == RELU_OK)   /* without R it cannot fail */
+        s = _text_of((api_writer) polytope_report_write_json, S);
+    polytope_report_clear(S);
+    return s;
 }
 
 char *
@@ -626,76 +618,11 @@ api_polar_json(const polytope_struct * Q, const char * center, rc_error_t err)
     rc_error_init(err);
     if (_null_arg(Q, "the polytope", err))
         return NULL;
-    slong n = Q->n;
-    int status = RELU_OK;
-    const char * source = "origin";
-    fmpq * x = NULL;
-    if (Q->dim != n || !polytope_is_bounded(Q))
-        status = rc_error_set(err, RELU_E_INPUT, "the polar needs a full-dimensional bounded polytope "
-                              "(this one has dimension %ld in R^%ld%s)", (long) Q->dim, (long) n,
-                              polytope_is_bounded(Q) ? "" : ", unbounded");
-    else if (center == NULL)
-    {
-        x = _fmpq_vec_init(n);
-        if (!polytope_contains_interior(Q, x))
-            status = rc_error_set(err, RELU_E_INPUT,
-                "the origin is not an interior point of the polytope: give a center or \"auto\"");
-    }
-    else if (!strcmp(center, "auto"))
-    {
-        x = _fmpq_vec_init(n);
-        polytope_interior_point(x, Q);
-        source = "vertex centroid";
-    }
-    else
-    {
-        source = "given";
-        if (num_parse_list(&x, NULL, center, n, err))
-            rc_error_prefix(err, "center"), status = err->code;
-        else if (!polytope_contains_interior(Q, x))
-            status = rc_error_set(err, RELU_E_INPUT, "center %s is not an interior point of the polytope", center);
-    }
-    polytope_polarity_t R;
-    polytope_polarity_init(R);
+    polytope_polar_report_t S;
+    polytope_polar_report_init(S);
     char * s = NULL;
-    if (status == RELU_OK)
-        status = polytope_polarity_compute(R, Q, x, err);
-    const polytope_struct * D = R->dual;
-    const slong * vmap = R->vmap, * fmap = R->fmap;
-    if (status == RELU_OK)
-    {
-        slong * f = flint_malloc((n + 1) * sizeof(slong));
-        polytope_fvector(f, Q);
-        api_text t;
-        _text_begin(&t);
-        jout_begin_object(t.out);
-        polytope_write_json(t.out, D);
-        jout_key(t.out, "center"); jout_fmpq_vec(t.out, x, n);
-        jout_key(t.out, "center_source"); jout_string(t.out, source);
-        jout_key(t.out, "primal_fvector");
-        jout_begin_array(t.out);
-        for (slong k = 0; k <= n; k++)
-            jout_int(t.out, f[k]);
-        jout_end_array(t.out);
-        jout_key(t.out, "vertex_to_facet");
-        jout_begin_array(t.out);
-        for (slong i = 0; i < Q->nv; i++)
-            jout_int(t.out, vmap[i]);
-        jout_end_array(t.out);
-        jout_key(t.out, "facet_to_vertex");
-        jout_begin_array(t.out);
-        for (slong j = 0; j < Q->m; j++)
-            jout_int(t.out, fmap[j]);
-        jout_end_array(t.out);
-        _write_type(t.out, "type", Q);
-        _write_type(t.out, "dual_type", D);
-        jout_key(t.out, "verified"); jout_bool(t.out, 1);
-        jout_end_object(t.out);
-        s = _text_end(&t);
-        flint_free(f);
-    }
-    if (x != NULL)
-        _fmpq_vec_clear(x, n);
-    polytope_polarity_clear(R);
+    if (polytope_polar_report_compute(S, Q, center, 0, "center", err) == RELU_OK)
+        s = _text_of((api_writer) polytope_polar_report_write_json, S);
+    polytope_polar_report_clear(S);
     return s;
 }

@@ -32,6 +32,9 @@ char * api_net_json(const net_struct * net);
    "signs": [-1, 0, 1, ...], "affine": {"W", "c"}} (affine: the map of the pattern). */
 char * api_net_eval(const net_struct * net, const char * point, rc_error_t err);
 
+/* The largest domain dimension (a larger one is refused, not allocated). */
+#define API_MAX_DIM (1L << 20)
+
 /* ---- domains ------------------------------------------------------------- */
 /* kind "box" (arg "LO,HI"), "file" (arg a polytope file), "json" (arg the text
    {"A": .., "b": ..}, A x <= b), "whole" (arg ignored); n the dimension. */

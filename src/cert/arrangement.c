@@ -10,8 +10,12 @@
 #include <flint/fmpz_poly.h>
 #include <flint/fmpz_vec.h>
 #include <flint/fmpq_vec.h>
-#include "relucert.h"
 #include "cert/cert.h"
+#include "util/version.h"
+#include "num/num.h"
+#include "arrangement/arrangement.h"
+#include "cert/cert.h"
+#include "util/version.h"
 #include "arrangement/arrangement.h"
 
 typedef struct

@@ -10,8 +10,12 @@
 #include <flint/fmpq_mat.h>
 #include <flint/fmpz_mat.h>
 #include <flint/fmpz_vec.h>
-#include "relucert.h"
 #include "cert/cert.h"
+#include "util/version.h"
+#include "num/num.h"
+#include "arrangement/arrangement.h"
+#include "cert/cert.h"
+#include "util/version.h"
 
 static void
 _write_mat(jout_t out, const fmpq_mat_t M)

@@ -40,6 +40,7 @@
 #include "util/bitset.h"
 #include "util/error.h"
 #include "homology/homology.h"
+#include "smith/smith.h"
 #include "boundary/boundary.h"
 
 /* ---- cones ---------------------------------------------------------------- */
@@ -110,7 +111,7 @@ int cert_arrangement_write(FILE * fp, const net_t net, rc_error_t err);
                   s_i | s_(i+1), U U_inv = I, V V_inv = I,
      betti, torsion, euler  as `relucert homology --json`.
    A matrix is {"size": [rows, cols], "entries": [[i, j, v], ...]} (nonzero
-   entries only). U, V come from cert_smith_sparse. RELU_E_UNSUPPORTED when
+   entries only). U, V come from smith_sparse (src/smith). RELU_E_UNSUPPORTED when
    the block left without unit pivots has more than CERT_HOMOLOGY_MAX_DENSE
    entries; RELU_E_INTERNAL if the Smith form found here disagrees with H's
    torsion. */
@@ -118,37 +119,6 @@ int cert_arrangement_write(FILE * fp, const net_t net, rc_error_t err);
 int cert_homology_write(FILE * fp, const net_t net, slong output, const fmpq_t T, const char * set,
                         const poly_t domain, const char * desc, const chain_complex_t K, fmpq * const * points,
                         const homology_t H, rc_error_t err);
-/* Smith normal form of A in place with transforms: U A0 V = A, Ui = U^-1,
-   Vi = V^-1 (U, Ui: r x r; V, Vi: c x c); diagonal s_1 | ... | s_rank > 0.
-   Returns the rank. */
-slong cert_smith_transform(fmpz_mat_t A, fmpz_mat_t U, fmpz_mat_t Ui, fmpz_mat_t V, fmpz_mat_t Vi);
-
-/* Sparse integer vectors (indices increasing, no zero values). */
-typedef struct
-{
-    slong len, alloc;
-    slong * idx;
-    fmpz * val;
-}
-svec_struct;
-
-typedef svec_struct svec_t[1];
-
-void svec_init(svec_t x);
-void svec_clear(svec_t x);
-void svec_swap(svec_t x, svec_t y);
-
-/* Smith normal form of the m x n matrix given by its columns A[0..n) (A is
-   destroyed), with sparse transforms: U (m rows), Ui (m columns), V (n
-   columns), Vi (n rows), each array initialised by svec_init, such that
-   U A V = diag(diag[0..rank), 0, ...), U Ui = I, V Vi = I, diag[t] > 0 and
-   diag[t] | diag[t + 1]. Unit pivots are eliminated sparsely (Markowitz
-   order); the rest goes to cert_smith_transform unless it has more than
-   max_dense entries (then RELU_E_UNSUPPORTED in err and -1). diag needs
-   min(m, n) entries. Returns the rank. */
-slong cert_smith_sparse(fmpz * diag, svec_struct * U, svec_struct * Ui, svec_struct * V, svec_struct * Vi,
-                        svec_struct * A, slong m, slong n, slong max_dense, rc_error_t err);
-
 /* ---- classification certificates ------------------------------------------ */
 /* For K from boundary_classify (one hidden layer of width d on R^d), writes:
      certificate "boundary-class", version, input_dim, network, output,

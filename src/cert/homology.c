@@ -8,8 +8,12 @@
 #include <stdlib.h>
 #include <flint/fmpz_mat.h>
 #include <flint/fmpz_vec.h>
-#include "relucert.h"
 #include "cert/cert.h"
+#include "util/version.h"
+#include "num/num.h"
+#include "arrangement/arrangement.h"
+#include "cert/cert.h"
+#include "util/version.h"
 
 /* ---- writing ---------------------------------------------------------------- */
 /* {"size": [r, c], "entries": [...]} of the matrix whose rows (or, with
@@ -172,7 +176,7 @@ cert_homology_write(FILE * fp, const net_t net, slong output, const fmpq_t T, co
         svec_struct * A = _columns(K, k);
         svec_struct * U = _svecs(m), * Ui = _svecs(m), * V = _svecs(c), * Vi = _svecs(c);
         fmpz * diag = _fmpz_vec_init(FLINT_MAX(FLINT_MIN(m, c), 1));
-        slong r = cert_smith_sparse(diag, U, Ui, V, Vi, A, m, c, CERT_HOMOLOGY_MAX_DENSE, err);
+        slong r = smith_sparse(diag, U, Ui, V, Vi, A, m, c, CERT_HOMOLOGY_MAX_DENSE, err);
         if (r < 0)
             status = err->code;
         else

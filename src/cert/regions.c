@@ -10,8 +10,12 @@
    second region are kept, as in graph/dualgraph.c. */
 #include <flint/fmpz_vec.h>
 #include <flint/fmpq_vec.h>
-#include "relucert.h"
 #include "cert/cert.h"
+#include "util/version.h"
+#include "num/num.h"
+#include "arrangement/arrangement.h"
+#include "cert/cert.h"
+#include "util/version.h"
 
 static void
 _fmpq_set_z(fmpq_t x, const fmpz_t v)

@@ -19,8 +19,8 @@ int cmd_eval(int argc, char ** argv);
 int cmd_regions(int argc, char ** argv);
 int cmd_arrangement(int argc, char ** argv);
 int cmd_polytope(int argc, char ** argv);   /* src/cli/cmd_polytope.c */
-int cmd_faces(int argc, char ** argv);      /* src/cli/cmd_polytope.c */
-int cmd_polar(int argc, char ** argv);      /* src/cli/cmd_polytope.c */
+int cmd_faces(int argc, char ** argv);      /* src/cli/cmd_faces.c */
+int cmd_polar(int argc, char ** argv);      /* src/cli/cmd_polar.c */
 int cmd_levelset(int argc, char ** argv);   /* src/cli/cmd_levelset.c */
 int cmd_spherefit(int argc, char ** argv);  /* src/cli/cmd_spherefit.c */
 int cmd_stats(int argc, char ** argv);      /* src/cli/cmd_stats.c */
@@ -71,9 +71,8 @@ int cli_parse_threshold(fmpq_t T, const char * s, rc_error_t err);
 typedef void (*cli_writer_json)(jout_t out, const void * result);
 typedef void (*cli_writer_text)(FILE * fp, const void * result);
 int cli_write_result(int json, cli_writer_json wj, cli_writer_text wt, const void * result, rc_error_t err);
-/* The same with the JSON indented (pretty = 1) or compact (0). */
-int cli_write_result_pretty(int json, int pretty, cli_writer_json wj, cli_writer_text wt, const void * result,
-                            rc_error_t err);
+/* The same with the JSON on one line (commands whose JSON was always compact). */
+int cli_write_result_compact(int json, cli_writer_json wj, cli_writer_text wt, const void * result, rc_error_t err);
 /* RELU_E_IO if anything written to stdout so far was lost. */
 int cli_check_stdout(rc_error_t err);
 
@@ -83,6 +82,19 @@ int cli_write_certificate(const char * path, rc_error_t err, int (*write)(FILE *
 
 /* "p/q ~ 3.1416" with digits after the point computed exactly (truncated). */
 void cli_fmpq_approx(char * buf, size_t len, const fmpq_t q, int digits);
+
+/* Signals (src/cli/signals.c): SIGINT, SIGTERM and SIGHUP end every command
+   with exit 4. install is called once by main; set_json by the option layer
+   (--json given: the handler prints {"partial": true, "stopped": ...});
+   output_started by cli_write_result (from then on nothing more is printed on
+   stdout by the handler). A command that stops cleanly by itself switches to
+   cooperative mode and polls cli_signal_pending (the signal number, or 0). */
+void cli_signals_install(const char * cmd);
+void cli_signals_set_json(int on);
+void cli_signals_output_started(void);
+void cli_signals_cooperative(int on);
+int cli_signal_pending(void);
+const char * cli_signal_name(int sig);
 
 /* Progress on stderr when it is a terminal and the run takes more than a second. */
 typedef struct

@@ -80,9 +80,9 @@ cmd_levelset(int argc, char ** argv)
         status = levelset_analyze(A, net, pos[0], output, T, levelset_kind_of(set.name), domain, desc, list, zono,
                                   err);
     if (status == RELU_OK)
-        status = cli_write_result_pretty(json, !levelset_analysis_json_compact(A),
-                                         (cli_writer_json) levelset_analysis_write_json,
-                                         (cli_writer_text) levelset_analysis_write_text, A, err);
+        status = (levelset_analysis_json_compact(A) ? cli_write_result_compact : cli_write_result)(
+            json, (cli_writer_json) levelset_analysis_write_json, (cli_writer_text) levelset_analysis_write_text, A,
+            err);
     rc = status ? cli_fail("levelset", err) : CLI_EXIT_OK;
     levelset_analysis_clear(A);
     poly_clear(domain);

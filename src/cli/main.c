@@ -1,3 +1,5 @@
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include "cli/cli.h"
@@ -73,7 +75,10 @@ dispatch(int argc, char ** argv)
     };
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
         if (!strcmp(cmd, commands[i].name))
+        {
+            cli_signals_install(commands[i].name);
             return commands[i].run(argc - 1, argv + 1);
+        }
     fprintf(stderr, "relucert: unknown command '%s' (try relucert --help)\n", cmd);
     return CLI_EXIT_INPUT;
 }
@@ -81,9 +86,23 @@ dispatch(int argc, char ** argv)
 int
 main(int argc, char ** argv)
 {
+    /* A closed stdout would let the next open() take descriptor 1, and output
+       would land in that file: hold it with /dev/null and fail at the end. */
+    int stdout_closed = fcntl(1, F_GETFD) < 0 && errno == EBADF;
+    if (stdout_closed && open("/dev/null", O_WRONLY) != 1)
+        return CLI_EXIT_INPUT;
     int rc = dispatch(argc, argv);
+    /* Output lost (full disk, closed stdout) must never end in success, whatever
+       the command: the last check before exit, for every command alike. */
+    rc_error_t err;
+    rc_error_init(err);
+    if ((rc == CLI_EXIT_OK || rc == CLI_EXIT_PARTIAL) && stdout_closed)
+        rc = cli_fail(argc > 1 ? argv[1] : "",
+                      (rc_error_set(err, RELU_E_IO, "standard output is closed: the output is lost"), err));
+    else if ((rc == CLI_EXIT_OK || rc == CLI_EXIT_PARTIAL) && cli_check_stdout(err))
+        rc = cli_fail(argc > 1 ? argv[1] : "", err);
     /* release library caches so leak checkers see only real leaks */
-    poly_cdd_cleanup();
+    poly_cdd_clear();
     flint_cleanup();
     return rc;
 }

@@ -151,6 +151,9 @@ cli_opts_parse(const char * cmd, const char * help, int argc, char ** argv, cons
         return cli_usage_error(cmd, "internal: too many options");
     if ((rc = _opts_scan(cmd, help, argc, argv, opts, n)) != CLI_PARSED)
         return rc;
+    for (int i = 0; i < n; i++)
+        if (strcmp(opts[i].name, "json") == 0 && opts[i].kind == CLI_FLAG)
+            cli_signals_set_json(*(int *) opts[i].dest);
     int k = argc - optind;
     if (k < minpos)
         return cli_usage_error(cmd, "missing %s", posname);

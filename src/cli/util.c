@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include "cli/cli.h"
+#include "util/file.h"
 
 int
 cli_fail(const char * cmd, const rc_error_t err)
@@ -47,26 +48,7 @@ cli_domain_build(poly_t P, char * desc, const cli_domain_opts * o, slong n, rc_e
 void
 cli_fmpq_approx(char * buf, size_t len, const fmpq_t q, int digits)
 {
-    /* floor(|q| 10^digits) computed exactly, printed with a decimal point */
-    fmpz_t t, p;
-    fmpz_init(t);
-    fmpz_init(p);
-    fmpz_set_ui(p, 10);
-    fmpz_pow_ui(p, p, digits);
-    fmpz_mul(t, fmpq_numref(q), p);
-    fmpz_abs(t, t);
-    fmpz_fdiv_q(t, t, fmpq_denref(q));
-    char * s = fmpz_get_str(NULL, 10, t);
-    size_t sl = strlen(s), width = FLINT_MAX(sl, (size_t) digits + 1);
-    char * pad = flint_malloc(width + 1);
-    memset(pad, '0', width - sl);
-    memcpy(pad + width - sl, s, sl + 1);
-    snprintf(buf, len, "%s%.*s.%s", fmpq_sgn(q) < 0 ? "-" : "", (int) (width - digits), pad,
-             pad + width - digits);
-    flint_free(pad);
-    flint_free(s);
-    fmpz_clear(t);
-    fmpz_clear(p);
+    num_get_decimal(buf, len, q, digits);
 }
 
 double
@@ -125,18 +107,7 @@ cli_select_output(slong * output, const net_t net, const char * ostr, rc_error_t
 int
 cli_write_certificate(const char * path, rc_error_t err, int (*write)(FILE *, void *, rc_error_t), void * data)
 {
-    FILE * fp = fopen(path, "w");
-    if (fp == NULL)
-        return rc_error_set(err, RELU_E_IO, "cannot write %s", path);
-    struct stat st;
-    int regular = fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode);
-    int status = write(fp, data, err);
-    int bad = ferror(fp);
-    if ((fclose(fp) != 0 || bad) && status == RELU_OK)
-        status = rc_error_set(err, RELU_E_IO, "cannot write %s", path);
-    if (status != RELU_OK && regular)
-        unlink(path);   /* never leave a partial certificate behind */
-    return status;
+    return util_file_write(path, write, data, err);
 }
 
 int
@@ -153,27 +124,10 @@ cli_parse_threshold(fmpq_t T, const char * s, rc_error_t err)
     return RELU_OK;
 }
 
-int
-cli_write_result(int json, cli_writer_json wj, cli_writer_text wt, const void * result, rc_error_t err)
+static int
+_write_result(int json, int pretty, cli_writer_json wj, cli_writer_text wt, const void * result, rc_error_t err)
 {
-    if (json)
-    {
-        jout_t out;
-        jout_init(out, stdout, 1, 0);
-        wj(out, result);
-        jout_clear(out);
-    }
-    else
-        wt(stdout, result);
-    return cli_check_stdout(err);
-}
-
-/* as cli_write_result, with the JSON indented (pretty = 1) or compact (0):
-   commands whose JSON holds long lists print it compact */
-int
-cli_write_result_pretty(int json, int pretty, cli_writer_json wj, cli_writer_text wt, const void * result,
-                        rc_error_t err)
-{
+    cli_signals_output_started();
     if (json)
     {
         jout_t out;
@@ -184,6 +138,18 @@ cli_write_result_pretty(int json, int pretty, cli_writer_json wj, cli_writer_tex
     else
         wt(stdout, result);
     return cli_check_stdout(err);
+}
+
+int
+cli_write_result(int json, cli_writer_json wj, cli_writer_text wt, const void * result, rc_error_t err)
+{
+    return _write_result(json, 1, wj, wt, result, err);
+}
+
+int
+cli_write_result_compact(int json, cli_writer_json wj, cli_writer_text wt, const void * result, rc_error_t err)
+{
+    return _write_result(json, 0, wj, wt, result, err);
 }
 
 int

@@ -42,6 +42,9 @@ jnode;
    characters (UTF-8 sequences count once). */
 int jnode_parse(jnode ** out, const char * buf, size_t len, rc_error_t err);
 /* Reads the file and parses it; messages are prefixed by the path. RELU_E_IO if unreadable. */
+/* Files larger than JNODE_MAX_FILE bytes are refused (RELU_E_INPUT) after
+   reading that much: a device or an endless pipe ends in a clear error. */
+#define JNODE_MAX_FILE (1 << 28)
 int jnode_parse_file(jnode ** out, const char * path, rc_error_t err);
 void jnode_free(jnode * v);
 jnode * jnode_copy(const jnode * v);

@@ -656,6 +656,8 @@ jnode_parse_file(jnode ** out, const char * path, rc_error_t err)
     if (fp == NULL)
         return rc_error_set(err, RELU_E_IO, "cannot read %s: %s", path, strerror(errno));
 
+    /* A device, a pipe or a huge file must not be read without end: stop at
+       the limit with a clear error instead of an allocation abort. */
     size_t len = 0, alloc = 1 << 16;
     char * buf = flint_malloc(alloc);
     for (;;)
@@ -664,7 +666,14 @@ jnode_parse_file(jnode ** out, const char * path, rc_error_t err)
         len += n;
         if (len < alloc)
             break;
-        alloc *= 2;
+        if (len >= JNODE_MAX_FILE)
+        {
+            fclose(fp);
+            flint_free(buf);
+            return rc_error_set(err, RELU_E_INPUT, "%s: input larger than %d MiB (a device or an endless "
+                                "stream?); relucert reads JSON files up to that size", path, JNODE_MAX_FILE >> 20);
+        }
+        alloc = FLINT_MIN(2 * alloc, (size_t) JNODE_MAX_FILE + 1);
         buf = flint_realloc(buf, alloc);
     }
     int failed = ferror(fp);

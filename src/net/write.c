@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <string.h>
 #include "net/net.h"
+#include "util/file.h"
 
 static void
 _write_layer(jout_t out, const net_layer_struct * L)
@@ -57,24 +58,18 @@ net_write_jout(jout_t out, const net_t net)
     jout_end_object(out);
 }
 
-int
-net_write_file(const char * path, const net_t net, rc_error_t err)
+static int
+_net_write_fp(FILE * fp, void * net, rc_error_t err)
 {
-    FILE * fp = fopen(path, "w");
-    if (fp == NULL)
-        return rc_error_set(err, RELU_E_IO, "cannot write %s: %s", path, strerror(errno));
     jout_t out;
     jout_init(out, fp, 0, 0);
     net_write_jout(out, net);
     jout_clear(out);
-    int failed = ferror(fp);
-    int saved = errno;
-    if (fclose(fp) != 0 && !failed)
-    {
-        failed = 1;
-        saved = errno;
-    }
-    if (failed)
-        return rc_error_set(err, RELU_E_IO, "cannot write %s: %s", path, strerror(saved));
     return RELU_OK;
+}
+
+int
+net_write_file(const char * path, const net_t net, rc_error_t err)
+{
+    return util_file_write(path, _net_write_fp, (void *) net, err);
 }

@@ -35,5 +35,8 @@ char * num_get_str(const fmpq_t x);
    on error *v = NULL and the message names the item: "number 2 of 2 in \"1,x\": ...",
    or says how many were expected: "expected 2 comma-separated numbers, got 3 in ...". */
 int num_parse_list(fmpq ** v, slong * count, const char * text, slong n, rc_error_t err);
+/* "-3.1415": q truncated (never rounded) to digits decimals, computed exactly
+   (src/num/decimal.c). */
+void num_get_decimal(char * buf, size_t len, const fmpq_t q, int digits);
 
 #endif

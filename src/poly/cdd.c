@@ -31,7 +31,7 @@ poly_cdd_init(void)
 }
 
 void
-poly_cdd_cleanup(void)
+poly_cdd_clear(void)
 {
     if (cdd_ready)
     {

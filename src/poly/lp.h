@@ -18,7 +18,7 @@ typedef enum
 }
 poly_lp_status;
 
-/* Sets up cddlib's global constants once (poly/cdd.c); poly_cdd_cleanup frees them. */
+/* Sets up cddlib's global constants once (poly/cdd.c); poly_cdd_clear frees them. */
 void poly_cdd_init(void);
 
 /* Optimise obj . x (maximize != 0: maximum, else minimum) over x in R^m

@@ -150,7 +150,7 @@ int poly_vec_lex_sign(const fmpz * v, slong len);
    RELU_OK or RELU_E_INTERNAL with a description of the first difference. */
 int poly_verify_cdd(const poly_t P, rc_error_t err);
 /* Frees cddlib's global constants (set up on first use); call once at exit. */
-void poly_cdd_cleanup(void);
+void poly_cdd_clear(void);
 /* cddlib's H-representation of conv/cone of generators: the rows gens (ng rows
    (t, x) of length d, t > 0 for points, t = 0 for directions) and the
    lineality rows lins (nl rows) generate a cone; *rows gets its canonical

@@ -14,8 +14,7 @@
    the lower index; the far constraint 0 is always kept). */
 #include <flint/fmpz_vec.h>
 #include "poly/poly.h"
-
-void _poly_reshape(poly_t P, slong ngens, slong nlin, slong ncons);
+#include "poly/poly-impl.h"
 
 int
 poly_side(const poly_t P, const fmpz * g)

@@ -106,6 +106,11 @@ stats_family_compute(stats_family_t F, const char * kind, slong dim, slong nwidt
     net_init(net);
     for (ulong seed = seed0; F->num < want && status == RELU_OK; seed++)
     {
+        if (seed < seed0)   /* wrapped past 2^64 - 1: never reuse a seed silently */
+        {
+            status = rc_error_set(err, RELU_E_LIMIT, "seeds: the family needs seeds beyond 2^64 - 1");
+            break;
+        }
         status = net_random(net, kind, dim, nwidths, widths, seed, err);
         if (status)
             break;

@@ -19,7 +19,9 @@
 #ifndef RELUCERT_STATS_H
 #define RELUCERT_STATS_H
 
+#include <stdio.h>
 #include <flint/fmpq.h>
+#include "json/json.h"
 #include "net/net.h"
 #include "poly/poly.h"
 #include "util/error.h"
@@ -79,5 +81,38 @@ void stats_family_clear(stats_family_t F);
    RELU_E_LIMIT). */
 int stats_family_compute(stats_family_t F, const char * kind, slong dim, slong nwidths, const slong * widths,
                          ulong seed0, ulong seed1, const poly_t domain, int require_gp, rc_error_t err);
+
+/* ---- the analysis behind `relucert stats` ---------------------------------------- */
+/* The family of stats_family_compute plus what is reported about it: the
+   pooled mean (all facets over all regions), the bound 2d, and for one hidden
+   layer over R^d the general-position formula, which every network in
+   general position must reproduce (RELU_E_INTERNAL otherwise), with the
+   number of networks that match it. */
+typedef struct
+{
+    stats_family_t F;
+    const char * kind;             /* not owned */
+    slong dim, nwidths;
+    slong * widths;                /* a copy */
+    ulong seed0, seed1;
+    int require_gp;
+    char desc[256];                /* the domain's description */
+    int have_formula;              /* one hidden layer over R^d */
+    fmpz_t formula_regions;
+    fmpq_t formula_mean, pooled, bound;
+    slong matches;
+}
+stats_report_struct;
+
+typedef stats_report_struct stats_report_t[1];
+
+void stats_report_init(stats_report_t S);
+void stats_report_clear(stats_report_t S);
+/* desc: the domain's description (at most 255 characters are kept). */
+int stats_report_compute(stats_report_t S, const char * kind, slong dim, slong nwidths, const slong * widths,
+                         ulong seed0, ulong seed1, const poly_t domain, const char * desc, int require_gp,
+                         rc_error_t err);
+void stats_report_write_json(jout_t out, const stats_report_t S);
+void stats_report_write_text(FILE * fp, const stats_report_t S);
 
 #endif

@@ -1,5 +1,5 @@
-/* The Smith forms with transforms behind homology certificates
-   (cert_smith_transform, dense, and cert_smith_sparse): on random integer matrices of chosen rank and with
+/* The Smith forms of src/smith, with transforms (homology certificates) and without (homology)
+   (smith_dense, dense, and smith_sparse): on random integer matrices of chosen rank and with
    chosen invariant factors, U A V = D with D diagonal, positive, a divisibility
    chain, U Ui = I and V Vi = I; the invariant factors are the chosen ones (a
    matrix P diag(s) Q with P, Q unimodular has exactly those), and the rank is
@@ -43,7 +43,44 @@ dense_of(fmpz_mat_t M, const svec_struct * v, int by_col)
         }
 }
 
-/* cert_smith_sparse on A0 (m x n): U A0 V = diag, U Ui = I, V Vi = I, the
+/* Without transforms (as homology uses them): the same rank and invariant
+   factors from smith_dense and smith_sparse. */
+static void
+check_plain(const fmpz_mat_t A0, const fmpz * s, slong r)
+{
+    slong m = A0->r, n = A0->c, d = FLINT_MAX(FLINT_MIN(m, n), 1);
+    fmpz_mat_t B;
+    fmpz_mat_init_set(B, A0);
+    CHECK(smith_dense(B, NULL, NULL, NULL, NULL) == r, "plain dense rank");
+    for (slong i = 0; i < r; i++)
+        CHECK(fmpz_equal(fmpz_mat_entry(B, i, i), s + i), "plain dense factor %ld", (long) i);
+    svec_struct * A = flint_malloc(FLINT_MAX(n, 1) * sizeof(svec_struct));
+    for (slong j = 0; j < n; j++)
+    {
+        svec_init(A + j);
+        for (slong i = m - 1; i >= 0; i--)   /* A[j] += A0[i][j] e_i, built by axpy */
+        {
+            svec_t e;
+            svec_init(e);
+            svec_set_unit(e, i);
+            svec_axpy(A + j, fmpz_mat_entry(A0, i, j), e, NULL, NULL, NULL, 0);
+            svec_clear(e);
+        }
+    }
+    fmpz * diag = _fmpz_vec_init(d);
+    rc_error_t err;
+    rc_error_init(err);
+    CHECK(smith_sparse(diag, NULL, NULL, NULL, NULL, A, m, n, WORD_MAX, err) == r, "plain sparse rank");
+    for (slong i = 0; i < r; i++)
+        CHECK(fmpz_equal(diag + i, s + i), "plain sparse factor %ld", (long) i);
+    for (slong j = 0; j < n; j++)
+        svec_clear(A + j);
+    flint_free(A);
+    _fmpz_vec_clear(diag, d);
+    fmpz_mat_clear(B);
+}
+
+/* smith_sparse on A0 (m x n): U A0 V = diag, U Ui = I, V Vi = I, the
    diagonal a positive divisibility chain whose entries > 1 are s's */
 static void
 check_sparse(const fmpz_mat_t A0, const fmpz * s, slong r)
@@ -71,7 +108,7 @@ check_sparse(const fmpz_mat_t A0, const fmpz * s, slong r)
     fmpz * diag = _fmpz_vec_init(FLINT_MAX(FLINT_MIN(m, n), 1));
     rc_error_t err;
     rc_error_init(err);
-    slong rank = cert_smith_sparse(diag, U, Ui, V, Vi, A, m, n, 1000000, err);
+    slong rank = smith_sparse(diag, U, Ui, V, Vi, A, m, n, 1000000, err);
     CHECK(rank == r, "sparse rank %ld, expected %ld", (long) rank, (long) r);
     slong t = 0;
     for (slong i = 0; i < rank; i++)
@@ -115,7 +152,7 @@ main(void)
 {
     flint_rand_t st;
     flint_randinit(st);
-    printf("cert_smith_transform....");
+    printf("smith_dense....");
     fflush(stdout);
     for (slong it = 0; it < test_iters(1000); it++)
     {
@@ -147,7 +184,8 @@ main(void)
         fmpz_mat_mul(A, A, Q);
         fmpz_mat_set(A0, A);
         check_sparse(A0, s, r);
-        slong rank = cert_smith_transform(A, U, Ui, V, Vi);
+        check_plain(A0, s, r);
+        slong rank = smith_dense(A, U, Ui, V, Vi);
         CHECK(rank == r && rank == fmpz_mat_rank(A0), "rank %ld, expected %ld", (long) rank, (long) r);
         for (slong i = 0; i < m; i++)
             for (slong j = 0; j < n; j++)
@@ -195,12 +233,13 @@ main(void)
         fmpz_mat_t B, U, Ui, V, Vi;
         fmpz_mat_init_set(B, A0);
         fmpz_mat_init(U, m, m); fmpz_mat_init(Ui, m, m); fmpz_mat_init(V, n, n); fmpz_mat_init(Vi, n, n);
-        slong rd = cert_smith_transform(B, U, Ui, V, Vi);
+        slong rd = smith_dense(B, U, Ui, V, Vi);
         CHECK(rd == r, "dense rank");
         fmpz * s = _fmpz_vec_init(FLINT_MAX(r, 1));
         for (slong i = 0; i < r; i++)
             fmpz_set(s + i, fmpz_mat_entry(B, i, i));
         check_sparse(A0, s, r);
+        check_plain(A0, s, r);
         _fmpz_vec_clear(s, FLINT_MAX(r, 1));
         fmpz_mat_clear(A0); fmpz_mat_clear(B); fmpz_mat_clear(U); fmpz_mat_clear(Ui); fmpz_mat_clear(V); fmpz_mat_clear(Vi);
     }

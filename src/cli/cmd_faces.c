@@ -1,0 +1,88 @@
+/* relucert faces: the face lattice of a polyhedron or of one activation region
+   (library: polytope_faces_compute[_region], src/polytope/faces.c). */
+#include "cli/cli.h"
+#include "polytope/report.h"
+
+static const char * faces_help =
+"usage: relucert faces FILE [--json]\n"
+"       relucert faces NET --region PATTERN [--box LO,HI | --domain FILE | --whole] [--json]\n"
+"\n"
+"The face lattice of a polyhedron (a polytope file as for relucert polytope), or of the\n"
+"activation region of the network NET whose pattern is PATTERN (one 0/1 per hidden\n"
+"neuron, layer by layer, as printed by relucert regions --list; default domain R^n).\n"
+"Works for unbounded polyhedra (faces are the nonempty faces; the empty face is added\n"
+"as the bottom of the lattice).\n"
+"\n"
+"options:\n"
+"  --region PATTERN  the region of NET with this activation pattern\n"
+"  --box, --domain, --whole   the domain in which regions are enumerated\n"
+"  --json            one JSON object on stdout (keys below)\n"
+"  --help            this text\n"
+"\n"
+"JSON keys: everything of relucert polytope --json (the polyhedron; indices below refer\n"
+"  to its vertices, rays and inequalities), and\n"
+"  faces: one object per face, the empty face first, by dimension: index, dim (-1 for\n"
+"    the empty face), vertices, rays (indices), facets (indices of the inequalities\n"
+"    containing the face), covers (faces one step below), covered_by (one step above);\n"
+"  hasse: number of covering relations; flags: number of complete flags (maximal chains\n"
+"  from the empty face to the polyhedron); flag_fvector (dim <= 10): list of\n"
+"  {dims: [...], count} for every set of dimensions below dim; euler: sum (-1)^dim over\n"
+"  the nonempty faces; pattern and region (for NET --region).\n";
+
+/* the face lattice of the region of the network in file path with this pattern */
+static int
+_region_faces(polytope_faces_t S, const char * path, const char * pattern, const cli_domain_opts * dom,
+              rc_error_t err)
+{
+    net_t net;
+    poly_t domain;
+    char desc[256];
+    net_init(net);
+    int status = net_read_file(net, path, err);
+    poly_init(domain, net->input_dim);
+    if (status == RELU_OK)
+        status = cli_domain_build(domain, desc, dom, net->input_dim, err);
+    if (status == RELU_OK)
+        status = polytope_faces_compute_region(S, net, pattern, domain, desc, path, err);
+    poly_clear(domain);
+    net_clear(net);
+    return status;
+}
+
+int
+cmd_faces(int argc, char ** argv)
+{
+    cli_domain_opts dom = { NULL, NULL, 0 };
+    const char * pattern = NULL, * pos[1];
+    int json = 0;
+    const cli_opt opts[] = { CLI_OPT_JSON(&json), { "region", CLI_STR, &pattern, 0, 0, 0 }, CLI_OPTS_DOMAIN(&dom),
+                             CLI_OPT_END };
+    int rc = cli_opts_parse("faces", faces_help, argc, argv, opts, pos, 1, 1, NULL, "polytope or network file");
+    if (rc != CLI_PARSED)
+        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    if (pattern == NULL && (dom.box || dom.file || dom.whole))
+        return cli_usage_error("faces", "--box, --domain and --whole go with NET --region PATTERN");
+
+    rc_error_t err;
+    polytope_faces_t S;
+    rc_error_init(err);
+    polytope_faces_init(S);
+    int status;
+    if (pattern == NULL)
+    {
+        polytope_t Q;
+        polytope_init(Q, 0);
+        status = polytope_read_verified(Q, pos[0], err);
+        if (status == RELU_OK)
+            polytope_faces_compute(S, Q);
+        polytope_clear(Q);
+    }
+    else
+        status = _region_faces(S, pos[0], pattern, &dom, err);
+    if (status == RELU_OK)
+        status = cli_write_result_compact(json, (cli_writer_json) polytope_faces_write_json,
+                                          (cli_writer_text) polytope_faces_write_text, S, err);
+    rc = status ? cli_fail("faces", err) : CLI_EXIT_OK;
+    polytope_faces_clear(S);
+    return rc;
+}

@@ -1,0 +1,18 @@
+/* Files produced whole are written atomically: to a temporary name in the same
+   directory, checked (every write and the close), then renamed, so a reader
+   never sees half a file and a failed run leaves no file behind. Paths that are
+   not regular files (devices such as /dev/stdout or /dev/full, pipes) and "-"
+   (standard output) are written directly, with the same checks. */
+#ifndef RELUCERT_UTIL_FILE_H
+#define RELUCERT_UTIL_FILE_H
+
+#include <stdio.h>
+#include "util/error.h"
+
+/* write(fp, data, err) produces the contents; its error (or a failed write,
+   flush or close: RELU_E_IO "cannot write PATH: reason") is returned and the
+   target is left as it was. */
+int util_file_write(const char * path, int (*write)(FILE * fp, void * data, rc_error_t err), void * data,
+                    rc_error_t err);
+
+#endif
