@@ -9,8 +9,11 @@
    pieces, components, homology) and its classification modulo affine maps
    belong to src/boundary/; the homology of sub- and superlevel sets to
    src/homology/. The polyhedra themselves come from src/polytope/, which
-   knows nothing of networks. Behind `relucert levelset`: levelset_analyze
-   and its two writers. */
+   knows nothing of networks: the step from a network to polytopes is here,
+   also for one activation region (levelset_region_faces, behind `relucert
+   faces --region`; a region is an intersection of sub- and superlevel sets of
+   the pre-activations). Behind `relucert levelset`: levelset_analyze and its
+   two writers. */
 #ifndef RELUCERT_LEVELSET_H
 #define RELUCERT_LEVELSET_H
 
@@ -21,6 +24,7 @@
 #include "net/net.h"
 #include "poly/poly.h"
 #include "polytope/polytope.h"
+#include "polytope/report.h"
 
 /* The set S = {x in domain : f(x) <= T} (LEVELSET_SUB), {f >= T} (LEVELSET_SUPER)
    or {f = T} (LEVELSET_LEVEL), f = output `output` of the network, as a union of
@@ -74,6 +78,14 @@ int levelset_compute(levelset_t L, const net_t net, slong output, const fmpq_t T
 int levelset_zonotope_duality(int * applies, char * reason, size_t size, polytope_t Z, slong ** vmap,
                               slong ** fmap, const net_t net, slong output, const fmpq_t T,
                               const levelset_t L, rc_error_t err);
+
+/* ---- one activation region as a polytope ------------------------------------------ */
+/* The face lattice of the activation region of net with this pattern (one
+   '0'/'1' per hidden neuron) among the regions enumerated in domain (desc: its
+   description, for the error message); source names the network in the text.
+   RELU_E_INPUT for a malformed pattern or when no full-dimensional region has it. */
+int levelset_region_faces(polytope_faces_t S, const net_t net, const char * pattern, const poly_t domain,
+                          const char * desc, const char * source, rc_error_t err);
 
 /* ---- the analysis behind `relucert levelset` -------------------------------------- */
 /* The set, checked (the polytope of a convex set against cddlib), its face
