@@ -54,7 +54,8 @@ check_pieces(const boundary_analysis_t A, const net_t net, const fmpq_t T)
     for (slong i = 0; i < A->num; i++)
     {
         const boundary_piece_record * r = A->piece + i;
-        CHECK((slong) strlen(r->signs) == net_num_hidden(net), "piece %ld: %ld signs", (long) i, (long) strlen(r->signs));
+        CHECK((slong) strlen(r->signs) == net_num_hidden(net), "piece %ld: %ld signs", (long) i,
+              (long) strlen(r->signs));
         CHECK(r->nv >= 1, "piece %ld has no vertex", (long) i);
         for (slong a = 0; a < r->nv; a++)
         {

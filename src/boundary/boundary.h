@@ -249,7 +249,8 @@ typedef boundary_layer_analysis_struct boundary_layer_analysis_t[1];
 void boundary_layer_analysis_init(boundary_layer_analysis_t A);
 void boundary_layer_analysis_clear(boundary_layer_analysis_t A);
 /* boundary_layer_compute on hidden layer `layer` (1-based) of net, keeping
-   every sector when list = 1; name is the network's name for the text. */
+   every sector when list = 1; name is the network's name for the text.
+   A freshly initialised. */
 int boundary_layer_analyze(boundary_layer_analysis_t A, const net_t net, const char * name, slong layer, int list,
                            rc_error_t err);
 /* The result as `relucert layer --json` prints it (one object; the CLI prints
@@ -298,7 +299,8 @@ void boundary_analysis_clear(boundary_analysis_t A);
    list = 1; the class (checked) for one hidden layer of width n; the homology
    for a bounded domain. The computations must agree: the homology's Euler
    characteristic with the f-vector's, b_0 with the components, and over R^n
-   the f-vector with the classification run's (else RELU_E_INTERNAL). */
+   the f-vector with the classification run's (else RELU_E_INTERNAL).
+   A freshly initialised; name is the network's name for the text. */
 int boundary_analyze(boundary_analysis_t A, const net_t net, const char * name, slong output, const fmpq_t T,
                      const poly_t domain, const char * desc, int check, int list, rc_error_t err);
 /* The result as `relucert boundary --json` prints it (one object; the CLI
