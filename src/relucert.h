@@ -14,6 +14,7 @@
 #include "complex/summary.h"
 #include "arrangement/arrangement.h"
 #include "polytope/polytope.h"
+#include "levelset/levelset.h"
 #include "boundary/boundary.h"
 #include "homology/homology.h"
 #include "graph/graph.h"

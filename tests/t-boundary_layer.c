@@ -27,7 +27,7 @@ typedef struct
 sector_ctx;
 
 static int
-sector_cb(void * data, const layer_sector_struct * S)
+sector_cb(void * data, const boundary_layer_sector_struct * S)
 {
     sector_ctx * c = data;
     c->calls++;
@@ -149,14 +149,14 @@ check_random_layer(flint_rand_t st, slong m, slong n)
     const fmpq_mat_struct * Wn = net->layers[0].W;
     const fmpq * b = net->layers[0].b;
 
-    layer_anatomy_t L;
-    layer_anatomy_init(L, m, n);
+    boundary_layer_t L;
+    boundary_layer_init(L, m, n);
     fmpq * x = _fmpq_vec_init(n), * px = _fmpq_vec_init(n), * p2 = _fmpq_vec_init(n);
     fmpq * y = _fmpq_vec_init(m), * r = _fmpq_vec_init(m), * yy = _fmpq_vec_init(n);
     for (slong j = 0; j < n; j++)
         random_fmpq(x + j, st, 7, 7);
     sector_ctx c = { 0, n, x, px, 0 };
-    CHECK(layer_anatomy_compute(L, net, 1, sector_cb, &c, err) == RELU_OK, "%s", err->msg);
+    CHECK(boundary_layer_compute(L, net, 1, sector_cb, &c, err) == RELU_OK, "%s", err->msg);
     CHECK(L->full_row_rank && L->square_invertible == (m == n), "rank flags");
     CHECK(c.calls == L->sectors && L->verified == L->sectors && L->factorising == L->sectors, "sector counts");
     if (m == n)
@@ -254,7 +254,7 @@ check_random_layer(flint_rand_t st, slong m, slong n)
     fmpq_mat_clear(WpW);
     _fmpq_vec_clear(x, n); _fmpq_vec_clear(px, n); _fmpq_vec_clear(p2, n); _fmpq_vec_clear(yy, n);
     _fmpq_vec_clear(y, m); _fmpq_vec_clear(r, m);
-    layer_anatomy_clear(L);
+    boundary_layer_clear(L);
     net_clear(net);
 }
 
@@ -313,15 +313,15 @@ main(void)
         CHECK(net_read_jnode(net, root, err) == RELU_OK, "%s", err->msg);
         jnode_free(root);
         const net_layer_struct * lay = net->layers + t->layer - 1;
-        layer_anatomy_t L;
-        layer_anatomy_init(L, lay->W->r, lay->W->c);
-        CHECK(layer_anatomy_compute(L, net, t->layer, NULL, NULL, err) == RELU_OK, "%s: %s", t->name, err->msg);
+        boundary_layer_t L;
+        boundary_layer_init(L, lay->W->r, lay->W->c);
+        CHECK(boundary_layer_compute(L, net, t->layer, NULL, NULL, err) == RELU_OK, "%s: %s", t->name, err->msg);
         CHECK(L->sectors == t->sectors && L->factorising == t->factorising && L->verified == t->verified,
               "%s: sectors %ld factorising %ld verified %ld", t->name, (long) L->sectors, (long) L->factorising,
               (long) L->verified);
-        CHECK(layer_anatomy_compute(L, net, 0, NULL, NULL, err) == RELU_E_INPUT, "layer 0 accepted");
-        CHECK(layer_anatomy_compute(L, net, net->nlayers, NULL, NULL, err) == RELU_E_INPUT, "output layer accepted");
-        layer_anatomy_clear(L);
+        CHECK(boundary_layer_compute(L, net, 0, NULL, NULL, err) == RELU_E_INPUT, "layer 0 accepted");
+        CHECK(boundary_layer_compute(L, net, net->nlayers, NULL, NULL, err) == RELU_E_INPUT, "output layer accepted");
+        boundary_layer_clear(L);
         net_clear(net);
     }
     flint_randclear(st);

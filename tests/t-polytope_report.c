@@ -9,7 +9,7 @@
      itself (x -> diagonal scaling + shift) is equivalent, the isomorphism maps
      vertex i to the vertex with the same sign pattern; a box is never
      equivalent to a simplex;
-   - polytope_faces_compute_region: for every region of random one-layer
+   - levelset_region_faces: for every region of random one-layer
      networks in a box, the region found by its pattern contains its own
      vertex centroid, where the exact evaluator gives that very pattern
      (active: sign +1; inactive: sign -1, or 0 for a constant-0 neuron). */
@@ -192,7 +192,7 @@ test_region(flint_rand_t st)
         {
             polytope_faces_t S;
             polytope_faces_init(S);
-            CHECK(polytope_faces_compute_region(S, net, L.pats[r], dom, desc, "net", err) == RELU_OK, "%s", err->msg);
+            CHECK(levelset_region_faces(S, net, L.pats[r], dom, desc, "net", err) == RELU_OK, "%s", err->msg);
             CHECK(S->region == r, "region %ld found as %ld", (long) r, (long) S->region);
             fmpq * x = _fmpq_vec_init(n), y[1];
             signed char sg[8];
@@ -211,7 +211,7 @@ test_region(flint_rand_t st)
         /* a malformed pattern and a pattern of no region are input errors */
         polytope_faces_t S;
         polytope_faces_init(S);
-        CHECK(polytope_faces_compute_region(S, net, "01x", dom, desc, "net", err) == RELU_E_INPUT, "bad pattern");
+        CHECK(levelset_region_faces(S, net, "01x", dom, desc, "net", err) == RELU_E_INPUT, "bad pattern");
         polytope_faces_clear(S);
         poly_clear(dom);
         net_clear(net);

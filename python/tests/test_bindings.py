@@ -171,12 +171,17 @@ def test_boundary_class_and_cli(cli, tmp_path):
     net.save(str(p))
     rc, out, err = run_cli(cli, "boundary", str(p), "--json")
     ref = json.loads(out)
-    for k in ("class", "pieces", "fvector", "class_fvector"):
+    # one analysis and one writer behind both: the same keys, the same values
+    assert list(b) == list(ref)
+    for k in ("class", "pieces", "fvector", "class_fvector", "cells", "cells_below", "cells_above", "components"):
         assert b[k] == ref[k], k
+    assert b["faces_checked"] is False and b["version"] == relucert.version()
     assert b["certificate"]["A"] == [[Fraction(x) for x in r] for r in ref["certificate"]["A"]]
     # degenerate: c0 equal to the threshold
     assert net.boundary(threshold=-1)["class"] is None
     assert net.boundary(threshold=-1)["degenerate"] == "c0 = threshold"
+    assert net.boundary(threshold=-1)["degenerate_reasons"] == ["c0 = threshold"]
+    assert net.boundary(threshold=-1)["rank"] == 2
     # inside a box the homology of the boundary comes too
     assert "betti" in net.boundary(threshold=0, box=(-2, 2))
 

@@ -388,21 +388,6 @@ api_arrangement_json(const net_struct * net, rc_error_t err)
     return s;
 }
 
-static void
-_write_homology(jout_t out, const homology_t H, slong n)
-{
-    jout_key(out, "betti");
-    jout_begin_array(out);
-    for (slong k = 0; k <= n; k++)
-        jout_int(out, k <= H->top ? H->betti[k] : 0);
-    jout_end_array(out);
-    jout_key(out, "torsion");
-    jout_begin_array(out);
-    for (slong k = 0; k <= n; k++)
-        jout_fmpz_vec(out, k <= H->top ? H->torsion[k] : NULL, k <= H->top ? H->ntorsion[k] : 0);
-    jout_end_array(out);
-}
-
 char *
 api_homology_json(const net_struct * net, const api_domain * D, const char * set, const char * T,
                   slong output, rc_error_t err)
@@ -431,94 +416,17 @@ api_boundary_json(const net_struct * net, const api_domain * D, const char * T, 
     rc_error_init(err);
     if (_check_domain(net, D, err) || _check_output(net, output, err))
         return NULL;
-    slong n = net->input_dim;
     fmpq_t t;
+    boundary_analysis_t A;
     fmpq_init(t);
-    boundary_t B;
-    boundary_class_t K;
-    boundary_init(B, n);
-    boundary_class_init(K, n);
-    homology_t HB;
-    homology_init(HB);
+    boundary_analysis_init(A);
     char * s = NULL;
-    int have_homology = 0;
     int status = _parse_rational(t, T, "threshold", err);
     if (status == RELU_OK)
-        status = boundary_compute(B, net, output, t, D->P, 0, err);
-    int classify = status == RELU_OK && net->nlayers == 2 && net_layer_width(net, 0) == n;
-    if (classify)
-        status = boundary_classify(K, net, output, t, err);
-    if (classify && status == RELU_OK && K->status == BOUNDARY_CLASSIFIED)
-        status = boundary_class_verify(K, net, output, t, err);
-    if (status == RELU_OK && poly_is_bounded(D->P))
-    {
-        status = boundary_homology(HB, net, output, t, D->P, err);
-        have_homology = status == RELU_OK;
-        if (have_homology && homology_euler(HB) != boundary_euler(B))
-            status = rc_error_set(err, RELU_E_INTERNAL,
-                "internal error: Euler characteristic %ld from the homology of the boundary, %ld from its f-vector",
-                (long) homology_euler(HB), (long) boundary_euler(B));
-    }
+        status = boundary_analyze(A, net, "", output, t, D->P, D->desc, 0, 0, err);
     if (status == RELU_OK)
-    {
-        api_text w;
-        _text_begin(&w);
-        jout_begin_object(w.out);
-        jout_key(w.out, "input_dim"); jout_int(w.out, n);
-        jout_key(w.out, "domain"); jout_string(w.out, D->desc);
-        jout_key(w.out, "output"); jout_int(w.out, output);
-        jout_key(w.out, "threshold"); jout_fmpq_str(w.out, t);
-        jout_key(w.out, "pieces"); jout_int(w.out, B->pieces);
-        jout_key(w.out, "fvector");
-        jout_begin_array(w.out);
-        for (slong j = 0; j <= n; j++)
-            jout_int(w.out, B->fvec[j]);
-        jout_end_array(w.out);
-        jout_key(w.out, "full_dimensional_pieces"); jout_int(w.out, B->full_pieces);
-        jout_key(w.out, "euler"); jout_int(w.out, boundary_euler(B));
-        jout_key(w.out, "components"); jout_int(w.out, B->components);
-        if (have_homology)
-            _write_homology(w.out, HB, n);
-        if (classify && K->status != BOUNDARY_CLASSIFIED)
-        {
-            jout_key(w.out, "class"); jout_null(w.out);
-            jout_key(w.out, "degenerate"); jout_string(w.out, boundary_degenerate_str(K->status));
-        }
-        else if (classify)
-        {
-            slong * fv = flint_malloc((n + 1) * sizeof(slong));
-            boundary_class_fvector(fv, n, K->k);
-            jout_key(w.out, "class"); jout_int(w.out, K->k);
-            jout_key(w.out, "class_pieces"); jout_int(w.out, boundary_class_pieces(n, K->k));
-            jout_key(w.out, "class_fvector");
-            jout_begin_array(w.out);
-            for (slong j = 0; j <= n; j++)
-                jout_int(w.out, fv[j]);
-            jout_end_array(w.out);
-            jout_key(w.out, "certificate");
-            jout_begin_object(w.out);
-            jout_key(w.out, "permutation");
-            jout_begin_array(w.out);
-            for (slong p = 0; p < n; p++)
-                jout_int(w.out, K->perm[p]);
-            jout_end_array(w.out);
-            jout_key(w.out, "A");
-            jout_begin_array(w.out);
-            for (slong p = 0; p < n; p++)
-                jout_fmpq_vec(w.out, K->A->rows[p], n);
-            jout_end_array(w.out);
-            jout_key(w.out, "a"); jout_fmpq_vec(w.out, K->a, n);
-            jout_key(w.out, "scale"); jout_fmpq(w.out, K->scale);
-            jout_key(w.out, "regions_checked"); jout_int(w.out, K->regions_checked);
-            jout_end_object(w.out);
-            flint_free(fv);
-        }
-        jout_end_object(w.out);
-        s = _text_end(&w);
-    }
-    homology_clear(HB);
-    boundary_class_clear(K);
-    boundary_clear(B);
+        s = _text_of((api_writer) boundary_analysis_write_json, A);
+    boundary_analysis_clear(A);
     fmpq_clear(t);
     return s;
 }

@@ -1,6 +1,15 @@
 /* Decision boundaries {f = T} of a network as polyhedral complexes, and the
    classification of one-hidden-layer networks of width d on R^d modulo
-   affine maps (NOTES section 3; Vallin, Larsson & Larson 2023).
+   affine maps (NOTES section 3; Vallin, Larsson & Larson 2023), and the
+   anatomy of one ReLU layer (boundary_layer_*: its sectors and cone
+   projection, the local picture behind the classification).
+
+   What this module owns: the boundary as a complex (faces, flat pieces,
+   components, homology: boundary.c), the classes (classify.c), the layer
+   anatomy (layer.c), and the analyses behind `relucert boundary`
+   (boundary_analyze, analyze.c) and `relucert layer` (boundary_layer_analyze,
+   layer_analyze.c) with their writers. Sub-, super- and level sets as sets
+   (pieces, convexity, one polytope) belong to src/levelset/.
 
    The level set. net_threshold_net turns output i into one more hidden
    neuron f - T; the regions of that network are the regions of the original
@@ -28,8 +37,10 @@
 #ifndef RELUCERT_BOUNDARY_H
 #define RELUCERT_BOUNDARY_H
 
+#include <stdio.h>
 #include <flint/fmpq.h>
 #include <flint/fmpq_mat.h>
+#include "json/json.h"
 #include "util/error.h"
 #include "net/net.h"
 #include "poly/poly.h"
@@ -174,9 +185,9 @@ typedef struct
     slong factorising;     /* sectors with an affine pi_J (the criterion above) */
     slong verified;        /* sectors where W pi(x) + b = relu(W x + b) was checked exactly */
 }
-layer_anatomy_struct;
+boundary_layer_struct;
 
-typedef layer_anatomy_struct layer_anatomy_t[1];
+typedef boundary_layer_struct boundary_layer_t[1];
 
 /* One sector as reported to a callback: pattern J (0/1 per neuron), the
    sector polyhedron, whether it factorises, and (full row rank) pi on it. */
@@ -189,12 +200,12 @@ typedef struct
     const fmpq_mat_struct * Pj;    /* n x n, or NULL */
     const fmpq * qj;               /* n, or NULL */
 }
-layer_sector_struct;
+boundary_layer_sector_struct;
 
-typedef int (*layer_sector_callback)(void * data, const layer_sector_struct * S);
+typedef int (*boundary_layer_sector_callback)(void * data, const boundary_layer_sector_struct * S);
 
-void layer_anatomy_init(layer_anatomy_t L, slong m, slong n);
-void layer_anatomy_clear(layer_anatomy_t L);
+void boundary_layer_init(boundary_layer_t L, slong m, slong n);
+void boundary_layer_clear(boundary_layer_t L);
 /* Anatomy of layer `layer` (1-based hidden layer) of net, on the layer's own
    input space R^n (n = width of the previous layer, or input_dim). Every
    sector is computed with the region engine; for full row rank W the
@@ -203,7 +214,98 @@ void layer_anatomy_clear(layer_anatomy_t L);
    dual bases (W W^-1 = I), the count of 2^n sectors and the notes' formula
    for pi. cb (may be NULL) sees every sector. RELU_E_INPUT for a layer that
    does not exist, RELU_E_INTERNAL when a check fails. */
-int layer_anatomy_compute(layer_anatomy_t L, const net_t net, slong layer,
-                          layer_sector_callback cb, void * data, rc_error_t err);
+int boundary_layer_compute(boundary_layer_t L, const net_t net, slong layer,
+                          boundary_layer_sector_callback cb, void * data, rc_error_t err);
+
+/* ---- the analysis behind `relucert layer` ---------------------------------------------- */
+/* One sector as listed: pattern ('0'/'1' per neuron), an interior point, and
+   (full row rank) pi = P x + q on it. */
+typedef struct
+{
+    slong index;
+    char * pattern;
+    fmpq * point;              /* n entries */
+    int factorises;
+    fmpq * P, * q;             /* n x n (row by row) and n entries, or NULL */
+}
+boundary_layer_sector_record;
+
+typedef struct
+{
+    char * name;               /* the network's name in the text output (a copy) */
+    slong layer, m, n;
+    int ready;                 /* L, W, b initialised */
+    boundary_layer_t L;
+    fmpq_mat_t W;              /* the layer's weights (m x n) and biases */
+    fmpq * b;
+    int list;
+    slong num, alloc;          /* sectors listed (list = 1) */
+    boundary_layer_sector_record * sector;
+}
+boundary_layer_analysis_struct;
+
+typedef boundary_layer_analysis_struct boundary_layer_analysis_t[1];
+
+void boundary_layer_analysis_init(boundary_layer_analysis_t A);
+void boundary_layer_analysis_clear(boundary_layer_analysis_t A);
+/* boundary_layer_compute on hidden layer `layer` (1-based) of net, keeping
+   every sector when list = 1; name is the network's name for the text.
+   A freshly initialised. */
+int boundary_layer_analyze(boundary_layer_analysis_t A, const net_t net, const char * name, slong layer, int list,
+                           rc_error_t err);
+/* The result as `relucert layer --json` prints it (one object; the CLI prints
+   it compact with --list), and as text. */
+void boundary_layer_analysis_write_json(jout_t out, const boundary_layer_analysis_t A);
+void boundary_layer_analysis_write_text(FILE * fp, const boundary_layer_analysis_t A);
+
+/* ---- the analysis behind `relucert boundary` ---------------------------------------------- */
+/* One flat piece as listed (a copy of what boundary_piece_struct shows). */
+typedef struct
+{
+    slong index;
+    char * signs;
+    fmpz * hyperplane;         /* n + 1 entries (c, a) */
+    slong nv, nr, nl;
+    fmpq * vert;               /* nv rows of n */
+    fmpz * ray;                /* nr rows of n */
+    fmpz * lin;                /* nl rows of n */
+}
+boundary_piece_record;
+
+typedef struct
+{
+    char * name;               /* the network's name in the text output (a copy) */
+    char domain[256];          /* the domain's description */
+    slong n, output;
+    fmpq_t T;
+    int ready;                 /* B, K initialised */
+    int check_faces, list;
+    boundary_t B;
+    int classify;              /* one hidden layer of width n: K holds the class */
+    boundary_class_t K;
+    int have_homology;         /* bounded domain: H holds the homology of the boundary */
+    homology_t H;
+    slong num, alloc;          /* pieces listed (list = 1) */
+    boundary_piece_record * piece;
+}
+boundary_analysis_struct;
+
+typedef boundary_analysis_struct boundary_analysis_t[1];
+
+void boundary_analysis_init(boundary_analysis_t A);
+void boundary_analysis_clear(boundary_analysis_t A);
+/* The boundary complex of {f_output = T} in domain (desc: its description;
+   check: count the faces a second way too), every flat piece kept when
+   list = 1; the class (checked) for one hidden layer of width n; the homology
+   for a bounded domain. The computations must agree: the homology's Euler
+   characteristic with the f-vector's, b_0 with the components, and over R^n
+   the f-vector with the classification run's (else RELU_E_INTERNAL).
+   A freshly initialised; name is the network's name for the text. */
+int boundary_analyze(boundary_analysis_t A, const net_t net, const char * name, slong output, const fmpq_t T,
+                     const poly_t domain, const char * desc, int check, int list, rc_error_t err);
+/* The result as `relucert boundary --json` prints it (one object; the CLI
+   prints it compact with --list), and as text. */
+void boundary_analysis_write_json(jout_t out, const boundary_analysis_t A);
+void boundary_analysis_write_text(FILE * fp, const boundary_analysis_t A);
 
 #endif

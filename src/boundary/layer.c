@@ -5,7 +5,7 @@
 #include "regions/regions.h"
 
 void
-layer_anatomy_init(layer_anatomy_t L, slong m, slong n)
+boundary_layer_init(boundary_layer_t L, slong m, slong n)
 {
     L->m = m;
     L->n = n;
@@ -18,7 +18,7 @@ layer_anatomy_init(layer_anatomy_t L, slong m, slong n)
 }
 
 void
-layer_anatomy_clear(layer_anatomy_t L)
+boundary_layer_clear(boundary_layer_t L)
 {
     fmpq_mat_clear(L->Wplus);
     fmpq_mat_clear(L->Winv);
@@ -27,9 +27,9 @@ layer_anatomy_clear(layer_anatomy_t L)
 
 typedef struct
 {
-    layer_anatomy_struct * L;
+    boundary_layer_struct * L;
     const net_layer_struct * lay;
-    layer_sector_callback cb;
+    boundary_layer_sector_callback cb;
     void * data;
     rc_error_struct * err;
     fmpq_mat_t D, DW, ImD_W, Pj, WP, aug, rref, VDW;
@@ -41,7 +41,7 @@ static int
 _sector(void * data, const region_struct * R)
 {
     anatomy_ctx * x = data;
-    layer_anatomy_struct * L = x->L;
+    boundary_layer_struct * L = x->L;
     const fmpq_mat_struct * W = x->lay->W;
     const fmpq * b = x->lay->b;
     slong m = L->m, n = L->n;
@@ -149,31 +149,18 @@ _sector(void * data, const region_struct * R)
     }
     if (x->cb != NULL)
     {
-        layer_sector_struct S = { R->P, R->index, R->active, factorises, Pout, qout };
+        boundary_layer_sector_struct S = { R->P, R->index, R->active, factorises, Pout, qout };
         return x->cb(x->data, &S);
     }
     return 0;
 }
 
-int
-layer_anatomy_compute(layer_anatomy_t L, const net_t net, slong layer,
-                      layer_sector_callback cb, void * data, rc_error_t err)
+/* rank, W+ (full row rank) and W^-1 with the apex (square invertible), each checked */
+static int
+_boundary_layer_inverses(boundary_layer_t L, const net_layer_struct * lay, rc_error_t err)
 {
-    slong H = net_num_hidden_layers(net);
-    if (layer < 1 || layer > H)
-    {
-        if (H == 0)
-            return rc_error_set(err, RELU_E_INPUT, "layer %ld does not exist (the network has no hidden layer)",
-                                (long) layer);
-        return rc_error_set(err, RELU_E_INPUT, "layer %ld does not exist (hidden layers are 1..%ld)",
-                            (long) layer, (long) H);
-    }
-    const net_layer_struct * lay = net->layers + layer - 1;
     const fmpq_mat_struct * W = lay->W;
     slong m = W->r, n = W->c;
-    if (L->m != m || L->n != n)
-        flint_abort();
-
     fmpq_mat_t E, G, Gi, Wt, I;
     fmpq_mat_init(E, m, n);
     L->rank = fmpq_mat_rref(E, W);
@@ -235,6 +222,29 @@ layer_anatomy_compute(layer_anatomy_t L, const net_t net, slong layer,
         if (!ok)
             status = rc_error_set(err, RELU_E_INTERNAL, "internal error: inverse, dual bases or apex check failed");
     }
+    return status;
+}
+
+int
+boundary_layer_compute(boundary_layer_t L, const net_t net, slong layer,
+                      boundary_layer_sector_callback cb, void * data, rc_error_t err)
+{
+    slong H = net_num_hidden_layers(net);
+    if (layer < 1 || layer > H)
+    {
+        if (H == 0)
+            return rc_error_set(err, RELU_E_INPUT, "layer %ld does not exist (the network has no hidden layer)",
+                                (long) layer);
+        return rc_error_set(err, RELU_E_INPUT, "layer %ld does not exist (hidden layers are 1..%ld)",
+                            (long) layer, (long) H);
+    }
+    const net_layer_struct * lay = net->layers + layer - 1;
+    const fmpq_mat_struct * W = lay->W;
+    slong m = W->r, n = W->c;
+    if (L->m != m || L->n != n)
+        flint_abort();
+
+    int status = _boundary_layer_inverses(L, lay, err);
     if (status)
         return status;
 

@@ -36,7 +36,7 @@ int cmd_floatcount(int argc, char ** argv); /* src/cli/cmd_floatcount.c */
 int cmd_plot(int argc, char ** argv);       /* src/cli/cmd_plot.c */
 int cmd_wedge(int argc, char ** argv);      /* src/cli/cmd_wedge.c */
 int cmd_train_convex(int argc, char ** argv);  /* src/cli/cmd_train_convex.c (issue 7) */
-int cmd_layer(int argc, char ** argv);      /* src/cli/cmd_boundary.c */
+int cmd_layer(int argc, char ** argv);      /* src/cli/cmd_layer.c */
 int cmd_boundary(int argc, char ** argv);   /* src/cli/cmd_boundary.c */
 
 /* MPI (src/cli/mpi.c; stubs when built without MPI). cli_mpi_start initialises

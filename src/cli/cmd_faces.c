@@ -43,7 +43,7 @@ _region_faces(polytope_faces_t S, const char * path, const char * pattern, const
     if (status == RELU_OK)
         status = cli_domain_build(domain, desc, dom, net->input_dim, err);
     if (status == RELU_OK)
-        status = polytope_faces_compute_region(S, net, pattern, domain, desc, path, err);
+        status = levelset_region_faces(S, net, pattern, domain, desc, path, err);
     poly_clear(domain);
     net_clear(net);
     return status;

@@ -40,7 +40,6 @@
 #include "json/json.h"
 #include "util/bitset.h"
 #include "util/error.h"
-#include "net/net.h"
 
 typedef struct
 {
@@ -229,59 +228,5 @@ int polytope_contains(const polytope_t G, const polytope_t F);
 /* The face lattice as JSON keys: faces (index, dim, vertices, rays, facets,
    covers, covered_by), hasse, flags, flag_fvector (dim <= 10), euler. */
 void polytope_lattice_write_json(jout_t out, const polytope_t Q, const polytope_lattice_t F);
-
-/* ---- sub-, super- and level sets of networks ----------------------------------------- */
-/* The set S = {x in domain : f(x) <= T} (LEVELSET_SUB), {f >= T} (LEVELSET_SUPER)
-   or {f = T} (LEVELSET_LEVEL), f = output `output` of the network, as a union of
-   exact polyhedra ("pieces"): the activation regions of net_threshold_net (the
-   network with f - T as one more hidden neuron) whose last sign is allowed,
-   plus the inclusion-maximal faces with f = T that lie in no such region
-   (lower-dimensional parts, e.g. a point where f touches T). Faces are
-   identified across regions by their sign vectors and domain facets.
-   Convexity is decided exactly: with H the convex hull of all pieces
-   (computed V -> H) and the network restricted to the affine hull of H,
-   S is convex iff every activation region of the restricted threshold
-   network inside H has an allowed last sign (otherwise a region with the
-   wrong sign meets the interior of H, Baire, so H \ S is nonempty; and if
-   every region inside H is allowed, H is covered by S). */
-#define LEVELSET_SUB 0
-#define LEVELSET_SUPER 1
-#define LEVELSET_LEVEL 2
-
-typedef struct
-{
-    slong n, N;                 /* input dimension, hidden neurons of the network */
-    int kind;
-    slong num, alloc;           /* pieces */
-    polytope_struct * pieces;
-    char ** pattern;            /* full-dimensional pieces: activation pattern (N digits); else NULL */
-    slong regions;              /* regions of the threshold network in the domain */
-    int empty;
-    int convex;                 /* 1 or 0 (1 when empty) */
-    polytope_t hull;            /* convex hull of the set (when not empty) */
-    slong * fvec;               /* f-vector of the subcomplex (faces of the complex in S), n + 1 entries */
-    fmpq * witness;             /* not convex: a point of the hull outside S (n entries), else NULL */
-}
-levelset_struct;
-
-typedef levelset_struct levelset_t[1];
-
-/* The zonotope duality for N(x) = sum_i c_i relu(w_i . x) + c0 (one hidden layer,
-   zero hidden biases, all c_i > 0): N - c0 is the support function of
-   Z = sum_i c_i [0, w_i], so {N <= T} = polar of Z / (T - c0) when T > c0, a
-   polytope exactly when the w_i positively span R^d. When the hypotheses hold
-   (*applies = 1), Z is computed from its vertex sums (V -> H), its polar is
-   taken and must equal the sublevel set L (already computed): vertex i of Z
-   <-> facet vmap[i] of the set, facet j of Z <-> vertex fmap[j] (vmap, fmap
-   allocated here, freed by the caller). Otherwise *applies = 0 and reason says
-   which hypothesis fails. RELU_E_INTERNAL if the two sides differ. */
-int levelset_zonotope_duality(int * applies, char * reason, size_t size, polytope_t Z, slong ** vmap,
-                              slong ** fmap, const net_t net, slong output, const fmpq_t T,
-                              const levelset_t L, rc_error_t err);
-
-void levelset_init(levelset_t L);
-void levelset_clear(levelset_t L);
-int levelset_compute(levelset_t L, const net_t net, slong output, const fmpq_t T, int kind,
-                     const poly_t domain, rc_error_t err);
 
 #endif

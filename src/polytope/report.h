@@ -60,12 +60,7 @@ void polytope_faces_init(polytope_faces_t S);
 void polytope_faces_clear(polytope_faces_t S);
 /* The face lattice of Q, which is moved into S->Q (swapped: Q is left empty). */
 void polytope_faces_compute(polytope_faces_t S, polytope_t Q);
-/* The face lattice of the activation region of net with this pattern (one
-   '0'/'1' per hidden neuron) among the regions enumerated in domain (desc: its
-   description, for the error message); source names the network in the text.
-   RELU_E_INPUT for a malformed pattern or when no full-dimensional region has it. */
-int polytope_faces_compute_region(polytope_faces_t S, const net_t net, const char * pattern, const poly_t domain,
-                                  const char * desc, const char * source, rc_error_t err);
+/* The face lattice of one activation region: levelset_region_faces (levelset.h). */
 void polytope_faces_write_json(jout_t out, const polytope_faces_t S);
 void polytope_faces_write_text(FILE * fp, const polytope_faces_t S);
 

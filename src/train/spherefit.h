@@ -11,7 +11,7 @@
 
 #include <stdio.h>
 #include "train/train.h"
-#include "polytope/polytope.h"   /* polytopes and (for now) the level sets */
+#include "levelset/levelset.h"   /* the level sets (and, through it, polytopes) */
 #include "polytope/report.h"
 
 typedef struct

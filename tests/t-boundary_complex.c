@@ -137,7 +137,7 @@ random_net(net_t net, flint_rand_t st, slong n)
 int
 main(void)
 {
-    printf("boundary_levelset....");
+    printf("boundary_complex....");
     fflush(stdout);
     flint_rand_t st;
     flint_randinit(st);

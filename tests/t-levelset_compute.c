@@ -181,7 +181,7 @@ main(void)
 {
     flint_rand_t st;
     flint_randinit(st);
-    printf("polytope_levelset....");
+    printf("levelset_compute....");
     fflush(stdout);
     rc_error_t err;
     rc_error_init(err);

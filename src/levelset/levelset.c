@@ -1,8 +1,8 @@
 /* Sub-, super- and level sets of a network output as unions of exact
-   polyhedra, and an exact convexity test (see polytope.h). */
+   polyhedra, and an exact convexity test (see levelset.h). */
 #include <string.h>
 #include <flint/fmpz_vec.h>
-#include "polytope/polytope.h"
+#include "levelset/levelset.h"
 #include "regions/regions.h"
 #include "complex/complex.h"
 
@@ -267,28 +267,15 @@ _restrict_net(net_t out, const net_t net, const polytope_t Q)
     flint_free(widths);
 }
 
-int
-levelset_compute(levelset_t L, const net_t net, slong output, const fmpq_t T, int kind,
-                 const poly_t domain, rc_error_t err)
+/* the regions of the threshold network (pieces of full dimension, the
+   subcomplex's f-vector) and the lower-dimensional pieces: uncovered faces
+   with f = T, inclusion-maximal */
+static int
+_levelset_pieces(levelset_t L, const net_t tnet, const poly_t domain, int mask, rc_error_t err)
 {
-    net_t tnet;
     complex_t C;
     _ls_ctx x;
-    int status;
-    _levelset_reset(L);
-    L->n = net->input_dim;
-    L->N = net_num_hidden(net);
-    L->kind = kind;
-    net_init(tnet);
-    status = net_threshold_net(tnet, net, output, T, err);
-    if (status)
-    {
-        net_clear(tnet);
-        return status;
-    }
     slong Nt = net_num_hidden(tnet), n = L->n;
-    int mask = kind == LEVELSET_SUB ? (COMPLEX_NEG | COMPLEX_ZERO)
-             : kind == LEVELSET_SUPER ? (COMPLEX_ZERO | COMPLEX_POS) : COMPLEX_ZERO;
     complex_init(C, domain, Nt, 0);
     complex_set_filter(C, Nt - 1, mask);
     x.L = L;
@@ -303,12 +290,11 @@ levelset_compute(levelset_t L, const net_t net, slong output, const fmpq_t T, in
     x.err = err;
     x.status = RELU_OK;
     regions_enumerate(tnet, domain, _on_region, &x);
-    status = x.status;
+    int status = x.status;
     L->fvec = flint_malloc((n + 1) * sizeof(slong));
     for (slong k = 0; k <= n; k++)
         L->fvec[k] = C->fvec[k];
 
-    /* lower-dimensional pieces: uncovered faces with f = T, inclusion-maximal */
     slong nz = x.keys->num;
     char * maximal = flint_calloc(FLINT_MAX(nz, 1), 1);
     for (slong i = 0; i < nz && status == RELU_OK; i++)
@@ -335,186 +321,104 @@ levelset_compute(levelset_t L, const net_t net, slong output, const fmpq_t T, in
     flint_free(x.zpoly);
     bsset_clear(x.keys);
     complex_clear(C);
+    return status;
+}
 
-    /* the convex hull of all pieces, and the convexity test */
-    L->empty = L->num == 0;
-    L->convex = 1;
-    if (status == RELU_OK && !L->empty)
+/* the convex hull of all pieces, V -> H */
+static int
+_levelset_hull(levelset_t L, rc_error_t err)
+{
+    slong n = L->n, nv = 0, nr = 0, nl = 0;
+    for (slong i = 0; i < L->num; i++)
     {
-        slong nv = 0, nr = 0, nl = 0;
-        for (slong i = 0; i < L->num; i++)
-        {
-            nv += L->pieces[i].nv;
-            nr += L->pieces[i].nr;
-            nl += L->pieces[i].nl;
-        }
-        fmpq_mat_t V, R, Lm;
-        fmpq_mat_init(V, nv, n);
-        fmpq_mat_init(R, nr, n);
-        fmpq_mat_init(Lm, nl, n);
-        nv = nr = nl = 0;
-        for (slong i = 0; i < L->num; i++)
-        {
-            const polytope_struct * p = L->pieces + i;
-            for (slong a = 0; a < p->nv; a++, nv++)
-                for (slong k = 0; k < n; k++)
-                    fmpq_set(fmpq_mat_entry(V, nv, k), p->vert + a * n + k);
-            for (slong a = 0; a < p->nr; a++, nr++)
-                for (slong k = 0; k < n; k++)
-                    fmpq_set_fmpz(fmpq_mat_entry(R, nr, k), p->ray + a * n + k);
-            for (slong a = 0; a < p->nl; a++, nl++)
-                for (slong k = 0; k < n; k++)
-                    fmpq_set_fmpz(fmpq_mat_entry(Lm, nl, k), p->lin + a * n + k);
-        }
-        polytope_clear(L->hull);
-        polytope_init(L->hull, n);
-        status = polytope_set_vrep(L->hull, V, R, Lm, err);
-        fmpq_mat_clear(V);
-        fmpq_mat_clear(R);
-        fmpq_mat_clear(Lm);
-        if (status == RELU_OK && L->num > 1 && L->hull->dim > 0)
-        {
-            net_t rnet;
-            slong h = L->hull->dim;
-            _convex_ctx cx = { Nt, mask, 0, _fmpq_vec_init(h) };
-            net_init(rnet);
-            _restrict_net(rnet, tnet, L->hull);
-            regions_enumerate(rnet, L->hull->P, _on_hull_region, &cx);
-            L->convex = !cx.bad;
-            if (cx.bad)
-            {
-                /* x = lift (1, y) */
-                L->witness = _fmpq_vec_init(n);
-                for (slong k = 0; k < n; k++)
-                {
-                    fmpq_set(L->witness + k, fmpq_mat_entry(L->hull->lift, k, 0));
-                    for (slong j = 0; j < h; j++)
-                        fmpq_addmul(L->witness + k, fmpq_mat_entry(L->hull->lift, k, j + 1), cx.y + j);
-                }
-            }
-            _fmpq_vec_clear(cx.y, h);
-            net_clear(rnet);
-            if (cx.bad)
-            {
-                /* the certificate, checked with the exact evaluator: f is on the wrong side there */
-                fmpq * f = _fmpq_vec_init(net_num_outputs(net));
-                net_eval(f, NULL, net, L->witness);
-                int c = fmpq_cmp(f + output, T);
-                if (kind == LEVELSET_SUB ? c <= 0 : kind == LEVELSET_SUPER ? c >= 0 : c == 0)
-                    status = rc_error_set(err, RELU_E_INTERNAL,
-                        "the convexity test found a point of the hull inside the set");
-                _fmpq_vec_clear(f, net_num_outputs(net));
-            }
-        }
+        nv += L->pieces[i].nv;
+        nr += L->pieces[i].nr;
+        nl += L->pieces[i].nl;
     }
-    net_clear(tnet);
+    fmpq_mat_t V, R, Lm;
+    fmpq_mat_init(V, nv, n);
+    fmpq_mat_init(R, nr, n);
+    fmpq_mat_init(Lm, nl, n);
+    nv = nr = nl = 0;
+    for (slong i = 0; i < L->num; i++)
+    {
+        const polytope_struct * p = L->pieces + i;
+        for (slong a = 0; a < p->nv; a++, nv++)
+            for (slong k = 0; k < n; k++)
+                fmpq_set(fmpq_mat_entry(V, nv, k), p->vert + a * n + k);
+        for (slong a = 0; a < p->nr; a++, nr++)
+            for (slong k = 0; k < n; k++)
+                fmpq_set_fmpz(fmpq_mat_entry(R, nr, k), p->ray + a * n + k);
+        for (slong a = 0; a < p->nl; a++, nl++)
+            for (slong k = 0; k < n; k++)
+                fmpq_set_fmpz(fmpq_mat_entry(Lm, nl, k), p->lin + a * n + k);
+    }
+    polytope_clear(L->hull);
+    polytope_init(L->hull, n);
+    int status = polytope_set_vrep(L->hull, V, R, Lm, err);
+    fmpq_mat_clear(V);
+    fmpq_mat_clear(R);
+    fmpq_mat_clear(Lm);
+    return status;
+}
+
+/* the convexity test inside the hull; a witness when it fails, checked with
+   the exact evaluator (f is on the wrong side there) */
+static int
+_levelset_convexity(levelset_t L, const net_t net, const net_t tnet, slong output, const fmpq_t T, int mask,
+                    rc_error_t err)
+{
+    net_t rnet;
+    slong n = L->n, h = L->hull->dim;
+    int status = RELU_OK, kind = L->kind;
+    _convex_ctx cx = { net_num_hidden(tnet), mask, 0, _fmpq_vec_init(h) };
+    net_init(rnet);
+    _restrict_net(rnet, tnet, L->hull);
+    regions_enumerate(rnet, L->hull->P, _on_hull_region, &cx);
+    L->convex = !cx.bad;
+    if (cx.bad)
+    {
+        /* x = lift (1, y) */
+        L->witness = _fmpq_vec_init(n);
+        for (slong k = 0; k < n; k++)
+        {
+            fmpq_set(L->witness + k, fmpq_mat_entry(L->hull->lift, k, 0));
+            for (slong j = 0; j < h; j++)
+                fmpq_addmul(L->witness + k, fmpq_mat_entry(L->hull->lift, k, j + 1), cx.y + j);
+        }
+        fmpq * f = _fmpq_vec_init(net_num_outputs(net));
+        net_eval(f, NULL, net, L->witness);
+        int c = fmpq_cmp(f + output, T);
+        if (kind == LEVELSET_SUB ? c <= 0 : kind == LEVELSET_SUPER ? c >= 0 : c == 0)
+            status = rc_error_set(err, RELU_E_INTERNAL, "the convexity test found a point of the hull inside the set");
+        _fmpq_vec_clear(f, net_num_outputs(net));
+    }
+    _fmpq_vec_clear(cx.y, h);
+    net_clear(rnet);
     return status;
 }
 
 int
-levelset_zonotope_duality(int * applies, char * reason, size_t size, polytope_t Z, slong ** vmap,
-                          slong ** fmap, const net_t net, slong output, const fmpq_t T,
-                          const levelset_t L, rc_error_t err)
+levelset_compute(levelset_t L, const net_t net, slong output, const fmpq_t T, int kind,
+                 const poly_t domain, rc_error_t err)
 {
-    slong d = net->input_dim;
-    *applies = 0;
-    *vmap = *fmap = NULL;
-    if (L->kind != LEVELSET_SUB)
-        return snprintf(reason, size, "the duality is about sublevel sets {N <= T}"), RELU_OK;
-    if (net->nlayers != 2)
-        return snprintf(reason, size, "the network does not have exactly one hidden layer"), RELU_OK;
-    const net_layer_struct * H = net->layers, * O = net->layers + 1;
-    for (slong i = 0; i < H->W->r; i++)
-        if (!fmpq_is_zero(H->b + i))
-            return snprintf(reason, size, "hidden neuron %ld has a nonzero bias (the network is not positively homogeneous)",
-                            (long) i), RELU_OK;
-    slong k = 0;
-    for (slong i = 0; i < H->W->r; i++)
-    {
-        int zero = 1;
-        for (slong j = 0; j < d; j++)
-            zero &= fmpq_is_zero(fmpq_mat_entry(H->W, i, j));
-        if (zero)
-            continue;    /* relu(0) = 0: no segment */
-        if (fmpq_sgn(fmpq_mat_entry(O->W, output, i)) <= 0)
-            return snprintf(reason, size, "output weight c_%ld is not positive (N is not a support function)",
-                            (long) i), RELU_OK;
-        k++;
-    }
-    fmpq_t s;
-    fmpq_init(s);
-    fmpq_sub(s, T, O->b + output);
-    if (fmpq_sgn(s) <= 0)
-    {
-        fmpq_clear(s);
-        return snprintf(reason, size, "T is not above the output bias c0 (the set is {0} or empty)"), RELU_OK;
-    }
-    if (L->empty || !polytope_is_bounded(L->hull))
-    {
-        fmpq_clear(s);
-        return snprintf(reason, size, "the w_i do not positively span R^%ld, so the sublevel set is unbounded", (long) d),
-               RELU_OK;
-    }
-    if (k > 16)
-    {
-        fmpq_clear(s);
-        return snprintf(reason, size, "%ld generators: too many for the 2^k vertex sums (at most 16)", (long) k), RELU_OK;
-    }
-    /* Z' = sum (c_i / (T - c0)) [0, w_i] from its 2^k vertex sums */
-    fmpq_mat_t V, R;
-    fmpq_t t;
-    fmpq_init(t);
-    fmpq_mat_init(V, WORD(1) << k, d);
-    fmpq_mat_init(R, 0, d);
-    for (slong S = 0; S < (WORD(1) << k); S++)
-        for (slong i = 0, g = 0; i < H->W->r; i++)
-        {
-            int zero = 1;
-            for (slong j = 0; j < d; j++)
-                zero &= fmpq_is_zero(fmpq_mat_entry(H->W, i, j));
-            if (zero)
-                continue;
-            if ((S >> g) & 1)
-                for (slong j = 0; j < d; j++)
-                {
-                    fmpq_mul(t, fmpq_mat_entry(O->W, output, i), fmpq_mat_entry(H->W, i, j));
-                    fmpq_div(t, t, s);
-                    fmpq_add(fmpq_mat_entry(V, S, j), fmpq_mat_entry(V, S, j), t);
-                }
-            g++;
-        }
-    if (Z->n != d)
-    {
-        polytope_clear(Z);
-        polytope_init(Z, d);
-    }
-    int status = polytope_set_vrep(Z, V, R, R, err);
-    polytope_t D;
-    polytope_init(D, d);
-    fmpq * origin = _fmpq_vec_init(d);
+    net_t tnet;
+    _levelset_reset(L);
+    L->n = net->input_dim;
+    L->N = net_num_hidden(net);
+    L->kind = kind;
+    net_init(tnet);
+    int status = net_threshold_net(tnet, net, output, T, err);
+    int mask = kind == LEVELSET_SUB ? (COMPLEX_NEG | COMPLEX_ZERO)
+             : kind == LEVELSET_SUPER ? (COMPLEX_ZERO | COMPLEX_POS) : COMPLEX_ZERO;
     if (status == RELU_OK)
-    {
-        *vmap = flint_malloc(FLINT_MAX(Z->nv, 1) * sizeof(slong));
-        *fmap = flint_malloc(FLINT_MAX(Z->m, 1) * sizeof(slong));
-        status = polytope_polar(D, *vmap, *fmap, Z, origin, err);
-        if (status == RELU_E_INPUT || status == RELU_E_UNSUPPORTED)
-            status = rc_error_set(err, RELU_E_INTERNAL, "the sublevel set is bounded but 0 is not interior to the zonotope");
-    }
-    if (status == RELU_OK && !polytope_equal(D, L->hull))
-        status = rc_error_set(err, RELU_E_INTERNAL, "the sublevel set differs from the polar of the zonotope");
-    if (status == RELU_OK)
-        *applies = 1;
-    else
-    {
-        flint_free(*vmap);
-        flint_free(*fmap);
-        *vmap = *fmap = NULL;
-    }
-    _fmpq_vec_clear(origin, d);
-    polytope_clear(D);
-    fmpq_mat_clear(V);
-    fmpq_mat_clear(R);
-    fmpq_clear(t);
-    fmpq_clear(s);
+        status = _levelset_pieces(L, tnet, domain, mask, err);
+    L->empty = L->num == 0;
+    L->convex = 1;
+    if (status == RELU_OK && !L->empty)
+        status = _levelset_hull(L, err);
+    if (status == RELU_OK && !L->empty && L->num > 1 && L->hull->dim > 0)
+        status = _levelset_convexity(L, net, tnet, output, T, mask, err);
+    net_clear(tnet);
     return status;
 }
