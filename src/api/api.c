@@ -186,59 +186,19 @@ api_net_eval(const net_struct * net, const char * point, rc_error_t err)
     rc_error_init(err);
     if (_null_arg(net, "the network", err) || _null_arg(point, "the point", err))
         return NULL;
-    slong n = net->input_dim, m = net_num_outputs(net), N = net_num_hidden(net);
+    slong n = net->input_dim;
     fmpq * x = NULL;
     if (num_parse_list(&x, NULL, point, n, err))
     {
         rc_error_prefix(err, "point");
         return NULL;
     }
-    fmpq * y = _fmpq_vec_init(m);
-    signed char * sg = flint_calloc(FLINT_MAX(N, 1), 1);
-    unsigned char * act = flint_calloc(FLINT_MAX(N, 1), 1);
-    char * pat = flint_malloc(N + 1);
-    fmpq_mat_t M;
-    fmpq * c = _fmpq_vec_init(m);
-    fmpq_mat_init(M, m, n);
-    net_eval(y, sg, net, x);
-    for (slong k = 0; k < N; k++)
-    {
-        act[k] = sg[k] > 0;
-        pat[k] = act[k] ? '1' : '0';
-    }
-    pat[N] = '\0';
-    net_affine_of_pattern(M, c, net, act);
-    api_text t;
-    _text_begin(&t);
-    jout_begin_object(t.out);
-    jout_key(t.out, "output");
-    jout_fmpq_vec(t.out, y, m);
-    jout_key(t.out, "pattern");
-    jout_string(t.out, pat);
-    jout_key(t.out, "signs");
-    jout_begin_array(t.out);
-    for (slong k = 0; k < N; k++)
-        jout_int(t.out, sg[k]);
-    jout_end_array(t.out);
-    jout_key(t.out, "affine");
-    jout_begin_object(t.out);
-    jout_key(t.out, "W");
-    jout_begin_array(t.out);
-    for (slong i = 0; i < m; i++)
-        jout_fmpq_vec(t.out, M->rows[i], n);
-    jout_end_array(t.out);
-    jout_key(t.out, "c");
-    jout_fmpq_vec(t.out, c, m);
-    jout_end_object(t.out);
-    jout_end_object(t.out);
-    char * s = _text_end(&t);
-    fmpq_mat_clear(M);
-    _fmpq_vec_clear(c, m);
+    net_eval_report_t r;
+    net_eval_report_init(r);
+    net_eval_report(r, net, x);
+    char * s = _text_of((api_writer) net_eval_report_write_json, r);
+    net_eval_report_clear(r);
     _fmpq_vec_clear(x, n);
-    _fmpq_vec_clear(y, m);
-    flint_free(sg);
-    flint_free(act);
-    flint_free(pat);
     return s;
 }
 

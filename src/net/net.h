@@ -77,4 +77,27 @@ void net_affine_of_pattern(fmpq_mat_t M, fmpq * c, const net_t net, const unsign
    vector the last hidden neuron is + on {f > T}, 0 on {f = T}, - on {f < T}. */
 int net_threshold_net(net_t out, const net_t net, slong output, const fmpq_t T, rc_error_t err);
 
+/* ---- one evaluation, as `relucert eval` reports it ------------------------------ */
+typedef struct
+{
+    slong n, m, N;            /* input dimension, outputs, hidden neurons */
+    fmpq * x;                 /* the point (n) */
+    fmpq * y;                 /* the outputs (m) */
+    char * pattern;           /* '0'/'1' per hidden neuron (pre-activation > 0), NUL-ended */
+    char * signs;             /* '-', '0', '+' per hidden neuron, NUL-ended */
+    slong zeros;              /* hidden neurons with pre-activation exactly 0 */
+    fmpq_mat_t W;             /* the affine map of `pattern` (zeros counted inactive): y = W x + c */
+    fmpq * c;
+}
+net_eval_report_struct;
+typedef net_eval_report_struct net_eval_report_t[1];
+
+void net_eval_report_init(net_eval_report_t r);
+void net_eval_report_clear(net_eval_report_t r);
+/* Evaluates net at x (input_dim entries) with its pattern and affine map. */
+void net_eval_report(net_eval_report_t r, const net_t net, const fmpq * x);
+/* The report as `relucert eval --json` prints it (one object), and as text. */
+void net_eval_report_write_json(jout_t out, const net_eval_report_t r);
+void net_eval_report_write_text(FILE * fp, const net_eval_report_t r);
+
 #endif
