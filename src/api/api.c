@@ -347,31 +347,7 @@ api_arrangement_json(const net_struct * net, rc_error_t err)
     arrangement_report_init(r);
     char * s = NULL;
     if (arrangement_analyze(r, net, err) == RELU_OK)
-    {
-        fmpz_t co;
-        fmpz_init(co);
-        api_text t;
-        _text_begin(&t);
-        jout_begin_object(t.out);
-        jout_key(t.out, "input_dim"); jout_int(t.out, r->n);
-        jout_key(t.out, "hyperplanes"); jout_int(t.out, r->hyperplanes);
-        jout_key(t.out, "regions"); jout_int(t.out, r->regions);
-        jout_key(t.out, "bounded_regions"); jout_int(t.out, r->bounded);
-        jout_key(t.out, "relatively_bounded_regions"); jout_int(t.out, r->relatively_bounded);
-        jout_key(t.out, "characteristic_polynomial");
-        jout_begin_array(t.out);
-        for (slong i = r->n; i >= 0; i--)
-        {
-            fmpz_poly_get_coeff_fmpz(co, r->chi, i);
-            jout_fmpz(t.out, co);
-        }
-        jout_end_array(t.out);
-        jout_key(t.out, "rank"); jout_int(t.out, r->rank);
-        jout_key(t.out, "methods_agree"); jout_bool(t.out, 1);
-        jout_end_object(t.out);
-        s = _text_end(&t);
-        fmpz_clear(co);
-    }
+        s = _text_of((api_writer) arrangement_report_write_json, r);
     arrangement_report_clear(r);
     return s;
 }
