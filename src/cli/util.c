@@ -140,6 +140,15 @@ cli_write_certificate(const char * path, rc_error_t err, int (*write)(FILE *, vo
 }
 
 int
+cli_write_file(const char * path, rc_error_t err, int (*write)(FILE *, void *, rc_error_t), void * data)
+{
+    if (strcmp(path, "-"))
+        return cli_write_certificate(path, err, write, data);
+    int status = write(stdout, data, err);
+    return status != RELU_OK ? status : cli_check_stdout(err);
+}
+
+int
 cli_parse_threshold(fmpq_t T, const char * s, rc_error_t err)
 {
     fmpq * v = NULL;
