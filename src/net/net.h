@@ -100,4 +100,33 @@ void net_eval_report(net_eval_report_t r, const net_t net, const fmpq * x);
 void net_eval_report_write_json(jout_t out, const net_eval_report_t r);
 void net_eval_report_write_text(FILE * fp, const net_eval_report_t r);
 
+/* ---- exact labels at many points, as `relucert label` streams them (label.c) ------ */
+/* Points: an explicit list (num points of input_dim coordinates), or the grid
+   lo + (hi - lo) k / (grid - 1), k = 0..grid-1, per axis (grid^d points). */
+typedef struct
+{
+    const fmpq * pts;       /* num * n, or NULL for the grid */
+    slong num;
+    const fmpq * lohi;      /* the grid's lo, hi */
+    slong grid;
+}
+net_points_struct;
+
+typedef struct
+{
+    slong points;           /* points labelled */
+    slong on_boundary;      /* of them, on a bent hyperplane (some pre-activation exactly 0) */
+}
+net_label_summary;
+
+/* Reads a JSON array of points (each an array of n exact numbers); *pts is
+   allocated with _fmpq_vec_init(max(num * n, 1)). */
+int net_points_read_file(fmpq ** pts, slong * num, const char * path, slong n, rc_error_t err);
+/* Labels every point exactly (output, pattern, zero neurons) and streams the
+   records: into json (when not NULL) as `relucert label --json`'s one object
+   {labels, points, on_boundary}, into lines (when not NULL) one record per line,
+   and into text (when not NULL) one line per point and a summary line. */
+void net_label_points(net_label_summary * s, const net_t net, const net_points_struct * P, jout_struct * json,
+                      jout_struct * lines, FILE * text);
+
 #endif
