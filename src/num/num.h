@@ -36,4 +36,8 @@ char * num_get_str(const fmpq_t x);
    or says how many were expected: "expected 2 comma-separated numbers, got 3 in ...". */
 int num_parse_list(fmpq ** v, slong * count, const char * text, slong n, rc_error_t err);
 
+/* Best rational approximation p/q of the double x with 1 <= q <= max_den
+   (continued fractions of x's exact binary value); x must be finite. */
+void num_rationalise_d(fmpq_t r, double x, slong max_den);
+
 #endif
