@@ -50,26 +50,6 @@ _write(FILE * fp, void * data, rc_error_t err)
     return status;
 }
 
-/* "8,8": positive widths, at most 64 of them */
-static int
-_parse_widths(random_args * a, const char * wstr)
-{
-    char item[32];
-    for (const char * p = wstr; wstr != NULL; p += strcspn(p, ",") + 1)
-    {
-        size_t len = strcspn(p, ",");
-        if (a->nw == 64 || len == 0 || len >= sizeof(item))
-            return cli_usage_error("random", "--widths: expected positive integers like 8,8, got \"%s\"", wstr);
-        memcpy(item, p, len);
-        item[len] = '\0';
-        if (cli_parse_slong(a->widths + a->nw++, "random", "--widths", item, 1, 100000))
-            return CLI_EXIT_INPUT;
-        if (p[len] == '\0')
-            break;
-    }
-    return CLI_EXIT_OK;
-}
-
 int
 cmd_random(int argc, char ** argv)
 {
@@ -85,7 +65,7 @@ cmd_random(int argc, char ** argv)
         return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
     if (a.dim == 0 || a.kind == NULL || sstr == NULL)
         return cli_usage_error("random", "need --dim, --kind and --seed");
-    if (cli_parse_u64(&a.seed, "random", "--seed", sstr) || _parse_widths(&a, wstr))
+    if (cli_parse_u64(&a.seed, "random", "--seed", sstr) || (wstr != NULL && cli_parse_slong_list(a.widths, &a.nw, 64, "random", "--widths", wstr, 1, 100000)))
         return CLI_EXIT_INPUT;
     if ((uint64_t) (a.count - 1) > UINT64_MAX - a.seed)
         return cli_usage_error("random", "--seed %s with --count %ld: the last seed S + C - 1 exceeds 2^64 - 1", sstr,
