@@ -17,7 +17,8 @@ static const char * arrangement_help =
 "JSON keys: hyperplanes, regions, bounded_regions (bounded sets; 0 when the normals do not\n"
 "  span R^n), relatively_bounded_regions (bounded modulo the lineality space, |chi(1)|),\n"
 "  characteristic_polynomial (integer coefficients, highest degree first, degree n), rank,\n"
-"  input_dim, methods_agree (true; otherwise the command fails).\n";
+"  input_dim, methods_agree (true; otherwise the command fails).\n\n"
+"example: relucert arrangement tests/data/sage/case011.json --json\n";
 
 static int
 _write_cert(FILE * fp, void * data, rc_error_t err)

@@ -10,7 +10,8 @@ static const char * eval_help =
 "  signs (\"-\", \"0\", \"+\" per hidden neuron), on_boundary (some pre-activation is 0),\n"
 "  zero_neurons (their indices, from 0), affine {W, c}. On a boundary the affine map is the\n"
 "  one of the pattern above (zero pre-activations counted inactive); every region touching x\n"
-"  has an affine map with the same value at x.\n";
+"  has an affine map with the same value at x.\n\n"
+"example: relucert eval data/default.json --at 1/3,-1/2 --json\n";
 
 int
 cmd_eval(int argc, char ** argv)
