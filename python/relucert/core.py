@@ -354,9 +354,13 @@ class Network:
         return sum(self.widths[:-1])
 
     def eval(self, x):
-        """Exact evaluation: {"output": [Fraction], "pattern": "01..", "signs": [...], "affine": {W, c}}."""
+        """Exact evaluation: `relucert eval --json`'s object {"input", "output": [Fraction], "pattern": "01..",
+        "signs": [-1, 0, 1 per hidden neuron], "on_boundary", "zero_neurons", "affine": {W, c}}; signs, a
+        string "-0+" in the JSON, become integers here."""
         d = _loads(_take_string(_call(lib.api_net_eval, self._h, _cstr(_list_text(x)))))
+        d["input"] = _fractions(d["input"])
         d["output"] = _fractions(d["output"])
+        d["signs"] = [{"-": -1, "0": 0, "+": 1}[c] for c in d["signs"]]
         d["affine"] = _exact_tree(d["affine"])
         return d
 

@@ -311,3 +311,32 @@ def test_exception_hierarchy():
     for c in (relucert.FileError, relucert.ParseError, relucert.InputError, relucert.UnsupportedError,
               relucert.InternalError, relucert.LimitError):
         assert issubclass(c, relucert.RelucertError)
+
+
+# ------------------------------------------- CLI and binding: one writer each
+def test_eval_json_is_the_cli_json(cli):
+    # api_net_eval and `relucert eval --json` print with the same library writer: equal objects
+    from relucert._lib import lib
+    from relucert.core import _call, _cstr, _take_string
+    compared = 0
+    for path in CASES[:6]:
+        net = relucert.load(path)
+        point = ",".join(["1/3", "-1/2", "0", "2/7"][:net.input_dim]) if net.input_dim <= 4 else None
+        if point is None:
+            continue
+        compared += 1
+        raw = json.loads(_take_string(_call(lib.api_net_eval, net._h, _cstr(point))))
+        rc, out, err = run_cli(cli, "eval", path, "--at", point, "--json")
+        assert rc == 0, err
+        assert raw == json.loads(out)
+        e = net.eval(point.split(","))
+        assert e["signs"] == [{"-": -1, "0": 0, "+": 1}[c] for c in raw["signs"]]
+        assert [str(v) for v in e["input"]] == [str(Fraction(v)) for v in point.split(",")]
+    assert compared >= 3
+
+
+@pytest.mark.parametrize("path", [p for p in CASES if "R_regions" in truth(p)][:2])
+def test_arrangement_json_is_the_cli_json(cli, path):
+    rc, out, err = run_cli(cli, "arrangement", path, "--json")
+    assert rc == 0, err
+    assert relucert.load(path).arrangement() == json.loads(out)

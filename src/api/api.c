@@ -187,59 +187,19 @@ api_net_eval(const net_struct * net, const char * point, rc_error_t err)
     rc_error_init(err);
     if (_null_arg(net, "the network", err) || _null_arg(point, "the point", err))
         return NULL;
-    slong n = net->input_dim, m = net_num_outputs(net), N = net_num_hidden(net);
+    slong n = net->input_dim;
     fmpq * x = NULL;
     if (num_parse_list(&x, NULL, point, n, err))
     {
         rc_error_prefix(err, "point");
         return NULL;
     }
-    fmpq * y = _fmpq_vec_init(m);
-    signed char * sg = flint_calloc(FLINT_MAX(N, 1), 1);
-    unsigned char * act = flint_calloc(FLINT_MAX(N, 1), 1);
-    char * pat = flint_malloc(N + 1);
-    fmpq_mat_t M;
-    fmpq * c = _fmpq_vec_init(m);
-    fmpq_mat_init(M, m, n);
-    net_eval(y, sg, net, x);
-    for (slong k = 0; k < N; k++)
-    {
-        act[k] = sg[k] > 0;
-        pat[k] = act[k] ? '1' : '0';
-    }
-    pat[N] = '\0';
-    net_affine_of_pattern(M, c, net, act);
-    api_text t;
-    _text_begin(&t);
-    jout_begin_object(t.out);
-    jout_key(t.out, "output");
-    jout_fmpq_vec(t.out, y, m);
-    jout_key(t.out, "pattern");
-    jout_string(t.out, pat);
-    jout_key(t.out, "signs");
-    jout_begin_array(t.out);
-    for (slong k = 0; k < N; k++)
-        jout_int(t.out, sg[k]);
-    jout_end_array(t.out);
-    jout_key(t.out, "affine");
-    jout_begin_object(t.out);
-    jout_key(t.out, "W");
-    jout_begin_array(t.out);
-    for (slong i = 0; i < m; i++)
-        jout_fmpq_vec(t.out, M->rows[i], n);
-    jout_end_array(t.out);
-    jout_key(t.out, "c");
-    jout_fmpq_vec(t.out, c, m);
-    jout_end_object(t.out);
-    jout_end_object(t.out);
-    char * s = _text_end(&t);
-    fmpq_mat_clear(M);
-    _fmpq_vec_clear(c, m);
+    net_eval_report_t r;
+    net_eval_report_init(r);
+    net_eval_report(r, net, x);
+    char * s = _text_of((api_writer) net_eval_report_write_json, r);
+    net_eval_report_clear(r);
     _fmpq_vec_clear(x, n);
-    _fmpq_vec_clear(y, m);
-    flint_free(sg);
-    flint_free(act);
-    flint_free(pat);
     return s;
 }
 
@@ -359,31 +319,7 @@ api_arrangement_json(const net_struct * net, rc_error_t err)
     arrangement_report_init(r);
     char * s = NULL;
     if (arrangement_analyze(r, net, err) == RELU_OK)
-    {
-        fmpz_t co;
-        fmpz_init(co);
-        api_text t;
-        _text_begin(&t);
-        jout_begin_object(t.out);
-        jout_key(t.out, "input_dim"); jout_int(t.out, r->n);
-        jout_key(t.out, "hyperplanes"); jout_int(t.out, r->hyperplanes);
-        jout_key(t.out, "regions"); jout_int(t.out, r->regions);
-        jout_key(t.out, "bounded_regions"); jout_int(t.out, r->bounded);
-        jout_key(t.out, "relatively_bounded_regions"); jout_int(t.out, r->relatively_bounded);
-        jout_key(t.out, "characteristic_polynomial");
-        jout_begin_array(t.out);
-        for (slong i = r->n; i >= 0; i--)
-        {
-            fmpz_poly_get_coeff_fmpz(co, r->chi, i);
-            jout_fmpz(t.out, co);
-        }
-        jout_end_array(t.out);
-        jout_key(t.out, "rank"); jout_int(t.out, r->rank);
-        jout_key(t.out, "methods_agree"); jout_bool(t.out, 1);
-        jout_end_object(t.out);
-        s = _text_end(&t);
-        fmpz_clear(co);
-    }
+        s = _text_of((api_writer) arrangement_report_write_json, r);
     arrangement_report_clear(r);
     return s;
 }

@@ -101,3 +101,40 @@ arrangement_analyze(arrangement_report_t r, const net_t net, rc_error_t err)
     arrangement_clear(A);
     return status;
 }
+
+void
+arrangement_report_write_json(jout_t out, const arrangement_report_t r)
+{
+    fmpz_t co;
+    fmpz_init(co);
+    jout_begin_object(out);
+    jout_key(out, "input_dim"); jout_int(out, r->n);
+    jout_key(out, "hyperplanes"); jout_int(out, r->hyperplanes);
+    jout_key(out, "regions"); jout_int(out, r->regions);
+    jout_key(out, "bounded_regions"); jout_int(out, r->bounded);
+    jout_key(out, "relatively_bounded_regions"); jout_int(out, r->relatively_bounded);
+    jout_key(out, "characteristic_polynomial");
+    jout_begin_array(out);
+    for (slong i = r->n; i >= 0; i--)
+    {
+        fmpz_poly_get_coeff_fmpz(co, r->chi, i);
+        jout_fmpz(out, co);
+    }
+    jout_end_array(out);
+    jout_key(out, "rank"); jout_int(out, r->rank);
+    /* arrangement_analyze fails when enumeration and Zaslavsky disagree */
+    jout_key(out, "methods_agree"); jout_bool(out, 1);
+    jout_end_object(out);
+    fmpz_clear(co);
+}
+
+void
+arrangement_report_write_text(FILE * fp, const arrangement_report_t r)
+{
+    fprintf(fp, "hyperplanes: %ld in R^%ld, rank %ld\n", (long) r->hyperplanes, (long) r->n, (long) r->rank);
+    fprintf(fp, "characteristic polynomial: ");
+    fmpz_poly_fprint_pretty(fp, r->chi, "t");
+    fprintf(fp, "\nregions: %ld (enumeration and Zaslavsky agree)\n", (long) r->regions);
+    fprintf(fp, "bounded regions: %ld; relatively bounded (modulo lineality): %ld\n",
+            (long) r->bounded, (long) r->relatively_bounded);
+}

@@ -58,4 +58,8 @@ void arrangement_report_clear(arrangement_report_t r);
 /* Fills r for a one-hidden-layer network; RELU_E_INTERNAL if the methods disagree. */
 int arrangement_analyze(arrangement_report_t r, const net_t net, rc_error_t err);
 
+/* The report as `relucert arrangement --json` prints it (one object), and as text. */
+void arrangement_report_write_json(jout_t out, const arrangement_report_t r);
+void arrangement_report_write_text(FILE * fp, const arrangement_report_t r);
+
 #endif

@@ -80,7 +80,14 @@ int cli_check_stdout(rc_error_t err);
 /* Writes a certificate to path with write(fp, data, err); on failure no file
    is left behind (when path is a regular file). */
 int cli_write_certificate(const char * path, rc_error_t err, int (*write)(FILE *, void *, rc_error_t), void * data);
+/* The same for any output file; path "-" writes to standard output (checked
+   like cli_write_result). */
+int cli_write_file(const char * path, rc_error_t err, int (*write)(FILE *, void *, rc_error_t), void * data);
 
+/* A comma-separated list of integers in [min, max], at most cap of them
+   ("8,8"); on error one message naming what and returns CLI_EXIT_INPUT. */
+int cli_parse_slong_list(slong * v, slong * n, slong cap, const char * cmd, const char * what, const char * s,
+                         slong min, slong max);
 /* "p/q ~ 3.1416" with digits after the point computed exactly (truncated). */
 void cli_fmpq_approx(char * buf, size_t len, const fmpq_t q, int digits);
 

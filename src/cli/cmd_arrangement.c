@@ -1,6 +1,3 @@
-#include <getopt.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include "cli/cli.h"
 #include "cert/cert.h"
 
@@ -20,100 +17,40 @@ static const char * arrangement_help =
 "JSON keys: hyperplanes, regions, bounded_regions (bounded sets; 0 when the normals do not\n"
 "  span R^n), relatively_bounded_regions (bounded modulo the lineality space, |chi(1)|),\n"
 "  characteristic_polynomial (integer coefficients, highest degree first, degree n), rank,\n"
-"  input_dim, methods_agree (true; otherwise the command fails).\n";
+"  input_dim, methods_agree (true; otherwise the command fails).\n\n"
+"example: relucert arrangement tests/data/sage/case011.json --json\n";
+
+static int
+_write_cert(FILE * fp, void * data, rc_error_t err)
+{
+    return cert_arrangement_write(fp, data, err);
+}
 
 int
 cmd_arrangement(int argc, char ** argv)
 {
-    static const struct option opts[] = {
-        { "json", no_argument, 0, 'j' }, { "help", no_argument, 0, 'h' },
-        { "certificate", required_argument, 0, 'C' }, { 0, 0, 0, 0 } };
-    int json = 0, c;
-    const char * cert_path = NULL;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
-    {
-        switch (c)
-        {
-            case 'j': json = 1; break;
-            case 'C': cert_path = optarg; break;
-            case 'h': fputs(arrangement_help, stdout); return CLI_EXIT_OK;
-            default: return cli_usage_error("arrangement", "unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-    }
-    if (optind != argc - 1)
-        return cli_usage_error("arrangement", optind >= argc ? "missing network file" : "expected one network file");
+    const char * cert_path = NULL, * pos[1];
+    int json = 0;
+    const cli_opt opts[] = { CLI_OPT_JSON(&json), CLI_OPT_CERTIFICATE(&cert_path), CLI_OPT_END };
+    int rc = cli_opts_parse("arrangement", arrangement_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
+    if (rc != CLI_PARSED)
+        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
 
     rc_error_t err;
     net_t net;
     arrangement_report_t r;
     rc_error_init(err);
     net_init(net);
-    if (net_read_file(net, argv[optind], err))
-    {
-        net_clear(net);
-        return cli_fail("arrangement", err);
-    }
     arrangement_report_init(r);
-    int status = arrangement_analyze(r, net, err);
-    if (status == RELU_OK && cert_path != NULL)
-    {
-        FILE * cfp = fopen(cert_path, "w");
-        if (cfp == NULL)
-            status = rc_error_set(err, RELU_E_IO, "cannot write %s", cert_path);
-        else
-        {
-            struct stat cst;
-            int regular = fstat(fileno(cfp), &cst) == 0 && S_ISREG(cst.st_mode);
-            status = cert_arrangement_write(cfp, net, err);
-            int bad = ferror(cfp);
-            if ((fclose(cfp) != 0 || bad) && status == RELU_OK)
-                status = rc_error_set(err, RELU_E_IO, "cannot write %s", cert_path);
-            if (status != RELU_OK && regular)
-                unlink(cert_path);   /* never leave a partial certificate behind */
-        }
-    }
+    int status = net_read_file(net, pos[0], err);
     if (status == RELU_OK)
-    {
-        slong n = r->n;
-        fmpz_t co;
-        fmpz_init(co);
-        if (json)
-        {
-            jout_t out;
-            jout_init(out, stdout, 1, 0);
-            jout_begin_object(out);
-            jout_key(out, "input_dim"); jout_int(out, n);
-            jout_key(out, "hyperplanes"); jout_int(out, r->hyperplanes);
-            jout_key(out, "regions"); jout_int(out, r->regions);
-            jout_key(out, "bounded_regions"); jout_int(out, r->bounded);
-            jout_key(out, "relatively_bounded_regions"); jout_int(out, r->relatively_bounded);
-            jout_key(out, "characteristic_polynomial");
-            jout_begin_array(out);
-            for (slong i = n; i >= 0; i--)
-            {
-                fmpz_poly_get_coeff_fmpz(co, r->chi, i);
-                jout_fmpz(out, co);
-            }
-            jout_end_array(out);
-            jout_key(out, "rank"); jout_int(out, r->rank);
-            jout_key(out, "methods_agree"); jout_bool(out, 1);
-            jout_end_object(out);
-            jout_clear(out);
-        }
-        else
-        {
-            printf("hyperplanes: %ld in R^%ld, rank %ld\n", (long) r->hyperplanes, (long) n, (long) r->rank);
-            printf("characteristic polynomial: ");
-            fmpz_poly_print_pretty(r->chi, "t");
-            printf("\nregions: %ld (enumeration and Zaslavsky agree)\n", (long) r->regions);
-            printf("bounded regions: %ld; relatively bounded (modulo lineality): %ld\n",
-                   (long) r->bounded, (long) r->relatively_bounded);
-        }
-        fmpz_clear(co);
-    }
-    int rc = status ? cli_fail("arrangement", err) : CLI_EXIT_OK;
+        status = arrangement_analyze(r, net, err);
+    if (status == RELU_OK && cert_path != NULL)
+        status = cli_write_certificate(cert_path, err, _write_cert, net);
+    if (status == RELU_OK)
+        status = cli_write_result(json, (cli_writer_json) arrangement_report_write_json,
+                                  (cli_writer_text) arrangement_report_write_text, r, err);
+    rc = status ? cli_fail("arrangement", err) : CLI_EXIT_OK;
     arrangement_report_clear(r);
     net_clear(net);
     return rc;

@@ -1,5 +1,3 @@
-#include <getopt.h>
-#include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
 
@@ -17,59 +15,65 @@ static const char * plot_help =
 "  --threshold T                  the level drawn as the boundary (default 0)\n"
 "  --no-boundary                  do not draw {f = T}\n"
 "  --output i                     the output (default 0)\n"
-"  --size N                       side in pixels / points (default 600)\n";
+"  --size N                       side in pixels / points (default 600)\n"
+"  --json                         print what was drawn (otherwise nothing is printed)\n"
+"\n"
+"JSON keys (--json): file, format (svg|pdf|png), size, box [LO, HI], color, output, regions\n"
+"  (regions filled), boundary (whether {f = T} was drawn), threshold, boundary_segments (edges\n"
+"  of {f = T} drawn), value_range (with --color value: the output's range over the vertices as\n"
+"  decimal strings, computed in double precision for the colours only; else null).\n"
+"\n"
+"example: relucert plot data/default.json --box -1,1 --out map.svg --color value --json\n";
+
+static int
+_parse_color(plot_options * o, const char * color)
+{
+    static const char * names[] = { "pattern", "value", "fiedler" };
+    static const plot_color values[] = { PLOT_COLOR_PATTERN, PLOT_COLOR_VALUE, PLOT_COLOR_FIEDLER };
+    for (int i = 0; color != NULL && i < 3; i++)
+        if (!strcmp(color, names[i]))
+        {
+            o->color = values[i];
+            return CLI_EXIT_OK;
+        }
+    return color == NULL ? CLI_EXIT_OK : cli_usage_error("plot", "--color: expected pattern, value or fiedler");
+}
 
 int
 cmd_plot(int argc, char ** argv)
 {
-    static const struct option opts[] = {
-        { "box", required_argument, 0, 'b' }, { "out", required_argument, 0, 'o' },
-        { "color", required_argument, 0, 'c' }, { "threshold", required_argument, 0, 't' },
-        { "no-boundary", no_argument, 0, 'n' }, { "output", required_argument, 0, 'O' },
-        { "size", required_argument, 0, 's' }, { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
-    const char * box = NULL, * out = NULL, * tstr = NULL;
+    const char * box = NULL, * out = NULL, * tstr = NULL, * color = NULL, * pos[1];
+    slong output = 0, size = 600;
+    int json = 0, no_boundary = 0;
+    const cli_opt opts[] = { { "box", CLI_STR, &box, 0, 0, 0 }, CLI_OPT_OUT(&out), { "color", CLI_STR, &color, 0, 0, 0 },
+                             CLI_OPT_THRESHOLD(&tstr), { "no-boundary", CLI_FLAG, &no_boundary, 0, 0, 0 },
+                             { "output", CLI_SLONG, &output, 0, 1e19, 0 }, { "size", CLI_SLONG, &size, 16, 8192, 0 },
+                             CLI_OPT_JSON(&json), CLI_OPT_END };
+    int rc = cli_opts_parse("plot", plot_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
+    if (rc != CLI_PARSED)
+        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    if (box == NULL || out == NULL)
+        return cli_usage_error("plot", "expected NET --box LO,HI --out FILE");
     plot_options o;
-    int c;
-    char * end;
     plot_options_init(&o);
-    opterr = 0;
-    optind = 1;
-    int rc = -1;
-    while (rc < 0 && (c = getopt_long(argc, argv, "", opts, NULL)) != -1)
-    {
-        switch (c)
-        {
-            case 'b': box = optarg; break;
-            case 'o': out = optarg; break;
-            case 'c':
-                if (!strcmp(optarg, "pattern")) o.color = PLOT_COLOR_PATTERN;
-                else if (!strcmp(optarg, "value")) o.color = PLOT_COLOR_VALUE;
-                else if (!strcmp(optarg, "fiedler")) o.color = PLOT_COLOR_FIEDLER;
-                else rc = cli_usage_error("plot", "--color: expected pattern, value or fiedler");
-                break;
-            case 't': tstr = optarg; break;
-            case 'n': o.boundary = 0; break;
-            case 'O': o.output = strtol(optarg, &end, 10); if (*end || !*optarg) rc = cli_usage_error("plot", "--output: expected an index"); break;
-            case 's': o.size = (int) strtol(optarg, &end, 10); if (*end || o.size < 16 || o.size > 8192) rc = cli_usage_error("plot", "--size: expected 16..8192"); break;
-            case 'h': fputs(plot_help, stdout); rc = CLI_EXIT_OK; break;
-            default: rc = cli_usage_error("plot", "unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-    }
-    if (rc < 0 && (optind != argc - 1 || box == NULL || out == NULL))
-        rc = cli_usage_error("plot", "expected NET --box LO,HI --out FILE");
-    if (rc >= 0)
+    if ((rc = _parse_color(&o, color)) != CLI_EXIT_OK)
     {
         plot_options_clear(&o);
         return rc;
     }
+    o.boundary = !no_boundary;
+    o.output = output;
+    o.size = (int) size;
+
     rc_error_t err;
     net_t net;
-    fmpq * lh = NULL, * T = NULL;
-    slong cnt;
+    fmpq * lh = NULL;
+    plot_report r;
     rc_error_init(err);
     net_init(net);
-    int status = net_read_file(net, argv[optind], err);
-    if (status == RELU_OK && num_parse_list(&lh, &cnt, box, 2, err))
+    plot_report_init(&r);
+    int status = net_read_file(net, pos[0], err);
+    if (status == RELU_OK && num_parse_list(&lh, NULL, box, 2, err))
     {
         rc_error_prefix(err, "--box LO,HI");
         status = err->code;
@@ -77,19 +81,14 @@ cmd_plot(int argc, char ** argv)
     if (status == RELU_OK && fmpq_cmp(lh, lh + 1) >= 0)
         status = rc_error_set(err, RELU_E_INPUT, "--box LO,HI: need LO < HI, got \"%s\"", box);
     if (status == RELU_OK && tstr != NULL)
-    {
-        if (num_parse_list(&T, &cnt, tstr, 1, err))
-        {
-            rc_error_prefix(err, "--threshold");
-            status = err->code;
-        }
-        else
-            fmpq_set(o.threshold, T);
-    }
+        status = cli_parse_threshold(o.threshold, tstr, err);
     if (status == RELU_OK)
-        status = plot_regions_2d(out, net, lh, lh + 1, &o, err);
-    if (lh) _fmpq_vec_clear(lh, 2);
-    if (T) _fmpq_vec_clear(T, 1);
+        status = plot_regions_2d(&r, out, net, lh, lh + 1, &o, err);
+    if (status == RELU_OK && json)
+        status = cli_write_result(json, (cli_writer_json) plot_report_write_json, NULL, &r, err);
+    if (lh)
+        _fmpq_vec_clear(lh, 2);
+    plot_report_clear(&r);
     plot_options_clear(&o);
     net_clear(net);
     return status ? cli_fail("plot", err) : CLI_EXIT_OK;

@@ -1,75 +1,78 @@
-#include <getopt.h>
-#include <stdlib.h>
+#include <string.h>
 #include "cli/cli.h"
 
 static const char * random_help =
-"usage: relucert random --dim n [--widths a,b,...] --kind K --seed S [--count C]\n"
+"usage: relucert random --dim n [--widths a,b,...] --kind K --seed S [--count C] [--out FILE] [--json]\n"
 "\n"
 "Random networks in the network format on stdout, a deterministic function of the\n"
 "arguments (the same arguments give the same bytes). With --count C, C networks as JSON\n"
-"Lines, the k-th (from 0) drawn with seed S + k.\n"
+"Lines, the k-th (from 0) drawn with seed S + k. S is an integer from 0 to 2^64 - 1\n"
+"(S + C - 1 too: larger values are refused, never wrapped).\n"
+"\n"
+"  --out FILE   write to FILE instead of standard output\n"
+"  --json       accepted for uniformity: the output is always JSON (one network object, or\n"
+"               JSON Lines with --count), with or without it\n"
 "\n"
 "kinds: int, rat, wide (uniform integers / small / wide rationals), gauss, he (normal\n"
 "  deviates rationalised with denominators <= 1000), degenerate (weights in {-1,0,1} with\n"
 "  repeated and opposite neurons), ring ({f >= 0} has a hole: ring in R^2, shell in R^3;\n"
 "  --widths m gives the number of ramps, default 2n), and the classical arrangements as one\n"
-"  hidden layer: braid, shi, catalan, semiorder, linial, coordinate (--widths ignored).\n";
+"  hidden layer: braid, shi, catalan, semiorder, linial, coordinate (--widths ignored).\n"
+"\n"
+"example: relucert random --dim 2 --widths 8,8 --kind rat --seed 1 --out net.json\n";
 
-int
-cmd_random(int argc, char ** argv)
+typedef struct
 {
-    static const struct option opts[] = {
-        { "dim", required_argument, 0, 'd' }, { "widths", required_argument, 0, 'w' },
-        { "kind", required_argument, 0, 'k' }, { "seed", required_argument, 0, 's' },
-        { "count", required_argument, 0, 'c' }, { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
-    const char * kind = NULL, * wstr = NULL;
-    long dim = 0, count = 1;
-    unsigned long seed = 0;
-    int c, have_seed = 0;
-    char * end;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
-    {
-        switch (c)
-        {
-            case 'd': dim = strtol(optarg, &end, 10); if (*end || dim < 1 || dim > 64) return cli_usage_error("random", "--dim: expected an integer from 1 to 64"); break;
-            case 'w': wstr = optarg; break;
-            case 'k': kind = optarg; break;
-            case 's': seed = strtoul(optarg, &end, 10); if (*end || *optarg == '-' || !*optarg) return cli_usage_error("random", "--seed: expected a non-negative integer"); have_seed = 1; break;
-            case 'c': count = strtol(optarg, &end, 10); if (*end || count < 1) return cli_usage_error("random", "--count: expected a positive integer"); break;
-            case 'h': fputs(random_help, stdout); return CLI_EXIT_OK;
-            default: return cli_usage_error("random", "unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-    }
-    if (optind != argc)
-        return cli_usage_error("random", "unexpected argument '%s'", argv[optind]);
-    if (dim == 0 || kind == NULL || !have_seed)
-        return cli_usage_error("random", "need --dim, --kind and --seed");
-    slong widths[64], nw = 0;
-    if (wstr != NULL)
-        for (const char * p = wstr; *p; )
-        {
-            long v = strtol(p, &end, 10);
-            if (end == p || v < 1 || v > 100000 || nw == 64 || (*end && *end != ','))
-                return cli_usage_error("random", "--widths: expected positive integers like 8,8, got \"%s\"", wstr);
-            widths[nw++] = v;
-            p = *end ? end + 1 : end;
-        }
-    rc_error_t err;
+    const char * kind;
+    slong dim, nw, count;
+    slong widths[64];
+    uint64_t seed;
+}
+random_args;
+
+static int
+_write(FILE * fp, void * data, rc_error_t err)
+{
+    const random_args * a = data;
     jout_t out;
-    rc_error_init(err);
-    jout_init(out, stdout, 0, 1);
+    jout_init(out, fp, 0, 1);
     int status = RELU_OK;
-    for (long k = 0; k < count && status == RELU_OK; k++)
+    for (slong k = 0; k < a->count && status == RELU_OK; k++)
     {
         net_t net;
         net_init(net);
-        status = net_random(net, kind, dim, nw, widths, seed + (ulong) k, err);
+        status = net_random(net, a->kind, a->dim, a->nw, a->widths, a->seed + (ulong) k, err);
         if (status == RELU_OK)
             net_write_jout(out, net);
         net_clear(net);
     }
     jout_clear(out);
+    return status;
+}
+
+int
+cmd_random(int argc, char ** argv)
+{
+    random_args a = { NULL, 0, 0, 1, { 0 }, 0 };
+    const char * wstr = NULL, * sstr = NULL, * path = NULL;
+    int json = 0;
+    const cli_opt opts[] = { { "dim", CLI_SLONG, &a.dim, 1, 64, 0 }, { "widths", CLI_STR, &wstr, 0, 0, 0 },
+                             { "kind", CLI_STR, &a.kind, 0, 0, 0 }, { "seed", CLI_STR, &sstr, 0, 0, 0 },
+                             { "count", CLI_SLONG, &a.count, 1, 1e19, 0 }, CLI_OPT_OUT(&path), CLI_OPT_JSON(&json),
+                             CLI_OPT_END };
+    int rc = cli_opts_parse("random", random_help, argc, argv, opts, NULL, 0, 0, NULL, NULL);
+    if (rc != CLI_PARSED)
+        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    if (a.dim == 0 || a.kind == NULL || sstr == NULL)
+        return cli_usage_error("random", "need --dim, --kind and --seed");
+    if (cli_parse_u64(&a.seed, "random", "--seed", sstr) || (wstr != NULL && cli_parse_slong_list(a.widths, &a.nw, 64, "random", "--widths", wstr, 1, 100000)))
+        return CLI_EXIT_INPUT;
+    if ((uint64_t) (a.count - 1) > UINT64_MAX - a.seed)
+        return cli_usage_error("random", "--seed %s with --count %ld: the last seed S + C - 1 exceeds 2^64 - 1", sstr,
+                               (long) a.count);
+
+    rc_error_t err;
+    rc_error_init(err);
+    int status = cli_write_file(path != NULL ? path : "-", err, _write, &a);
     return status ? cli_fail("random", err) : CLI_EXIT_OK;
 }

@@ -1,6 +1,3 @@
-#include <getopt.h>
-#include <stdlib.h>
-#include <string.h>
 #include "cli/cli.h"
 
 static const char * train_help =
@@ -15,114 +12,73 @@ static const char * train_help =
 "options:\n"
 "  --dataset NAME          xor | moons | circles | spirals\n"
 "  --samples N             number of samples (default 200)\n"
-"  --seed S                seed of data and initialisation (default 1)\n"
+"  --seed S                seed of data and initialisation, 0 to 2^64 - 1 (default 1)\n"
 "  --epochs E              last epoch (default 1000)\n"
 "  --checkpoints e1,e2,..  epochs to write (default 0,E)\n"
 "  --lr R                  learning rate, a decimal (default 0.1)\n"
 "  --max-denominator Q     denominators of the rationalised weights (default 1000)\n"
 "  --json                  one JSON object per checkpoint (JSON Lines): epoch, loss, accuracy\n"
-"                          (float diagnostics of the training), file\n";
+"                          (float diagnostics of the training), file\n"
+"\n"
+"example: relucert train-float --dataset moons --widths 8,8 --epochs 200 --out-prefix /tmp/moons\n";
+
+typedef struct
+{
+    int json;
+    jout_t out;
+}
+train_sink;
+
+static int
+_report(void * data, const train_checkpoint * c)
+{
+    train_sink * s = data;
+    if (s->json)
+        train_checkpoint_write_json(s->out, c);
+    else
+        train_checkpoint_write_text(stdout, c);
+    return RELU_OK;
+}
 
 int
 cmd_train(int argc, char ** argv)
 {
-    static const struct option opts[] = {
-        { "dataset", required_argument, 0, 'd' }, { "widths", required_argument, 0, 'w' },
-        { "samples", required_argument, 0, 'n' }, { "seed", required_argument, 0, 's' },
-        { "epochs", required_argument, 0, 'e' }, { "checkpoints", required_argument, 0, 'c' },
-        { "lr", required_argument, 0, 'l' }, { "max-denominator", required_argument, 0, 'q' },
-        { "out-prefix", required_argument, 0, 'o' }, { "json", no_argument, 0, 'j' },
-        { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
-    const char * dataset = NULL, * wstr = NULL, * cstr = NULL, * prefix = NULL;
-    long samples = 200, seed = 1, epochs = 1000, maxden = 1000;
-    double lr = 0.1;
-    int json = 0, c;
-    char * end;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
-    {
-        switch (c)
-        {
-            case 'd': dataset = optarg; break;
-            case 'w': wstr = optarg; break;
-            case 'n': samples = strtol(optarg, &end, 10); if (*end || samples < 1) return cli_usage_error("train-float", "--samples: expected a positive integer"); break;
-            case 's': seed = strtol(optarg, &end, 10); if (*end || seed < 0) return cli_usage_error("train-float", "--seed: expected a non-negative integer"); break;
-            case 'e': epochs = strtol(optarg, &end, 10); if (*end || epochs < 0) return cli_usage_error("train-float", "--epochs: expected a non-negative integer"); break;
-            case 'c': cstr = optarg; break;
-            case 'l': lr = strtod(optarg, &end); if (*end || !(lr > 0)) return cli_usage_error("train-float", "--lr: expected a positive number"); break;
-            case 'q': maxden = strtol(optarg, &end, 10); if (*end || maxden < 1) return cli_usage_error("train-float", "--max-denominator: expected a positive integer"); break;
-            case 'o': prefix = optarg; break;
-            case 'j': json = 1; break;
-            case 'h': fputs(train_help, stdout); return CLI_EXIT_OK;
-            default: return cli_usage_error("train-float", "unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-    }
-    if (optind != argc)
-        return cli_usage_error("train-float", "unexpected argument '%s'", argv[optind]);
-    if (dataset == NULL || wstr == NULL || prefix == NULL)
+    const char * wstr = NULL, * cstr = NULL;
+    slong widths[64], chk[256];
+    train_float_opts o = { NULL, 200, 1, 1000, chk, 0, 0.1, 1000, NULL, widths, 0 };
+    uint64_t seed = 1;
+    train_sink sink = { 0 };
+    const cli_opt opts[] = { { "dataset", CLI_STR, &o.dataset, 0, 0, 0 }, { "widths", CLI_STR, &wstr, 0, 0, 0 },
+                             { "samples", CLI_SLONG, &o.samples, 1, 1e19, 0 }, { "seed", CLI_U64, &seed, 0, 0, 0 },
+                             { "epochs", CLI_SLONG, &o.epochs, 0, 1e19, 0 }, { "checkpoints", CLI_STR, &cstr, 0, 0, 0 },
+                             { "lr", CLI_DOUBLE, &o.lr, 1e-300, 1e300, 0 },
+                             { "max-denominator", CLI_SLONG, &o.max_den, 1, 1e19, 0 },
+                             { "out-prefix", CLI_STR, &o.prefix, 0, 0, 0 }, CLI_OPT_JSON(&sink.json), CLI_OPT_END };
+    int rc = cli_opts_parse("train-float", train_help, argc, argv, opts, NULL, 0, 0, NULL, NULL);
+    if (rc != CLI_PARSED)
+        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    if (o.dataset == NULL || wstr == NULL || o.prefix == NULL)
         return cli_usage_error("train-float", "need --dataset, --widths and --out-prefix");
+    if (cli_parse_slong_list(widths, &o.nwidths, 64, "train-float", "--widths", wstr, 1, WORD_MAX))
+        return CLI_EXIT_INPUT;
+    if (cstr != NULL && cli_parse_slong_list(chk, &o.ncheckpoints, 256, "train-float", "--checkpoints", cstr, 0,
+                                             o.epochs))
+        return CLI_EXIT_INPUT;
+    if (cstr == NULL)
+    {
+        chk[o.ncheckpoints++] = 0;
+        chk[o.ncheckpoints++] = o.epochs;
+    }
+    o.seed = seed;
 
     rc_error_t err;
     rc_error_init(err);
-    /* widths and checkpoints: comma-separated positive / non-negative integers */
-    slong widths[64], nw = 0, chk[256], nc = 0;
-    for (const char * p = wstr; *p; )
-    {
-        long v = strtol(p, &end, 10);
-        if (end == p || v < 1 || nw == 64 || (*end && *end != ','))
-            return cli_usage_error("train-float", "--widths: expected positive integers like 8,8, got \"%s\"", wstr);
-        widths[nw++] = v;
-        p = *end ? end + 1 : end;
-    }
-    if (cstr == NULL)
-    {
-        chk[nc++] = 0;
-        chk[nc++] = epochs;
-    }
-    else
-        for (const char * p = cstr; *p; )
-        {
-            long v = strtol(p, &end, 10);
-            if (end == p || v < 0 || v > epochs || nc == 256 || (*end && *end != ','))
-                return cli_usage_error("train-float", "--checkpoints: expected epochs from 0 to %ld like 0,10,100", epochs);
-            chk[nc++] = v;
-            p = *end ? end + 1 : end;
-        }
-
-    train_data_t D;
-    if (train_data_make(D, dataset, samples, (ulong) seed, err))
-        return cli_fail("train-float", err);
-    train_net_t T;
-    train_net_init(T, nw, widths, (ulong) seed);
-    int status = RELU_OK;
-    for (long e = 0; e <= epochs && status == RELU_OK; e++)
-    {
-        for (slong i = 0; i < nc && status == RELU_OK; i++)
-        {
-            if (chk[i] != e || (i > 0 && chk[i - 1] == e))
-                continue;
-            char path[4096];
-            snprintf(path, sizeof(path), "%s-epoch%ld.json", prefix, e);
-            net_t net;
-            net_init(net);
-            train_net_rationalise(net, T, maxden);
-            status = net_write_file(path, net, err);
-            net_clear(net);
-            if (status == RELU_OK)
-            {
-                if (json)
-                    printf("{\"epoch\": %ld, \"loss\": %.6f, \"accuracy\": %.4f, \"file\": \"%s\"}\n", e,
-                           train_net_loss(T, D), train_net_accuracy(T, D), path);
-                else
-                    printf("epoch %ld: loss %.6f, accuracy %.4f -> %s\n", e, train_net_loss(T, D),
-                           train_net_accuracy(T, D), path);
-            }
-        }
-        if (e < epochs)
-            train_net_step(T, D, lr);
-    }
-    train_net_clear(T);
-    train_data_clear(D);
+    if (sink.json)
+        jout_init(sink.out, stdout, 0, 1);
+    int status = train_float_run(&o, _report, &sink, err);
+    if (sink.json)
+        jout_clear(sink.out);
+    if (status == RELU_OK)
+        status = cli_check_stdout(err);
     return status ? cli_fail("train-float", err) : CLI_EXIT_OK;
 }

@@ -111,6 +111,36 @@ cli_write_certificate(const char * path, rc_error_t err, int (*write)(FILE *, vo
 }
 
 int
+cli_write_file(const char * path, rc_error_t err, int (*write)(FILE *, void *, rc_error_t), void * data)
+{
+    if (strcmp(path, "-"))
+        return cli_write_certificate(path, err, write, data);
+    int status = write(stdout, data, err);
+    return status != RELU_OK ? status : cli_check_stdout(err);
+}
+
+int
+cli_parse_slong_list(slong * v, slong * n, slong cap, const char * cmd, const char * what, const char * s,
+                     slong min, slong max)
+{
+    char item[32];
+    *n = 0;
+    for (const char * p = s;; p += strcspn(p, ",") + 1)
+    {
+        size_t len = strcspn(p, ",");
+        if (*n == cap || len == 0 || len >= sizeof(item))
+            return cli_usage_error(cmd, "%s: expected at most %ld integers from %ld to %ld separated by commas, "
+                                   "got \"%s\"", what, (long) cap, (long) min, (long) max, s);
+        memcpy(item, p, len);
+        item[len] = '\0';
+        if (cli_parse_slong(v + (*n)++, cmd, what, item, min, max))
+            return CLI_EXIT_INPUT;
+        if (p[len] == '\0')
+            return CLI_EXIT_OK;
+    }
+}
+
+int
 cli_parse_threshold(fmpq_t T, const char * s, rc_error_t err)
 {
     fmpq * v = NULL;

@@ -8,6 +8,8 @@
 #define RELUCERT_FLOATREF_H
 
 #include "net/net.h"
+#include "poly/poly.h"
+#include "json/json.h"
 
 typedef struct
 {
@@ -22,5 +24,22 @@ floatref_report;
 /* The grid of n points per axis on [lo, hi]^d (n^d <= 10^6). */
 int floatref_grid_count(floatref_report * r, const net_t net, const fmpq_t lo, const fmpq_t hi, slong n,
                         rc_error_t err);
+
+/* `relucert float-count`: the float grid counter against the exact region count. */
+typedef struct
+{
+    floatref_report fr;
+    slong regions;          /* exact regions in the domain */
+    char domain[256];
+}
+floatref_comparison;
+
+/* The grid of n points per axis on [lo, hi]^d against the exact regions of
+   net in domain (the same box; desc: its description). */
+int floatref_compare(floatref_comparison * c, const net_t net, const poly_t domain, const char * desc,
+                     const fmpq_t lo, const fmpq_t hi, slong n, rc_error_t err);
+/* The comparison as `relucert float-count --json` prints it (one object), and as text. */
+void floatref_comparison_write_json(jout_t out, const floatref_comparison * c);
+void floatref_comparison_write_text(FILE * fp, const floatref_comparison * c);
 
 #endif

@@ -2,6 +2,7 @@
 #include <string.h>
 #include "floatref/floatref.h"
 #include "util/bitset.h"
+#include "regions/regions.h"
 
 /* double-precision forward pass; signs of the hidden pre-activations */
 static void
@@ -108,4 +109,46 @@ floatref_grid_count(floatref_report * r, const net_t net, const fmpq_t lo, const
     fmpq_clear(step);
     fmpz_clear(g);
     return RELU_OK;
+}
+
+static int
+_count_cb(void * data, const region_struct * R)
+{
+    (void) R;
+    (*(slong *) data)++;
+    return 0;
+}
+
+int
+floatref_compare(floatref_comparison * c, const net_t net, const poly_t domain, const char * desc,
+                 const fmpq_t lo, const fmpq_t hi, slong n, rc_error_t err)
+{
+    memset(c, 0, sizeof(floatref_comparison));
+    snprintf(c->domain, sizeof(c->domain), "%s", desc);
+    int status = floatref_grid_count(&c->fr, net, lo, hi, n, err);
+    if (status == RELU_OK)
+        status = regions_enumerate(net, domain, _count_cb, &c->regions);
+    return status;
+}
+
+void
+floatref_comparison_write_json(jout_t out, const floatref_comparison * c)
+{
+    jout_begin_object(out);
+    jout_key(out, "regions"); jout_int(out, c->regions);
+    jout_key(out, "float_patterns"); jout_int(out, c->fr.patterns);
+    jout_key(out, "missed"); jout_int(out, c->regions - c->fr.patterns);
+    jout_key(out, "exact_patterns_on_grid"); jout_int(out, c->fr.exact_patterns);
+    jout_key(out, "points"); jout_int(out, c->fr.points);
+    jout_key(out, "on_boundary"); jout_int(out, c->fr.on_boundary);
+    jout_key(out, "mislabelled"); jout_int(out, c->fr.mislabelled);
+    jout_end_object(out);
+}
+
+void
+floatref_comparison_write_text(FILE * fp, const floatref_comparison * c)
+{
+    fprintf(fp, "exact regions in %s: %ld; float grid (%ld points): %ld patterns; %ld points on a bent "
+            "hyperplane, %ld mislabelled in double precision\n", c->domain, (long) c->regions, (long) c->fr.points,
+            (long) c->fr.patterns, (long) c->fr.on_boundary, (long) c->fr.mislabelled);
 }

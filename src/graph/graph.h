@@ -23,6 +23,7 @@
 #include "net/net.h"
 #include "poly/poly.h"
 #include "util/error.h"
+#include "json/json.h"
 
 typedef struct
 {
@@ -67,5 +68,38 @@ void spectrum_clear(spectrum_t S);
 int spectrum_compute(spectrum_t S, const fmpz_mat_t L, rc_error_t err);
 /* Decimal strings lo <= x <= hi with `digits` digits after the point (directed rounding). */
 void arb_get_decimal_bounds(char ** lo, char ** hi, const arb_t x, slong digits);
+
+/* ---- the analysis of `relucert dualgraph` (src/graph/report.c) ------------------ */
+typedef struct
+{
+    dualgraph_t G;
+    spectrum_t S;
+    int weighted;
+    int list_edges;          /* the JSON includes edge_list */
+    int threshold;           /* classes against a threshold were compared */
+    slong output;
+    slong * degrees;         /* per node */
+    char * lo, * hi;         /* the Fiedler value's certified decimal bounds */
+    slong agree, compared, crossed;
+    fmpq_t fraction;         /* max(agree, compared - agree) / compared when compared > 0 */
+    char domain[256];
+}
+dualgraph_report_struct;
+
+typedef dualgraph_report_struct dualgraph_report_t[1];
+
+void dualgraph_report_init(dualgraph_report_t R);
+void dualgraph_report_clear(dualgraph_report_t R);
+/* The dual graph of net's regions in domain (desc: its description), its
+   (weighted) Laplacian's certified Fiedler value and partition, and, when T is
+   not NULL, the partition's agreement with the classes sign(f_output - T). */
+int dualgraph_analyze(dualgraph_report_t R, const net_t net, const poly_t domain, const char * desc, slong output,
+                      const fmpq_t T, int weighted, int list_edges, rc_error_t err);
+/* The report as `relucert dualgraph --json` prints it (one object), and as text. */
+void dualgraph_report_write_json(jout_t out, const dualgraph_report_t R);
+void dualgraph_report_write_text(FILE * fp, const dualgraph_report_t R);
+/* The graph with its partition in Graphviz DOT and in GraphML. */
+void dualgraph_report_write_dot(FILE * fp, const dualgraph_report_t R);
+void dualgraph_report_write_graphml(FILE * fp, const dualgraph_report_t R);
 
 #endif

@@ -132,4 +132,31 @@ void persistence_clear(persistence_t B);
    of length zero are dropped. */
 void persistence_compute(persistence_t B, const chain_complex_t K, fmpq * const * values, ulong p);
 
+/* ---- the barcode of one output, as `relucert persistence` reports it ------------- */
+typedef struct
+{
+    ulong p;                /* the field: Z/p, or Q when 0 */
+    slong output;
+    char domain[256];       /* the domain's description */
+    slong top;              /* cells[0..top] */
+    slong cells[64];
+    persistence_t B;
+    fmpq * crit;            /* the distinct critical values, sorted */
+    slong ncrit, crit_alloc;
+}
+persistence_report_struct;
+
+typedef persistence_report_struct persistence_report_t[1];
+
+void persistence_report_init(persistence_report_t R);
+void persistence_report_clear(persistence_report_t R);
+/* The sublevel barcode of output `output` over the region complex in the
+   bounded domain (desc: its description), over Z/p (p prime) or Q (p = 0).
+   RELU_E_UNSUPPORTED for input dimension >= 63. */
+int persistence_analyze(persistence_report_t R, const net_t net, slong output, const poly_t domain,
+                        const char * desc, ulong p, rc_error_t err);
+/* The report as `relucert persistence --json` prints it (one object), and as text. */
+void persistence_report_write_json(jout_t out, const persistence_report_t R);
+void persistence_report_write_text(FILE * fp, const persistence_report_t R);
+
 #endif

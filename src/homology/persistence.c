@@ -3,7 +3,10 @@
    Zomorodian & Carlsson 2005). Coefficients are exact: residues mod p, or
    rationals for p = 0. */
 #include <stdlib.h>
+#include <string.h>
+#include <flint/fmpq_vec.h>
 #include "homology/homology.h"
+#include "num/num.h"
 
 void
 persistence_init(persistence_t B)
@@ -255,4 +258,148 @@ persistence_compute(persistence_t B, const chain_complex_t K, fmpq * const * val
     flint_free(order);
     fmpq_clear(c);
     fmpq_clear(q);
+}
+
+/* ---- the report of `relucert persistence` ------------------------------------- */
+
+void
+persistence_report_init(persistence_report_t R)
+{
+    memset(R, 0, sizeof(persistence_report_struct));
+    persistence_init(R->B);
+}
+
+void
+persistence_report_clear(persistence_report_t R)
+{
+    persistence_clear(R->B);
+    if (R->crit != NULL)
+        _fmpq_vec_clear(R->crit, R->crit_alloc);
+    R->crit = NULL;
+}
+
+/* The distinct values of all cells, sorted (few cells: quadratic is fine). */
+static void
+_critical_values(persistence_report_t R, const chain_complex_t K, fmpq * const * values)
+{
+    slong total = 0, nc = 0;
+    for (slong k = 0; k <= K->top; k++)
+        total += K->num[k];
+    fmpq * crit = _fmpq_vec_init(FLINT_MAX(total, 1));
+    for (slong k = 0; k <= K->top; k++)
+        for (slong i = 0; i < K->num[k]; i++)
+        {
+            slong j = 0;
+            while (j < nc && !fmpq_equal(crit + j, values[k] + i))
+                j++;
+            if (j == nc)
+                fmpq_set(crit + nc++, values[k] + i);
+        }
+    for (slong a = 1; a < nc; a++)
+        for (slong b = a; b > 0 && fmpq_cmp(crit + b - 1, crit + b) > 0; b--)
+            fmpq_swap(crit + b - 1, crit + b);
+    R->crit = crit;
+    R->crit_alloc = FLINT_MAX(total, 1);
+    R->ncrit = nc;
+}
+
+int
+persistence_analyze(persistence_report_t R, const net_t net, slong output, const poly_t domain,
+                    const char * desc, ulong p, rc_error_t err)
+{
+    R->p = p;
+    R->output = output;
+    snprintf(R->domain, sizeof(R->domain), "%s", desc);
+    if (net->input_dim >= 63)
+        return rc_error_set(err, RELU_E_UNSUPPORTED, "persistence supports input dimension < 63");
+    chain_complex_t K;
+    fmpq * values[64] = { NULL };
+    chain_complex_init(K, 0);
+    int status = homology_cells_values(K, values, net, domain, output, err);
+    if (status == RELU_OK)
+    {
+        persistence_compute(R->B, K, values, p);
+        R->top = K->top;
+        for (slong k = 0; k <= K->top; k++)
+            R->cells[k] = K->num[k];
+        _critical_values(R, K, values);
+    }
+    for (slong k = 0; k <= K->top && values[0] != NULL; k++)
+        _fmpq_vec_clear(values[k], FLINT_MAX(K->num[k], 1));
+    chain_complex_clear(K);
+    return status;
+}
+
+static void
+_field_name(char * field, size_t len, ulong p)
+{
+    if (p)
+        snprintf(field, len, "%lu", p);
+    else
+        snprintf(field, len, "Q");
+}
+
+void
+persistence_report_write_json(jout_t out, const persistence_report_t R)
+{
+    char field[32];
+    _field_name(field, sizeof(field), R->p);
+    jout_begin_object(out);
+    jout_key(out, "field"); jout_string(out, field);
+    jout_key(out, "bars");
+    jout_begin_array(out);
+    for (slong i = 0; i < R->B->num; i++)
+    {
+        const persistence_bar * b = R->B->bars + i;
+        jout_begin_object(out);
+        jout_key(out, "dim"); jout_int(out, b->dim);
+        jout_key(out, "birth"); jout_fmpq_str(out, b->birth);
+        jout_key(out, "death");
+        if (b->infinite)
+            jout_null(out);
+        else
+            jout_fmpq_str(out, b->death);
+        jout_end_object(out);
+    }
+    jout_end_array(out);
+    jout_key(out, "critical_values");
+    jout_begin_array(out);
+    for (slong j = 0; j < R->ncrit; j++)
+        jout_fmpq_str(out, R->crit + j);
+    jout_end_array(out);
+    jout_key(out, "cells");
+    jout_begin_array(out);
+    for (slong k = 0; k <= R->top; k++)
+        jout_int(out, R->cells[k]);
+    jout_end_array(out);
+    jout_key(out, "output"); jout_int(out, R->output);
+    jout_key(out, "domain"); jout_string(out, R->domain);
+    jout_end_object(out);
+}
+
+void
+persistence_report_write_text(FILE * fp, const persistence_report_t R)
+{
+    /* a text barcode; positions are drawn from doubles, the values printed are exact */
+    slong nc = R->ncrit;
+    double lo = nc ? fmpq_get_d(R->crit) : 0, hi = nc ? fmpq_get_d(R->crit + nc - 1) : 1;
+    char field[32];
+    _field_name(field, sizeof(field), R->p);
+    if (hi <= lo)
+        hi = lo + 1;
+    fprintf(fp, "sublevel persistence of output %ld in %s over %s%s: %ld bars\n", (long) R->output, R->domain,
+            R->p ? "Z/" : "", field, (long) R->B->num);
+    for (slong i = 0; i < R->B->num; i++)
+    {
+        const persistence_bar * bar = R->B->bars + i;
+        char * b = num_get_str(bar->birth);
+        char * d = bar->infinite ? NULL : num_get_str(bar->death);
+        int x0 = (int) (40 * (fmpq_get_d(bar->birth) - lo) / (hi - lo));
+        int x1 = bar->infinite ? 41 : (int) (40 * (fmpq_get_d(bar->death) - lo) / (hi - lo));
+        fprintf(fp, "H%ld %*s%.*s%s  [%s, %s)\n", (long) bar->dim, x0, "",
+                FLINT_MAX(x1 - x0, 1), "########################################################",
+                bar->infinite ? ">" : "", b, d ? d : "inf");
+        flint_free(b);
+        flint_free(d);
+    }
 }

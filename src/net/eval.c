@@ -2,7 +2,10 @@
    pattern: on the region where the pattern holds, the network is
    x -> W_L D_{L-1} W_{L-1} ... D_1 W_1 x + (bias terms), with D_i = diag(active). */
 #include <flint/flint.h>
+#include <string.h>
+#include <flint/fmpq_vec.h>
 #include "net/net.h"
+#include "num/num.h"
 
 static slong
 _max_width(const net_t net)
@@ -97,4 +100,111 @@ net_affine_of_pattern(fmpq_mat_t M, fmpq * c, const net_t net, const unsigned ch
     fmpq_mat_clear(A);
     _fmpq_vec_clear(d, _max_width(net));
     _fmpq_vec_clear(e, _max_width(net));
+}
+
+void
+net_eval_report_init(net_eval_report_t r)
+{
+    memset(r, 0, sizeof(net_eval_report_struct));
+    fmpq_mat_init(r->W, 0, 0);
+}
+
+void
+net_eval_report_clear(net_eval_report_t r)
+{
+    _fmpq_vec_clear(r->x, r->n);
+    _fmpq_vec_clear(r->y, r->m);
+    _fmpq_vec_clear(r->c, r->m);
+    flint_free(r->pattern);
+    flint_free(r->signs);
+    fmpq_mat_clear(r->W);
+}
+
+void
+net_eval_report(net_eval_report_t r, const net_t net, const fmpq * x)
+{
+    net_eval_report_clear(r);
+    net_eval_report_init(r);
+    slong n = net->input_dim, m = net_num_outputs(net), N = net_num_hidden(net);
+    r->n = n;
+    r->m = m;
+    r->N = N;
+    r->x = _fmpq_vec_init(n);
+    for (slong j = 0; j < n; j++)
+        fmpq_set(r->x + j, x + j);
+    r->y = _fmpq_vec_init(m);
+    r->c = _fmpq_vec_init(m);
+    r->pattern = flint_calloc(N + 1, 1);
+    r->signs = flint_calloc(N + 1, 1);
+    signed char * sg = flint_calloc(FLINT_MAX(N, 1), 1);
+    unsigned char * act = flint_calloc(FLINT_MAX(N, 1), 1);
+    net_eval(r->y, sg, net, x);
+    for (slong k = 0; k < N; k++)
+    {
+        act[k] = sg[k] > 0;
+        r->pattern[k] = act[k] ? '1' : '0';
+        r->signs[k] = sg[k] > 0 ? '+' : (sg[k] < 0 ? '-' : '0');
+        r->zeros += (sg[k] == 0);
+    }
+    fmpq_mat_clear(r->W);
+    fmpq_mat_init(r->W, m, n);
+    net_affine_of_pattern(r->W, r->c, net, act);
+    flint_free(sg);
+    flint_free(act);
+}
+
+void
+net_eval_report_write_json(jout_t out, const net_eval_report_t r)
+{
+    jout_begin_object(out);
+    jout_key(out, "input"); jout_fmpq_vec(out, r->x, r->n);
+    jout_key(out, "output"); jout_fmpq_vec(out, r->y, r->m);
+    jout_key(out, "pattern"); jout_string(out, r->pattern);
+    jout_key(out, "signs"); jout_string(out, r->signs);
+    jout_key(out, "on_boundary"); jout_bool(out, r->zeros > 0);
+    jout_key(out, "zero_neurons");
+    jout_begin_array(out);
+    for (slong k = 0; k < r->N; k++)
+        if (r->signs[k] == '0')
+            jout_int(out, k);
+    jout_end_array(out);
+    jout_key(out, "affine");
+    jout_begin_object(out);
+    jout_key(out, "W");
+    jout_begin_array(out);
+    for (slong i = 0; i < r->m; i++)
+        jout_fmpq_vec(out, r->W->rows[i], r->n);
+    jout_end_array(out);
+    jout_key(out, "c"); jout_fmpq_vec(out, r->c, r->m);
+    jout_end_object(out);
+    jout_end_object(out);
+}
+
+static void
+_print_row(FILE * fp, const char * label, const fmpq * x, slong n)
+{
+    fputs(label, fp);
+    for (slong k = 0; k < n; k++)
+    {
+        char * s = num_get_str(x + k);
+        fprintf(fp, "%s%s", k ? ", " : "", s);
+        flint_free(s);
+    }
+    fputc('\n', fp);
+}
+
+void
+net_eval_report_write_text(FILE * fp, const net_eval_report_t r)
+{
+    _print_row(fp, "input:   ", r->x, r->n);
+    _print_row(fp, "output:  ", r->y, r->m);
+    fprintf(fp, "pattern: %s\nsigns:   %s%s\n", r->pattern, r->signs,
+            r->zeros ? "  (on a boundary: some pre-activation is exactly 0)" : "");
+    for (slong i = 0; i < r->m; i++)
+    {
+        char label[64];
+        snprintf(label, sizeof(label), "affine map, output %ld: W = ", (long) i);
+        _print_row(fp, label, r->W->rows[i], r->n);
+        _print_row(fp, "                         c = ", r->c + i, 1);
+    }
 }

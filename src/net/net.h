@@ -77,4 +77,56 @@ void net_affine_of_pattern(fmpq_mat_t M, fmpq * c, const net_t net, const unsign
    vector the last hidden neuron is + on {f > T}, 0 on {f = T}, - on {f < T}. */
 int net_threshold_net(net_t out, const net_t net, slong output, const fmpq_t T, rc_error_t err);
 
+/* ---- one evaluation, as `relucert eval` reports it ------------------------------ */
+typedef struct
+{
+    slong n, m, N;            /* input dimension, outputs, hidden neurons */
+    fmpq * x;                 /* the point (n) */
+    fmpq * y;                 /* the outputs (m) */
+    char * pattern;           /* '0'/'1' per hidden neuron (pre-activation > 0), NUL-ended */
+    char * signs;             /* '-', '0', '+' per hidden neuron, NUL-ended */
+    slong zeros;              /* hidden neurons with pre-activation exactly 0 */
+    fmpq_mat_t W;             /* the affine map of `pattern` (zeros counted inactive): y = W x + c */
+    fmpq * c;
+}
+net_eval_report_struct;
+typedef net_eval_report_struct net_eval_report_t[1];
+
+void net_eval_report_init(net_eval_report_t r);
+void net_eval_report_clear(net_eval_report_t r);
+/* Evaluates net at x (input_dim entries) with its pattern and affine map. */
+void net_eval_report(net_eval_report_t r, const net_t net, const fmpq * x);
+/* The report as `relucert eval --json` prints it (one object), and as text. */
+void net_eval_report_write_json(jout_t out, const net_eval_report_t r);
+void net_eval_report_write_text(FILE * fp, const net_eval_report_t r);
+
+/* ---- exact labels at many points, as `relucert label` streams them (label.c) ------ */
+/* Points: an explicit list (num points of input_dim coordinates), or the grid
+   lo + (hi - lo) k / (grid - 1), k = 0..grid-1, per axis (grid^d points). */
+typedef struct
+{
+    const fmpq * pts;       /* num * n, or NULL for the grid */
+    slong num;
+    const fmpq * lohi;      /* the grid's lo, hi */
+    slong grid;
+}
+net_points_struct;
+
+typedef struct
+{
+    slong points;           /* points labelled */
+    slong on_boundary;      /* of them, on a bent hyperplane (some pre-activation exactly 0) */
+}
+net_label_summary;
+
+/* Reads a JSON array of points (each an array of n exact numbers); *pts is
+   allocated with _fmpq_vec_init(max(num * n, 1)). */
+int net_points_read_file(fmpq ** pts, slong * num, const char * path, slong n, rc_error_t err);
+/* Labels every point exactly (output, pattern, zero neurons) and streams the
+   records: into json (when not NULL) as `relucert label --json`'s one object
+   {labels, points, on_boundary}, into lines (when not NULL) one record per line,
+   and into text (when not NULL) one line per point and a summary line. */
+void net_label_points(net_label_summary * s, const net_t net, const net_points_struct * P, jout_struct * json,
+                      jout_struct * lines, FILE * text);
+
 #endif

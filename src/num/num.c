@@ -3,6 +3,7 @@
    We check the whole grammar ourselves before handing digits to FLINT:
    fmpz_set_str (through mpz_set_str) silently skips white space inside the
    digits, and strtod-style routines would round. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <flint/flint.h>
@@ -219,4 +220,102 @@ num_parse_list(fmpq ** v, slong * count, const char * text, slong n, rc_error_t 
     }
     *v = w;
     return RELU_OK;
+}
+
+void
+num_rationalise_d(fmpq_t r, double x, slong max_den)
+{
+    /* the exact value of x, then its best approximation with bounded denominator */
+    fmpq_t e;
+    fmpz_t N, D;
+    fmpq_init(e);
+    fmpz_init(N);
+    fmpz_init(D);
+    int ex;
+    double m = frexp(x, &ex);                 /* x = m 2^ex, |m| in [1/2, 1) */
+    fmpz_set_d(N, ldexp(m, 53));              /* exact: 53-bit integer */
+    ex -= 53;
+    fmpz_one(D);
+    if (ex >= 0)
+        fmpz_mul_2exp(N, N, ex);
+    else
+        fmpz_mul_2exp(D, D, -ex);
+    fmpq_set_fmpz_frac(e, N, D);
+    fmpz_set_si(D, max_den);
+    /* Best approximation with denominator <= D: the last convergent of the
+       continued fraction within the bound, or the best semiconvergent after it. */
+    if (fmpz_cmp(fmpq_denref(e), D) <= 0)
+        fmpq_set(r, e);
+    else
+    {
+        fmpz_t p0, q0, p1, q1, p2, q2, a, rem, num, den;
+        fmpz_init_set_ui(p0, 0); fmpz_init_set_ui(q0, 1);
+        fmpz_init_set_ui(p1, 1); fmpz_init_set_ui(q1, 0);
+        fmpz_init(p2); fmpz_init(q2); fmpz_init(a); fmpz_init(rem);
+        fmpz_init_set(num, fmpq_numref(e));
+        fmpz_init_set(den, fmpq_denref(e));
+        for (;;)
+        {
+            fmpz_fdiv_qr(a, rem, num, den);
+            fmpz_mul(p2, a, p1); fmpz_add(p2, p2, p0);
+            fmpz_mul(q2, a, q1); fmpz_add(q2, q2, q0);
+            if (fmpz_cmp(q2, D) > 0)
+            {
+                /* semiconvergent (k p1 + p0) / (k q1 + q0), k = floor((D - q0) / q1) */
+                fmpq_t c1, c2, d1, d2;
+                fmpq_init(c1); fmpq_init(c2); fmpq_init(d1); fmpq_init(d2);
+                fmpz_sub(a, D, q0);
+                fmpz_fdiv_q(a, a, q1);
+                fmpz_mul(p2, a, p1); fmpz_add(p2, p2, p0);
+                fmpz_mul(q2, a, q1); fmpz_add(q2, q2, q0);
+                fmpq_set_fmpz_frac(c1, p1, q1);
+                fmpq_set_fmpz_frac(c2, p2, q2);
+                fmpq_sub(d1, c1, e); fmpq_abs(d1, d1);
+                fmpq_sub(d2, c2, e); fmpq_abs(d2, d2);
+                fmpq_set(r, fmpq_cmp(d2, d1) < 0 ? c2 : c1);
+                fmpq_clear(c1); fmpq_clear(c2); fmpq_clear(d1); fmpq_clear(d2);
+                break;
+            }
+            fmpz_swap(p0, p1); fmpz_swap(p1, p2);
+            fmpz_swap(q0, q1); fmpz_swap(q1, q2);
+            if (fmpz_is_zero(rem))
+            {
+                fmpq_set_fmpz_frac(r, p1, q1);
+                break;
+            }
+            fmpz_swap(num, den);
+            fmpz_swap(den, rem);
+        }
+        fmpz_clear(p0); fmpz_clear(q0); fmpz_clear(p1); fmpz_clear(q1);
+        fmpz_clear(p2); fmpz_clear(q2); fmpz_clear(a); fmpz_clear(rem);
+        fmpz_clear(num); fmpz_clear(den);
+    }
+    fmpq_clear(e);
+    fmpz_clear(N);
+    fmpz_clear(D);
+}
+
+void
+num_get_decimal(char * buf, size_t len, const fmpq_t q, int digits)
+{
+    /* floor(|q| 10^digits) computed exactly, printed with a decimal point */
+    fmpz_t t, p;
+    fmpz_init(t);
+    fmpz_init(p);
+    fmpz_set_ui(p, 10);
+    fmpz_pow_ui(p, p, digits);
+    fmpz_mul(t, fmpq_numref(q), p);
+    fmpz_abs(t, t);
+    fmpz_fdiv_q(t, t, fmpq_denref(q));
+    char * s = fmpz_get_str(NULL, 10, t);
+    size_t sl = strlen(s), width = FLINT_MAX(sl, (size_t) digits + 1);
+    char * pad = flint_malloc(width + 1);
+    memset(pad, '0', width - sl);
+    memcpy(pad + width - sl, s, sl + 1);
+    snprintf(buf, len, "%s%.*s.%s", fmpq_sgn(q) < 0 ? "-" : "", (int) (width - digits), pad,
+             pad + width - digits);
+    flint_free(pad);
+    flint_free(s);
+    fmpz_clear(t);
+    fmpz_clear(p);
 }

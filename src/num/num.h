@@ -39,4 +39,11 @@ int num_parse_list(fmpq ** v, slong * count, const char * text, slong n, rc_erro
    (src/num/decimal.c). */
 void num_get_decimal(char * buf, size_t len, const fmpq_t q, int digits);
 
+/* Best rational approximation p/q of the double x with 1 <= q <= max_den
+   (continued fractions of x's exact binary value); x must be finite. */
+void num_rationalise_d(fmpq_t r, double x, slong max_den);
+
+/* "-3.1415" : q truncated towards 0 to `digits` digits after the point, computed exactly. */
+void num_get_decimal(char * buf, size_t len, const fmpq_t q, int digits);
+
 #endif

@@ -35,6 +35,7 @@ typedef struct
     const char * partition;  /* Fiedler colouring */
     int pass;                /* 0: value range, 1: fill, 2: boundary */
     slong index;
+    slong segments;          /* boundary edges drawn */
 }
 plot_ctx;
 
@@ -197,6 +198,7 @@ _draw_boundary(void * data, const region_struct * R)
             cairo_set_source_rgb(c->cr, 0, 0, 0);
             cairo_set_line_width(c->cr, 2.5);
             cairo_stroke(c->cr);
+            c->segments++;
         }
     }
     (void) d;
@@ -212,8 +214,82 @@ _ends_with(const char * s, const char * suf)
     return a >= b && !strcmp(s + a - b, suf);
 }
 
+static cairo_status_t
+_write_stream(void * closure, const unsigned char * data, unsigned int length)
+{
+    return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+void
+plot_report_init(plot_report * r)
+{
+    memset(r, 0, sizeof(plot_report));
+    fmpq_init(r->lo);
+    fmpq_init(r->hi);
+    fmpq_init(r->threshold);
+}
+
+void
+plot_report_clear(plot_report * r)
+{
+    fmpq_clear(r->lo);
+    fmpq_clear(r->hi);
+    fmpq_clear(r->threshold);
+}
+
+static void
+_report_start(plot_report * r, const char * path, const char * format, const fmpq_t lo, const fmpq_t hi,
+              const plot_options * o)
+{
+    static const char * colors[] = { "pattern", "value", "fiedler" };
+    snprintf(r->path, sizeof(r->path), "%s", path);
+    r->format = format;
+    r->color = colors[o->color];
+    r->size = o->size;
+    fmpq_set(r->lo, lo);
+    fmpq_set(r->hi, hi);
+    r->output = o->output;
+    r->boundary = o->boundary;
+    fmpq_set(r->threshold, o->threshold);
+}
+
+void
+plot_report_write_json(jout_t out, const plot_report * r)
+{
+    jout_begin_object(out);
+    jout_key(out, "file"); jout_string(out, r->path);
+    jout_key(out, "format"); jout_string(out, r->format);
+    jout_key(out, "size"); jout_int(out, r->size);
+    jout_key(out, "box");
+    jout_begin_array(out);
+    jout_fmpq_str(out, r->lo);
+    jout_fmpq_str(out, r->hi);
+    jout_end_array(out);
+    jout_key(out, "color"); jout_string(out, r->color);
+    jout_key(out, "output"); jout_int(out, r->output);
+    jout_key(out, "regions"); jout_int(out, r->regions);
+    jout_key(out, "boundary"); jout_bool(out, r->boundary);
+    jout_key(out, "threshold"); jout_fmpq_str(out, r->threshold);
+    jout_key(out, "boundary_segments"); jout_int(out, r->boundary_segments);
+    jout_key(out, "value_range");
+    if (strcmp(r->color, "value"))
+        jout_null(out);
+    else
+    {
+        /* doubles (as decimal strings): they only chose the colours */
+        char buf[2][64];
+        snprintf(buf[0], sizeof(buf[0]), "%.17g", r->vmin);
+        snprintf(buf[1], sizeof(buf[1]), "%.17g", r->vmax);
+        jout_begin_array(out);
+        jout_string(out, buf[0]);
+        jout_string(out, buf[1]);
+        jout_end_array(out);
+    }
+    jout_end_object(out);
+}
+
 int
-plot_regions_2d(const char * path, const net_t net, const fmpq_t lo, const fmpq_t hi,
+plot_regions_2d(plot_report * r, const char * path, const net_t net, const fmpq_t lo, const fmpq_t hi,
                 const plot_options * o, rc_error_t err)
 {
     if (net->input_dim != 2)
@@ -224,12 +300,21 @@ plot_regions_2d(const char * path, const net_t net, const fmpq_t lo, const fmpq_
     int png = _ends_with(path, ".png"), svg = _ends_with(path, ".svg"), pdf = _ends_with(path, ".pdf");
     if (!png && !svg && !pdf)
         return rc_error_set(err, RELU_E_INPUT, "--out: the file name must end in .svg, .pdf or .png");
+    _report_start(r, path, png ? "png" : (svg ? "svg" : "pdf"), lo, hi, o);
     double size = o->size;
+    /* SVG and PDF go through our own stream: cairo does not report a failed
+       close of a file it opened itself (a full disk went unnoticed) */
+    FILE * fp = png ? NULL : fopen(path, "wb");
+    if (!png && fp == NULL)
+        return rc_error_set(err, RELU_E_IO, "cannot write %s", path);
     cairo_surface_t * s = png ? cairo_image_surface_create(CAIRO_FORMAT_RGB24, o->size, o->size)
-                        : svg ? cairo_svg_surface_create(path, size, size) : cairo_pdf_surface_create(path, size, size);
+                        : svg ? cairo_svg_surface_create_for_stream(_write_stream, fp, size, size)
+                        : cairo_pdf_surface_create_for_stream(_write_stream, fp, size, size);
     if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
     {
         cairo_surface_destroy(s);
+        if (fp != NULL)
+            fclose(fp);
         return rc_error_set(err, RELU_E_IO, "cannot write %s", path);
     }
     if (pdf)
@@ -244,7 +329,7 @@ plot_regions_2d(const char * path, const net_t net, const fmpq_t lo, const fmpq_
     poly_t box;
     poly_init(box, 2);
     poly_set_box(box, lo, hi);
-    plot_ctx c = { cr, net, o, fmpq_get_d(lo), fmpq_get_d(hi), size, INFINITY, -INFINITY, NULL, 0, 0 };
+    plot_ctx c = { cr, net, o, fmpq_get_d(lo), fmpq_get_d(hi), size, INFINITY, -INFINITY, NULL, 0, 0, 0 };
     int status = RELU_OK;
     dualgraph_t G;
     spectrum_t S;
@@ -270,6 +355,7 @@ plot_regions_2d(const char * path, const net_t net, const fmpq_t lo, const fmpq_
         c.pass = 1;
         c.index = 0;
         status = regions_enumerate(net, box, _draw_region, &c);
+        r->regions = c.index;
     }
     if (status == RELU_OK && o->boundary)
     {
@@ -278,8 +364,11 @@ plot_regions_2d(const char * path, const net_t net, const fmpq_t lo, const fmpq_
         status = net_threshold_net(tn, net, o->output, o->threshold, err);
         if (status == RELU_OK)
             status = regions_enumerate(tn, box, _draw_boundary, &c);
+        r->boundary_segments = c.segments;
         net_clear(tn);
     }
+    r->vmin = c.vmin;
+    r->vmax = c.vmax;
     spectrum_clear(S);
     dualgraph_clear(G);
     poly_clear(box);
@@ -290,5 +379,7 @@ plot_regions_2d(const char * path, const net_t net, const fmpq_t lo, const fmpq_
     if (status == RELU_OK && cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
         status = rc_error_set(err, RELU_E_IO, "cannot write %s", path);
     cairo_surface_destroy(s);
+    if (fp != NULL && (ferror(fp) | fclose(fp)) && status == RELU_OK)
+        status = rc_error_set(err, RELU_E_IO, "cannot write %s", path);
     return status;
 }

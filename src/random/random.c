@@ -1,7 +1,7 @@
 #include <math.h>
 #include <string.h>
 #include "random/random.h"
-#include "train/train.h"
+#include "num/num.h"
 
 typedef struct { ulong s; } rng;
 
@@ -48,13 +48,13 @@ draw(fmpq_t x, rng * r, const char * kind, slong fan_in, int bias)
     else if (!strcmp(kind, "wide"))
         fmpq_set_si(x, rng_int(r, -999, 999), rng_int(r, 1, 99));
     else if (!strcmp(kind, "gauss"))
-        train_rationalise_double(x, rng_normal(r) * (bias ? 0.5 : 1.0), 1000);
+        num_rationalise_d(x, rng_normal(r) * (bias ? 0.5 : 1.0), 1000);
     else if (!strcmp(kind, "he"))
     {
         if (bias)
             fmpq_zero(x);
         else
-            train_rationalise_double(x, rng_normal(r) * sqrt(2.0 / fan_in), 1000);
+            num_rationalise_d(x, rng_normal(r) * sqrt(2.0 / fan_in), 1000);
     }
     else /* degenerate */
         fmpq_set_si(x, rng_int(r, -1, 1), 1);

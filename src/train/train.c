@@ -1,6 +1,7 @@
 #include <math.h>
 #include <string.h>
 #include "train/train.h"
+#include "num/num.h"
 
 /* xorshift64*: tiny, portable, deterministic */
 static ulong
@@ -251,74 +252,7 @@ train_net_accuracy(const train_net_t T, const train_data_t D)
 void
 train_rationalise_double(fmpq_t r, double x, slong max_den)
 {
-    /* the exact value of x, then its best approximation with bounded denominator */
-    fmpq_t e;
-    fmpz_t N, D;
-    fmpq_init(e);
-    fmpz_init(N);
-    fmpz_init(D);
-    int ex;
-    double m = frexp(x, &ex);                 /* x = m 2^ex, |m| in [1/2, 1) */
-    fmpz_set_d(N, ldexp(m, 53));              /* exact: 53-bit integer */
-    ex -= 53;
-    fmpz_one(D);
-    if (ex >= 0)
-        fmpz_mul_2exp(N, N, ex);
-    else
-        fmpz_mul_2exp(D, D, -ex);
-    fmpq_set_fmpz_frac(e, N, D);
-    fmpz_set_si(D, max_den);
-    /* Best approximation with denominator <= D: the last convergent of the
-       continued fraction within the bound, or the best semiconvergent after it. */
-    if (fmpz_cmp(fmpq_denref(e), D) <= 0)
-        fmpq_set(r, e);
-    else
-    {
-        fmpz_t p0, q0, p1, q1, p2, q2, a, rem, num, den;
-        fmpz_init_set_ui(p0, 0); fmpz_init_set_ui(q0, 1);
-        fmpz_init_set_ui(p1, 1); fmpz_init_set_ui(q1, 0);
-        fmpz_init(p2); fmpz_init(q2); fmpz_init(a); fmpz_init(rem);
-        fmpz_init_set(num, fmpq_numref(e));
-        fmpz_init_set(den, fmpq_denref(e));
-        for (;;)
-        {
-            fmpz_fdiv_qr(a, rem, num, den);
-            fmpz_mul(p2, a, p1); fmpz_add(p2, p2, p0);
-            fmpz_mul(q2, a, q1); fmpz_add(q2, q2, q0);
-            if (fmpz_cmp(q2, D) > 0)
-            {
-                /* semiconvergent (k p1 + p0) / (k q1 + q0), k = floor((D - q0) / q1) */
-                fmpq_t c1, c2, d1, d2;
-                fmpq_init(c1); fmpq_init(c2); fmpq_init(d1); fmpq_init(d2);
-                fmpz_sub(a, D, q0);
-                fmpz_fdiv_q(a, a, q1);
-                fmpz_mul(p2, a, p1); fmpz_add(p2, p2, p0);
-                fmpz_mul(q2, a, q1); fmpz_add(q2, q2, q0);
-                fmpq_set_fmpz_frac(c1, p1, q1);
-                fmpq_set_fmpz_frac(c2, p2, q2);
-                fmpq_sub(d1, c1, e); fmpq_abs(d1, d1);
-                fmpq_sub(d2, c2, e); fmpq_abs(d2, d2);
-                fmpq_set(r, fmpq_cmp(d2, d1) < 0 ? c2 : c1);
-                fmpq_clear(c1); fmpq_clear(c2); fmpq_clear(d1); fmpq_clear(d2);
-                break;
-            }
-            fmpz_swap(p0, p1); fmpz_swap(p1, p2);
-            fmpz_swap(q0, q1); fmpz_swap(q1, q2);
-            if (fmpz_is_zero(rem))
-            {
-                fmpq_set_fmpz_frac(r, p1, q1);
-                break;
-            }
-            fmpz_swap(num, den);
-            fmpz_swap(den, rem);
-        }
-        fmpz_clear(p0); fmpz_clear(q0); fmpz_clear(p1); fmpz_clear(q1);
-        fmpz_clear(p2); fmpz_clear(q2); fmpz_clear(a); fmpz_clear(rem);
-        fmpz_clear(num); fmpz_clear(den);
-    }
-    fmpq_clear(e);
-    fmpz_clear(N);
-    fmpz_clear(D);
+    num_rationalise_d(r, x, max_den);
 }
 
 void

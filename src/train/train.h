@@ -88,4 +88,39 @@ double train_net_mse(const train_net_t T, const train_regdata_t D);
 #define TRAIN_CONVEX 2
 double train_net_fit_mse(train_net_t T, const train_regdata_t D, slong epochs, double lr, int flags);
 
+/* ---- `relucert train-float` (src/train/run.c) ------------------------------------- */
+typedef struct
+{
+    const char * dataset;    /* xor | moons | circles | spirals */
+    slong samples;
+    ulong seed;              /* data and initialisation */
+    slong epochs;
+    const slong * checkpoints;
+    slong ncheckpoints;      /* epochs to write, each in [0, epochs] (repeats written once) */
+    double lr;
+    slong max_den;           /* denominators of the rationalised weights */
+    const char * prefix;     /* files PREFIX-epochE.json */
+    const slong * widths;
+    slong nwidths;
+}
+train_float_opts;
+
+/* One written checkpoint: float diagnostics of the training, and the file. */
+typedef struct
+{
+    slong epoch;
+    double loss, accuracy;
+    char path[4096];
+}
+train_checkpoint;
+
+/* Trains by full-batch gradient descent and writes the rationalised network
+   at every checkpoint, calling report(data, checkpoint) after each file is
+   written (a nonzero return stops with that status). */
+int train_float_run(const train_float_opts * o, int (*report)(void *, const train_checkpoint *), void * data,
+                    rc_error_t err);
+/* A checkpoint as `relucert train-float --json` prints it (one JSON Lines record), and as text. */
+void train_checkpoint_write_json(jout_t out, const train_checkpoint * c);
+void train_checkpoint_write_text(FILE * fp, const train_checkpoint * c);
+
 #endif

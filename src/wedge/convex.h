@@ -123,4 +123,44 @@ void wedge_model_loss(fmpq_t loss, fmpq_t l1, const net_t net, const wedge_data_
    and reads it back into back (initialised): what a user of the file gets. */
 int wedge_model_roundtrip(net_t back, const net_t net, const char * path, rc_error_t err);
 
+/* ---- `relucert train-convex` (src/wedge/train.c) ---------------------------------- */
+typedef struct
+{
+    /* the options, set before wedge_train_run */
+    int bias, interpolate, full, floatref;
+    slong max_steps;         /* lasso: breakpoints before RELU_E_LIMIT */
+    double tol;              /* float reference: coordinate descent's relative tolerance */
+    const char * out;        /* the network file to write, or NULL (then written to memory) */
+    fmpq_t lambda;           /* lasso: the penalty L > 0 */
+    /* the results */
+    wedge_data_t D;
+    wedge_dict_t W;
+    fmpq_t lambda_max, obj, loss, l1, pen;
+    fmpq * c, * u;
+    wedge_path_t P;
+    net_t net, back;
+    fmpq_t floss, fl1, fobj;
+    int agrees, unique;
+    slong equicorrelated;
+    fmpq * cf;               /* float reference */
+    slong sweeps;
+    fmpq_t gobj, gap, maxerr;
+    int gkkt;
+    char note[2600];          /* non-empty: the path stopped early below L (the solution at L is still exact) */
+}
+wedge_train_struct;
+
+typedef wedge_train_struct wedge_train_t[1];
+
+void wedge_train_init(wedge_train_t s);
+void wedge_train_clear(wedge_train_t s);
+/* Reads the data at path, builds its dictionary, solves (basis pursuit or the
+   lasso at s->lambda), certifies (duality or KKT), writes the network to s->out
+   and checks loss and penalty recomputed from the file, and runs the float
+   reference when asked. */
+int wedge_train_run(wedge_train_t s, const char * path, rc_error_t err);
+/* The result as `relucert train-convex --json` prints it (one object), and as text. */
+void wedge_train_write_json(jout_t out, const wedge_train_t s);
+void wedge_train_write_text(FILE * fp, const wedge_train_t s);
+
 #endif

@@ -67,4 +67,25 @@ void wedge_dict_init(wedge_dict_t W);
 void wedge_dict_clear(wedge_dict_t W);
 void wedge_dict_build(wedge_dict_t W, const wedge_data_t D, int bias);
 
+/* ---- `relucert wedge`: the dictionary of a data set (src/wedge/report.c) ---------- */
+typedef struct
+{
+    const wedge_data_struct * D;   /* the data (not owned) */
+    wedge_dict_t W;
+    int bias;
+    int list;                      /* the JSON lists the columns (compact output) */
+    slong k;                       /* samples per feature: d - 1, or d with bias */
+}
+wedge_report_struct;
+
+typedef wedge_report_struct wedge_report_t[1];
+
+void wedge_report_init(wedge_report_t R);
+void wedge_report_clear(wedge_report_t R);
+/* The dictionary of D (kept by pointer), its raw count checked against 2 C(n, k). */
+int wedge_report_compute(wedge_report_t R, const wedge_data_t D, int bias, int list, rc_error_t err);
+/* The report as `relucert wedge --json` prints it (one object), and as text. */
+void wedge_report_write_json(jout_t out, const wedge_report_t R);
+void wedge_report_write_text(FILE * fp, const wedge_report_t R);
+
 #endif
