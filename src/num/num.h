@@ -43,7 +43,5 @@ void num_get_decimal(char * buf, size_t len, const fmpq_t q, int digits);
    (continued fractions of x's exact binary value); x must be finite. */
 void num_rationalise_d(fmpq_t r, double x, slong max_den);
 
-/* "-3.1415" : q truncated towards 0 to `digits` digits after the point, computed exactly. */
-void num_get_decimal(char * buf, size_t len, const fmpq_t q, int digits);
 
 #endif
