@@ -48,8 +48,10 @@ arr_perms_push(arr_perms_t G, const unsigned short * p)
 
 struct arr_symmetry_struct
 {
-    slong m, R, ncol, layers;
-    int * col;          /* 2m x 2m edge colour ids of the signed vectors */
+    slong m, R, ncol, layers, slayers;
+    int * col;          /* m x m colour ids of |v_i^T adj(Q) v_j| */
+    int * scol;         /* 2m x 2m colour ids of the values between signed vectors +-v_i */
+    signed char * sgn;  /* m x m signs of v_i^T adj(Q) v_j */
     int * vcol;         /* m: colour id of v_i^T adj(Q) v_i */
     fmpz_mat_t V;
     slong * basis;      /* R independent rows */
@@ -117,13 +119,10 @@ arr_symmetry_new(const fmpz_mat_t V)
     fmpz_mat_init(G, m, m);
     fmpz_init(x);
     gram_numerators(G, V);
-    /* off-diagonal colours: values +-G_ij over all pairs of signed vectors */
+    /* colours: the values |G_ij|; the signs are kept apart */
     for (slong i = 0; i < m; i++)
         for (slong j = i; j < m; j++)
-        {
-            fmpz_set(vals + nv++, fmpz_mat_entry(G, i, j));
-            fmpz_neg(vals + nv++, fmpz_mat_entry(G, i, j));
-        }
+            fmpz_abs(vals + nv++, fmpz_mat_entry(G, i, j));
     qsort(vals, nv, sizeof(fmpz), fmpz_cmp_qsort);
     slong u = 0;
     for (slong i = 0; i < nv; i++)
@@ -133,18 +132,43 @@ arr_symmetry_new(const fmpz_mat_t V)
     S->layers = 1;
     while ((WORD(1) << S->layers) < u)
         S->layers++;
-    S->col = flint_malloc(4 * m * m * sizeof(int));
+    S->col = flint_malloc(FLINT_MAX(m * m, 1) * sizeof(int));
+    S->sgn = flint_malloc(FLINT_MAX(m * m, 1));
     S->vcol = flint_malloc(FLINT_MAX(m, 1) * sizeof(int));
+    for (slong a = 0; a < m; a++)
+        for (slong b = 0; b < m; b++)
+        {
+            fmpz_abs(x, fmpz_mat_entry(G, a, b));
+            S->col[a * m + b] = find_id(vals, u, x);
+            S->sgn[a * m + b] = (signed char) fmpz_sgn(fmpz_mat_entry(G, a, b));
+        }
+    for (slong i = 0; i < m; i++)
+        S->vcol[i] = S->col[i * m + i];
+    /* signed colours: +-G_ij between the 2m signed vectors */
+    nv = 0;
+    for (slong i = 0; i < m; i++)
+        for (slong j = i; j < m; j++)
+        {
+            fmpz_set(vals + nv++, fmpz_mat_entry(G, i, j));
+            fmpz_neg(vals + nv++, fmpz_mat_entry(G, i, j));
+        }
+    qsort(vals, nv, sizeof(fmpz), fmpz_cmp_qsort);
+    u = 0;
+    for (slong i = 0; i < nv; i++)
+        if (u == 0 || !fmpz_equal(vals + i, vals + u - 1))
+            fmpz_set(vals + u++, vals + i);
+    S->slayers = 1;
+    while ((WORD(1) << S->slayers) < u)
+        S->slayers++;
+    S->scol = flint_malloc(FLINT_MAX(4 * m * m, 1) * sizeof(int));
     for (slong a = 0; a < 2 * m; a++)
         for (slong b = 0; b < 2 * m; b++)
         {
             fmpz_set(x, fmpz_mat_entry(G, a / 2, b / 2));
             if ((a ^ b) & 1)
                 fmpz_neg(x, x);
-            S->col[a * 2 * m + b] = find_id(vals, u, x);
+            S->scol[a * 2 * m + b] = find_id(vals, u, x);
         }
-    for (slong i = 0; i < m; i++)
-        S->vcol[i] = S->col[(2 * i) * 2 * m + 2 * i];
     /* a basis among the rows: pivots of the echelon form of V^T */
     {
         fmpz_mat_t Vt;
@@ -172,6 +196,8 @@ arr_symmetry_free(arr_symmetry_struct * S)
     fmpz_mat_clear(S->V);
     fmpz_mat_clear(S->X);
     flint_free(S->col);
+    flint_free(S->sgn);
+    flint_free(S->scol);
     flint_free(S->vcol);
     flint_free(S->basis);
     flint_free(S);
@@ -234,12 +260,54 @@ typedef struct
     arr_symmetry_struct * S;
     arr_perms_struct * G;
     slong rejected;
-    int * img;
+    int * img, * queue;
     unsigned short * p;
+    int is_signed;      /* the graph's vertices are the 2m signed vectors */
 }
 collect_ctx;
 
 static _Thread_local collect_ctx * collect_current;
+
+/* Signs for a permutation sigma preserving |G|: the map must satisfy
+   G(sigma i, sigma j) = e_i e_j G(i, j); propagate e from one vector per
+   component of the graph of nonzero G, then check every pair. */
+static int
+signs_for(int * img, const arr_symmetry_struct * S, const int * perm, int * queue)
+{
+    slong m = S->m;
+    for (slong i = 0; i < m; i++)
+        img[i] = -1;
+    for (slong root = 0; root < m; root++)
+    {
+        slong head = 0, tail = 0;
+        if (img[root] >= 0)
+            continue;
+        img[root] = 2 * perm[root];
+        queue[tail++] = (int) root;
+        while (head < tail)
+        {
+            slong i = queue[head++];
+            int ei = img[i] & 1;
+            for (slong j = 0; j < m; j++)
+            {
+                int g = S->sgn[i * m + j], h = S->sgn[perm[i] * m + perm[j]];
+                if (g == 0 || img[j] >= 0)
+                    continue;
+                img[j] = 2 * perm[j] + (ei ^ (g != h));
+                queue[tail++] = (int) j;
+            }
+        }
+    }
+    for (slong i = 0; i < m; i++)
+        for (slong j = 0; j < m; j++)
+        {
+            int g = S->sgn[i * m + j], h = S->sgn[perm[i] * m + perm[j]];
+            int e = (img[i] ^ img[j]) & 1;
+            if (h != (e ? -g : g))
+                return 0;
+        }
+    return 1;
+}
 
 static void
 collect_automorphism(int count, int * perm, int * orbits, int numorbits, int stabvertex, int n)
@@ -249,12 +317,24 @@ collect_automorphism(int count, int * perm, int * orbits, int numorbits, int sta
     int ok = 1;
 
     (void) count; (void) orbits; (void) numorbits; (void) stabvertex; (void) n;
-    for (slong i = 0; i < m; i++)
+    if (c->is_signed)
     {
-        int a = perm[2 * i], b = perm[2 * i + 1];
-        ok &= (a < 2 * m) && (b == (a ^ 1));
-        c->img[i] = a;
-        c->p[i] = (unsigned short) (a >> 1);
+        for (slong i = 0; i < m; i++)
+        {
+            int a = perm[2 * i], b = perm[2 * i + 1];
+            ok &= (a < 2 * m) && (b == (a ^ 1));
+            c->img[i] = a;
+            c->p[i] = (unsigned short) (a >> 1);
+        }
+    }
+    else
+    {
+        for (slong i = 0; i < m; i++)
+        {
+            ok &= (perm[i] < m);
+            c->p[i] = (unsigned short) perm[i];
+        }
+        ok = ok && signs_for(c->img, c->S, perm, c->queue);
     }
     if (ok && arr_symmetry_is_linear(c->S, c->img))
         arr_perms_push(c->G, c->p);
@@ -274,10 +354,13 @@ cell_entry_cmp(const void * x, const void * y)
     return (a->v > b->v) - (a->v < b->v);
 }
 
-slong
-arr_symmetry_generators(arr_perms_t G, arr_symmetry_struct * S, const int * colour)
+/* one nauty run: on the m hyperplanes coloured by |G| (is_signed = 0) or on
+   the 2m signed vectors coloured by G */
+static slong
+arr_symmetry_run(arr_perms_t G, arr_symmetry_struct * S, const int * colour, int is_signed)
 {
-    slong m = S->m, L = S->layers, s2 = 2 * m;
+    slong m = S->m, L = is_signed ? S->slayers : S->layers, s2 = is_signed ? 2 * m : m;
+    const int * col = is_signed ? S->scol : S->col;
     int nv = (int) (s2 * L), M = SETWORDSNEEDED(nv);
     graph * g = flint_calloc((size_t) nv * M, sizeof(graph));
     int * lab = flint_malloc(nv * sizeof(int));
@@ -296,16 +379,16 @@ arr_symmetry_generators(arr_perms_t G, arr_symmetry_struct * S, const int * colo
             if (l + 1 < L)
                 ADDONEEDGE(g, (int) (l * s2 + a), (int) ((l + 1) * s2 + a), M);
             for (slong b = a + 1; b < s2; b++)
-                if ((S->col[a * s2 + b] >> l) & 1)
+                if ((col[a * s2 + b] >> l) & 1)
                     ADDONEEDGE(g, (int) (l * s2 + a), (int) (l * s2 + b), M);
         }
     }
     for (int v = 0; v < nv; v++)
     {
-        slong a = v % s2;
+        slong a = (v % s2) / (is_signed ? 2 : 1);
         ce[v].key[0] = v / (int) s2;
-        ce[v].key[1] = S->vcol[a / 2];
-        ce[v].key[2] = colour ? colour[a / 2] : 0;
+        ce[v].key[1] = S->vcol[a];
+        ce[v].key[2] = colour ? colour[a] : 0;
         ce[v].v = v;
     }
     qsort(ce, nv, sizeof(cell_entry), cell_entry_cmp);
@@ -317,7 +400,9 @@ arr_symmetry_generators(arr_perms_t G, arr_symmetry_struct * S, const int * colo
     ctx.S = S;
     ctx.G = G;
     ctx.rejected = 0;
+    ctx.is_signed = is_signed;
     ctx.img = flint_malloc(FLINT_MAX(m, 1) * sizeof(int));
+    ctx.queue = flint_malloc(FLINT_MAX(m, 1) * sizeof(int));
     ctx.p = flint_malloc(FLINT_MAX(m, 1) * sizeof(unsigned short));
     collect_current = &ctx;
     options.defaultptn = FALSE;
@@ -325,6 +410,7 @@ arr_symmetry_generators(arr_perms_t G, arr_symmetry_struct * S, const int * colo
     densenauty(g, lab, ptn, orb, &options, &stats, M, nv, NULL);
     collect_current = NULL;
     flint_free(ctx.img);
+    flint_free(ctx.queue);
     flint_free(ctx.p);
     flint_free(g);
     flint_free(lab);
@@ -332,4 +418,18 @@ arr_symmetry_generators(arr_perms_t G, arr_symmetry_struct * S, const int * colo
     flint_free(orb);
     flint_free(ce);
     return ctx.rejected;
+}
+
+/* The |G| graph is half the size but can have automorphisms that no linear
+   map induces (B_n: swapping x_1 + x_2 and x_1 - x_2 alone); when one is
+   found, the level is redone on the signed graph, whose automorphisms are
+   all linear. */
+slong
+arr_symmetry_generators(arr_perms_t G, arr_symmetry_struct * S, const int * colour)
+{
+    slong n0 = G->num, rej = arr_symmetry_run(G, S, colour, 0);
+    if (rej == 0)
+        return 0;
+    G->num = n0;
+    return arr_symmetry_run(G, S, colour, 1);
 }
