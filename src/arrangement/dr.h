@@ -72,3 +72,34 @@ int arrangement_charpoly_dr(fmpz_poly_t chi, arrangement_dr_stats * st, const ar
                             const arrangement_dr_params * par, rc_error_t err);
 
 #endif
+
+/* ---- counting with cross-checks (relucert charpoly) --------------------- */
+typedef struct
+{
+    int use_symmetry;
+    FILE * progress;
+    double enumerate_max;   /* enumerate the regions as a check when there are at most this many */
+    double flats_max;       /* build the flat poset (second kind, second chi) up to this many regions */
+    slong plain_max_nodes;  /* the run without symmetry as a check, up to this many nodes a level (0: off) */
+}
+arrangement_count_params;
+
+typedef struct
+{
+    slong n, hyperplanes, rank;
+    fmpz_poly_t chi;
+    fmpz_t regions, relatively_bounded, bounded;
+    slong * flats;          /* n + 1 Whitney numbers of the second kind, when have_flats */
+    int have_flats;
+    int checked_identities, checked_plain, checked_flats, checked_enumeration;
+    arrangement_dr_stats st;
+}
+arrangement_count_struct;
+
+typedef arrangement_count_struct arrangement_count_t[1];
+
+void arrangement_count_init(arrangement_count_t r);
+void arrangement_count_clear(arrangement_count_t r);
+/* chi by deletion-restriction, regions by Zaslavsky, and every check the
+   parameters allow; RELU_E_INTERNAL when two methods disagree. */
+int arrangement_count(arrangement_count_t r, const net_t net, const arrangement_count_params * p, rc_error_t err);

@@ -17,6 +17,7 @@
 int cmd_eval(int argc, char ** argv);
 int cmd_regions(int argc, char ** argv);
 int cmd_arrangement(int argc, char ** argv);
+int cmd_charpoly(int argc, char ** argv);   /* src/cli/cmd_charpoly.c (issue 20) */
 int cmd_polytope(int argc, char ** argv);   /* src/cli/cmd_polytope.c */
 int cmd_faces(int argc, char ** argv);      /* src/cli/cmd_polytope.c */
 int cmd_polar(int argc, char ** argv);      /* src/cli/cmd_polytope.c */
