@@ -12,7 +12,7 @@ for spec in "3 32" "4 370" "5 11292" "6 1066044"; do
     check "resonance $1 regions" "$(jq .regions "$TMP/c.json")" "$2"
 done
 check "resonance 6 chi" "$(jq -c .characteristic_polynomial "$TMP/c.json")" "[1,-63,1652,-22435,159460,-510524,371909]"
-check "resonance 6 checks" "$(jq -c .checks "$TMP/c.json")" '["identities","plain"]'
+check "resonance 6 checks" "$(jq -c .checks "$TMP/c.json")" '["identities","plain","reversed"]'
 # --- types B and D (2^n n! and 2^(n-1) n! regions), threshold (OEIS A000609), generic
 for spec in "typeB 6 46080" "typeD 6 23040" "typeB 8 10321920" "typeD 8 5160960" "threshold 5 1882" "threshold 6 94572"; do
     set -- $spec
@@ -28,7 +28,7 @@ check "generic bounded" "$(jq .bounded_regions "$TMP/c.json")" 23751
 "$BIN" random --kind catalan --dim 3 --seed 1 > "$TMP/n.json"
 cp "$TMP/n.json"
 "$BIN" arrangement "$TMP/n.json" --json > "$TMP/a.json"
-check "catalan checks" "$(jq -c .checks "$TMP/c.json")" '["identities","plain","flats","enumeration"]'
+check "catalan checks" "$(jq -c .checks "$TMP/c.json")" '["identities","plain","reversed","flats","enumeration"]'
 for k in regions bounded_regions relatively_bounded_regions characteristic_polynomial; do
     check "catalan $k" "$(jq -c .$k "$TMP/c.json")" "$(jq -c .$k "$TMP/a.json")"
 done
@@ -48,6 +48,14 @@ check "no symmetry" "$(jq -c '[.regions, .symmetry]' "$TMP/c.json")" "[1920,fals
 grep -q "charpoly: deletion-restriction, hyperplane 15/15" "$TMP/err" && pass || fail "progress: $(head -2 "$TMP/err")"
 "$BIN" charpoly --family resonance --dim 4 > "$TMP/t.txt"
 grep -q "^regions: 370$" "$TMP/t.txt" && pass || fail "text output"
+# --- relucert arrangement beyond 10^6 regions: counted by deletion-restriction, not enumerated
+"$BIN" random --kind resonance --dim 6 --seed 0 > "$TMP/r6.json"
+"$BIN" arrangement "$TMP/r6.json" --json > "$TMP/a.json" || fail "arrangement resonance 6"
+check "arrangement large" "$(jq -c '[.regions, .counted_by, .methods_agree, .checks]' "$TMP/a.json")" \
+    '[1066044,"deletion-restriction",true,["identities","reversed"]]'
+check "arrangement large chi" "$(jq -c .characteristic_polynomial "$TMP/a.json")" "[1,-63,1652,-22435,159460,-510524,371909]"
+expect 3 "$BIN" arrangement "$TMP/r6.json" --certificate "$TMP/cert.json"
+[ ! -e "$TMP/cert.json" ] && pass || fail "a refused certificate left a file"
 # --- errors: one line, exit 2 for bad input, 3 for deeper networks
 expect 2 "$BIN" charpoly
 expect 2 "$BIN" charpoly --family resonance

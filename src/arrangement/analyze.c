@@ -6,6 +6,7 @@
        relatively bounded regions = (-1)^rank  chi(1)
    (bounded regions = relatively bounded ones when rank = n, else 0). */
 #include "arrangement/arrangement.h"
+#include "arrangement/dr.h"
 #include "regions/regions.h"
 
 void
@@ -16,6 +17,7 @@ arrangement_report_init(arrangement_report_t r)
     fmpz_init(r->zas_relatively_bounded);
     r->n = r->hyperplanes = r->rank = 0;
     r->regions = r->bounded = r->relatively_bounded = 0;
+    r->counted_by_dr = r->checked_plain = r->checked_reversed = 0;
 }
 
 void
@@ -42,13 +44,66 @@ count_region(void * data, const region_struct * R)
     return 0;
 }
 
+/* The count by deletion-restriction first (dr.h): it decides whether the
+   regions are few enough to enumerate. Beyond ARRANGEMENT_ENUMERATE_MAX it is
+   the answer (checked by the run without symmetry when that fits its node
+   limit); below, the poset and the enumeration run as before and must agree
+   with it too. Returns 1 when r is filled by the large path. */
+static int
+analyze_large(arrangement_report_t r, fmpz_poly_t chi_dr, int * have_dr, const net_t net, int * status,
+              rc_error_t err)
+{
+    arrangement_count_params p = { 1, NULL, 0, 0, 20000, 1 };
+    arrangement_count_t c;
+    int large = 0;
+
+    arrangement_count_init(c);
+    *have_dr = 0;
+    *status = arrangement_count(c, net, &p, err);
+    if (*status == RELU_E_UNSUPPORTED && net->nlayers == 2)
+        *status = RELU_OK;   /* beyond the word-size fast path: the poset alone decides */
+    else if (*status == RELU_OK)
+    {
+        *have_dr = 1;
+        fmpz_poly_set(chi_dr, c->chi);
+        if (fmpz_cmp_si(c->regions, ARRANGEMENT_ENUMERATE_MAX) > 0)
+        {
+            large = 1;
+            if (!fmpz_fits_si(c->regions))
+                *status = rc_error_set(err, RELU_E_UNSUPPORTED, "arrangement: more than 2^63 regions");
+            r->n = c->n;
+            r->hyperplanes = c->hyperplanes;
+            r->rank = c->rank;
+            fmpz_poly_set(r->chi, c->chi);
+            fmpz_set(r->zas_regions, c->regions);
+            fmpz_set(r->zas_relatively_bounded, c->relatively_bounded);
+            r->regions = fmpz_get_si(c->regions);
+            r->relatively_bounded = fmpz_get_si(c->relatively_bounded);
+            r->bounded = fmpz_get_si(c->bounded);
+            r->counted_by_dr = 1;
+            r->checked_plain = c->checked_plain;
+            r->checked_reversed = c->checked_reversed;
+        }
+    }
+    arrangement_count_clear(c);
+    return large;
+}
+
 int
 arrangement_analyze(arrangement_report_t r, const net_t net, rc_error_t err)
 {
     arrangement_t A;
     fmpz_t v;
-    int status;
+    int status, have_dr;
     slong n = net->input_dim;
+    fmpz_poly_t chi_dr;
+
+    fmpz_poly_init(chi_dr);
+    if (analyze_large(r, chi_dr, &have_dr, net, &status, err) || status != RELU_OK)
+    {
+        fmpz_poly_clear(chi_dr);
+        return status;
+    }
 
     arrangement_init(A, n);
     status = arrangement_from_net(A, NULL, net, err);
@@ -61,6 +116,14 @@ arrangement_analyze(arrangement_report_t r, const net_t net, rc_error_t err)
     r->hyperplanes = arrangement_num_hyperplanes(A);
     r->rank = arrangement_rank(A);
     arrangement_charpoly(r->chi, A);
+    if (have_dr && !fmpz_poly_equal(chi_dr, r->chi))
+    {
+        fmpz_poly_clear(chi_dr);
+        arrangement_clear(A);
+        return rc_error_set(err, RELU_E_INTERNAL, "internal error: the intersection poset and "
+                            "deletion-restriction give different characteristic polynomials");
+    }
+    fmpz_poly_clear(chi_dr);
 
     /* Zaslavsky */
     fmpz_init(v);

@@ -6,6 +6,8 @@
                   chi(-1) != 0;
      plain        the same recursion without any symmetry merges (a merge
                   with a wrong symmetry would change the count);
+     reversed     the recursion with symmetry over the opposite order of the
+                  hyperplanes: a different tree with different merges;
      flats        the intersection poset with its Moebius function
                   (charpoly.c), affordable since #flats <= #regions;
      enumeration  the regions themselves, enumerated over R^n, with their
@@ -24,7 +26,7 @@ arrangement_count_init(arrangement_count_t r)
     r->flats = NULL;
     r->have_flats = 0;
     r->n = r->hyperplanes = r->rank = 0;
-    r->checked_identities = r->checked_plain = r->checked_flats = r->checked_enumeration = 0;
+    r->checked_identities = r->checked_plain = r->checked_reversed = r->checked_flats = r->checked_enumeration = 0;
 }
 
 void
@@ -89,9 +91,25 @@ count_checks(arrangement_count_t r, const arrangement_t A, const net_t net, cons
     if (!count_identities(r, A))
         return rc_error_set(err, RELU_E_INTERNAL, "internal error: the characteristic polynomial fails "
                             "Whitney's sign or degree identities");
+    if (p->reversed && p->use_symmetry)
+    {
+        arrangement_dr_params q = { 1, p->progress, 0, 1 };
+        arrangement_dr_stats st;
+        fmpz_poly_t c;
+        fmpz_poly_init(c);
+        if (p->progress)
+            fprintf(p->progress, "charpoly: check: deletion-restriction in the opposite order\n");
+        status = arrangement_charpoly_dr(c, &st, A, &q, err);
+        r->checked_reversed = (status == RELU_OK);
+        if (status == RELU_OK && !fmpz_poly_equal(c, r->chi))
+            status = count_disagree(err, "deletion-restriction in the opposite order");
+        fmpz_poly_clear(c);
+        if (status != RELU_OK)
+            return status;
+    }
     if (p->plain_max_nodes > 0 && p->use_symmetry)
     {
-        arrangement_dr_params q = { 0, p->progress, p->plain_max_nodes };
+        arrangement_dr_params q = { 0, p->progress, p->plain_max_nodes, 0 };
         arrangement_dr_stats st;
         fmpz_poly_t c;
         rc_error_t e2;
@@ -147,7 +165,7 @@ int
 arrangement_count(arrangement_count_t r, const net_t net, const arrangement_count_params * p, rc_error_t err)
 {
     arrangement_t A;
-    arrangement_dr_params q = { p->use_symmetry, p->progress, 0 };
+    arrangement_dr_params q = { p->use_symmetry, p->progress, 0, 0 };
     fmpz_t v;
     int status;
 

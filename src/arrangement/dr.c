@@ -376,7 +376,8 @@ dr_node(dr_work * w, node_map * next, const arr_perms_t pool, const unsigned sho
    with the hyperplane at infinity), projected injectively onto R coordinates;
    *N = its ambient dimension. */
 static int
-dr_config_init(dr_config * C, fmpz_mat_t V, slong * N, int * coned, const arrangement_t A, rc_error_t err)
+dr_config_init(dr_config * C, fmpz_mat_t V, slong * N, int * coned, const arrangement_t A, int reverse,
+               rc_error_t err)
 {
     slong m = A->H->r, n = A->n, mm, len, R;
     fmpz_mat_t W, E;
@@ -411,7 +412,7 @@ dr_config_init(dr_config * C, fmpz_mat_t V, slong * N, int * coned, const arrang
     {
         for (slong r = 0; r < R; r++)
         {
-            const fmpz * x = fmpz_mat_entry(W, i, piv[r]);
+            const fmpz * x = fmpz_mat_entry(W, reverse ? mm - 1 - i : i, piv[r]);
             if (fmpz_bits(x) > 40)
                 C->overflow = 1;
             C->V[i * R + r] = C->overflow ? 0 : fmpz_get_si(x);
@@ -554,7 +555,7 @@ arrangement_charpoly_dr(fmpz_poly_t chi, arrangement_dr_stats * st, const arrang
     arr_symmetry_struct * sym = NULL;
 
     memset(st, 0, sizeof(*st));
-    status = dr_config_init(&C, V, &N, &coned, A, err);
+    status = dr_config_init(&C, V, &N, &coned, A, par->reverse, err);
     if (status == RELU_OK && C.m == 0)
     {
         fmpz_poly_zero(chi);

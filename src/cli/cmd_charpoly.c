@@ -9,7 +9,7 @@
 static const char * charpoly_help =
 "usage: relucert charpoly (NET | --family K --dim n [--widths m] [--seed S]) [--json]\n"
 "                         [--progress] [--no-symmetry] [--enumerate-max R] [--flats-max R]\n"
-"                         [--plain-max-nodes N]\n"
+"                         [--plain-max-nodes N] [--no-reversed]\n"
 "\n"
 "The characteristic polynomial chi(t) of the hyperplane arrangement of a one-hidden-layer\n"
 "network (or of a family, built as by relucert random --kind K), without enumerating its\n"
@@ -22,8 +22,9 @@ static const char * charpoly_help =
 "\n"
 "Checks, each run when affordable and listed in the JSON key checks; a disagreement is an\n"
 "internal error (exit 70): identities (monic, alternating signs, chi(1) = 0 if central),\n"
-"plain (the recursion again without symmetry, while no level exceeds --plain-max-nodes,\n"
-"default 200000; 0 turns it off), flats (the intersection poset and its Moebius function,\n"
+"reversed (the recursion with symmetry over the opposite order of the hyperplanes: another\n"
+"tree, other merges; --no-reversed turns it off), plain (the recursion without symmetry,\n"
+"while no level exceeds --plain-max-nodes, default 200000; 0 turns it off), flats (the intersection poset and its Moebius function,\n"
 "also the Whitney numbers of the second kind; up to --flats-max regions, default 200000,\n"
 "since flats <= regions), enumeration (the regions themselves over R^n; up to\n"
 "--enumerate-max regions, default 100000).\n"
@@ -97,6 +98,7 @@ charpoly_print_json(const arrangement_count_t r, double secs, int sym)
     jout_begin_array(out);
     if (r->checked_identities) jout_string(out, "identities");
     if (r->checked_plain) jout_string(out, "plain");
+    if (r->checked_reversed) jout_string(out, "reversed");
     if (r->checked_flats) jout_string(out, "flats");
     if (r->checked_enumeration) jout_string(out, "enumeration");
     jout_end_array(out);
@@ -120,7 +122,8 @@ charpoly_print_text(const arrangement_count_t r)
     fmpz_print(r->bounded);
     printf("; relatively bounded (modulo lineality): ");
     fmpz_print(r->relatively_bounded);
-    printf("\nchecks:%s%s%s%s\n", r->checked_identities ? " identities" : "", r->checked_plain ? " plain" : "",
+    printf("\nchecks:%s%s%s%s%s\n", r->checked_identities ? " identities" : "", r->checked_plain ? " plain" : "",
+           r->checked_reversed ? " reversed" : "",
            r->checked_flats ? " flats" : "", r->checked_enumeration ? " enumeration" : "");
 }
 
@@ -156,8 +159,9 @@ cmd_charpoly(int argc, char ** argv)
         { "widths", required_argument, 0, 'w' }, { "seed", required_argument, 0, 's' },
         { "progress", no_argument, 0, 'p' }, { "no-symmetry", no_argument, 0, 'S' },
         { "enumerate-max", required_argument, 0, 'E' }, { "flats-max", required_argument, 0, 'F' },
-        { "plain-max-nodes", required_argument, 0, 'P' }, { 0, 0, 0, 0 } };
-    arrangement_count_params par = { 1, NULL, 1e5, 2e5, 200000 };
+        { "plain-max-nodes", required_argument, 0, 'P' }, { "no-reversed", no_argument, 0, 'R' },
+        { 0, 0, 0, 0 } };
+    arrangement_count_params par = { 1, NULL, 1e5, 2e5, 200000, 1 };
     const char * family = NULL;
     double dim = -1, width = 0, seed = 0, x;
     int json = 0, c, hw = 0;
@@ -174,6 +178,7 @@ cmd_charpoly(int argc, char ** argv)
             case 'f': family = optarg; continue;
             case 'p': par.progress = stderr; continue;
             case 'S': par.use_symmetry = 0; continue;
+            case 'R': par.reversed = 0; continue;
             case 'd': slot = &dim; break;
             case 'w': slot = &width; hw = 1; break;
             case 's': slot = &seed; break;
