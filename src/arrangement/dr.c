@@ -305,6 +305,88 @@ distinct_rows(dr_work * w, slong k)
     return p;
 }
 
+/* A node whose flat has dimension 3: the later hyperplanes are p distinct
+   planes through the origin of R^3 (coordinates: the columns that are not
+   pivots of S, where reduced rows live). With b2 = sum over the lines where
+   q >= 2 of them meet of (q - 1), chi = t^3 - p t^2 + b2 t - (b2 - p + 1)
+   (chi(1) = 0 for a central arrangement). */
+static void
+dr_node_rank3(dr_work * w, slong r, ulong c, slong k)
+{
+    slong m = w->C->m, R = w->C->R, n = m - k, p = 0, col[3], nc = 0, npairs = 0, b2 = 0;
+    slong * pl, * ln;
+    ulong x;
+
+    for (slong j = 0; j < R && nc < 3; j++)
+    {
+        int piv = 0;
+        for (slong i = 0; i < r; i++)
+            piv |= (w->P[i] == j);
+        if (!piv)
+            col[nc++] = j;
+    }
+    distinct_rows(w, k);
+    pl = flint_malloc(3 * n * sizeof(slong));
+    for (slong i = 0; i < n; i++)
+        if (i == 0 || cmp_rows(w->order + i - 1, w->order + i) != 0)
+        {
+            for (int d = 0; d < 3; d++)
+                pl[3 * p + d] = w->red[w->order[i] * R + col[d]];
+            p++;
+        }
+    /* every pair of planes meets in a line: its primitive direction */
+    ln = flint_malloc(3 * FLINT_MAX(p * (p - 1) / 2, 1) * sizeof(slong));
+    for (slong a = 0; a < p; a++)
+        for (slong b = a + 1; b < p; b++)
+        {
+            const slong * u = pl + 3 * a, * v = pl + 3 * b;
+            slong * z = ln + 3 * npairs++;
+            for (int d = 0; d < 3; d++)
+            {
+                slong s1, s2;
+                int e = (d + 1) % 3, f = (d + 2) % 3;
+                if (__builtin_mul_overflow(u[e], v[f], &s1) || __builtin_mul_overflow(u[f], v[e], &s2)
+                    || __builtin_sub_overflow(s1, s2, z + d))
+                    w->overflow = 1;
+            }
+            if (row_normalise(z, 3) < 0)
+                w->broken = 1;   /* distinct planes through 0 are not parallel */
+        }
+    /* a line where q planes meet appears C(q, 2) times: q - 1 = (1 + sqrt(1 + 8 C(q,2))) / 2 - 1 */
+    cmp_rows_base = ln;
+    cmp_rows_R = 3;
+    {
+        slong * idx = flint_malloc(FLINT_MAX(npairs, 1) * sizeof(slong));
+        for (slong i = 0; i < npairs; i++)
+            idx[i] = i;
+        qsort(idx, npairs, sizeof(slong), cmp_rows);
+        for (slong i = 0, run = 1; i < npairs; i++, run++)
+            if (i + 1 == npairs || cmp_rows(idx + i, idx + i + 1) != 0)
+            {
+                slong q = 2;
+                while (q * (q - 1) / 2 < run)
+                    q++;
+                if (q * (q - 1) / 2 != run)
+                    w->broken = 1;
+                b2 += q - 1;
+                run = 0;
+            }
+        flint_free(idx);
+    }
+    betti_add(w, r, c);
+    if (__builtin_mul_overflow(c, (ulong) p, &x))
+        w->overflow = 1;
+    betti_add(w, r + 1, x);
+    if (__builtin_mul_overflow(c, (ulong) b2, &x))
+        w->overflow = 1;
+    betti_add(w, r + 2, x);
+    if (__builtin_mul_overflow(c, (ulong) (b2 - p + 1), &x))
+        w->overflow = 1;
+    betti_add(w, r + 3, x);
+    flint_free(pl);
+    flint_free(ln);
+}
+
 /* Expands node S (size r, multiplicity c) at level k into next (level k + 1). */
 static void
 dr_node(dr_work * w, node_map * next, const arr_perms_t pool, const unsigned short * S, slong r, ulong c,
@@ -345,6 +427,11 @@ dr_node(dr_work * w, node_map * next, const arr_perms_t pool, const unsigned sho
         if (__builtin_mul_overflow(c, (ulong) (p - 1), &x))
             w->overflow = 1;
         betti_add(w, r + 2, x);
+        return;
+    }
+    if (r == R - 3)
+    {
+        dr_node_rank3(w, r, c, k);
         return;
     }
     /* delete H_k */
