@@ -51,8 +51,8 @@ grep -q "^regions: 370$" "$TMP/t.txt" && pass || fail "text output"
 # --- relucert arrangement beyond 10^6 regions: counted by deletion-restriction, not enumerated
 "$BIN" random --kind resonance --dim 6 --seed 0 > "$TMP/r6.json"
 "$BIN" arrangement "$TMP/r6.json" --json > "$TMP/a.json" || fail "arrangement resonance 6"
-check "arrangement large" "$(jq -c '[.regions, .counted_by, .methods_agree, .checks]' "$TMP/a.json")" \
-    '[1066044,"deletion-restriction",true,["identities","reversed"]]'
+check "arrangement large" "$(jq -c '[.regions, .counted_by, .methods_agree, .checks[0], (.checks | index("reversed") != null)]' "$TMP/a.json")" \
+    '[1066044,"deletion-restriction",true,"identities",true]'
 check "arrangement large chi" "$(jq -c .characteristic_polynomial "$TMP/a.json")" "[1,-63,1652,-22435,159460,-510524,371909]"
 expect 3 "$BIN" arrangement "$TMP/r6.json" --certificate "$TMP/cert.json"
 [ ! -e "$TMP/cert.json" ] && pass || fail "a refused certificate left a file"
