@@ -6,7 +6,8 @@
 #     closed form / published count, relucert arrangement (region enumeration
 #     and the intersection poset) where it has at most ENUM_MAX regions, and
 #     Sage's characteristic_polynomial() where sage is installed and the
-#     arrangement has at most SAGE_MAX hyperplanes;
+#     arrangement has at most SAGE_MAX hyperplanes (default 64; stopped after
+#     SAGE_TIMEOUT seconds, default 60; its time is measured inside Python);
 #  2. the resonance arrangement of dimension 7: time (best of 3) and peak
 #     memory of the count alone and with its default checks;
 #  3. dimension 8 (255 hyperplanes), once.
@@ -14,7 +15,7 @@
 # needs: jq, python3, GNU time (/usr/bin/time).
 set -eu
 cd "$(dirname "$0")/.."
-BIN=src/relucert; SAGE=1; EIGHT=1; ENUM_MAX=${ENUM_MAX:-1000000}; SAGE_MAX=${SAGE_MAX:-40}
+BIN=src/relucert; SAGE=1; EIGHT=1; ENUM_MAX=${ENUM_MAX:-1000000}; SAGE_MAX=${SAGE_MAX:-64}; SAGE_TIMEOUT=${SAGE_TIMEOUT:-60}
 while [ $# -gt 0 ]; do
     case "$1" in
         --no-sage) SAGE=0 ;;
@@ -68,9 +69,13 @@ for f in $FAMS; do
         [ "$(jq -c .characteristic_polynomial "$TMP/o")" = "$(jq -c .characteristic_polynomial "$TMP/c.json")" ] && ea=yes || ea=NO
     fi
     ss="-"; sa="-"
-    if [ "$SAGE" = 1 ] && [ "$hyp" -le "$SAGE_MAX" ] && timed sage -python bench/sage/sage_charpoly.py "$TMP/n.json"; then
-        ss=$(jq .seconds "$TMP/o")
-        [ "$(jq -c .characteristic_polynomial "$TMP/o")" = "$(jq -c .characteristic_polynomial "$TMP/c.json")" ] && sa=yes || sa=NO
+    if [ "$SAGE" = 1 ] && [ "$hyp" -le "$SAGE_MAX" ]; then
+        if timed timeout "$SAGE_TIMEOUT" sage -python bench/sage/sage_charpoly.py "$TMP/n.json" 2> /dev/null; then
+            ss=$(jq .seconds "$TMP/o")
+            [ "$(jq -c .characteristic_polynomial "$TMP/o")" = "$(jq -c .characteristic_polynomial "$TMP/c.json")" ] && sa=yes || sa=NO
+        else
+            ss=">$SAGE_TIMEOUT"
+        fi
     fi
     ok=$([ "$reg" = "$exp" ] && echo "$exp" || echo "$exp (DIFFERS)")
     echo "| $kind | $dim | $hyp | $reg | $ok | $cs | $cm | $chk | $es | $ea | $ss | $sa |"
