@@ -47,7 +47,7 @@ PY
 }
 # timed RUN...: stdout to $TMP/o, "seconds peak_MB" to $TMP/t
 timed() { /usr/bin/time -f "%e %M" -o "$TMP/tm" "$@" > "$TMP/o" 2> "$TMP/e" || { echo "FAILED: $* $(tail -1 "$TMP/e")" >&2; return 1; }
-          awk '{ printf "%s %.0f", $1, $2 / 1024 }' "$TMP/tm" > "$TMP/t"; }
+          awk '{ printf "%s %.0f\n", $1, $2 / 1024 }' "$TMP/tm" > "$TMP/t"; }
 
 echo "## families: relucert charpoly vs closed forms, enumeration and Sage"
 echo
