@@ -53,7 +53,7 @@ static int
 analyze_large(arrangement_report_t r, fmpz_poly_t chi_dr, int * have_dr, const net_t net, int * status,
               rc_error_t err)
 {
-    arrangement_count_params p = { 1, NULL, 0, 0, 20000, 1 };
+    arrangement_count_params p = { 1, NULL, 0, 0, 200000, 1 };
     arrangement_count_t c;
     int large = 0;
 

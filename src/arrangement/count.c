@@ -152,7 +152,7 @@ count_checks(arrangement_count_t r, const arrangement_t A, const net_t net, cons
         status = regions_enumerate(net, whole, count_enum_region, &c);
         poly_clear(whole);
         if (status != RELU_OK)
-            return rc_error_set(err, status, "charpoly: the region enumeration failed");
+            return rc_error_set(err, status, "the region enumeration (a check) failed");
         r->checked_enumeration = 1;
         if (fmpz_cmp_si(r->regions, c.regions) || fmpz_cmp_si(r->relatively_bounded, c.relatively_bounded)
             || fmpz_cmp_si(r->bounded, c.bounded))

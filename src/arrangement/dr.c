@@ -514,11 +514,11 @@ dr_config_init(dr_config * C, fmpz_mat_t V, slong * N, int * coned, const arrang
     fmpz_mat_clear(E);
     fmpz_mat_clear(W);
     if (C->overflow)
-        return rc_error_set(err, RELU_E_UNSUPPORTED, "charpoly: coefficients beyond 2^40 are not supported "
+        return rc_error_set(err, RELU_E_UNSUPPORTED, "coefficients beyond 2^40 are not supported "
                             "by the deletion-restriction method");
     if (R > DR_MAXR || mm > 65000)
-        return rc_error_set(err, RELU_E_UNSUPPORTED, "charpoly: at most rank %d and 65000 hyperplanes",
-                            DR_MAXR);
+        return rc_error_set(err, RELU_E_UNSUPPORTED, "deletion-restriction handles at most rank %d "
+                            "and 65000 hyperplanes", DR_MAXR);
     return RELU_OK;
 }
 
@@ -612,13 +612,13 @@ dr_levels(dr_work * w, arrangement_dr_stats * st, arr_symmetry_struct * sym, con
         node_map_clear(&cur);
         cur = next;
         if (w->overflow)
-            status = rc_error_set(err, RELU_E_UNSUPPORTED, "charpoly: an integer left the 64-bit range "
+            status = rc_error_set(err, RELU_E_UNSUPPORTED, "an integer left the 64-bit range "
                                   "(coefficients or counts too large for the deletion-restriction method)");
         else if (w->broken)
             status = rc_error_set(err, RELU_E_INTERNAL, "internal error: deletion-restriction reached a node "
                                   "whose flat lies in a later hyperplane");
-        else if (par->max_nodes > 0 && cur.num > par->max_nodes)
-            status = rc_error_set(err, RELU_E_LIMIT, "charpoly: more than %ld nodes in one level (--max-nodes)",
+        else if (par->max_nodes > 0 && st->nodes_total > par->max_nodes)
+            status = rc_error_set(err, RELU_E_LIMIT, "more than %ld nodes in the deletion-restriction tree",
                                   (long) par->max_nodes);
     }
     /* what is left are leaves: no-broken-circuit sets using every hyperplane */

@@ -53,7 +53,7 @@ typedef struct
 {
     int use_symmetry;       /* 0: no merging by symmetry (the independent second run) */
     FILE * progress;        /* stage lines, or NULL */
-    slong max_nodes;        /* stop with RELU_E_LIMIT beyond this many live nodes in a level (0: none) */
+    slong max_nodes;        /* stop with RELU_E_LIMIT beyond this many expanded nodes in all (0: none) */
     int reverse;            /* process the hyperplanes in the opposite order (another tree, other merges) */
 }
 arrangement_dr_params;
@@ -81,7 +81,7 @@ typedef struct
     FILE * progress;
     double enumerate_max;   /* enumerate the regions as a check when there are at most this many */
     double flats_max;       /* build the flat poset (second kind, second chi) up to this many regions */
-    slong plain_max_nodes;  /* the run without symmetry as a check, up to this many nodes a level (0: off) */
+    slong plain_max_nodes;  /* the run without symmetry as a check, up to this many nodes (0: off) */
     int reversed;           /* the run with symmetry in the opposite hyperplane order as a check */
 }
 arrangement_count_params;
