@@ -57,12 +57,17 @@ analyze_large(arrangement_report_t r, fmpz_poly_t chi_dr, int * have_dr, const n
     arrangement_count_t c;
     int large = 0;
 
+    rc_error_t e2;   /* err stays clean when the fast path declines */
+
+    rc_error_init(e2);
     arrangement_count_init(c);
     *have_dr = 0;
-    *status = arrangement_count(c, net, &p, err);
+    *status = arrangement_count(c, net, &p, e2);
     if (*status == RELU_E_UNSUPPORTED && net->nlayers == 2)
         *status = RELU_OK;   /* beyond the word-size fast path: the poset alone decides */
-    else if (*status == RELU_OK)
+    else if (*status != RELU_OK)
+        rc_error_set(err, *status, "%s", e2->msg);
+    else
     {
         *have_dr = 1;
         fmpz_poly_set(chi_dr, c->chi);

@@ -96,13 +96,17 @@ count_checks(arrangement_count_t r, const arrangement_t A, const net_t net, cons
         arrangement_dr_params q = { 1, p->progress, 0, 1 };
         arrangement_dr_stats st;
         fmpz_poly_t c;
+        rc_error_t e2;   /* another order can leave the word-size fast path: then not run */
+        rc_error_init(e2);
         fmpz_poly_init(c);
         if (p->progress)
             fprintf(p->progress, "charpoly: check: deletion-restriction in the opposite order\n");
-        status = arrangement_charpoly_dr(c, &st, A, &q, err);
-        r->checked_reversed = (status == RELU_OK);
-        if (status == RELU_OK && !fmpz_poly_equal(c, r->chi))
+        int s = arrangement_charpoly_dr(c, &st, A, &q, e2);
+        r->checked_reversed = (s == RELU_OK);
+        if (s == RELU_OK && !fmpz_poly_equal(c, r->chi))
             status = count_disagree(err, "deletion-restriction in the opposite order");
+        else if (s != RELU_OK && s != RELU_E_UNSUPPORTED)
+            status = rc_error_set(err, s, "%s", e2->msg);
         fmpz_poly_clear(c);
         if (status != RELU_OK)
             return status;
@@ -124,7 +128,7 @@ count_checks(arrangement_count_t r, const arrangement_t A, const net_t net, cons
             if (!fmpz_poly_equal(c, r->chi))
                 status = count_disagree(err, "deletion-restriction without symmetry");
         }
-        else if (s != RELU_E_LIMIT)
+        else if (s != RELU_E_LIMIT && s != RELU_E_UNSUPPORTED)
             status = rc_error_set(err, s, "%s", e2->msg);
         fmpz_poly_clear(c);
     }
