@@ -46,17 +46,17 @@ count_region(void * data, const region_struct * R)
 
 /* The count by deletion-restriction first (dr.h): it decides whether the
    regions are few enough to enumerate. Beyond ARRANGEMENT_ENUMERATE_MAX it is
-   the answer (checked by the run without symmetry when that fits its node
-   limit); below, the poset and the enumeration run as before and must agree
-   with it too. Returns 1 when r is filled by the large path. */
+   the answer, counted again with its checks (the opposite order; the run
+   without symmetry when that fits its node limit); below, the poset and the
+   enumeration run as before and must agree with it too. Returns 1 when r is
+   filled (or failed) on the large path. */
 static int
 analyze_large(arrangement_report_t r, fmpz_poly_t chi_dr, int * have_dr, const net_t net, int * status,
               rc_error_t err)
 {
-    arrangement_count_params p = { 1, NULL, 0, 0, 200000, 1 };
+    arrangement_count_params p = { 1, NULL, 0, 0, 0, 0 };   /* the checks run only when large */
     arrangement_count_t c;
     int large = 0;
-
     rc_error_t e2;   /* err stays clean when the fast path declines */
 
     rc_error_init(e2);
@@ -74,8 +74,19 @@ analyze_large(arrangement_report_t r, fmpz_poly_t chi_dr, int * have_dr, const n
         if (fmpz_cmp_si(c->regions, ARRANGEMENT_ENUMERATE_MAX) > 0)
         {
             large = 1;
+            p.plain_max_nodes = 200000;
+            p.reversed = 1;
+            arrangement_count_clear(c);
+            arrangement_count_init(c);
+            *status = arrangement_count(c, net, &p, e2);
+            if (*status != RELU_OK)
+            {
+                arrangement_count_clear(c);
+                rc_error_set(err, *status, "%s", e2->msg);
+                return 1;
+            }
             if (!fmpz_fits_si(c->regions))
-                *status = rc_error_set(err, RELU_E_UNSUPPORTED, "arrangement: more than 2^63 regions");
+                *status = rc_error_set(err, RELU_E_UNSUPPORTED, "more than 2^63 regions");
             r->n = c->n;
             r->hyperplanes = c->hyperplanes;
             r->rank = c->rank;
