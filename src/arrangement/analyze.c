@@ -6,6 +6,7 @@
        relatively bounded regions = (-1)^rank  chi(1)
    (bounded regions = relatively bounded ones when rank = n, else 0). */
 #include "arrangement/arrangement.h"
+#include "arrangement/dr.h"
 #include "regions/regions.h"
 
 void
@@ -16,6 +17,7 @@ arrangement_report_init(arrangement_report_t r)
     fmpz_init(r->zas_relatively_bounded);
     r->n = r->hyperplanes = r->rank = 0;
     r->regions = r->bounded = r->relatively_bounded = 0;
+    r->counted_by_dr = r->checked_plain = r->checked_reversed = 0;
 }
 
 void
@@ -42,13 +44,82 @@ count_region(void * data, const region_struct * R)
     return 0;
 }
 
+/* The count by deletion-restriction first (dr.h): it decides whether the
+   regions are few enough to enumerate. Beyond ARRANGEMENT_ENUMERATE_MAX it is
+   the answer, counted again with its checks (the opposite order; the run
+   without symmetry when that fits its node limit); below, the poset and the
+   enumeration run as before and must agree with it too. Returns 1 when r is
+   filled (or failed) on the large path. */
+static int
+analyze_large(arrangement_report_t r, fmpz_poly_t chi_dr, int * have_dr, const net_t net, int * status,
+              rc_error_t err)
+{
+    arrangement_count_params p = { 1, NULL, 0, 0, 0, 0 };   /* the checks run only when large */
+    arrangement_count_t c;
+    int large = 0;
+    rc_error_t e2;   /* err stays clean when the fast path declines */
+
+    rc_error_init(e2);
+    arrangement_count_init(c);
+    *have_dr = 0;
+    *status = arrangement_count(c, net, &p, e2);
+    if (*status == RELU_E_UNSUPPORTED && net->nlayers == 2)
+        *status = RELU_OK;   /* beyond the word-size fast path: the poset alone decides */
+    else if (*status != RELU_OK)
+        rc_error_set(err, *status, "%s", e2->msg);
+    else
+    {
+        *have_dr = 1;
+        fmpz_poly_set(chi_dr, c->chi);
+        if (fmpz_cmp_si(c->regions, ARRANGEMENT_ENUMERATE_MAX) > 0)
+        {
+            large = 1;
+            p.plain_max_nodes = 200000;
+            p.reversed = 1;
+            arrangement_count_clear(c);
+            arrangement_count_init(c);
+            *status = arrangement_count(c, net, &p, e2);
+            if (*status != RELU_OK)
+            {
+                arrangement_count_clear(c);
+                rc_error_set(err, *status, "%s", e2->msg);
+                return 1;
+            }
+            if (!fmpz_fits_si(c->regions))
+                *status = rc_error_set(err, RELU_E_UNSUPPORTED, "more than 2^63 regions");
+            r->n = c->n;
+            r->hyperplanes = c->hyperplanes;
+            r->rank = c->rank;
+            fmpz_poly_set(r->chi, c->chi);
+            fmpz_set(r->zas_regions, c->regions);
+            fmpz_set(r->zas_relatively_bounded, c->relatively_bounded);
+            r->regions = fmpz_get_si(c->regions);
+            r->relatively_bounded = fmpz_get_si(c->relatively_bounded);
+            r->bounded = fmpz_get_si(c->bounded);
+            r->counted_by_dr = 1;
+            r->checked_plain = c->checked_plain;
+            r->checked_reversed = c->checked_reversed;
+        }
+    }
+    arrangement_count_clear(c);
+    return large;
+}
+
 int
 arrangement_analyze(arrangement_report_t r, const net_t net, rc_error_t err)
 {
     arrangement_t A;
     fmpz_t v;
-    int status;
+    int status, have_dr;
     slong n = net->input_dim;
+    fmpz_poly_t chi_dr;
+
+    fmpz_poly_init(chi_dr);
+    if (analyze_large(r, chi_dr, &have_dr, net, &status, err) || status != RELU_OK)
+    {
+        fmpz_poly_clear(chi_dr);
+        return status;
+    }
 
     arrangement_init(A, n);
     status = arrangement_from_net(A, NULL, net, err);
@@ -61,6 +132,14 @@ arrangement_analyze(arrangement_report_t r, const net_t net, rc_error_t err)
     r->hyperplanes = arrangement_num_hyperplanes(A);
     r->rank = arrangement_rank(A);
     arrangement_charpoly(r->chi, A);
+    if (have_dr && !fmpz_poly_equal(chi_dr, r->chi))
+    {
+        fmpz_poly_clear(chi_dr);
+        arrangement_clear(A);
+        return rc_error_set(err, RELU_E_INTERNAL, "internal error: the intersection poset and "
+                            "deletion-restriction give different characteristic polynomials");
+    }
+    fmpz_poly_clear(chi_dr);
 
     /* Zaslavsky */
     fmpz_init(v);
@@ -123,7 +202,19 @@ arrangement_report_write_json(jout_t out, const arrangement_report_t r)
     jout_end_array(out);
     jout_key(out, "rank"); jout_int(out, r->rank);
     /* arrangement_analyze fails when enumeration and Zaslavsky disagree */
-    jout_key(out, "methods_agree"); jout_bool(out, 1);
+    jout_key(out, "methods_agree"); jout_bool(out, !r->counted_by_dr || r->checked_plain || r->checked_reversed);
+    if (r->counted_by_dr)
+    {
+        jout_key(out, "counted_by"); jout_string(out, "deletion-restriction");
+        jout_key(out, "checks");
+        jout_begin_array(out);
+        jout_string(out, "identities");
+        if (r->checked_plain)
+            jout_string(out, "plain");
+        if (r->checked_reversed)
+            jout_string(out, "reversed");
+        jout_end_array(out);
+    }
     jout_end_object(out);
     fmpz_clear(co);
 }
@@ -134,7 +225,12 @@ arrangement_report_write_text(FILE * fp, const arrangement_report_t r)
     fprintf(fp, "hyperplanes: %ld in R^%ld, rank %ld\n", (long) r->hyperplanes, (long) r->n, (long) r->rank);
     fprintf(fp, "characteristic polynomial: ");
     fmpz_poly_fprint_pretty(fp, r->chi, "t");
-    fprintf(fp, "\nregions: %ld (enumeration and Zaslavsky agree)\n", (long) r->regions);
+    if (r->counted_by_dr)
+        fprintf(fp, "\nregions: %ld (deletion-restriction%s%s; not enumerated)\n", (long) r->regions,
+                r->checked_plain ? ", the run without symmetry agrees" : "",
+                r->checked_reversed ? ", the run in the opposite order agrees" : "");
+    else
+        fprintf(fp, "\nregions: %ld (enumeration and Zaslavsky agree)\n", (long) r->regions);
     fprintf(fp, "bounded regions: %ld; relatively bounded (modulo lineality): %ld\n",
             (long) r->bounded, (long) r->relatively_bounded);
 }

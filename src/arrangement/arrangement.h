@@ -48,6 +48,11 @@ typedef struct
     fmpz_poly_t chi;                 /* characteristic polynomial */
     slong regions, bounded, relatively_bounded;   /* by enumeration over R^n */
     fmpz_t zas_regions, zas_relatively_bounded;   /* by Zaslavsky from chi */
+    /* beyond ARRANGEMENT_ENUMERATE_MAX regions the count is by deletion-restriction
+       (dr.h) and the regions are not enumerated: counted_by_dr = 1, checked_plain =
+       whether the run without symmetry agreed (it stops beyond its node limit),
+       checked_reversed = whether the run in the opposite order agreed */
+    int counted_by_dr, checked_plain, checked_reversed;
 }
 arrangement_report_struct;
 
@@ -55,6 +60,7 @@ typedef arrangement_report_struct arrangement_report_t[1];
 
 void arrangement_report_init(arrangement_report_t r);
 void arrangement_report_clear(arrangement_report_t r);
+#define ARRANGEMENT_ENUMERATE_MAX 1000000
 /* Fills r for a one-hidden-layer network; RELU_E_INTERNAL if the methods disagree. */
 int arrangement_analyze(arrangement_report_t r, const net_t net, rc_error_t err);
 

@@ -17,7 +17,12 @@ static const char * arrangement_help =
 "JSON keys: hyperplanes, regions, bounded_regions (bounded sets; 0 when the normals do not\n"
 "  span R^n), relatively_bounded_regions (bounded modulo the lineality space, |chi(1)|),\n"
 "  characteristic_polynomial (integer coefficients, highest degree first, degree n), rank,\n"
-"  input_dim, methods_agree (true; otherwise the command fails).\n\n"
+"  input_dim, methods_agree (true; otherwise the command fails).\n"
+"Beyond 10^6 regions (counted first by deletion-restriction, see relucert charpoly) the\n"
+"  regions are not enumerated: then counted_by is \"deletion-restriction\", checks lists\n"
+"  the checks that ran (identities; plain: the run without symmetry, when it stays under its\n"
+"  node limit; reversed: the run over the opposite hyperplane order), methods_agree is\n"
+"  whether a second run agreed, and --certificate is refused (exit 3).\n\n"
 "example: relucert arrangement tests/data/sage/case011.json --json\n";
 
 static int
@@ -45,6 +50,9 @@ cmd_arrangement(int argc, char ** argv)
     int status = net_read_file(net, pos[0], err);
     if (status == RELU_OK)
         status = arrangement_analyze(r, net, err);
+    if (status == RELU_OK && cert_path != NULL && r->counted_by_dr)
+        status = rc_error_set(err, RELU_E_UNSUPPORTED, "certificates list every flat and are written up to %d "
+                              "regions; this count is cross-checked, not certified", ARRANGEMENT_ENUMERATE_MAX);
     if (status == RELU_OK && cert_path != NULL)
         status = cli_write_certificate(cert_path, err, _write_cert, net);
     if (status == RELU_OK)

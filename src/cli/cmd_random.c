@@ -17,7 +17,9 @@ static const char * random_help =
 "  deviates rationalised with denominators <= 1000), degenerate (weights in {-1,0,1} with\n"
 "  repeated and opposite neurons), ring ({f >= 0} has a hole: ring in R^2, shell in R^3;\n"
 "  --widths m gives the number of ramps, default 2n), and the classical arrangements as one\n"
-"  hidden layer: braid, shi, catalan, semiorder, linial, coordinate (--widths ignored).\n"
+"  hidden layer: braid, shi, catalan, semiorder, linial, coordinate (--widths ignored);\n"
+"  resonance (all 0/1 normals), typeB, typeD (reflection arrangements), threshold (v.x' = x_n,\n"
+"  v in {0,1}^(n-1)), generic (--widths m hyperplanes in general position, default 2n).\n"
 "\n"
 "example: relucert random --dim 2 --widths 8,8 --kind rat --seed 1 --out net.json\n";
 

@@ -17,6 +17,8 @@ usage(FILE * fp)
         "  regions NET [domain]               activation regions and the f-vector of their complex\n"
         "  arrangement NET                    hyperplane arrangement of a one-hidden-layer network,\n"
         "                                     counted twice (enumeration and Zaslavsky)\n"
+        "  charpoly NET | --family K --dim n  characteristic polynomial of large arrangements (deletion-\n"
+        "                                     restriction with symmetry, no region enumeration)\n"
         "  boundary NET [--threshold T]       decision boundary {f = T}: pieces, f-vector, class (one hidden layer)\n"
         "  layer NET --layer k                sectors and cone-projection anatomy of a ReLU layer\n"
         "  polytope FILE                      H/V conversion, f-vector, combinatorial type\n"
@@ -72,6 +74,7 @@ dispatch(int argc, char ** argv)
         { "float-count", cmd_floatcount }, { "plot", cmd_plot }, { "wedge", cmd_wedge },
         /* issue 6 */ { "layer", cmd_layer }, { "boundary", cmd_boundary },
         /* issue 7 */ { "train-convex", cmd_train_convex },
+        /* issue 20 */ { "charpoly", cmd_charpoly },
     };
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
         if (!strcmp(cmd, commands[i].name))

@@ -192,6 +192,120 @@ arrangement_net(net_t net, slong dim, const slong * cs, slong ncs, int coordinat
     net_clear(tmp);
 }
 
+/* One hidden layer whose rows (W, b) are given: nrows x (dim + 1), entries
+   rows[i (dim + 1) + k] (k < dim weights, k = dim bias); output weights 1. */
+static void
+rows_net(net_t net, slong dim, slong nrows, const slong * rows)
+{
+    slong w[3] = { dim, FLINT_MAX(nrows, 1), 1 };
+    net_t tmp;
+    net_init_shape(tmp, 2, w);
+    for (slong i = 0; i < nrows; i++)
+    {
+        for (slong k = 0; k < dim; k++)
+            fmpq_set_si(fmpq_mat_entry(tmp->layers[0].W, i, k), rows[i * (dim + 1) + k], 1);
+        fmpq_set_si(tmp->layers[0].b + i, rows[i * (dim + 1) + dim], 1);
+        fmpq_one(fmpq_mat_entry(tmp->layers[1].W, 0, i));
+    }
+    net_swap(net, tmp);
+    net_clear(tmp);
+}
+
+/* resonance (sum_{i in S} x_i = 0, S nonempty), types B (x_i = 0, x_i +- x_j = 0)
+   and D (x_i +- x_j = 0), threshold (v.x = x_dim for v in {0,1}^(dim-1)),
+   generic (s x_1 + s^2 x_2 + ... + s^dim x_dim + 1 = 0 for m distinct s >= 1:
+   every dim + 1 of the rows (1, s, ..., s^dim) form a Vandermonde matrix and
+   every <= dim of the normals s (1, s, ..., s^(dim-1)) are independent, so
+   the hyperplanes are in general position). */
+static int
+random_family(net_t net, const char * kind, slong dim, slong m, rng * r, rc_error_t err)
+{
+    slong len = dim + 1, nrows = 0, cap;
+    slong * rows;
+
+    if (!strcmp(kind, "resonance") || !strcmp(kind, "threshold"))
+    {
+        slong bits = !strcmp(kind, "resonance") ? dim : dim - 1;
+        if (bits < 1 || bits > 16)
+            return rc_error_set(err, RELU_E_INPUT, "kind %s needs %s", kind,
+                                bits < 1 ? "--dim >= 2" : "a smaller --dim (at most 2^16 hyperplanes)");
+        cap = WORD(1) << bits;
+    }
+    else if (!strcmp(kind, "generic"))
+    {
+        if (m < 1)
+            m = 2 * dim;
+        if (dim > 12 || m > 4096)
+            return rc_error_set(err, RELU_E_INPUT, "kind generic: at most --dim 12 and 4096 hyperplanes");
+        cap = m;
+    }
+    else
+        cap = dim * dim;
+    rows = flint_calloc(cap * len, sizeof(slong));
+    if (!strcmp(kind, "resonance"))
+        for (slong s = 1; s < (WORD(1) << dim); s++, nrows++)
+            for (slong i = 0; i < dim; i++)
+                rows[nrows * len + i] = (s >> i) & 1;
+    else if (!strcmp(kind, "threshold"))
+        for (slong s = 0; s < (WORD(1) << (dim - 1)); s++, nrows++)
+        {
+            for (slong i = 0; i < dim - 1; i++)
+                rows[nrows * len + i] = (s >> i) & 1;
+            rows[nrows * len + dim - 1] = -1;
+        }
+    else if (!strcmp(kind, "generic"))
+    {
+        /* m distinct s in [1, 3m], drawn from the seed; s^dim must fit a word */
+        slong hi = 3 * m, chosen = 0;
+        char * used = flint_calloc(hi + 1, 1);
+        while (chosen < m)
+        {
+            slong s = rng_int(r, 1, hi);
+            if (used[s])
+                continue;
+            used[s] = 1;
+            chosen++;
+        }
+        for (slong s = 1; s <= hi; s++)
+        {
+            if (!used[s])
+                continue;
+            slong p = 1;
+            for (slong i = 0; i < dim; i++)
+            {
+                if (p > WORD_MAX / s)
+                {
+                    flint_free(used);
+                    flint_free(rows);
+                    return rc_error_set(err, RELU_E_INPUT, "kind generic: coefficients s^%ld too large; "
+                                        "use fewer hyperplanes or a smaller --dim", (long) dim);
+                }
+                p *= s;
+                rows[nrows * len + i] = p;
+            }
+            rows[nrows * len + dim] = 1;
+            nrows++;
+        }
+        flint_free(used);
+    }
+    else   /* B or D */
+    {
+        if (!strcmp(kind, "typeB"))
+            for (slong i = 0; i < dim; i++, nrows++)
+                rows[nrows * len + i] = 1;
+        for (slong i = 0; i < dim; i++)
+            for (slong j = i + 1; j < dim; j++)
+                for (slong sg = -1; sg <= 1; sg += 2, nrows++)
+                {
+                    rows[nrows * len + i] = 1;
+                    rows[nrows * len + j] = sg;
+                }
+    }
+    rows_net(net, dim, nrows, rows);
+    flint_free(rows);
+    return RELU_OK;
+}
+
 int
 net_random(net_t net, const char * kind, slong dim, slong nwidths, const slong * widths, ulong seed,
            rc_error_t err)
@@ -215,6 +329,13 @@ net_random(net_t net, const char * kind, slong dim, slong nwidths, const slong *
         return random_ring(net, dim, nwidths >= 1 ? widths[0] : 2 * dim, &r, err);
     static const slong braid[] = { 0 }, shi[] = { 0, 1 }, catalan[] = { -1, 0, 1 }, semi[] = { -1, 1 }, linial[] = { 1 };
     if (!strcmp(kind, "coordinate")) { arrangement_net(net, dim, NULL, 0, 1); return RELU_OK; }
+    if (!strcmp(kind, "resonance") || !strcmp(kind, "threshold") || !strcmp(kind, "generic")
+        || !strcmp(kind, "typeB") || !strcmp(kind, "typeD"))
+    {
+        if (!strcmp(kind, "typeD") && dim < 2)
+            return rc_error_set(err, RELU_E_INPUT, "kind typeD needs --dim >= 2");
+        return random_family(net, kind, dim, nwidths >= 1 ? widths[0] : 0, &r, err);
+    }
     if (dim < 2 && (!strcmp(kind, "braid") || !strcmp(kind, "shi") || !strcmp(kind, "catalan") ||
                     !strcmp(kind, "semiorder") || !strcmp(kind, "linial")))
         return rc_error_set(err, RELU_E_INPUT, "kind %s needs --dim >= 2", kind);
@@ -225,5 +346,5 @@ net_random(net_t net, const char * kind, slong dim, slong nwidths, const slong *
     if (!strcmp(kind, "linial")) { arrangement_net(net, dim, linial, 1, 0); return RELU_OK; }
     return rc_error_set(err, RELU_E_INPUT,
         "unknown kind \"%s\" (int, rat, wide, gauss, he, degenerate, ring, braid, shi, catalan, semiorder, "
-        "linial, coordinate)", kind);
+        "linial, coordinate, resonance, typeB, typeD, threshold, generic)", kind);
 }

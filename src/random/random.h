@@ -21,7 +21,13 @@
                  the origin (a ring in R^2, a shell in R^3); widths gives the neuron count
      braid, shi, catalan, semiorder, linial, coordinate
                  the classical arrangements as one hidden layer (x_i - x_j = 0; = 0, 1;
-                 = -1, 0, 1; = -1, 1; = 1; x_i = 0), output weights 1; widths ignored */
+                 = -1, 0, 1; = -1, 1; = 1; x_i = 0), output weights 1; widths ignored
+     resonance   sum_{i in S} x_i = 0 for every nonempty S (2^n - 1 hyperplanes)
+     typeB, typeD  x_i = 0 (B only) and x_i +- x_j = 0 (n^2 and n(n-1) hyperplanes)
+     threshold   v.(x_1..x_{n-1}) = x_n for v in {0,1}^(n-1) (2^(n-1) hyperplanes through 0;
+                 one region per threshold function of n-1 variables, OEIS A000609)
+     generic     widths[0] (default 2n) affine hyperplanes in general position:
+                 s x_1 + s^2 x_2 + ... + s^n x_n + 1 = 0 for distinct s drawn from the seed */
 #ifndef RELUCERT_RANDOM_H
 #define RELUCERT_RANDOM_H
 
