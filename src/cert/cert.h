@@ -23,10 +23,15 @@
                          {"source": ..., "multipliers": [[row, lambda], ...]},
                          lambda >= 0 with sum lambda_r A_r a positive multiple
                          of the constraint's normal (Farkas: it is implied);
+                       faces: the face lattice of the region's homogenised
+                         cone (cert_faces_write; format 2),
      adjacency       [i, f, j, g]: facet f of region i and facet g of region j
                      are the same facet (every facet whose source is a neuron
                      appears exactly once)
-     counts          {regions, facet_histogram, mean_facets}. */
+     counts          {regions, facet_histogram, mean_facets, fvector, euler}:
+                     fvector [f_0..f_n] counts the faces of the complex
+                     (faces of regions, identified by sign vector).
+     format          2 (format 1: no faces, no fvector). */
 #ifndef RELUCERT_CERT_H
 #define RELUCERT_CERT_H
 
@@ -64,6 +69,8 @@ typedef struct
     slong * key_region, * key_facet, key_alloc;
     char * key_matched;
     slong * adj, nadj, adj_alloc;   /* (i, f, j, g) */
+    bsset_t fkeys;           /* sign keys of the faces of the complex seen so far */
+    slong * fkey_dim, fkey_alloc;
 }
 cert_regions_struct;
 
@@ -80,6 +87,11 @@ int cert_regions_add(cert_regions_t W, const region_struct * R, rc_error_t err);
    on its other side. Does not close fp. */
 int cert_regions_finish(cert_regions_t W, rc_error_t err);
 void cert_regions_clear(cert_regions_t W);
+/* Writes the key "faces" of region R: every face of its homogenised cone
+   {"tight": rows, "point": [t, x...] (sum of its generators), "facets":
+   indices}, C itself first; row nf (the number of facets) is t >= 0. Counts
+   the faces of the complex (t > 0) in W->fkeys by sign vector. */
+void cert_faces_write(cert_regions_struct * W, const region_struct * R);
 
 /* ---- arrangement certificates -------------------------------------------- */
 /* For a network with one hidden layer, writes to fp:
