@@ -321,18 +321,6 @@ is_zero_vec(mpq_t * const v, long len)
 }
 
 /* ---- certificate ---------------------------------------------------------- */
-typedef struct
-{
-    char * pattern;
-    mpq_t * x;        /* interior point */
-    long f;           /* facets */
-    mpq_t * A, * b;   /* f x n, f */
-    long * src;       /* neuron k >= 0, or -1 - r for domain row r */
-    mpq_t * w;        /* f witnesses, f x n */
-    long * nb;        /* neighbour region per facet (-1: domain / not yet), nb_facet */
-    long * nbf;
-}
-region;
 
 void
 read_point(mpq_t * x, yajl_val v, long n, const char * what)
@@ -519,65 +507,17 @@ witness_position(const region * Q, long f, mpq_t * const w, long n)
 }
 
 void
-check_certificate(yajl_val cert, const char * cpath, const char * npath, const network * netp, const char * box,
-                  int whole, int arrangement, int quiet)
+check_regions(regions_result * res, yajl_val cert, const char * cpath, const network * netp, mpq_t * DA, mpq_t * Db,
+              long m)
 {
-    /* 1. the network */
-    network net = *netp, cnet;
-    yajl_val kind = json_member(cert, "certificate");
-    if (arrangement)
-    {
-        if (!YAJL_IS_STRING(kind) || strcmp(kind->u.string, "arrangement") != 0)
-            fail("%s: not an arrangement certificate (key \"certificate\" must be \"arrangement\")", cpath);
-        yajl_val an = json_member(cert, "network");
-        if (an == NULL)
-            fail("%s: no network", cpath);
-        read_network(&cnet, an, "certificate network");
-        if (!networks_equal(&net, &cnet))
-            fail("the certificate's network differs from %s", npath);
-        check_arrangement(cert, cpath, npath, net.n, net.nlayers, net.hidden, net.W[0], net.b[0], quiet);
-        return;
-    }
-    if (YAJL_IS_STRING(kind) && (strcmp(kind->u.string, "homology") == 0
-                                 || strcmp(kind->u.string, "boundary-class") == 0))
-    {
-        if ((box != NULL || whole) && strcmp(kind->u.string, "homology") != 0)
-            fail("--box and --whole apply to regions and homology certificates; %s is a %s certificate", cpath,
-                 kind->u.string);
-        yajl_val an = json_member(cert, "network");
-        if (an == NULL)
-            fail("%s: no network", cpath);
-        read_network(&cnet, an, "certificate network");
-        if (!networks_equal(&net, &cnet))
-            fail("the certificate's network differs from %s", npath);
-        if (strcmp(kind->u.string, "homology") == 0)
-            check_homology(cert, cpath, npath, &net, box, whole, quiet);
-        else
-            check_boundary(cert, cpath, npath, &net, quiet);
-        return;
-    }
-    if (!YAJL_IS_STRING(kind) || strcmp(kind->u.string, "regions") != 0)
-        fail("%s: not a regions certificate (key \"certificate\" must be \"regions\")", cpath);
-    yajl_val cn = json_member(cert, "network");
-    if (cn == NULL)
-        fail("%s: no network", cpath);
-    read_network(&cnet, cn, "certificate network");
-    if (!networks_equal(&net, &cnet))
-        fail("the certificate's network differs from %s", npath);
+    network net = *netp;
     long n = net.n, d = n + 1, N = net.hidden;
-    if (json_get_index(json_member(cert, "input_dim")) != n
-        || json_get_index(json_member(cert, "hidden_neurons")) != N)
-        fail("%s: input_dim or hidden_neurons do not match the network", cpath);
-
-    /* 2. the domain {x : DA x <= Db} */
-    long m;
-    mpq_t * DA, * Db;
-    read_domain(&DA, &Db, &m, cert, n, cpath);
     char what[300];
-
-    require_domain(DA, Db, m, n, box, whole);
-
     /* 3. every region on its own */
+    yajl_val fj = json_member(cert, "format");
+    long format = fj == NULL ? 1 : json_get_index(fj);
+    if (format != 1 && format != 2)
+        fail("%s: format must be 1 or 2 (absent: 1)", cpath);
     yajl_val regs = json_member(cert, "regions");
     long nr = (long) json_array_len(regs);
     if (!YAJL_IS_ARRAY(regs) || nr == 0)
@@ -867,6 +807,84 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
     if (mf == NULL || json_get_q(t, mf) != 0 || !mpq_equal(t, mu))
         fail("counts: mean_facets is not %ld/%ld", facet_sum, nr);
 
+    res->nr = nr;
+    res->R = R;
+    res->max_f = max_f;
+    res->hist = hist;
+    mpq_init(res->mean);
+    mpq_set(res->mean, mu);
+    res->L = NULL;
+    res->fvec = NULL;
+    if (format == 2)
+        check_complex_faces(res, cert, &net, DA, Db, m);
+}
+
+void
+check_certificate(yajl_val cert, const char * cpath, const char * npath, const network * netp, const char * box,
+                  int whole, int arrangement, int quiet)
+{
+    /* 1. the network */
+    network net = *netp, cnet;
+    yajl_val kind = json_member(cert, "certificate");
+    if (arrangement)
+    {
+        if (!YAJL_IS_STRING(kind) || strcmp(kind->u.string, "arrangement") != 0)
+            fail("%s: not an arrangement certificate (key \"certificate\" must be \"arrangement\")", cpath);
+        yajl_val an = json_member(cert, "network");
+        if (an == NULL)
+            fail("%s: no network", cpath);
+        read_network(&cnet, an, "certificate network");
+        if (!networks_equal(&net, &cnet))
+            fail("the certificate's network differs from %s", npath);
+        check_arrangement(cert, cpath, npath, net.n, net.nlayers, net.hidden, net.W[0], net.b[0], quiet);
+        return;
+    }
+    if (YAJL_IS_STRING(kind) && (strcmp(kind->u.string, "homology") == 0
+                                 || strcmp(kind->u.string, "boundary-class") == 0))
+    {
+        if ((box != NULL || whole) && strcmp(kind->u.string, "homology") != 0)
+            fail("--box and --whole apply to regions and homology certificates; %s is a %s certificate", cpath,
+                 kind->u.string);
+        yajl_val an = json_member(cert, "network");
+        if (an == NULL)
+            fail("%s: no network", cpath);
+        read_network(&cnet, an, "certificate network");
+        if (!networks_equal(&net, &cnet))
+            fail("the certificate's network differs from %s", npath);
+        if (strcmp(kind->u.string, "homology") == 0)
+            check_homology(cert, cpath, npath, &net, box, whole, quiet);
+        else
+            check_boundary(cert, cpath, npath, &net, quiet);
+        return;
+    }
+    if (!YAJL_IS_STRING(kind) || strcmp(kind->u.string, "regions") != 0)
+        fail("%s: not a regions certificate (key \"certificate\" must be \"regions\")", cpath);
+    yajl_val cn = json_member(cert, "network");
+    if (cn == NULL)
+        fail("%s: no network", cpath);
+    read_network(&cnet, cn, "certificate network");
+    if (!networks_equal(&net, &cnet))
+        fail("the certificate's network differs from %s", npath);
+    long n = net.n, N = net.hidden;
+    if (json_get_index(json_member(cert, "input_dim")) != n
+        || json_get_index(json_member(cert, "hidden_neurons")) != N)
+        fail("%s: input_dim or hidden_neurons do not match the network", cpath);
+
+    /* 2. the domain {x : DA x <= Db} */
+    long m;
+    mpq_t * DA, * Db;
+    read_domain(&DA, &Db, &m, cert, n, cpath);
+
+    require_domain(DA, Db, m, n, box, whole);
+
+    regions_result res;
+    check_regions(&res, cert, cpath, &net, DA, Db, m);
+    long nr = res.nr, max_f = res.max_f, * hist = res.hist;
+    yajl_val adj = json_member(cert, "adjacency");
+    mpq_t mu;
+    mpq_init(mu);
+    mpq_set(mu, res.mean);
+
     if (!quiet)
     {
         printf("relucert-check: certificate %s verified\n", cpath);
@@ -896,6 +914,17 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
         printf(", mean facets ");
         print_q(stdout, mu);
         printf(" (%ld adjacent pairs), as stated\n", (long) json_array_len(adj));
+        if (res.L != NULL)
+        {
+            printf("  - every face of every region is listed (face lattices of the regions' cones: genuine\n"
+                   "    faces, exact ranks, a flag, two faces in every interval of length 2); faces are\n"
+                   "    identified across regions by sign vector; f-vector of the complex");
+            for (long k = 0; k <= n; k++)
+                printf("%s%ld", k ? "," : " ", res.fvec[k]);
+            printf(", Euler characteristic %ld, as stated\n", res.euler);
+        }
+        else
+            printf("not proved: the f-vector (a format 1 certificate lists no faces)\n");
     }
 }
 
