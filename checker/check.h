@@ -146,6 +146,12 @@ void check_regions(regions_result * res, yajl_val cert, const char * cpath, cons
    counts.euler. */
 void check_complex_faces(regions_result * res, yajl_val cert, const network * net, mpq_t * DA, mpq_t * Db, long m);
 
+/* checker/faces.c: the homology certificate's cells (sig[k][i], num[k] per
+   dimension 0..top) are exactly the cells of the set (output o, threshold T)
+   in the complex of the regions certificate cx (its key "complex"). */
+void check_cells_complete(yajl_val cx, const network * net, long o, const mpq_t T, const char * set, mpq_t * const DA,
+                          mpq_t * const Db, long m, char *** sig, const long * num, long top);
+
 /* Homology (checker/homology.c): rank of r rows of length n (G destroyed);
    stratum dimension of a sign vector; f_o = F[0] + F[1..n].x on the points of
    pattern pat (F: n + 1 entries). */

@@ -409,3 +409,179 @@ check_complex_faces(regions_result * res, yajl_val cert, const network * net, mp
     xfree(S.key);
     xfree(S.val);
 }
+
+/* ---- the cells of a sub-, super- or level set ---------------------------------- */
+/* Sign of h = (F0 - T) t + F'.x on the relative interior of every face of
+   region Q's cone, as a mask (1: -, 2: 0, 4: +) of the signs h takes on the
+   closed face: the sign at its point and the masks of its facets; the minimal
+   face (the lineality space) has {0}, or {-, 0, +} when h is not constant
+   there (h not in the row space of all rows). h >= 0 on a face iff - is not
+   in its mask (the face is its lineality space plus the cone over its
+   atoms), and then h is + or 0 on all its relative interior. */
+static void
+face_masks(char * mask, const lattice * L, const region * Q, long n, mpq_t * const h)
+{
+    long d = n + 1, rows = Q->f + 1, maxdim = 0;
+    mpq_t * G = qvec((rows + 1) * d);
+    for (long r = 0; r < Q->f; r++)
+    {
+        mpq_set(G[r * d], Q->b[r]);
+        for (long j = 0; j < n; j++)
+            mpq_neg(G[r * d + 1 + j], Q->A[r * n + j]);
+    }
+    mpq_set_ui(G[Q->f * d], 1, 1);
+    long r1 = rank_rows(G, rows, d);
+    for (long r = 0; r < Q->f; r++)
+    {
+        mpq_set(G[r * d], Q->b[r]);
+        for (long j = 0; j < n; j++)
+            mpq_neg(G[r * d + 1 + j], Q->A[r * n + j]);
+    }
+    for (long j = 0; j < d; j++)
+        mpq_set_ui(G[Q->f * d + j], j == 0, 1);
+    for (long j = 0; j < d; j++)
+        mpq_set(G[rows * d + j], h[j]);
+    long r2 = rank_rows(G, rows + 1, d);
+    mpq_t s, u;
+    mpq_init(s);
+    mpq_init(u);
+    for (long i = 0; i < L->num; i++)
+        if (L->dim[i] > maxdim)
+            maxdim = L->dim[i];
+    /* by increasing dimension: facets first */
+    for (long dim = 0; dim <= maxdim; dim++)
+        for (long i = 0; i < L->num; i++)
+        {
+            if (L->dim[i] != dim)
+                continue;
+            mpq_set_ui(s, 0, 1);
+            for (long j = 0; j < d; j++)
+            {
+                mpq_mul(u, h[j], L->pt[i * d + j]);
+                mpq_add(s, s, u);
+            }
+            mask[i] = (char) (1 << (mpq_sgn(s) + 1));
+            if (i == L->bottom && r2 > r1)
+                mask[i] |= 1 | 4;
+            for (long c = L->cstart[i]; c < L->cstart[i + 1]; c++)
+                mask[i] |= mask[L->cov[c]];
+        }
+    mpq_clear(s);
+    mpq_clear(u);
+    for (long i = 0; i < (rows + 1) * d; i++)
+        mpq_clear(G[i]);
+    xfree(G);
+}
+
+/* The cells of the set in the complex refined by f = T: for every face F of
+   the complex and every sign s that f - T takes on relint F (one sign, or all
+   three when it takes both - and +), the cell (F, s), of dimension dim F, or
+   dim F - 1 for s = 0 on a split face. Keys: F's sign vector with s at
+   position N. */
+static void
+expected_cells(strset * E, const regions_result * res, const network * net, long o, const mpq_t T, const char * set,
+               mpq_t * const DA, mpq_t * const Db, long m)
+{
+    long n = net->n, N = net->hidden, d = n + 1;
+    const char * allowed = strcmp(set, "superlevel") == 0 ? "0+" : strcmp(set, "sublevel") == 0 ? "-0" : "0";
+    mpq_t * h = qvec(d);
+    for (long i = 0; i < res->nr; i++)
+    {
+        const lattice * L = res->L + i;
+        output_of_pattern(h, net, res->R[i].pattern, o);
+        mpq_sub(h[0], h[0], T);
+        char * mask = xmalloc(L->num + 1);
+        face_masks(mask, L, res->R + i, n, h);
+        for (long f = 0; f < L->num; f++)
+        {
+            if (mpq_sgn(L->pt[f * d]) <= 0)
+                continue;
+            int split = (mask[f] & 1) && (mask[f] & 4);
+            char * sv = face_sign_vector(L, f, net, DA, Db, m);
+            for (const char * a = allowed; *a; a++)
+            {
+                int sg = *a == '-' ? 1 : *a == '0' ? 2 : 4;
+                if (!split)
+                {
+                    /* the one sign of f - T on relint F: that at the face's point */
+                    mpq_t s, u;
+                    mpq_init(s);
+                    mpq_init(u);
+                    for (long j = 0; j < d; j++)
+                    {
+                        mpq_mul(u, h[j], L->pt[f * d + j]);
+                        mpq_add(s, s, u);
+                    }
+                    int here = 1 << (mpq_sgn(s) + 1);
+                    mpq_clear(s);
+                    mpq_clear(u);
+                    if (here != sg)
+                        continue;
+                }
+                char * key = xmalloc(N + 1 + m + 1);
+                strcpy(key, sv);
+                key[N] = *a;
+                long dim = L->dim[f] - 1 - (split && *a == '0');
+                int is_new;
+                long old = strset_insert(E, key, dim, &is_new);
+                if (!is_new)
+                {
+                    if (old != dim)
+                        fail("internal: cell %.60s has two dimensions", key);
+                    xfree(key);
+                }
+            }
+            xfree(sv);
+        }
+        xfree(mask);
+    }
+    for (long j = 0; j < d; j++)
+        mpq_clear(h[j]);
+    xfree(h);
+}
+
+void
+check_cells_complete(yajl_val cx, const network * net, long o, const mpq_t T, const char * set, mpq_t * const DA,
+                     mpq_t * const Db, long m, char *** sig, const long * num, long top)
+{
+    long n = net->n;
+    yajl_val kind = json_member(cx, "certificate"), cn = json_member(cx, "network");
+    if (!YAJL_IS_STRING(kind) || strcmp(kind->u.string, "regions") != 0 || cn == NULL)
+        fail("complex: must be a regions certificate (with \"certificate\": \"regions\" and its network)");
+    network cnet;
+    read_network(&cnet, cn, "complex network");
+    if (!networks_equal(net, &cnet))
+        fail("complex: its network differs from the homology certificate's");
+    long m2;
+    mpq_t * DA2, * Db2;
+    read_domain(&DA2, &Db2, &m2, cx, n, "complex");
+    int same = m2 == m;
+    for (long r = 0; r < m && same; r++)
+    {
+        same = mpq_equal(Db[r], Db2[r]);
+        for (long j = 0; j < n && same; j++)
+            same = mpq_equal(DA[r * n + j], DA2[r * n + j]);
+    }
+    if (!same)
+        fail("complex: its domain differs from the homology certificate's");
+    if (json_get_index(json_member(cx, "format")) != 2)
+        fail("complex: must be a format 2 regions certificate (with the faces)");
+    regions_result res;
+    check_regions(&res, cx, "complex", net, DA, Db, m);
+    strset E;
+    strset_init(&E);
+    expected_cells(&E, &res, net, o, T, set, DA, Db, m);
+    long listed = 0;
+    for (long k = 0; k <= top; k++)
+        for (long i = 0; i < num[k]; i++)
+        {
+            long dim = strset_find(&E, sig[k][i]);
+            if (dim != k)
+                fail("cell %ld of dimension %ld (sign vector %.60s) is not a cell of the set in the complex", i, k,
+                     sig[k][i]);
+            listed++;
+        }
+    if (listed != E.num)
+        fail("the certificate lists %ld cells, but the complex has %ld cells in the set: cells are missing", listed,
+             E.num);
+}

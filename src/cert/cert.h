@@ -71,6 +71,7 @@ typedef struct
     slong * adj, nadj, adj_alloc;   /* (i, f, j, g) */
     bsset_t fkeys;           /* sign keys of the faces of the complex seen so far */
     slong * fkey_dim, fkey_alloc;
+    int borrowed;            /* out belongs to an enclosing certificate */
 }
 cert_regions_struct;
 
@@ -79,6 +80,9 @@ typedef cert_regions_struct cert_regions_t[1];
 /* Starts a certificate on fp for the regions of net in domain (described by
    desc, e.g. "box [-1,1]^2"): writes the header, network and domain. */
 void cert_regions_init(cert_regions_t W, FILE * fp, const net_t net, const poly_t domain, const char * desc);
+/* The same, written as the next value of out's document (a certificate
+   inside another, e.g. the key "complex" of a homology certificate). */
+void cert_regions_init_jout(cert_regions_t W, jout_t out, const net_t net, const poly_t domain, const char * desc);
 /* Writes region R (call in enumeration order, from the enumeration callback).
    RELU_E_INTERNAL if a check of our own fails (a facet in three regions, a
    constraint that is not implied). */
@@ -120,7 +124,10 @@ int cert_arrangement_write(FILE * fp, const net_t net, rc_error_t err);
      smith        [{dim: k, diagonal [s_1..s_r], U, U_inv, V, V_inv}]: integer
                   matrices with U d_k V = diag(s_1..s_r, 0, ...), s_i > 0,
                   s_i | s_(i+1), U U_inv = I, V V_inv = I,
-     betti, torsion, euler  as `relucert homology --json`.
+     betti, torsion, euler  as `relucert homology --json`,
+     complex      a regions certificate (format 2) of net in domain: the
+                  complete regions and faces from which relucert-check
+                  derives every cell of the set.
    A matrix is {"size": [rows, cols], "entries": [[i, j, v], ...]} (nonzero
    entries only). U, V come from cert_smith_sparse. RELU_E_UNSUPPORTED when
    the block left without unit pivots has more than CERT_HOMOLOGY_MAX_DENSE

@@ -20,8 +20,26 @@ _fmpq_set_z(fmpq_t x, const fmpz_t v)
     fmpz_one(fmpq_denref(x));
 }
 
+static void _regions_start(cert_regions_t W, const net_t net, const poly_t domain, const char * desc);
+
 void
 cert_regions_init(cert_regions_t W, FILE * fp, const net_t net, const poly_t domain, const char * desc)
+{
+    jout_init(W->out, fp, 0, 0);
+    W->borrowed = 0;
+    _regions_start(W, net, domain, desc);
+}
+
+void
+cert_regions_init_jout(cert_regions_t W, jout_t out, const net_t net, const poly_t domain, const char * desc)
+{
+    *W->out = *out;   /* the same writer state: the certificate is a value inside out's document */
+    W->borrowed = 1;
+    _regions_start(W, net, domain, desc);
+}
+
+static void
+_regions_start(cert_regions_t W, const net_t net, const poly_t domain, const char * desc)
 {
     slong n = net->input_dim, d = n + 1;
     fmpz_t t;
@@ -51,7 +69,6 @@ cert_regions_init(cert_regions_t W, FILE * fp, const net_t net, const poly_t dom
     W->fkey_dim = NULL;
     W->fkey_alloc = 0;
 
-    jout_init(W->out, fp, 0, 0);
     jout_begin_object(W->out);
     jout_key(W->out, "certificate");
     jout_string(W->out, "regions");
@@ -97,7 +114,8 @@ cert_regions_init(cert_regions_t W, FILE * fp, const net_t net, const poly_t dom
 void
 cert_regions_clear(cert_regions_t W)
 {
-    jout_clear(W->out);
+    if (!W->borrowed)
+        jout_clear(W->out);
     _fmpz_vec_clear(W->dom, FLINT_MAX(W->ndom, 1) * (W->n + 1));
     flint_free(W->dom_tag);
     flint_free(W->hist);
