@@ -26,6 +26,11 @@ static const char * help =
 "strictly inside all other inequalities; a domain facet's witness is on the domain boundary;\n"
 "every other facet is paired with a facet of another region on the same hyperplane, opposite\n"
 "side, whose closure contains the witness; patterns are pairwise distinct; the counts.\n"
+"Format 2 certificates also list every face of every region (the face lattice of its\n"
+"homogenised cone: tight rows, a relative-interior point, facets); the checker proves each\n"
+"listed face genuine (exact signs, dimension by exact rank), the list complete (a flag, and\n"
+"two listed faces in every interval of length 2: the diamond property), identifies faces\n"
+"across regions by sign vector and verifies the f-vector and Euler characteristic.\n"
 "See proofs/CHECKER.md for why this proves the list complete.\n"
 "\n"
 "With --arrangement, CERT is written by `relucert arrangement NET --certificate CERT` (one\n"
@@ -42,7 +47,9 @@ static const char * help =
 "for every d_k the given U, V are unimodular (U U^-1 = I, V V^-1 = I, by multiplication)\n"
 "and U d_k V = diag(s_1..s_r, 0) with s_1 | s_2 | ...; the Betti numbers, torsion and\n"
 "Euler characteristic derived from the ranks and invariant factors equal the stated ones.\n"
-"Not checked: that the cells are all the faces of the set (see proofs/CHECKER.md).\n"
+"The certificate's \"complex\" (a format 2 regions certificate, checked as above) gives every\n"
+"face of the complex and the signs of f - T on it: the cells must be exactly the cells of the\n"
+"set so derived. Not checked: the incidence signs' orientations (see proofs/CHECKER.md).\n"
 "\n"
 "With a classification certificate (`relucert boundary NET --certificate CERT`, one hidden\n"
 "layer of width n): A A^-1 = I; A's rows and a are lambda_p > 0 times the permuted neurons'\n"
@@ -160,6 +167,12 @@ networks_equal(const network * a, const network * b)
 void
 forward(mpq_t * z, mpq_t * y, const network * net, mpq_t * const x)
 {
+    forward_scaled(z, y, net, x, NULL);
+}
+
+void
+forward_scaled(mpq_t * z, mpq_t * y, const network * net, mpq_t * const x, const mpq_t * tp)
+{
     long maxw = net->n;
     for (long l = 0; l < net->nlayers; l++)
         if (net->width[l + 1] > maxw)
@@ -176,6 +189,8 @@ forward(mpq_t * z, mpq_t * y, const network * net, mpq_t * const x)
         for (long i = 0; i < rows; i++)
         {
             mpq_set(u[i], net->b[l][i]);
+            if (tp != NULL)
+                mpq_mul(u[i], u[i], *tp);
             for (long j = 0; j < cols; j++)
             {
                 mpq_mul(t, net->W[l][i * cols + j], v[j]);
@@ -195,6 +210,8 @@ forward(mpq_t * z, mpq_t * y, const network * net, mpq_t * const x)
     for (long i = 0; y != NULL && i < net->width[L + 1]; i++)
     {
         mpq_set(y[i], net->b[L][i]);
+        if (tp != NULL)
+            mpq_mul(y[i], y[i], *tp);
         for (long j = 0; j < cols; j++)
         {
             mpq_mul(t, net->W[L][i * cols + j], v[j]);
@@ -928,6 +945,24 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
     }
 }
 
+/* --box LO,HI: two exact numbers (a usage error otherwise, exit 2) */
+static int
+box_arg_ok(const char * box)
+{
+    const char * comma = strchr(box, ',');
+    if (comma == NULL)
+        return 0;
+    char * los = xmalloc(strlen(box) + 1);
+    strcpy(los, box);
+    los[comma - box] = '\0';
+    mpq_t q;
+    mpq_init(q);
+    int ok = parse_exact(q, los) == 0 && parse_exact(q, comma + 1) == 0;
+    mpq_clear(q);
+    xfree(los);
+    return ok;
+}
+
 int
 main(int argc, char ** argv)
 {
@@ -968,6 +1003,12 @@ main(int argc, char ** argv)
         return 2;
     }
     arena_init();
+    if (box != NULL && !box_arg_ok(box))
+    {
+        fprintf(stderr, "relucert-check: --box: expected LO,HI (exact numbers), got '%.60s' (see --help)\n", box);
+        arena_free_all();
+        return 2;
+    }
     const char * cpath = args[0], * npath = args[1];
     yajl_val cert = json_read_file(cpath);
     yajl_val nroot = json_read_file(npath);

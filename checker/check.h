@@ -67,6 +67,9 @@ int networks_equal(const network * a, const network * b);
 /* Exact forward pass at x: z = the hidden pre-activations (layer by layer),
    y = the outputs (y may be NULL). */
 void forward(mpq_t * z, mpq_t * y, const network * net, mpq_t * const x);
+/* The same with every bias times *t (t > 0): at (t, x) it gives t z(x / t)
+   and t y(x / t), since relu is positively homogeneous (no division). */
+void forward_scaled(mpq_t * z, mpq_t * y, const network * net, mpq_t * const x, const mpq_t * t);
 /* Z (hidden x (n+1), row k = (c, a)): pre-activation c + a.x of every hidden
    neuron as an affine function on the points with pattern pat ('0'/'1' per
    hidden neuron: off/on). */
@@ -102,6 +105,7 @@ typedef struct
     long * dim;               /* dimension of the face of C (a face of the region: one less) */
     long * cstart, * cov;     /* facets of face i: cov[cstart[i] .. cstart[i + 1]) */
     long bottom;              /* the minimal face (every row tight) */
+    char ** sig;              /* sign vector of each face with t > 0 (NULL otherwise) */
 }
 lattice;
 
@@ -109,8 +113,10 @@ lattice;
    face lattice of region Q's cone (i names the region in messages). */
 void check_region_faces(lattice * L, const region * Q, long n, yajl_val faces, long i);
 /* Sign vector of the point x/t of face i of L (t > 0) as in homology
-   certificates, with '.' for f - T; its stratum dimension must be the face's. */
+   certificates, with '.' for f - T. */
 char * face_sign_vector(const lattice * L, long i, const network * net, mpq_t * const DA, mpq_t * const Db, long m);
+/* Fails unless the stratum of sign vector s is dim-dimensional. */
+void check_face_stratum(const char * s, long dim, const network * net, mpq_t * const DA, long m);
 /* A set of strings with a number each (the checker's own hash table). */
 typedef struct
 {

@@ -324,40 +324,41 @@ face_sign_vector(const lattice * L, long i, const network * net, mpq_t * const D
 {
     long n = net->n, N = net->hidden, d = n + 1;
     char * s = xmalloc(N + 1 + m + 1);
-    mpq_t * x = qvec(n), * z = qvec(N > 0 ? N : 1);
+    mpq_t * z = qvec(N > 0 ? N : 1);
     mpq_t v, t;
     mpq_init(v);
     mpq_init(t);
-    for (long j = 0; j < n; j++)
-        mpq_div(x[j], L->pt[i * d + 1 + j], L->pt[i * d]);
-    forward(z, NULL, net, x);
+    /* signs at x/t from the homogeneous point: t z(x/t), t (b - A x/t) */
+    forward_scaled(z, NULL, net, L->pt + i * d + 1, (const mpq_t *) (L->pt + i * d));
     for (long k = 0; k < N; k++)
         s[k] = "-0+"[mpq_sgn(z[k]) + 1];
     s[N] = '.';
     for (long r = 0; r < m; r++)
     {
-        mpq_set(v, Db[r]);
+        mpq_mul(v, Db[r], L->pt[i * d]);
         for (long j = 0; j < n; j++)
         {
-            mpq_mul(t, DA[r * n + j], x[j]);
+            mpq_mul(t, DA[r * n + j], L->pt[i * d + 1 + j]);
             mpq_sub(v, v, t);
         }
         s[N + 1 + r] = mpq_sgn(v) == 0 ? 't' : '.';
     }
     s[N + 1 + m] = '\0';
-    long dim = local_dimension(net, s, 0, DA, m);
-    if (dim != L->dim[i] - 1)
-        fail("a face of dimension %ld has a point whose stratum (points with its sign vector) is %ld-dimensional",
-             L->dim[i] - 1, dim);
     mpq_clear(v);
     mpq_clear(t);
-    for (long j = 0; j < n; j++)
-        mpq_clear(x[j]);
     for (long k = 0; k < (N > 0 ? N : 1); k++)
         mpq_clear(z[k]);
-    xfree(x);
     xfree(z);
     return s;
+}
+
+void
+check_face_stratum(const char * s, long dim, const network * net, mpq_t * const DA, long m)
+{
+    long got = local_dimension(net, s, 0, DA, m);
+    if (got != dim)
+        fail("a face of dimension %ld has a point whose stratum (points with its sign vector) is %ld-dimensional",
+             dim, got);
 }
 
 void
@@ -374,17 +375,25 @@ check_complex_faces(regions_result * res, yajl_val cert, const network * net, mp
     {
         lattice * L = res->L + i;
         check_region_faces(L, res->R + i, n, json_member(json_array_item(regs, i), "faces"), i);
+        L->sig = xmalloc(L->num * sizeof(char *));
+        memset(L->sig, 0, L->num * sizeof(char *));
         for (long f = 0; f < L->num; f++)
         {
             if (mpq_sgn(L->pt[f * (n + 1)]) <= 0)
                 continue;   /* at infinity, or the minimal face of a cone over a polytope */
             char * s = face_sign_vector(L, f, net, DA, Db, m);
             int is_new;
-            strset_insert(&S, s, L->dim[f] - 1, &is_new);
+            long dim = strset_insert(&S, s, L->dim[f] - 1, &is_new);
             if (is_new)
-                res->fvec[L->dim[f] - 1]++;
-            else
-                xfree(s);
+            {
+                /* once per face of the complex: the stratum has its dimension */
+                check_face_stratum(s, dim, net, DA, m);
+                res->fvec[dim]++;
+            }
+            else if (dim != L->dim[f] - 1)
+                fail("region %ld: face %ld has the sign vector of a face of dimension %ld, but dimension %ld", i, f,
+                     dim, L->dim[f] - 1);
+            L->sig[f] = s;
         }
     }
     res->euler = 0;
@@ -403,9 +412,6 @@ check_complex_faces(regions_result * res, yajl_val cert, const network * net, mp
         || mpz_cmp_si(mpq_numref(e), res->euler) != 0)
         fail("counts: euler is not %ld", res->euler);
     mpq_clear(e);
-    for (long i = 0; i < S.size; i++)
-        if (S.key[i] != NULL)
-            xfree(S.key[i]);
     xfree(S.key);
     xfree(S.val);
 }
@@ -497,7 +503,7 @@ expected_cells(strset * E, const regions_result * res, const network * net, long
             if (mpq_sgn(L->pt[f * d]) <= 0)
                 continue;
             int split = (mask[f] & 1) && (mask[f] & 4);
-            char * sv = face_sign_vector(L, f, net, DA, Db, m);
+            const char * sv = L->sig[f];
             for (const char * a = allowed; *a; a++)
             {
                 int sg = *a == '-' ? 1 : *a == '0' ? 2 : 4;
@@ -531,7 +537,6 @@ expected_cells(strset * E, const regions_result * res, const network * net, long
                     xfree(key);
                 }
             }
-            xfree(sv);
         }
         xfree(mask);
     }
