@@ -537,6 +537,12 @@ check_regions(regions_result * res, yajl_val cert, const char * cpath, const net
         fail("%s: format must be 1 or 2 (absent: 1)", cpath);
     yajl_val regs = json_member(cert, "regions");
     long nr = (long) json_array_len(regs);
+    /* no silent downgrade: a certificate with faces is read as format 2 or not at all */
+    for (long i = 0; format == 1 && i < nr; i++)
+        if (json_member(json_array_item(regs, i), "faces") != NULL)
+            fail("%s: region %ld lists faces, but the certificate does not say format 2", cpath, i);
+    if (format == 1 && json_member(json_member(cert, "counts"), "fvector") != NULL)
+        fail("%s: counts has an fvector, but the certificate does not say format 2", cpath);
     if (!YAJL_IS_ARRAY(regs) || nr == 0)
         fail("%s: no regions (a full-dimensional domain has at least one)", cpath);
     region * R = xmalloc(nr * sizeof(region));

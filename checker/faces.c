@@ -569,6 +569,9 @@ check_cells_complete(yajl_val cx, const network * net, long o, const mpq_t T, co
     }
     if (!same)
         fail("complex: its domain differs from the homology certificate's");
+    if (json_get_index(json_member(cx, "input_dim")) != n
+        || json_get_index(json_member(cx, "hidden_neurons")) != net->hidden)
+        fail("complex: input_dim or hidden_neurons do not match the network");
     if (json_get_index(json_member(cx, "format")) != 2)
         fail("complex: must be a format 2 regions certificate (with the faces)");
     regions_result res;
