@@ -112,11 +112,13 @@ lattice;
 /* checker/faces.c: verifies that faces (the region's "faces") is the whole
    face lattice of region Q's cone (i names the region in messages). */
 void check_region_faces(lattice * L, const region * Q, long n, yajl_val faces, long i);
-/* Sign vector of the point x/t of face i of L (t > 0) as in homology
-   certificates, with '.' for f - T. */
-char * face_sign_vector(const lattice * L, long i, const network * net, mpq_t * const DA, mpq_t * const Db, long m);
-/* Fails unless the stratum of sign vector s is dim-dimensional. */
-void check_face_stratum(const char * s, long dim, const network * net, mpq_t * const DA, long m);
+/* Sign vector of the point (t, x) of face i of L (t > 0) as in homology
+   certificates, with '.' for f - T; Z: the region's affine_of_pattern. */
+char * face_sign_vector(const lattice * L, long i, mpq_t * const Z, long N, mpq_t * const DA, mpq_t * const Db, long m,
+                        long n);
+/* Fails unless n - rank(gradients of the vanishing Z_k and the tight domain
+   rows) is dim: the stratum of s has the face's dimension. */
+void check_face_stratum(const char * s, long dim, mpq_t * const Z, long N, mpq_t * const DA, long m, long n);
 /* A set of strings with a number each (the checker's own hash table). */
 typedef struct
 {

@@ -320,18 +320,26 @@ check_region_faces(lattice * L, const region * Q, long n, yajl_val faces, long r
 }
 
 char *
-face_sign_vector(const lattice * L, long i, const network * net, mpq_t * const DA, mpq_t * const Db, long m)
+face_sign_vector(const lattice * L, long i, mpq_t * const Z, long N, mpq_t * const DA, mpq_t * const Db, long m,
+                 long n)
 {
-    long n = net->n, N = net->hidden, d = n + 1;
+    long d = n + 1;
     char * s = xmalloc(N + 1 + m + 1);
-    mpq_t * z = qvec(N > 0 ? N : 1);
     mpq_t v, t;
     mpq_init(v);
     mpq_init(t);
-    /* signs at x/t from the homogeneous point: t z(x/t), t (b - A x/t) */
-    forward_scaled(z, NULL, net, L->pt + i * d + 1, (const mpq_t *) (L->pt + i * d));
+    /* on the closed region every pre-activation is its affine function under
+       the region's pattern (continuity from the interior): signs of Z_k.(t, x) */
     for (long k = 0; k < N; k++)
-        s[k] = "-0+"[mpq_sgn(z[k]) + 1];
+    {
+        mpq_set_ui(v, 0, 1);
+        for (long j = 0; j < d; j++)
+        {
+            mpq_mul(t, Z[k * d + j], L->pt[i * d + j]);
+            mpq_add(v, v, t);
+        }
+        s[k] = "-0+"[mpq_sgn(v) + 1];
+    }
     s[N] = '.';
     for (long r = 0; r < m; r++)
     {
@@ -346,16 +354,32 @@ face_sign_vector(const lattice * L, long i, const network * net, mpq_t * const D
     s[N + 1 + m] = '\0';
     mpq_clear(v);
     mpq_clear(t);
-    for (long k = 0; k < (N > 0 ? N : 1); k++)
-        mpq_clear(z[k]);
-    xfree(z);
     return s;
 }
 
 void
-check_face_stratum(const char * s, long dim, const network * net, mpq_t * const DA, long m)
+check_face_stratum(const char * s, long dim, mpq_t * const Z, long N, mpq_t * const DA, long m, long n)
 {
-    long got = local_dimension(net, s, 0, DA, m);
+    long d = n + 1, r = 0;
+    mpq_t * G = qvec((N + m + 1) * n);
+    for (long k = 0; k < N; k++)
+        if (s[k] == '0')
+        {
+            for (long j = 0; j < n; j++)
+                mpq_set(G[r * n + j], Z[k * d + 1 + j]);
+            r++;
+        }
+    for (long q = 0; q < m; q++)
+        if (s[N + 1 + q] == 't')
+        {
+            for (long j = 0; j < n; j++)
+                mpq_set(G[r * n + j], DA[q * n + j]);
+            r++;
+        }
+    long got = n - rank_rows(G, r, n);
+    for (long i = 0; i < (N + m + 1) * n; i++)
+        mpq_clear(G[i]);
+    xfree(G);
     if (got != dim)
         fail("a face of dimension %ld has a point whose stratum (points with its sign vector) is %ld-dimensional",
              dim, got);
@@ -364,7 +388,8 @@ check_face_stratum(const char * s, long dim, const network * net, mpq_t * const 
 void
 check_complex_faces(regions_result * res, yajl_val cert, const network * net, mpq_t * DA, mpq_t * Db, long m)
 {
-    long n = net->n;
+    long n = net->n, N = net->hidden;
+    mpq_t * Z = qvec((N > 0 ? N : 1) * (n + 1));
     yajl_val regs = json_member(cert, "regions");
     res->L = xmalloc(res->nr * sizeof(lattice));
     res->fvec = xmalloc((n + 1) * sizeof(long));
@@ -377,17 +402,18 @@ check_complex_faces(regions_result * res, yajl_val cert, const network * net, mp
         check_region_faces(L, res->R + i, n, json_member(json_array_item(regs, i), "faces"), i);
         L->sig = xmalloc(L->num * sizeof(char *));
         memset(L->sig, 0, L->num * sizeof(char *));
+        affine_of_pattern(Z, net, res->R[i].pattern);
         for (long f = 0; f < L->num; f++)
         {
             if (mpq_sgn(L->pt[f * (n + 1)]) <= 0)
                 continue;   /* at infinity, or the minimal face of a cone over a polytope */
-            char * s = face_sign_vector(L, f, net, DA, Db, m);
+            char * s = face_sign_vector(L, f, Z, N, DA, Db, m, n);
             int is_new;
             long dim = strset_insert(&S, s, L->dim[f] - 1, &is_new);
             if (is_new)
             {
                 /* once per face of the complex: the stratum has its dimension */
-                check_face_stratum(s, dim, net, DA, m);
+                check_face_stratum(s, dim, Z, N, DA, m, n);
                 res->fvec[dim]++;
             }
             else if (dim != L->dim[f] - 1)
@@ -413,6 +439,9 @@ check_complex_faces(regions_result * res, yajl_val cert, const network * net, mp
         fail("counts: euler is not %ld", res->euler);
     mpq_clear(e);
     xfree(S.key);
+    for (long k = 0; k < (N > 0 ? N : 1) * (n + 1); k++)
+        mpq_clear(Z[k]);
+    xfree(Z);
     xfree(S.val);
 }
 
