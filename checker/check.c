@@ -842,6 +842,53 @@ check_regions(regions_result * res, yajl_val cert, const char * cpath, const net
         check_complex_faces(res, cert, &net, DA, Db, m);
 }
 
+static long
+uf_find(long * parent, long i)
+{
+    while (parent[i] != i)
+        i = parent[i] = parent[parent[i]];
+    return i;
+}
+
+static int
+cmp_long2(const void * a, const void * b)
+{
+    const long * x = a, * y = b;
+    return x[0] != y[0] ? (x[0] > y[0]) - (x[0] < y[0]) : (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+/* The dual graph of the checked regions: its edges are the pairs of regions
+   with a facet paired by the adjacency (check 5), counted once per pair.
+   Returns the number of connected components (union-find). */
+static long
+dual_graph(long * nedges, const region * R, long nr)
+{
+    long np = 0, cap = 1;
+    for (long i = 0; i < nr; i++)
+        cap += R[i].f;
+    long * pairs = xmalloc(2 * cap * sizeof(long)), * parent = xmalloc((nr + 1) * sizeof(long));
+    for (long i = 0; i < nr; i++)
+        parent[i] = i;
+    for (long i = 0; i < nr; i++)
+        for (long f = 0; f < R[i].f; f++)
+            if (R[i].src[f] >= 0 && R[i].nb[f] > i)
+            {
+                pairs[2 * np] = i;
+                pairs[2 * np++ + 1] = R[i].nb[f];
+                parent[uf_find(parent, i)] = uf_find(parent, R[i].nb[f]);
+            }
+    qsort(pairs, np, 2 * sizeof(long), cmp_long2);
+    *nedges = 0;
+    for (long e = 0; e < np; e++)
+        *nedges += e == 0 || cmp_long2(pairs + 2 * e, pairs + 2 * e - 2) != 0;
+    long comps = 0;
+    for (long i = 0; i < nr; i++)
+        comps += uf_find(parent, i) == i;
+    xfree(pairs);
+    xfree(parent);
+    return comps;
+}
+
 void
 check_certificate(yajl_val cert, const char * cpath, const char * npath, const network * netp, const char * box,
                   int whole, int arrangement, int quiet)
@@ -937,6 +984,9 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
         printf(", mean facets ");
         print_q(stdout, mu);
         printf(" (%ld adjacent pairs), as stated\n", (long) json_array_len(adj));
+        long edges, comps = dual_graph(&edges, res.R, nr);
+        printf("  - dual graph (regions joined across a shared facet): %ld nodes, %ld edges, %ld connected\n"
+               "    component%s\n", nr, edges, comps, comps == 1 ? "" : "s");
         if (res.L != NULL)
         {
             printf("  - every face of every region is listed (face lattices of the regions' cones: genuine\n"

@@ -6,7 +6,7 @@ set -u
 CHECK=${RELUCERT_CHECK:-checker/relucert-check}
 
 # --- the f-vector the checker proves is the engine's (fixtures, box and R^n; random deeper ones)
-n=0
+n=0 g=0
 for net in "$D"/sage/case*[0-9].json; do
     for dom in box whole; do
         if [ "$dom" = box ]; then set -- --box -1,1; else set -- --whole; fi
@@ -16,10 +16,17 @@ for net in "$D"/sage/case*[0-9].json; do
         want=$(jq -r '.fvector | map(tostring) | join(",")' "$TMP/s.json")
         grep -q "f-vector of the complex $want, Euler characteristic $(jq .euler "$TMP/s.json"), as stated" "$TMP/out" \
             && pass || fail "$net $dom: checker's f-vector is not $want: $(grep f-vector "$TMP/out")"
+        # the dual graph the checker proves is relucert dualgraph's (nodes, edges); dualgraph
+        # exits 70 where it cannot certify the Laplacian spectrum: those are not compared (counted below)
         n=$((n + 1))
+        "$BIN" dualgraph "$net" "$@" --json >"$TMP/g.json" 2>/dev/null || continue
+        g=$((g + 1))
+        grep -q "dual graph (regions joined across a shared facet): $(jq .nodes "$TMP/g.json") nodes, $(jq .edges "$TMP/g.json") edges" \
+            "$TMP/out" && pass || fail "$net $dom: dual graph $(grep -A1 'dual graph' "$TMP/out") vs $(jq -c '[.nodes, .edges]' "$TMP/g.json")"
     done
 done
 [ "$n" -ge 30 ] && pass || fail "only $n certificates"
+[ "$g" -ge 20 ] && pass || fail "only $g dual graphs compared"
 for seed in 1 2 3; do
     "$BIN" random --dim 3 --widths 5,4 --kind degenerate --seed "$seed" >"$TMP/r.json"
     for dom in "--box -1,1" "--whole"; do
