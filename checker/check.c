@@ -26,6 +26,11 @@ static const char * help =
 "strictly inside all other inequalities; a domain facet's witness is on the domain boundary;\n"
 "every other facet is paired with a facet of another region on the same hyperplane, opposite\n"
 "side, whose closure contains the witness; patterns are pairwise distinct; the counts.\n"
+"Format 2 certificates also list every face of every region (the face lattice of its\n"
+"homogenised cone: tight rows, a relative-interior point, facets); the checker proves each\n"
+"listed face genuine (exact signs, dimension by exact rank), the list complete (a flag, and\n"
+"two listed faces in every interval of length 2: the diamond property), identifies faces\n"
+"across regions by sign vector and verifies the f-vector and Euler characteristic.\n"
 "See proofs/CHECKER.md for why this proves the list complete.\n"
 "\n"
 "With --arrangement, CERT is written by `relucert arrangement NET --certificate CERT` (one\n"
@@ -42,7 +47,9 @@ static const char * help =
 "for every d_k the given U, V are unimodular (U U^-1 = I, V V^-1 = I, by multiplication)\n"
 "and U d_k V = diag(s_1..s_r, 0) with s_1 | s_2 | ...; the Betti numbers, torsion and\n"
 "Euler characteristic derived from the ranks and invariant factors equal the stated ones.\n"
-"Not checked: that the cells are all the faces of the set (see proofs/CHECKER.md).\n"
+"The certificate's \"complex\" (a format 2 regions certificate, checked as above) gives every\n"
+"face of the complex and the signs of f - T on it: the cells must be exactly the cells of the\n"
+"set so derived. Not checked: the incidence signs' orientations (see proofs/CHECKER.md).\n"
 "\n"
 "With a classification certificate (`relucert boundary NET --certificate CERT`, one hidden\n"
 "layer of width n): A A^-1 = I; A's rows and a are lambda_p > 0 times the permuted neurons'\n"
@@ -160,6 +167,12 @@ networks_equal(const network * a, const network * b)
 void
 forward(mpq_t * z, mpq_t * y, const network * net, mpq_t * const x)
 {
+    forward_scaled(z, y, net, x, NULL);
+}
+
+void
+forward_scaled(mpq_t * z, mpq_t * y, const network * net, mpq_t * const x, const mpq_t * tp)
+{
     long maxw = net->n;
     for (long l = 0; l < net->nlayers; l++)
         if (net->width[l + 1] > maxw)
@@ -176,6 +189,8 @@ forward(mpq_t * z, mpq_t * y, const network * net, mpq_t * const x)
         for (long i = 0; i < rows; i++)
         {
             mpq_set(u[i], net->b[l][i]);
+            if (tp != NULL)
+                mpq_mul(u[i], u[i], *tp);
             for (long j = 0; j < cols; j++)
             {
                 mpq_mul(t, net->W[l][i * cols + j], v[j]);
@@ -195,6 +210,8 @@ forward(mpq_t * z, mpq_t * y, const network * net, mpq_t * const x)
     for (long i = 0; y != NULL && i < net->width[L + 1]; i++)
     {
         mpq_set(y[i], net->b[L][i]);
+        if (tp != NULL)
+            mpq_mul(y[i], y[i], *tp);
         for (long j = 0; j < cols; j++)
         {
             mpq_mul(t, net->W[L][i * cols + j], v[j]);
@@ -321,18 +338,6 @@ is_zero_vec(mpq_t * const v, long len)
 }
 
 /* ---- certificate ---------------------------------------------------------- */
-typedef struct
-{
-    char * pattern;
-    mpq_t * x;        /* interior point */
-    long f;           /* facets */
-    mpq_t * A, * b;   /* f x n, f */
-    long * src;       /* neuron k >= 0, or -1 - r for domain row r */
-    mpq_t * w;        /* f witnesses, f x n */
-    long * nb;        /* neighbour region per facet (-1: domain / not yet), nb_facet */
-    long * nbf;
-}
-region;
 
 void
 read_point(mpq_t * x, yajl_val v, long n, const char * what)
@@ -519,67 +524,25 @@ witness_position(const region * Q, long f, mpq_t * const w, long n)
 }
 
 void
-check_certificate(yajl_val cert, const char * cpath, const char * npath, const network * netp, const char * box,
-                  int whole, int arrangement, int quiet)
+check_regions(regions_result * res, yajl_val cert, const char * cpath, const network * netp, mpq_t * DA, mpq_t * Db,
+              long m)
 {
-    /* 1. the network */
-    network net = *netp, cnet;
-    yajl_val kind = json_member(cert, "certificate");
-    if (arrangement)
-    {
-        if (!YAJL_IS_STRING(kind) || strcmp(kind->u.string, "arrangement") != 0)
-            fail("%s: not an arrangement certificate (key \"certificate\" must be \"arrangement\")", cpath);
-        yajl_val an = json_member(cert, "network");
-        if (an == NULL)
-            fail("%s: no network", cpath);
-        read_network(&cnet, an, "certificate network");
-        if (!networks_equal(&net, &cnet))
-            fail("the certificate's network differs from %s", npath);
-        check_arrangement(cert, cpath, npath, net.n, net.nlayers, net.hidden, net.W[0], net.b[0], quiet);
-        return;
-    }
-    if (YAJL_IS_STRING(kind) && (strcmp(kind->u.string, "homology") == 0
-                                 || strcmp(kind->u.string, "boundary-class") == 0))
-    {
-        if ((box != NULL || whole) && strcmp(kind->u.string, "homology") != 0)
-            fail("--box and --whole apply to regions and homology certificates; %s is a %s certificate", cpath,
-                 kind->u.string);
-        yajl_val an = json_member(cert, "network");
-        if (an == NULL)
-            fail("%s: no network", cpath);
-        read_network(&cnet, an, "certificate network");
-        if (!networks_equal(&net, &cnet))
-            fail("the certificate's network differs from %s", npath);
-        if (strcmp(kind->u.string, "homology") == 0)
-            check_homology(cert, cpath, npath, &net, box, whole, quiet);
-        else
-            check_boundary(cert, cpath, npath, &net, quiet);
-        return;
-    }
-    if (!YAJL_IS_STRING(kind) || strcmp(kind->u.string, "regions") != 0)
-        fail("%s: not a regions certificate (key \"certificate\" must be \"regions\")", cpath);
-    yajl_val cn = json_member(cert, "network");
-    if (cn == NULL)
-        fail("%s: no network", cpath);
-    read_network(&cnet, cn, "certificate network");
-    if (!networks_equal(&net, &cnet))
-        fail("the certificate's network differs from %s", npath);
+    network net = *netp;
     long n = net.n, d = n + 1, N = net.hidden;
-    if (json_get_index(json_member(cert, "input_dim")) != n
-        || json_get_index(json_member(cert, "hidden_neurons")) != N)
-        fail("%s: input_dim or hidden_neurons do not match the network", cpath);
-
-    /* 2. the domain {x : DA x <= Db} */
-    long m;
-    mpq_t * DA, * Db;
-    read_domain(&DA, &Db, &m, cert, n, cpath);
     char what[300];
-
-    require_domain(DA, Db, m, n, box, whole);
-
     /* 3. every region on its own */
+    yajl_val fj = json_member(cert, "format");
+    long format = fj == NULL ? 1 : json_get_index(fj);
+    if (format != 1 && format != 2)
+        fail("%s: format must be 1 or 2 (absent: 1)", cpath);
     yajl_val regs = json_member(cert, "regions");
     long nr = (long) json_array_len(regs);
+    /* no silent downgrade: a certificate with faces is read as format 2 or not at all */
+    for (long i = 0; format == 1 && i < nr; i++)
+        if (json_member(json_array_item(regs, i), "faces") != NULL)
+            fail("%s: region %ld lists faces, but the certificate does not say format 2", cpath, i);
+    if (format == 1 && json_member(json_member(cert, "counts"), "fvector") != NULL)
+        fail("%s: counts has an fvector, but the certificate does not say format 2", cpath);
     if (!YAJL_IS_ARRAY(regs) || nr == 0)
         fail("%s: no regions (a full-dimensional domain has at least one)", cpath);
     region * R = xmalloc(nr * sizeof(region));
@@ -867,6 +830,131 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
     if (mf == NULL || json_get_q(t, mf) != 0 || !mpq_equal(t, mu))
         fail("counts: mean_facets is not %ld/%ld", facet_sum, nr);
 
+    res->nr = nr;
+    res->R = R;
+    res->max_f = max_f;
+    res->hist = hist;
+    mpq_init(res->mean);
+    mpq_set(res->mean, mu);
+    res->L = NULL;
+    res->fvec = NULL;
+    if (format == 2)
+        check_complex_faces(res, cert, &net, DA, Db, m);
+}
+
+static long
+uf_find(long * parent, long i)
+{
+    while (parent[i] != i)
+        i = parent[i] = parent[parent[i]];
+    return i;
+}
+
+static int
+cmp_long2(const void * a, const void * b)
+{
+    const long * x = a, * y = b;
+    return x[0] != y[0] ? (x[0] > y[0]) - (x[0] < y[0]) : (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+/* The dual graph of the checked regions: its edges are the pairs of regions
+   with a facet paired by the adjacency (check 5), counted once per pair.
+   Returns the number of connected components (union-find). */
+static long
+dual_graph(long * nedges, const region * R, long nr)
+{
+    long np = 0, cap = 1;
+    for (long i = 0; i < nr; i++)
+        cap += R[i].f;
+    long * pairs = xmalloc(2 * cap * sizeof(long)), * parent = xmalloc((nr + 1) * sizeof(long));
+    for (long i = 0; i < nr; i++)
+        parent[i] = i;
+    for (long i = 0; i < nr; i++)
+        for (long f = 0; f < R[i].f; f++)
+            if (R[i].src[f] >= 0 && R[i].nb[f] > i)
+            {
+                pairs[2 * np] = i;
+                pairs[2 * np++ + 1] = R[i].nb[f];
+                parent[uf_find(parent, i)] = uf_find(parent, R[i].nb[f]);
+            }
+    qsort(pairs, np, 2 * sizeof(long), cmp_long2);
+    *nedges = 0;
+    for (long e = 0; e < np; e++)
+        *nedges += e == 0 || cmp_long2(pairs + 2 * e, pairs + 2 * e - 2) != 0;
+    long comps = 0;
+    for (long i = 0; i < nr; i++)
+        comps += uf_find(parent, i) == i;
+    xfree(pairs);
+    xfree(parent);
+    return comps;
+}
+
+void
+check_certificate(yajl_val cert, const char * cpath, const char * npath, const network * netp, const char * box,
+                  int whole, int arrangement, int quiet)
+{
+    /* 1. the network */
+    network net = *netp, cnet;
+    yajl_val kind = json_member(cert, "certificate");
+    if (arrangement)
+    {
+        if (!YAJL_IS_STRING(kind) || strcmp(kind->u.string, "arrangement") != 0)
+            fail("%s: not an arrangement certificate (key \"certificate\" must be \"arrangement\")", cpath);
+        yajl_val an = json_member(cert, "network");
+        if (an == NULL)
+            fail("%s: no network", cpath);
+        read_network(&cnet, an, "certificate network");
+        if (!networks_equal(&net, &cnet))
+            fail("the certificate's network differs from %s", npath);
+        check_arrangement(cert, cpath, npath, net.n, net.nlayers, net.hidden, net.W[0], net.b[0], quiet);
+        return;
+    }
+    if (YAJL_IS_STRING(kind) && (strcmp(kind->u.string, "homology") == 0
+                                 || strcmp(kind->u.string, "boundary-class") == 0))
+    {
+        if ((box != NULL || whole) && strcmp(kind->u.string, "homology") != 0)
+            fail("--box and --whole apply to regions and homology certificates; %s is a %s certificate", cpath,
+                 kind->u.string);
+        yajl_val an = json_member(cert, "network");
+        if (an == NULL)
+            fail("%s: no network", cpath);
+        read_network(&cnet, an, "certificate network");
+        if (!networks_equal(&net, &cnet))
+            fail("the certificate's network differs from %s", npath);
+        if (strcmp(kind->u.string, "homology") == 0)
+            check_homology(cert, cpath, npath, &net, box, whole, quiet);
+        else
+            check_boundary(cert, cpath, npath, &net, quiet);
+        return;
+    }
+    if (!YAJL_IS_STRING(kind) || strcmp(kind->u.string, "regions") != 0)
+        fail("%s: not a regions certificate (key \"certificate\" must be \"regions\")", cpath);
+    yajl_val cn = json_member(cert, "network");
+    if (cn == NULL)
+        fail("%s: no network", cpath);
+    read_network(&cnet, cn, "certificate network");
+    if (!networks_equal(&net, &cnet))
+        fail("the certificate's network differs from %s", npath);
+    long n = net.n, N = net.hidden;
+    if (json_get_index(json_member(cert, "input_dim")) != n
+        || json_get_index(json_member(cert, "hidden_neurons")) != N)
+        fail("%s: input_dim or hidden_neurons do not match the network", cpath);
+
+    /* 2. the domain {x : DA x <= Db} */
+    long m;
+    mpq_t * DA, * Db;
+    read_domain(&DA, &Db, &m, cert, n, cpath);
+
+    require_domain(DA, Db, m, n, box, whole);
+
+    regions_result res;
+    check_regions(&res, cert, cpath, &net, DA, Db, m);
+    long nr = res.nr, max_f = res.max_f, * hist = res.hist;
+    yajl_val adj = json_member(cert, "adjacency");
+    mpq_t mu;
+    mpq_init(mu);
+    mpq_set(mu, res.mean);
+
     if (!quiet)
     {
         printf("relucert-check: certificate %s verified\n", cpath);
@@ -896,7 +984,39 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
         printf(", mean facets ");
         print_q(stdout, mu);
         printf(" (%ld adjacent pairs), as stated\n", (long) json_array_len(adj));
+        long edges, comps = dual_graph(&edges, res.R, nr);
+        printf("  - dual graph (regions joined across a shared facet): %ld nodes, %ld edges, %ld connected\n"
+               "    component%s\n", nr, edges, comps, comps == 1 ? "" : "s");
+        if (res.L != NULL)
+        {
+            printf("  - every face of every region is listed (face lattices of the regions' cones: genuine\n"
+                   "    faces, exact ranks, a flag, two faces in every interval of length 2); faces are\n"
+                   "    identified across regions by sign vector; f-vector of the complex");
+            for (long k = 0; k <= n; k++)
+                printf("%s%ld", k ? "," : " ", res.fvec[k]);
+            printf(", Euler characteristic %ld, as stated\n", res.euler);
+        }
+        else
+            printf("not proved: the f-vector (a format 1 certificate lists no faces)\n");
     }
+}
+
+/* --box LO,HI: two exact numbers (a usage error otherwise, exit 2) */
+static int
+box_arg_ok(const char * box)
+{
+    const char * comma = strchr(box, ',');
+    if (comma == NULL)
+        return 0;
+    char * los = xmalloc(strlen(box) + 1);
+    strcpy(los, box);
+    los[comma - box] = '\0';
+    mpq_t q;
+    mpq_init(q);
+    int ok = parse_exact(q, los) == 0 && parse_exact(q, comma + 1) == 0;
+    mpq_clear(q);
+    xfree(los);
+    return ok;
 }
 
 int
@@ -939,6 +1059,12 @@ main(int argc, char ** argv)
         return 2;
     }
     arena_init();
+    if (box != NULL && !box_arg_ok(box))
+    {
+        fprintf(stderr, "relucert-check: --box: expected LO,HI (exact numbers), got '%.60s' (see --help)\n", box);
+        arena_free_all();
+        return 2;
+    }
     const char * cpath = args[0], * npath = args[1];
     yajl_val cert = json_read_file(cpath);
     yajl_val nroot = json_read_file(npath);

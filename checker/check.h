@@ -67,6 +67,9 @@ int networks_equal(const network * a, const network * b);
 /* Exact forward pass at x: z = the hidden pre-activations (layer by layer),
    y = the outputs (y may be NULL). */
 void forward(mpq_t * z, mpq_t * y, const network * net, mpq_t * const x);
+/* The same with every bias times *t (t > 0): at (t, x) it gives t z(x / t)
+   and t y(x / t), since relu is positively homogeneous (no division). */
+void forward_scaled(mpq_t * z, mpq_t * y, const network * net, mpq_t * const x, const mpq_t * t);
 /* Z (hidden x (n+1), row k = (c, a)): pre-activation c + a.x of every hidden
    neuron as an affine function on the points with pattern pat ('0'/'1' per
    hidden neuron: off/on). */
@@ -77,6 +80,92 @@ void read_domain(mpq_t ** DA, mpq_t ** Db, long * m, yajl_val cert, long n, cons
 void require_domain(mpq_t * const DA, mpq_t * const Db, long m, long n, const char * box, int whole);
 void print_domain(FILE * fp, mpq_t * const DA, mpq_t * const Db, long m, long n);
 void print_q(FILE * fp, const mpq_t q);
+
+/* A region of a regions certificate, as read and checked. */
+typedef struct
+{
+    char * pattern;
+    mpq_t * x;        /* interior point */
+    long f;           /* facets */
+    mpq_t * A, * b;   /* f x n, f */
+    long * src;       /* neuron k >= 0, or -1 - r for domain row r */
+    mpq_t * w;        /* f witnesses, f x n */
+    long * nb;        /* neighbour region per facet (-1: domain / not yet), nb_facet */
+    long * nbf;
+}
+region;
+
+/* The face lattice of a region's homogenised cone C = {(t, x) : t >= 0,
+   b_r t - A_r x >= 0}: rows 0..f-1 are the region's, row f is t >= 0. */
+typedef struct
+{
+    long num;
+    long * tstart, * tight;   /* rows tight on face i: tight[tstart[i] .. tstart[i + 1]) */
+    mpq_t * pt;               /* num x (n + 1): (t, x) in the relative interior */
+    long * dim;               /* dimension of the face of C (a face of the region: one less) */
+    long * cstart, * cov;     /* facets of face i: cov[cstart[i] .. cstart[i + 1]) */
+    long bottom;              /* the minimal face (every row tight) */
+    char ** sig;              /* sign vector of each face with t > 0 (NULL otherwise) */
+}
+lattice;
+
+/* checker/faces.c: verifies that faces (the region's "faces") is the whole
+   face lattice of region Q's cone (i names the region in messages). */
+void check_region_faces(lattice * L, const region * Q, long n, yajl_val faces, long i);
+/* Sign vector of the point (t, x) of face i of L (t > 0) as in homology
+   certificates, with '.' for f - T; Z: the region's affine_of_pattern. */
+char * face_sign_vector(const lattice * L, long i, mpq_t * const Z, long N, mpq_t * const DA, mpq_t * const Db, long m,
+                        long n);
+/* Fails unless n - rank(gradients of the vanishing Z_k and the tight domain
+   rows) is dim: the stratum of s has the face's dimension. */
+void check_face_stratum(const char * s, long dim, mpq_t * const Z, long N, mpq_t * const DA, long m, long n);
+/* A set of strings with a number each (the checker's own hash table). */
+typedef struct
+{
+    long num, size;
+    char ** key;
+    long * val;
+}
+strset;
+void strset_init(strset * S);
+/* Inserts key with value val, or returns the value already stored (then key is kept by the caller). */
+long strset_insert(strset * S, char * key, long val, int * is_new);
+long strset_find(const strset * S, const char * key);   /* value or -1 */
+
+/* What check_regions proved: the regions (R), the facet histogram, and with
+   format 2 every region's face lattice (L) and the complex's f-vector. */
+typedef struct
+{
+    long nr, max_f;
+    region * R;
+    long * hist;
+    mpq_t mean;
+    lattice * L;        /* NULL for format 1 */
+    long * fvec, euler; /* fvec[0..n] */
+}
+regions_result;
+
+/* Verifies the regions part of a regions certificate cert (network already
+   compared, domain read); fails on any error. */
+void check_regions(regions_result * res, yajl_val cert, const char * cpath, const network * net, mpq_t * DA,
+                   mpq_t * Db, long m);
+/* checker/faces.c: every region's face lattice, the f-vector of the complex
+   (faces identified by sign vector) compared with counts.fvector and
+   counts.euler. */
+void check_complex_faces(regions_result * res, yajl_val cert, const network * net, mpq_t * DA, mpq_t * Db, long m);
+
+/* checker/faces.c: the homology certificate's cells (sig[k][i], num[k] per
+   dimension 0..top) are exactly the cells of the set (output o, threshold T)
+   in the complex of the regions certificate cx (its key "complex"). */
+void check_cells_complete(yajl_val cx, const network * net, long o, const mpq_t T, const char * set, mpq_t * const DA,
+                          mpq_t * const Db, long m, char *** sig, const long * num, long top);
+
+/* Homology (checker/homology.c): rank of r rows of length n (G destroyed);
+   stratum dimension of a sign vector; f_o = F[0] + F[1..n].x on the points of
+   pattern pat (F: n + 1 entries). */
+long rank_rows(mpq_t * G, long r, long n);
+long local_dimension(const network * net, const char * s, long o, mpq_t * const DA, long m);
+void output_of_pattern(mpq_t * F, const network * net, const char * pat, long o);
 
 /* Verifies cert against the network net (read from npath) as relucert-check
    does after reading both files: the kind is the certificate's "certificate"

@@ -194,7 +194,7 @@ sign_vector(const network * net, mpq_t * const x, long o, const mpq_t T, const c
 }
 
 /* Rank over Q of the rows G[0..r) (length n); G is destroyed. */
-static long
+long
 rank_rows(mpq_t * G, long r, long n)
 {
     mpq_t t, u;
@@ -228,6 +228,40 @@ rank_rows(mpq_t * G, long r, long n)
     return rank;
 }
 
+/* f_o = f[0] + f[1..n].x on the points whose pattern is pat. */
+void
+output_of_pattern(mpq_t * f, const network * net, const char * pat, long o)
+{
+    long n = net->n, N = net->hidden, d = n + 1, L = net->nlayers - 1;
+    long cols = net->width[L], first = N - cols;
+    mpq_t * Z = qvec(N * d);
+    mpq_t t;
+    mpq_init(t);
+    affine_of_pattern(Z, net, pat);
+    /* f_o = b + sum_i W_oi h_i, h the last hidden layer (or the input) under the pattern */
+    for (long e = 0; e < d; e++)
+        mpq_set_ui(f[e], 0, 1);
+    mpq_set(f[0], net->b[L][o]);
+    for (long i = 0; i < cols; i++)
+        for (long e = 0; e < d; e++)
+        {
+            if (L == 0)
+            {
+                if (e == 1 + i)
+                    mpq_add(f[e], f[e], net->W[L][o * cols + i]);
+                continue;
+            }
+            if (pat[first + i] != '1')
+                continue;
+            mpq_mul(t, net->W[L][o * cols + i], Z[(first + i) * d + e]);
+            mpq_add(f[e], f[e], t);
+        }
+    mpq_clear(t);
+    for (long i = 0; i < N * d; i++)
+        mpq_clear(Z[i]);
+    xfree(Z);
+}
+
 /* Dimension of the stratum of x (the points near x with its sign vector s).
    Near x, on that stratum, every neuron vanishing at x stays 0, so by
    induction over the layers all pre-activations (and f) are the affine
@@ -235,17 +269,15 @@ rank_rows(mpq_t * G, long r, long n)
    the affine space where the vanishing neurons, f - T when it vanishes, and
    the tight domain rows are 0. Its dimension is n minus the rank of their
    gradients. */
-static long
+long
 local_dimension(const network * net, const char * s, long o, mpq_t * const DA, long m)
 {
-    long n = net->n, N = net->hidden, d = n + 1, L = net->nlayers - 1;
+    long n = net->n, N = net->hidden, d = n + 1;
     char * pat = xmalloc(N + 1);
     for (long k = 0; k < N; k++)
         pat[k] = s[k] == '+' ? '1' : '0';
     pat[N] = '\0';
     mpq_t * Z = qvec(N * d), * G = qvec((N + 1 + m) * n), * f = qvec(d);
-    mpq_t t;
-    mpq_init(t);
     affine_of_pattern(Z, net, pat);
     long r = 0;
     for (long k = 0; k < N; k++)
@@ -257,23 +289,7 @@ local_dimension(const network * net, const char * s, long o, mpq_t * const DA, l
         }
     if (s[N] == '0')
     {
-        /* f_o = b + sum_i W_oi h_i, h the last hidden layer (or the input) under the pattern */
-        long cols = net->width[L], first = N - cols;
-        mpq_set(f[0], net->b[L][o]);
-        for (long i = 0; i < cols; i++)
-            for (long e = 0; e < d; e++)
-            {
-                if (L == 0)
-                {
-                    if (e == 1 + i)
-                        mpq_add(f[e], f[e], net->W[L][o * cols + i]);
-                    continue;
-                }
-                if (pat[first + i] != '1')
-                    continue;
-                mpq_mul(t, net->W[L][o * cols + i], Z[(first + i) * d + e]);
-                mpq_add(f[e], f[e], t);
-            }
+        output_of_pattern(f, net, pat, o);
         for (long j = 0; j < n; j++)
             mpq_set(G[r * n + j], f[1 + j]);
         r++;
@@ -286,7 +302,6 @@ local_dimension(const network * net, const char * s, long o, mpq_t * const DA, l
             r++;
         }
     long dim = n - rank_rows(G, r, n);
-    mpq_clear(t);
     for (long i = 0; i < N * d; i++)
         mpq_clear(Z[i]);
     for (long i = 0; i < (N + 1 + m) * n; i++)
@@ -383,6 +398,13 @@ check_homology(yajl_val cert, const char * cpath, const char * npath, const netw
         xfree(sorted);
     }
     num[top + 1] = 0;
+
+    /* 1b. these are all the cells: derived from the complete regions and faces */
+    yajl_val cx = json_member(cert, "complex");
+    if (cx == NULL)
+        fail("%s: no \"complex\" (a homology certificate written before format 2 cannot prove that its cells are "
+             "complete; write it again with relucert homology --certificate)", cpath);
+    check_cells_complete(cx, net, o, T, set, DA, Db, m, sig, num, top);
 
     /* 2. boundary matrices: sizes, incidences between faces, d_{k-1} d_k = 0 */
     yajl_val bd = json_member(cert, "boundaries"), sm = json_member(cert, "smith");
@@ -542,6 +564,9 @@ check_homology(yajl_val cert, const char * cpath, const char * npath, const netw
             }
     }
     printf("; Euler characteristic %ld; betti and torsion as stated\n", euler);
-    printf("not proved: that these cells are all the faces of the set and that the incidence signs come from\n"
-           "  the cells' orientations (see proofs/CHECKER.md, \"Homology certificates\")\n");
+    printf("  - these are all the cells of the set: the certificate's \"complex\" (a regions certificate\n"
+           "    with every face, verified as such) gives every face F of the complex and the signs of f - T\n"
+           "    on its relative interior, hence every cell (F, sign); the listed cells are exactly these\n");
+    printf("not proved: that the incidence signs come from the cells' orientations (see proofs/CHECKER.md,\n"
+           "  \"Homology certificates\")\n");
 }

@@ -129,6 +129,36 @@ check_unique_keys(yajl_val v, const char * path, int depth)
             check_unique_keys(v->u.array.values[i], path, depth + 1);
 }
 
+/* Nesting depth of the raw text, outside strings. Checked before parsing:
+   YAJL's tree functions (yajl_tree_free, also on a parse error) recurse on
+   the C stack, so a deep document must never become a tree. */
+static void
+check_depth(const char * s, size_t len, const char * name)
+{
+    long depth = 0;
+    int in_string = 0;
+    for (size_t i = 0; i < len; i++)
+    {
+        char c = s[i];
+        if (in_string)
+        {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = 0;
+        }
+        else if (c == '"')
+            in_string = 1;
+        else if (c == '[' || c == '{')
+        {
+            if (++depth > 1000)
+                fail("%s: nested deeper than 1000 levels", name);
+        }
+        else if (c == ']' || c == '}')
+            depth--;
+    }
+}
+
 yajl_val
 json_read_buffer(const char * data, size_t len, const char * name)
 {
@@ -137,6 +167,7 @@ json_read_buffer(const char * data, size_t len, const char * name)
     buf[len] = '\0';
     if (strlen(buf) != len)
         fail("%s: NUL byte in the file", name);
+    check_depth(buf, len, name);
     char err[256];
     err[0] = '\0';
     if (ntrees == MAX_TREES)

@@ -23,10 +23,15 @@
                          {"source": ..., "multipliers": [[row, lambda], ...]},
                          lambda >= 0 with sum lambda_r A_r a positive multiple
                          of the constraint's normal (Farkas: it is implied);
+                       faces: the face lattice of the region's homogenised
+                         cone (cert_faces_write; format 2),
      adjacency       [i, f, j, g]: facet f of region i and facet g of region j
                      are the same facet (every facet whose source is a neuron
                      appears exactly once)
-     counts          {regions, facet_histogram, mean_facets}. */
+     counts          {regions, facet_histogram, mean_facets, fvector, euler}:
+                     fvector [f_0..f_n] counts the faces of the complex
+                     (faces of regions, identified by sign vector).
+     format          2 (format 1: no faces, no fvector). */
 #ifndef RELUCERT_CERT_H
 #define RELUCERT_CERT_H
 
@@ -65,6 +70,9 @@ typedef struct
     slong * key_region, * key_facet, key_alloc;
     char * key_matched;
     slong * adj, nadj, adj_alloc;   /* (i, f, j, g) */
+    bsset_t fkeys;           /* sign keys of the faces of the complex seen so far */
+    slong * fkey_dim, fkey_alloc;
+    int borrowed;            /* out belongs to an enclosing certificate */
 }
 cert_regions_struct;
 
@@ -73,6 +81,9 @@ typedef cert_regions_struct cert_regions_t[1];
 /* Starts a certificate on fp for the regions of net in domain (described by
    desc, e.g. "box [-1,1]^2"): writes the header, network and domain. */
 void cert_regions_init(cert_regions_t W, FILE * fp, const net_t net, const poly_t domain, const char * desc);
+/* The same, written as the next value of out's document (a certificate
+   inside another, e.g. the key "complex" of a homology certificate). */
+void cert_regions_init_jout(cert_regions_t W, jout_t out, const net_t net, const poly_t domain, const char * desc);
 /* Writes region R (call in enumeration order, from the enumeration callback).
    RELU_E_INTERNAL if a check of our own fails (a facet in three regions, a
    constraint that is not implied). */
@@ -81,6 +92,11 @@ int cert_regions_add(cert_regions_t W, const region_struct * R, rc_error_t err);
    on its other side. Does not close fp. */
 int cert_regions_finish(cert_regions_t W, rc_error_t err);
 void cert_regions_clear(cert_regions_t W);
+/* Writes the key "faces" of region R: every face of its homogenised cone
+   {"tight": rows, "point": [t, x...] (sum of its generators), "facets":
+   indices}, C itself first; row nf (the number of facets) is t >= 0. Counts
+   the faces of the complex (t > 0) in W->fkeys by sign vector. */
+void cert_faces_write(cert_regions_struct * W, const region_struct * R);
 
 /* ---- arrangement certificates -------------------------------------------- */
 /* For a network with one hidden layer, writes to fp:
@@ -109,7 +125,10 @@ int cert_arrangement_write(FILE * fp, const net_t net, rc_error_t err);
      smith        [{dim: k, diagonal [s_1..s_r], U, U_inv, V, V_inv}]: integer
                   matrices with U d_k V = diag(s_1..s_r, 0, ...), s_i > 0,
                   s_i | s_(i+1), U U_inv = I, V V_inv = I,
-     betti, torsion, euler  as `relucert homology --json`.
+     betti, torsion, euler  as `relucert homology --json`,
+     complex      a regions certificate (format 2) of net in domain: the
+                  complete regions and faces from which relucert-check
+                  derives every cell of the set.
    A matrix is {"size": [rows, cols], "entries": [[i, j, v], ...]} (nonzero
    entries only). U, V come from smith_sparse (src/smith). RELU_E_UNSUPPORTED when
    the block left without unit pivots has more than CERT_HOMOLOGY_MAX_DENSE

@@ -95,6 +95,32 @@ _columns(const chain_complex_t K, slong k)
     return A;
 }
 
+static int
+_add_region(void * data, const region_struct * R)
+{
+    cert_regions_struct * W = ((void **) data)[0];
+    rc_error_struct * err = ((void **) data)[1];
+    return cert_regions_add(W, R, err) ? err->code : 0;
+}
+
+/* "complex": a regions certificate of net in domain, with the faces, so that
+   the checker can derive every cell of the set (proofs/CHECKER.md) */
+static int
+_write_complex(jout_t out, const net_t net, const poly_t domain, const char * desc, rc_error_t err)
+{
+    cert_regions_t W;
+    jout_key(out, "complex");
+    cert_regions_init_jout(W, out, net, domain, desc);
+    void * data[2] = { W, err };
+    int status = regions_enumerate(net, domain, _add_region, data);
+    if (status == RELU_OK)
+        status = cert_regions_finish(W, err);
+    else if (err->code == RELU_OK)
+        status = rc_error_set(err, RELU_E_INTERNAL, "internal error: certificate: the regions enumeration failed");
+    cert_regions_clear(W);
+    return status;
+}
+
 int
 cert_homology_write(FILE * fp, const net_t net, slong output, const fmpq_t T, const char * set,
                     const poly_t domain, const char * desc, const chain_complex_t K, fmpq * const * points,
@@ -143,6 +169,7 @@ cert_homology_write(FILE * fp, const net_t net, slong output, const fmpq_t T, co
         jout_end_array(out);
     }
     jout_end_object(out);
+    int status = _write_complex(out, net, domain, desc, err);
     jout_key(out, "cells");
     jout_begin_array(out);
     for (slong k = 0; k <= top; k++)
@@ -155,7 +182,6 @@ cert_homology_write(FILE * fp, const net_t net, slong output, const fmpq_t T, co
     jout_end_array(out);
 
     /* d_k as a dense matrix, then its Smith form with transforms */
-    int status = RELU_OK;
     jout_key(out, "boundaries");
     jout_begin_array(out);
     for (slong k = 1; k <= top; k++)

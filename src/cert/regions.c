@@ -24,8 +24,26 @@ _fmpq_set_z(fmpq_t x, const fmpz_t v)
     fmpz_one(fmpq_denref(x));
 }
 
+static void _regions_start(cert_regions_t W, const net_t net, const poly_t domain, const char * desc);
+
 void
 cert_regions_init(cert_regions_t W, FILE * fp, const net_t net, const poly_t domain, const char * desc)
+{
+    jout_init(W->out, fp, 0, 0);
+    W->borrowed = 0;
+    _regions_start(W, net, domain, desc);
+}
+
+void
+cert_regions_init_jout(cert_regions_t W, jout_t out, const net_t net, const poly_t domain, const char * desc)
+{
+    *W->out = *out;   /* the same writer state: the certificate is a value inside out's document */
+    W->borrowed = 1;
+    _regions_start(W, net, domain, desc);
+}
+
+static void
+_regions_start(cert_regions_t W, const net_t net, const poly_t domain, const char * desc)
 {
     slong n = net->input_dim, d = n + 1;
     fmpz_t t;
@@ -51,13 +69,17 @@ cert_regions_init(cert_regions_t W, FILE * fp, const net_t net, const poly_t dom
     W->key_alloc = 0;
     W->adj = NULL;
     W->nadj = W->adj_alloc = 0;
+    bsset_init(W->fkeys, BS_WORDS(FLINT_MAX(2 * W->N + W->ndom, 1)));
+    W->fkey_dim = NULL;
+    W->fkey_alloc = 0;
 
-    jout_init(W->out, fp, 0, 0);
     jout_begin_object(W->out);
     jout_key(W->out, "certificate");
     jout_string(W->out, "regions");
     jout_key(W->out, "version");
     jout_string(W->out, RELUCERT_VERSION);
+    jout_key(W->out, "format");
+    jout_int(W->out, 2);
     jout_key(W->out, "input_dim");
     jout_int(W->out, n);
     jout_key(W->out, "hidden_neurons");
@@ -96,7 +118,8 @@ cert_regions_init(cert_regions_t W, FILE * fp, const net_t net, const poly_t dom
 void
 cert_regions_clear(cert_regions_t W)
 {
-    jout_clear(W->out);
+    if (!W->borrowed)
+        jout_clear(W->out);
     _fmpz_vec_clear(W->dom, FLINT_MAX(W->ndom, 1) * (W->n + 1));
     flint_free(W->dom_tag);
     flint_free(W->hist);
@@ -105,6 +128,8 @@ cert_regions_clear(cert_regions_t W)
     flint_free(W->key_facet);
     flint_free(W->key_matched);
     flint_free(W->adj);
+    bsset_clear(W->fkeys);
+    flint_free(W->fkey_dim);
 }
 
 /* Certificate row of the domain row with engine tag `row`. */
@@ -410,6 +435,8 @@ cert_regions_add(cert_regions_t W, const region_struct * R, rc_error_t err)
         if (!listed[N + r])
             status = _write_redundant(W, P, W->dom + r * d, POLY_SRC_DOMAIN(W->dom_tag[r]), err);
     jout_end_array(W->out);
+    if (status == RELU_OK)
+        cert_faces_write(W, R);
     jout_end_object(W->out);
 
     if (nf >= W->hist_len)
@@ -474,6 +501,20 @@ cert_regions_finish(cert_regions_t W, rc_error_t err)
     jout_end_object(W->out);
     jout_key(W->out, "mean_facets");
     jout_fmpq_str(W->out, mean);
+    slong * fv = flint_calloc(W->n + 1, sizeof(slong)), euler = 0;
+    for (slong i = 0; i < W->fkeys->num; i++)
+        fv[W->fkey_dim[i]]++;
+    jout_key(W->out, "fvector");
+    jout_begin_array(W->out);
+    for (slong k = 0; k <= W->n; k++)
+    {
+        jout_int(W->out, fv[k]);
+        euler += k % 2 ? -fv[k] : fv[k];
+    }
+    jout_end_array(W->out);
+    jout_key(W->out, "euler");
+    jout_int(W->out, euler);
+    flint_free(fv);
     jout_end_object(W->out);
     jout_end_object(W->out);
     fmpq_clear(mean);

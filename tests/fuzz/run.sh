@@ -23,7 +23,7 @@ LIBS="-lcddgmp -lyajl -lflint-arb -lflint -lmpfr -lgmp $(pkg-config --libs cairo
 # the checker (GMP and YAJL only, its own sources; main renamed away)
 CHECKER_CFLAGS="-O1 -g -std=gnu11 -fsanitize=address,undefined -fno-sanitize-recover=undefined -I$src/checker"
 cobjs=()
-for f in check json arrangement homology boundary; do
+for f in check json arrangement homology boundary faces; do
     o=$out/checker_$f.o
     if [ ! -f "$o" ] || [ "$src/checker/$f.c" -nt "$o" ] || [ "$src/checker/check.h" -nt "$o" ]; then
         clang $CHECKER_CFLAGS -fsanitize=fuzzer-no-link -Dmain=relucert_check_main -c "$src/checker/$f.c" -o "$o"
@@ -34,7 +34,7 @@ status=0
 for h in net poly data cert; do
     if [ "$h" = cert ]; then
         clang $CHECKER_CFLAGS -fsanitize=fuzzer "$src/tests/fuzz/fuzz_cert.c" "${cobjs[@]}" -lyajl -lgmp -o "$out/fuzz_$h"
-        maxlen=16384   # the seed certificates are a few KB
+        maxlen=262144  # seeds are a few KB; room for deep nesting (3000 levels) and long lists
     else
         clang $CFLAGS -fsanitize=fuzzer "$src/tests/fuzz/fuzz_$h.c" "${objs[@]}" $LIBS -o "$out/fuzz_$h"
         maxlen=4096
