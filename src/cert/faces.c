@@ -10,7 +10,9 @@
    the empty set of generators) are kept: relucert-check needs the whole
    lattice of C, which is that of a polytope, to prove it complete. */
 #include <flint/fmpz_vec.h>
-#include "relucert.h"
+#include "cert/cert.h"
+#include "complex/complex.h"
+#include "util/version.h"
 #include "cert/cert.h"
 
 /* the faces of one region, level by level from C itself */
