@@ -25,6 +25,7 @@
 #include "plot/plot.h"
 #include "wedge/wedge.h"
 #include "smith/smith.h"
+#include "batch/batch.h"
 #include "wedge/convex.h"   /* issue 7: exact convex training */
 
 #endif

@@ -1,0 +1,61 @@
+#!/bin/sh
+# relucert batch (issues 15, 18, 21): analyses in-process, records identical for any --jobs, a
+# record for every job (failures included) and exit 1 when one failed, resume, inline networks and
+# JSON Lines of networks, the CSV table read back with Python's csv module, faults.
+set -u
+. "${top_srcdir:-.}/tests/cli-lib.sh"
+S=${top_srcdir:-.}
+cd "$S" || exit 1
+M=tests/golden/manifest.jsonl
+"$BIN" batch $M --out "$TMP/a.jsonl" --csv "$TMP/a.csv" --quiet >/dev/null 2>&1; check "exit 1 when a job failed" $? 1
+check "a record per job" "$(wc -l < "$TMP/a.jsonl")" 4
+check "the failed job's record" "$(sed -n 4p "$TMP/a.jsonl" | jq -r .regions.error | cut -c1-30)" "relucert regions: cannot read "
+"$BIN" batch $M --out "$TMP/b.jsonl" --quiet --jobs 3 >/dev/null 2>&1
+cmp -s "$TMP/a.jsonl" "$TMP/b.jsonl" && pass || fail "--jobs 3 differs from --jobs 1"
+# the same as the commands print (compact)
+"$BIN" homology tests/data/sage/case002.json --box -1,1 --superlevel 0 --json | jq -c . > "$TMP/h.json"
+check "homology record = relucert homology --json" "$(sed -n 1p "$TMP/a.jsonl" | jq -c .homology)" "$(cat "$TMP/h.json")"
+"$BIN" regions tests/data/sage/case005.json --whole --json --quiet | jq -c . > "$TMP/r.json"
+check "regions record = relucert regions --json" "$(sed -n 2p "$TMP/a.jsonl" | jq -c .regions)" "$(cat "$TMP/r.json")"
+# resume keeps the records
+out=$("$BIN" batch $M --out "$TMP/a.jsonl" --quiet 2>/dev/null | head -1)
+# (the job whose network is missing is tried again: its file may exist now)
+check "resume" "$out" "batch $M: 4 jobs, 1 computed, 3 kept from an earlier run"
+# CSV: flat columns, exact values with decimal twins
+if command -v python3 >/dev/null; then
+    python3 - "$TMP/a.csv" <<'PY' && pass || fail "CSV read back"
+import csv, sys
+from fractions import Fraction
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+assert len(rows) == 4, rows
+r = rows[0]
+assert r["job"] == "0" and r["regions.regions"] == "14" and r["regions.fvector"] == "23 36 14"
+for k, v in r.items():
+    if k.endswith(".decimal") and v:
+        exact = Fraction(r[k[:-len(".decimal")]])
+        assert abs(float(exact) - float(v)) <= 1e-15 * max(1, abs(float(exact))), (k, v)
+assert rows[3]["regions.error"].startswith("relucert regions: cannot read")
+PY
+fi
+# inline networks and JSON Lines of networks
+"$BIN" random --dim 2 --widths 3 --kind int --seed 4 --count 3 > "$TMP/nets.jsonl"
+printf '{"networks": "%s", "analyses": ["regions"], "box": [-1, 1]}\n{"net": %s, "analyses": ["homology"], "box": [-1, 1]}\n' \
+    "$TMP/nets.jsonl" "$(sed -n 1p "$TMP/nets.jsonl")" > "$TMP/m2.jsonl"
+expect 0 "$BIN" batch "$TMP/m2.jsonl" --out "$TMP/c.jsonl" --quiet
+check "networks from JSON Lines and inline" "$(wc -l < "$TMP/c.jsonl")" 4
+check "FILE:LINE names" "$(sed -n 2p "$TMP/c.jsonl" | jq -r .network)" "$TMP/nets.jsonl:2"
+sed -n 2p "$TMP/nets.jsonl" > "$TMP/n2.json"
+check "a JSON Lines network = its file" "$(sed -n 2p "$TMP/c.jsonl" | jq -c .regions)" \
+      "$("$BIN" regions "$TMP/n2.json" --box -1,1 --json --quiet | jq -c .)"
+# a manifest's domain is honoured or refused
+printf '{"network": "tests/data/sage/case005.json", "analyses": ["arrangement"], "box": [-1, 1]}\n' > "$TMP/m3.jsonl"
+"$BIN" batch "$TMP/m3.jsonl" --out "$TMP/d.jsonl" --quiet >/dev/null 2>&1; check "arrangement with a box: exit 1" $? 1
+check "arrangement with a box refused" "$(jq -r .arrangement.error "$TMP/d.jsonl" | cut -c1-40)" "relucert arrangement: the arrangement co"
+# bad input and faults
+printf '{"network": 3}\n' > "$TMP/bad.jsonl"
+expect 2 "$BIN" batch "$TMP/bad.jsonl" --out "$TMP/e.jsonl"
+expect 2 "$BIN" batch $M --out /dev/full --quiet
+expect 2 "$BIN" batch /dev/zero --out "$TMP/f.jsonl"
+expect 2 "$BIN" batch $M --out "$TMP/g.jsonl" --out "$TMP/h.jsonl"
+echo "batch: $ok passed, $fails failed"
+[ $fails -eq 0 ]
