@@ -41,10 +41,10 @@ static const char * plot_help =
 "                                 value_max, texts}: view and value range exact\n"
 "\n"
 "examples:\n"
-"  relucert plot data/default.json --box -1,1 --out /tmp/default.svg --title \"default network\"\n"
-"  relucert plot data/default.json --rect -1,1,-1/2,1/2 --color value --out /tmp/value.pdf --json\n"
-"  relucert plot data/topology/nets/xor-epoch0.json data/topology/nets/xor-epoch2000.json --box -2,2 --out /tmp/xor.png\n"
-"  relucert plot data/wedge/nets/hat1d-lambda10.json --box 0,9 --data data/wedge/hat1d.json --out /tmp/hat.tex\n";
+"  relucert plot data/default.json --box -1,1 --out default.svg --title \"default network\"\n"
+"  relucert plot data/default.json --rect -1,1,-1/2,1/2 --color value --out value.pdf --json\n"
+"  relucert plot data/topology/nets/xor-epoch0.json data/topology/nets/xor-epoch2000.json --box -2,2 --out xor.png\n"
+"  relucert plot data/wedge/nets/hat1d-lambda10.json --box 0,9 --data data/wedge/hat1d.json --out hat.tex\n";
 
 int
 cmd_plot(int argc, char ** argv)

@@ -127,7 +127,7 @@ plot_render_tikz(FILE * fp, void * canvas, rc_error_t err)
     fputs("% relucert plot: \\input this file in a document with \\usepackage{tikz}, or run pdflatex on it\n", fp);
     fputs("\\expandafter\\ifx\\csname tikzpicture\\endcsname\\relax\\def\\relucertalone{}\\fi\n", fp);
     fprintf(fp, "\\ifdefined\\relucertalone\\documentclass{article}\\usepackage{tikz}\\pagestyle{empty}"
-            "\\pdfpagewidth=%.2fbp\\pdfpageheight=%.2fbp\\hoffset=-1in\\voffset=-1in\\oddsidemargin=0pt"
+            "\\paperwidth=%.2fbp\\paperheight=%.2fbp\\pdfpagewidth=\\paperwidth\\pdfpageheight=\\paperheight\\hoffset=-1in\\voffset=-1in\\oddsidemargin=0pt"
             "\\topmargin=0pt\\headheight=0pt\\headsep=0pt\\parindent=0pt\\textwidth=%.2fbp\\textheight=%.2fbp"
             "\\begin{document}\\fi\n", C->width, C->height, C->width + 10, C->height + 10);
     fprintf(fp, "\\begin{tikzpicture}[x=1bp,y=1bp,line join=round]\n");
