@@ -106,6 +106,7 @@ check "data dots" "$(grep -c '<circle' "$TMP/d.svg")" 3
 check "data colours" "$(grep '<circle' "$TMP/d.svg" | sed 's/.*fill="\([^"]*\)".*/\1/' | sort -u | wc -l)" 2
 expect 0 "$BIN" plot "$TMP/f.json" --box -1,1 --data "$TMP/d.json" --out "$TMP/d2.svg"
 for t in "y = -1" "y = 0" "y = 1"; do grep -q ">$t</text>" "$TMP/d2.svg" && pass || fail "legend has no '$t'"; done
+check "legend: one entry per class" "$(grep -c '>y = ' "$TMP/d2.svg")" 3
 
 # bad input: one line on stderr, documented codes
 cat >"$TMP/n3.json" <<'JSON'

@@ -27,7 +27,7 @@ _classes(fmpq ** out, const plot_options * o)
         if (m == 0 || !fmpq_equal(c + i, c + m - 1))
             fmpq_swap(c + m++, c + i);
     *out = c;
-    return n;
+    return m;
 }
 
 static slong
