@@ -213,3 +213,21 @@ plot_figure_write_json(jout_t w, const void * figure)
     jout_end_array(w);
     jout_end_object(w);
 }
+
+int
+plot_regions_2d(const char * path, const net_t net, const fmpq_t lo, const fmpq_t hi,
+                const plot_options * o, rc_error_t err)
+{
+    poly_t box;
+    plot_figure_t F;
+    const net_struct * nets[1] = { net };
+    poly_init(box, net->input_dim);
+    poly_set_box(box, lo, hi);
+    plot_figure_init(F);
+    int status = plot_figure_build(F, nets, 1, box, o, err);
+    if (status == RELU_OK)
+        status = plot_figure_write(path, F, err);
+    plot_figure_clear(F);
+    poly_clear(box);
+    return status;
+}
