@@ -37,6 +37,12 @@ sed -n 's/.*<text [^>]*>\(.*\)<\/text>/\1/p' "$TMP/f.svg" > "$TMP/t2"
 cmp -s "$TMP/t1" "$TMP/t2" && pass || fail "SVG texts differ from the reported texts"
 [ "$(wc -l < "$TMP/t2")" -ge 15 ] && pass || fail "SVG has $(wc -l < "$TMP/t2") texts"
 
+# pattern legend (a map with at most 8 regions): exactly the patterns `regions --list` reports
+expect 0 "$BIN" plot "$TMP/f.json" --box -1,1 --out "$TMP/pat.svg" --json
+check "pattern legend" "$(jq -c '[.texts[] | select(test("^[01]+$"))]' "$TMP/out")" \
+    "$("$BIN" regions "$TMP/f.json" --box -1,1 --list --json | jq -c '[.region_list[].pattern]')"
+check "pattern swatches: distinct colours" "$(grep '<polygon' "$TMP/pat.svg" | sed -n '1,4s/.*fill="\([^"]*\)".*/\1/p' | sort -u | wc -l)" 4
+
 # the value range of a trained network, recomputed from the regions' vertices and affine maps
 N=$S/data/default.json
 expect 0 "$BIN" plot "$N" --rect -1,1,-1/2,1/2 --color value --out "$TMP/v.svg" --json

@@ -36,6 +36,9 @@ def _pattern_rgb(pattern):
     for ch in str(pattern):
         if ch in "01":
             h = ((h ^ (ch == "1")) * 1099511628211) % (1 << 64)
+    h = ((h ^ (h >> 30)) * 0xbf58476d1ce4e5b9) % (1 << 64)
+    h = ((h ^ (h >> 27)) * 0x94d049bb133111eb) % (1 << 64)
+    h ^= h >> 31
     return tuple(0.55 + 0.4 * ((h >> (16 * i)) & 0xFFFF) / 65535.0 for i in range(3))
 
 

@@ -5,8 +5,9 @@
 #include <string.h>
 #include "plot/axes.h"
 #include "json/json.h"
+#include "regions/regions.h"
 
-#define MAX_LEGEND 16
+#define MAX_LEGEND 24
 
 static int
 _cmp_fmpq(const void * a, const void * b)
@@ -30,8 +31,41 @@ _classes(fmpq ** out, const plot_options * o)
     return m;
 }
 
+#define MAX_PATTERNS 8
+
+typedef struct
+{
+    plot_legend_entry * e;
+    slong n;
+}
+pattern_ctx;
+
+/* the first MAX_PATTERNS + 1 regions' patterns (stops there: 1 means "more") */
+static int
+_pattern_entry(void * data, const region_struct * R)
+{
+    pattern_ctx * c = data;
+    if (c->n == MAX_PATTERNS || R->N > 60)
+        return 1;
+    plot_legend_entry * e = c->e + c->n++;
+    plot_pattern_rgb(e->rgb, R->active, R->N);
+    for (slong k = 0; k < R->N; k++)
+        e->text[k] = R->active[k] ? '1' : '0';
+    e->text[R->N] = 0;
+    return 0;
+}
+
+/* a legend of the activation patterns when a single map has at most MAX_PATTERNS regions */
 static slong
-_legend(plot_legend_entry * e, const plot_options * o, int dim, const fmpq * classes, slong ncl, slong nall)
+_pattern_legend(plot_legend_entry * e, const net_t net, const poly_t domain)
+{
+    pattern_ctx c = { e, 0 };
+    return regions_enumerate(net, domain, _pattern_entry, &c) == 0 ? c.n : 0;
+}
+
+static slong
+_legend(plot_legend_entry * e, const plot_options * o, int dim, const fmpq * classes, slong ncl, slong nall,
+        const net_struct * const * nets, slong nnets, const poly_t domain)
 {
     slong n = 0;
     char * t = fmpq_get_str(NULL, 10, o->threshold);
@@ -46,6 +80,8 @@ _legend(plot_legend_entry * e, const plot_options * o, int dim, const fmpq * cla
             snprintf(e[n].text, sizeof e[n].text, "%s", s[i]);
         }
     }
+    if (dim == 2 && o->color == PLOT_COLOR_PATTERN && nnets == 1)
+        n = _pattern_legend(e, nets[0], domain);
     if (dim == 2 && o->boundary)
     {
         e[n].kind = 1;
@@ -140,7 +176,7 @@ plot_figure_build(plot_figure_t F, const net_struct * const * nets, slong nnets,
     fmpq * classes;
     slong ncl = _classes(&classes, o), nall = o->points ? o->points->r : 0;
     plot_legend_entry e[MAX_LEGEND];
-    slong ne = _legend(e, o, dim, classes, ncl, nall);
+    slong ne = _legend(e, o, dim, classes, ncl, nall, nets, nnets, domain);
     F->npanels = nnets;
     F->regions = flint_calloc(nnets, sizeof(slong));
     plot_figure_view(F, domain);

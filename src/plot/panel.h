@@ -23,6 +23,7 @@ plot_frame_map(double * sx, double * sy, const plot_frame * f, double x, double 
 int plot_value_range(fmpq_t vmin, fmpq_t vmax, const net_t net, const poly_t domain, slong output);
 void plot_value_rgb(double * rgb, double t);
 void plot_class_rgb(double * rgb, slong k);
+void plot_pattern_rgb(double * rgb, const unsigned char * active, slong N);
 int plot_panel_2d(slong * nregions, const plot_frame * f, const net_t net, const poly_t domain,
                   const plot_options * o, const fmpq_t vmin, const fmpq_t vmax, rc_error_t err);
 int plot_panel_1d(slong * nregions, const plot_frame * f, const net_t net, const poly_t domain,

@@ -120,12 +120,16 @@ plot_value_range(fmpq_t vmin, fmpq_t vmax, const net_t net, const poly_t domain,
 }
 
 /* pattern -> a colour: FNV hash of the pattern into a pale hue */
-static void
-_pattern_rgb(double * rgb, const region_struct * R)
+void
+plot_pattern_rgb(double * rgb, const unsigned char * active, slong N)
 {
     ulong h = UWORD(1469598103934665603);
-    for (slong k = 0; k < R->N; k++)
-        h = (h ^ R->active[k]) * UWORD(1099511628211);
+    for (slong k = 0; k < N; k++)
+        h = (h ^ active[k]) * UWORD(1099511628211);
+    /* a final mix (splitmix64's) so patterns differing in the last neuron differ in every channel */
+    h = (h ^ (h >> 30)) * UWORD(0xbf58476d1ce4e5b9);
+    h = (h ^ (h >> 27)) * UWORD(0x94d049bb133111eb);
+    h ^= h >> 31;
     for (int i = 0; i < 3; i++)
         rgb[i] = 0.55 + 0.4 * ((h >> (16 * i)) & 0xffff) / 65535.0;
 }
@@ -138,7 +142,7 @@ _fill_region(void * data, const region_struct * R)
     double * xy = flint_malloc(2 * FLINT_MAX(P->ngens, 1) * sizeof(double)), rgb[3];
     slong nv = _polygon(xy, P, c->f);
     if (c->o->color == PLOT_COLOR_PATTERN)
-        _pattern_rgb(rgb, R);
+        plot_pattern_rgb(rgb, R->active, R->N);
     else if (c->o->color == PLOT_COLOR_VALUE)
     {
         fmpq x[2];
