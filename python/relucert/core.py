@@ -3,6 +3,8 @@
 Every number that comes back is a fractions.Fraction (exact); numbers going
 in may be int, Fraction, str ("p/q", decimals: read exactly, 0.1 = 1/10) or
 float (its exact binary value; NaN and infinities are refused)."""
+import functools
+import html
 import json
 import math
 from fractions import Fraction
@@ -240,6 +242,36 @@ def _domain(n, domain=None, box=None, whole=False):
 
 
 # ---------------------------------------------------------------- regions
+def _half(v):
+    """0 for directions in [0, pi) counter-clockwise from (1, 0), 1 for [pi, 2 pi)."""
+    return 0 if v[1] > 0 or (v[1] == 0 and v[0] > 0) else 1
+
+
+def ccw_polygon(points):
+    """Points in convex position (exact numbers) in counter-clockwise order around their exact
+    centroid: compared by half-plane, then by the sign of the exact cross product."""
+    pts = [(Fraction(p[0]), Fraction(p[1])) for p in points]
+    if len(pts) < 3:
+        return pts
+    cx = sum(p[0] for p in pts) / len(pts)
+    cy = sum(p[1] for p in pts) / len(pts)
+
+    def cmp(p, q):
+        u, v = (p[0] - cx, p[1] - cy), (q[0] - cx, q[1] - cy)
+        hu, hv = _half(u), _half(v)
+        if hu != hv:
+            return hu - hv
+        cross = u[0] * v[1] - u[1] * v[0]
+        return -1 if cross > 0 else (1 if cross < 0 else 0)
+    return sorted(pts, key=functools.cmp_to_key(cmp))
+
+
+def _html_table(title, rows):
+    cells = "".join("<tr><td>%s</td><td>%s</td></tr>" % (html.escape(str(k)), html.escape(str(v)))
+                    for k, v in rows)
+    return "<b>%s</b><table>%s</table>" % (html.escape(title), cells)
+
+
 class Region:
     """One activation region: exact rationals throughout (Fractions)."""
     __slots__ = ("index", "pattern", "interior_point", "A", "b", "sources", "vertices", "rays",
@@ -266,6 +298,24 @@ class Region:
         """x in the closed region (exact)."""
         x = [Fraction(v) for v in x]
         return all(sum(a * v for a, v in zip(row, x)) <= bi for row, bi in zip(self.A, self.b))
+
+    def polygon(self):
+        """The vertices of a bounded region of a 2D network in counter-clockwise order, exact:
+        sorted by angle around the exact centroid of the vertices, every comparison an exact
+        cross product of Fractions (no floats, no atan2). The first vertex is the first one
+        counter-clockwise from the direction (1, 0) seen from the centroid."""
+        if len(self.interior_point) != 2:
+            raise InputError("Region.polygon() is for networks with 2 inputs (this region is in R^%d)"
+                             % len(self.interior_point), 3)
+        if not self.bounded:
+            raise InputError("Region.polygon(): region %d is unbounded (give a bounded domain, e.g. box=(-1, 1))"
+                             % self.index, 3)
+        return ccw_polygon(self.vertices)
+
+    def _repr_html_(self):
+        return ("<b>Region</b> %d: pattern <code>%s</code>, %d facets, %d vertices%s"
+                % (self.index, html.escape(str(self.pattern)), self.facets, len(self.vertices),
+                   "" if self.bounded else ", unbounded"))
 
     def __repr__(self):
         return "Region(index=%d, pattern=%r, facets=%d, vertices=%d%s)" % (
@@ -315,6 +365,15 @@ class Regions:
 
     def __exit__(self, *exc):
         self.close()
+
+    def __repr__(self):
+        state = "closed" if self._h is None else ("done" if self.done else "streaming")
+        return "Regions(network input_dim=%d widths=%r, domain=%s, %s)" % (
+            self._net.input_dim, self._net.widths, self._domain._kind, state)
+
+    def _repr_html_(self):
+        return _html_table("Regions", [("network", repr(self._net)), ("domain", self._domain._kind),
+                                       ("state", "done" if self.done else "streaming")])
 
 
 # ---------------------------------------------------------------- networks
@@ -403,7 +462,13 @@ class Network:
         return _call_json(lib.api_boundary_json, self._h, D._h, _cstr(number_text(threshold)), _index(output))
 
     def __repr__(self):
-        return "Network(input_dim=%d, widths=%r)" % (self.input_dim, self.widths)
+        return "Network(input_dim=%d, widths=%r%s)" % (self.input_dim, self.widths,
+                                                       ", name=%r" % self.name if self.name else "")
+
+    def _repr_html_(self):
+        return _html_table("Network" + (" " + self.name if self.name else ""),
+                           [("inputs", self.input_dim), ("layer widths", self.widths),
+                            ("hidden neurons", self.hidden_neurons), ("outputs", self.widths[-1])])
 
 
 def _index(i):
@@ -458,6 +523,10 @@ class Polytope:
 
     def __repr__(self):
         return "Polytope(dim=%d, fvector=%r, type=%r)" % (self.dim, self.fvector, self.type)
+
+    def _repr_html_(self):
+        return _html_table("Polytope", [("dimension", self.dim), ("f-vector", self.fvector),
+                                        ("vertices", len(self.vertices)), ("type", self.type)])
 
 
 def version():

@@ -1,0 +1,34 @@
+/* Internal to src/plot: one panel's frame and the drawing of its contents. */
+#ifndef RELUCERT_PLOT_PANEL_H
+#define RELUCERT_PLOT_PANEL_H
+
+#include "plot/plot.h"
+
+typedef struct
+{
+    plot_canvas_struct * C;
+    double ox, oy, w, h;      /* the plot area in figure points (top left, size) */
+    double x0, x1, y0, y1;    /* the view in data coordinates */
+}
+plot_frame;
+
+static inline void
+plot_frame_map(double * sx, double * sy, const plot_frame * f, double x, double y)
+{
+    *sx = f->ox + (x - f->x0) / (f->x1 - f->x0) * f->w;
+    *sy = f->oy + (f->y1 - y) / (f->y1 - f->y0) * f->h;
+}
+
+/* exact min / max of the output over all region vertices (a bounded domain) */
+int plot_value_range(fmpq_t vmin, fmpq_t vmax, const net_t net, const poly_t domain, slong output);
+void plot_value_rgb(double * rgb, double t);
+void plot_class_rgb(double * rgb, slong k);
+void plot_pattern_rgb(double * rgb, const unsigned char * active, slong N);
+int plot_panel_2d(slong * nregions, const plot_frame * f, const net_t net, const poly_t domain,
+                  const plot_options * o, const fmpq_t vmin, const fmpq_t vmax, rc_error_t err);
+int plot_panel_1d(slong * nregions, const plot_frame * f, const net_t net, const poly_t domain,
+                  const plot_options * o, rc_error_t err);
+/* data points (2D: coloured by class index in classes; 1D: (x, label)) */
+void plot_panel_points(const plot_frame * f, const plot_options * o, int dim, const fmpq * classes, slong nclasses);
+
+#endif

@@ -1,0 +1,103 @@
+/* PNG and PDF through cairo. Fonts: the toy text API with "DejaVu Sans" and
+   fixed font options (grey antialiasing, no hinting, unhinted metrics), so
+   glyph shapes and advances do not depend on the machine's fontconfig
+   defaults; PDF metadata is fixed so equal figures are equal files. */
+#include <math.h>
+#include <string.h>
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include "plot/canvas.h"
+#include "plot/render.h"
+
+static void
+_text(cairo_t * cr, const plot_op * op)
+{
+    cairo_text_extents_t e;
+    cairo_set_font_size(cr, op->size);
+    cairo_text_extents(cr, op->text, &e);
+    cairo_save(cr);
+    cairo_translate(cr, op->xy[0], op->xy[1]);
+    if (op->vertical)
+        cairo_rotate(cr, -M_PI / 2);
+    cairo_move_to(cr, -(op->align + 1) * 0.5 * e.x_advance, 0);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_show_text(cr, op->text);
+    cairo_restore(cr);
+}
+
+static void
+_draw(cairo_t * cr, const plot_canvas_t C)
+{
+    cairo_font_options_t * fo = cairo_font_options_create();
+    cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_subpixel_order(fo, CAIRO_SUBPIXEL_ORDER_DEFAULT);
+    cairo_set_font_options(cr, fo);
+    cairo_font_options_destroy(fo);
+    cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    for (slong i = 0; i < C->n; i++)
+    {
+        const plot_op * op = C->ops + i;
+        cairo_new_path(cr);
+        if (op->kind == PLOT_OP_TEXT)
+        {
+            _text(cr, op);
+            continue;
+        }
+        if (op->kind == PLOT_OP_DOT)
+            cairo_arc(cr, op->xy[0], op->xy[1], op->width, 0, 2 * M_PI);
+        else
+        {
+            for (slong k = 0; k < op->n; k++)
+                (k ? cairo_line_to : cairo_move_to)(cr, op->xy[2 * k], op->xy[2 * k + 1]);
+            if (op->closed)
+                cairo_close_path(cr);
+        }
+        if (op->filled)
+        {
+            cairo_set_source_rgb(cr, op->fill[0], op->fill[1], op->fill[2]);
+            cairo_fill_preserve(cr);
+        }
+        if (op->stroked)
+        {
+            cairo_set_source_rgb(cr, op->line[0], op->line[1], op->line[2]);
+            cairo_set_line_width(cr, op->kind == PLOT_OP_DOT ? 0.8 : op->width);
+            cairo_stroke(cr);
+        }
+    }
+}
+
+int
+plot_render_cairo(const char * path, const plot_canvas_t C, int pdf, rc_error_t err)
+{
+    int w = (int) ceil(C->width), h = (int) ceil(C->height);
+    cairo_surface_t * s = pdf ? cairo_pdf_surface_create(path, C->width, C->height)
+                              : cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    int status = RELU_OK;
+    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
+    {
+        cairo_surface_destroy(s);
+        return rc_error_set(err, RELU_E_IO, "cannot write %s", path);
+    }
+    if (pdf)
+    {
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2026-01-01T00:00:00Z");
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "relucert");
+    }
+    cairo_t * cr = cairo_create(s);
+    _draw(cr, C);
+    if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+        status = rc_error_set(err, RELU_E_IO, "cannot draw %s: %s", path, cairo_status_to_string(cairo_status(cr)));
+    cairo_destroy(cr);
+    if (status == RELU_OK && !pdf && cairo_surface_write_to_png(s, path) != CAIRO_STATUS_SUCCESS)
+        status = rc_error_set(err, RELU_E_IO, "cannot write %s", path);
+    cairo_surface_finish(s);
+    if (status == RELU_OK && cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
+        status = rc_error_set(err, RELU_E_IO, "cannot write %s", path);
+    cairo_surface_destroy(s);
+    return status;
+}
