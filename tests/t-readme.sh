@@ -57,7 +57,7 @@ for c in $cmds; do
         | sed -n 's/^ *\(relucert .*\)$/\1/p' | sed 's/  *#.*$//' > "$TMP/ex"
     while IFS= read -r line; do
         nex=$((nex + 1))
-        run "relucert $c --help example: $line" "$TMP/work" sh -c "$(echo "$line" | sed "s#^relucert#$BIN#; s# | relucert # | $BIN #g")"
+        run "relucert $c --help example: $line" "$TMP/work" sh -c "$(echo "$line" | sed "s#^relucert #$BIN #; s#\([|&;]\) *relucert #\1 $BIN #g")"
     done < "$TMP/ex"
 done
 echo "readme: $nex --help examples run"

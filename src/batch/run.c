@@ -52,6 +52,26 @@ _write_error(jout_t out, const char * msg)
     jout_end_object(out);
 }
 
+/* The hash of what a job asks for (analyses, domain, threshold, output): a
+   record of an earlier run is kept only for the same request. */
+static void
+_job_spec_hash(char * hex, const batch_job_struct * J)
+{
+    char * buf = NULL;
+    size_t len = 0;
+    FILE * fp = open_memstream(&buf, &len);
+    for (slong a = 0; fp && a < J->nan; a++)
+        fprintf(fp, "%s,", J->analyses[a]);
+    if (fp)
+    {
+        fprintf(fp, "|%s|%s|%d|%s|%s", J->box ? J->box : "", J->domain ? J->domain : "", J->whole,
+                J->threshold ? J->threshold : "", J->output ? J->output : "");
+        fclose(fp);
+    }
+    sha256_hex(hex, (unsigned char *) (buf ? buf : ""), buf ? len : 0);
+    free(buf);
+}
+
 /* One analysis in a forked child (isolation: a crash or an abort loses only
    this analysis); the child writes its JSON, or the error line, to tmp. */
 static void
@@ -136,6 +156,9 @@ _job_record(const batch_job_struct * J, slong k, const char * dest, const char *
     jout_key(out, "sha256");
     if (hashed) jout_string(out, hex); else jout_null(out);
     jout_key(out, "version"); jout_string(out, RELUCERT_VERSION);
+    char spec[65];
+    _job_spec_hash(spec, J);
+    jout_key(out, "job_sha256"); jout_string(out, spec);
     for (slong a = 0; a < J->nan; a++)
     {
         char tmp[4200];
@@ -170,12 +193,16 @@ _resume(char ** have, const batch_manifest_t M, const char * path)
             break;     /* an unfinished last line is dropped */
         if (jnode_parse(&v, p, nl - p, err) == RELU_OK)
         {
-            const jnode * jk = jnode_get(v, "job"), * sh = jnode_get(v, "sha256"), * nw = jnode_get(v, "network");
+            const jnode * jk = jnode_get(v, "job"), * sh = jnode_get(v, "sha256"), * nw = jnode_get(v, "network"),
+                        * js = jnode_get(v, "job_sha256");
             slong k = (jk && jk->type == JNODE_NUMBER) ? atol(jk->text) : -1;
             net_t net;
-            char hex[65];
+            char hex[65], spec[65];
             net_init(net);
+            if (k >= 0 && k < M->njobs)
+                _job_spec_hash(spec, M->jobs + k);
             if (k >= 0 && k < M->njobs && !have[k] && sh && sh->type == JNODE_STRING && nw
+                && js && js->type == JNODE_STRING && !strcmp(js->text, spec)
                 && nw->type == JNODE_STRING && !strcmp(nw->text, M->jobs[k].network)
                 && _job_network(net, hex, M->jobs + k, err) == RELU_OK && !strcmp(hex, sh->text))
             {

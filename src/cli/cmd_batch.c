@@ -18,7 +18,8 @@ static const char * batch_help =
 "(a crash loses only that analysis: its record says so).\n"
 "Each output line: {\"job\": k, \"network\": PATH, \"sha256\": ..., \"version\": ..., ANALYSIS: {...}}\n"
 "with, per analysis, exactly what `relucert ANALYSIS ... --json` prints, or {\"error\": \"...\"}.\n"
-"Resumable: records already in FILE for the same job and network hash are kept and skipped.\n"
+"Resumable: records already in FILE for the same job, network contents (sha256) and request\n"
+"(analyses, domain, threshold, output: job_sha256) are kept and skipped.\n"
 "Output is in manifest order and identical for every N, written atomically at the end. A\n"
 "summary table ends the run (--json: as one object). Exit status 1 when any analysis failed.\n"
 "\n"
@@ -28,7 +29,7 @@ static const char * batch_help =
 "               twin column KEY.decimal (17 significant digits); RFC 4180 quoting\n"
 "\n"
 "examples:\n"
-"  relucert batch tests/golden/manifest.jsonl --out /tmp/relucert-batch.jsonl --csv /tmp/relucert-batch.csv --quiet\n";
+"  relucert batch tests/data/batch-example.jsonl --out /tmp/relucert-batch.jsonl --jobs 2 --csv /tmp/relucert-batch.csv --quiet\n";
 
 static int
 _signal(void)

@@ -2,6 +2,7 @@
    fixed font options (grey antialiasing, no hinting, unhinted metrics), so
    glyph shapes and advances do not depend on the machine's fontconfig
    defaults; PDF metadata is fixed so equal figures are equal files. */
+#include "util/file.h"
 #include <math.h>
 #include <string.h>
 #include <cairo.h>
@@ -71,17 +72,27 @@ _draw(cairo_t * cr, const plot_canvas_t C)
     }
 }
 
+/* cairo writes through this callback into a checked, atomically renamed file. */
+static cairo_status_t
+_write_fp(void * fp, const unsigned char * data, unsigned int len)
+{
+    return fwrite(data, 1, len, fp) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
 int
 plot_render_cairo(const char * path, const plot_canvas_t C, int pdf, rc_error_t err)
 {
     int w = (int) ceil(C->width), h = (int) ceil(C->height);
-    cairo_surface_t * s = pdf ? cairo_pdf_surface_create(path, C->width, C->height)
+    util_file F;
+    if (util_file_open(&F, path, err) == NULL)
+        return err->code;
+    cairo_surface_t * s = pdf ? cairo_pdf_surface_create_for_stream(_write_fp, F.fp, C->width, C->height)
                               : cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
     int status = RELU_OK;
     if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
     {
         cairo_surface_destroy(s);
-        return rc_error_set(err, RELU_E_IO, "cannot write %s", path);
+        return util_file_close(&F, rc_error_set(err, RELU_E_IO, "cannot write %s", path), err);
     }
     if (pdf)
     {
@@ -93,11 +104,11 @@ plot_render_cairo(const char * path, const plot_canvas_t C, int pdf, rc_error_t 
     if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
         status = rc_error_set(err, RELU_E_IO, "cannot draw %s: %s", path, cairo_status_to_string(cairo_status(cr)));
     cairo_destroy(cr);
-    if (status == RELU_OK && !pdf && cairo_surface_write_to_png(s, path) != CAIRO_STATUS_SUCCESS)
+    if (status == RELU_OK && !pdf && cairo_surface_write_to_png_stream(s, _write_fp, F.fp) != CAIRO_STATUS_SUCCESS)
         status = rc_error_set(err, RELU_E_IO, "cannot write %s", path);
     cairo_surface_finish(s);
     if (status == RELU_OK && cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
         status = rc_error_set(err, RELU_E_IO, "cannot write %s", path);
     cairo_surface_destroy(s);
-    return status;
+    return util_file_close(&F, status, err);
 }
