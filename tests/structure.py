@@ -135,7 +135,9 @@ def check_objects(objdir, bad):
         # module/file: objects of different modules share base names (read.o, report.o)
         d = os.path.dirname(p)
         if os.path.basename(d) == '.libs':
-            continue    # the PIC twins of the same objects
+            d = os.path.dirname(d)   # PIC objects (a shared-only build has no others)
+        elif os.path.exists(os.path.join(d, '.libs', os.path.basename(p))):
+            continue                 # the non-PIC twin of a PIC object
         name = os.path.join(os.path.basename(d),
                             os.path.basename(p)[len('librelucert_la-'):])
         out = subprocess.run(['nm', p], capture_output=True, text=True).stdout

@@ -18,6 +18,7 @@
 int cmd_eval(int argc, char ** argv);
 int cmd_regions(int argc, char ** argv);
 extern const char * const regions_help;   /* src/cli/help_regions.c */
+extern const char * const charpoly_help;  /* src/cli/help_charpoly.c */
 int cmd_arrangement(int argc, char ** argv);
 int cmd_charpoly(int argc, char ** argv);   /* src/cli/cmd_charpoly.c (issue 20) */
 int cmd_polytope(int argc, char ** argv);   /* src/cli/cmd_polytope.c */
