@@ -212,6 +212,26 @@ flat_of(cflat * F, const fmpz_mat_t H, const slong * idx, slong k, slong n)
     return ok;
 }
 
+/* "flats": every flat with its hyperplanes and a point of it */
+static void
+_write_flats(jout_t out, const cflat * F, slong num, slong n)
+{
+    jout_key(out, "flats");
+    jout_begin_array(out);
+    for (slong i = 0; i < num; i++)
+    {
+        jout_begin_object(out);
+        jout_key(out, "hyperplanes");
+        jout_begin_array(out);
+        for (slong t = 0; t < F[i].len; t++)
+            jout_int(out, F[i].set[t]);
+        jout_end_array(out);
+        jout_key(out, "point"); jout_fmpq_vec(out, F[i].point, n);
+        jout_end_object(out);
+    }
+    jout_end_array(out);
+}
+
 int
 cert_arrangement_write(FILE * fp, const net_t net, rc_error_t err)
 {
@@ -295,20 +315,7 @@ cert_arrangement_write(FILE * fp, const net_t net, rc_error_t err)
         for (slong i = 0; i < m; i++)
             jout_fmpz_vec(out, H->rows[i], n + 1);
         jout_end_array(out);
-        jout_key(out, "flats");
-        jout_begin_array(out);
-        for (slong i = 0; i < num; i++)
-        {
-            jout_begin_object(out);
-            jout_key(out, "hyperplanes");
-            jout_begin_array(out);
-            for (slong t = 0; t < F[i].len; t++)
-                jout_int(out, F[i].set[t]);
-            jout_end_array(out);
-            jout_key(out, "point"); jout_fmpq_vec(out, F[i].point, n);
-            jout_end_object(out);
-        }
-        jout_end_array(out);
+        _write_flats(out, F, num, n);
         jout_key(out, "characteristic_polynomial");
         jout_begin_array(out);
         for (slong i = n; i >= 0; i--)

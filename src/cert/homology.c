@@ -121,26 +121,12 @@ _write_complex(jout_t out, const net_t net, const poly_t domain, const char * de
     return status;
 }
 
-int
-cert_homology_write(FILE * fp, const net_t net, slong output, const fmpq_t T, const char * set,
-                    const poly_t domain, const char * desc, const chain_complex_t K, fmpq * const * points,
-                    const homology_t H, rc_error_t err)
+/* The domain's rows c + a.x >= 0 as (-a).x <= c, as in regions certificates. */
+static void
+_write_domain(jout_t out, const poly_t domain, const char * desc, slong n)
 {
-    slong n = net->input_dim, top = K->top;
-    jout_t out;
     fmpz_t t;
     fmpz_init(t);
-    jout_init(out, fp, 0, 0);
-    jout_begin_object(out);
-    jout_key(out, "certificate"); jout_string(out, "homology");
-    jout_key(out, "version"); jout_string(out, RELUCERT_VERSION);
-    jout_key(out, "input_dim"); jout_int(out, n);
-    jout_key(out, "hidden_neurons"); jout_int(out, net_num_hidden(net));
-    jout_key(out, "network"); net_write_jout(out, net);
-    jout_key(out, "output"); jout_int(out, output);
-    jout_key(out, "set"); jout_string(out, set);
-    jout_key(out, "threshold"); jout_fmpq_str(out, T);
-    /* the domain's rows c + a.x >= 0 as (-a).x <= c, as in regions certificates */
     jout_key(out, "domain");
     jout_begin_object(out);
     jout_key(out, "description"); jout_string(out, desc);
@@ -169,6 +155,27 @@ cert_homology_write(FILE * fp, const net_t net, slong output, const fmpq_t T, co
         jout_end_array(out);
     }
     jout_end_object(out);
+    fmpz_clear(t);
+}
+
+int
+cert_homology_write(FILE * fp, const net_t net, slong output, const fmpq_t T, const char * set,
+                    const poly_t domain, const char * desc, const chain_complex_t K, fmpq * const * points,
+                    const homology_t H, rc_error_t err)
+{
+    slong n = net->input_dim, top = K->top;
+    jout_t out;
+    jout_init(out, fp, 0, 0);
+    jout_begin_object(out);
+    jout_key(out, "certificate"); jout_string(out, "homology");
+    jout_key(out, "version"); jout_string(out, RELUCERT_VERSION);
+    jout_key(out, "input_dim"); jout_int(out, n);
+    jout_key(out, "hidden_neurons"); jout_int(out, net_num_hidden(net));
+    jout_key(out, "network"); net_write_jout(out, net);
+    jout_key(out, "output"); jout_int(out, output);
+    jout_key(out, "set"); jout_string(out, set);
+    jout_key(out, "threshold"); jout_fmpq_str(out, T);
+    _write_domain(out, domain, desc, n);
     int status = _write_complex(out, net, domain, desc, err);
     jout_key(out, "cells");
     jout_begin_array(out);
@@ -248,6 +255,5 @@ cert_homology_write(FILE * fp, const net_t net, slong output, const fmpq_t T, co
     jout_key(out, "euler"); jout_int(out, homology_euler(H));
     jout_end_object(out);
     jout_clear(out);
-    fmpz_clear(t);
     return status;
 }

@@ -42,6 +42,26 @@ _dist_lbound(arf_t d, const arb_t x, const arb_t mu, slong prec)
     arb_clear(t);
 }
 
+/* The index j whose approximate eigenvalue Ea[j] is nearest to the midpoint of x. */
+static slong
+_nearest_column(acb_srcptr Ea, slong n, const arb_t x, slong prec)
+{
+    slong col = 0;
+    arf_t best, d;
+    arf_init(best);
+    arf_init(d);
+    for (slong j = 0; j < n; j++)
+    {
+        arf_sub(d, arb_midref(acb_realref(Ea + j)), arb_midref(x), prec, ARF_RND_NEAR);
+        arf_abs(d, d);
+        if (j == 0 || arf_cmp(d, best) < 0)
+            arf_set(best, d), col = j;
+    }
+    arf_clear(best);
+    arf_clear(d);
+    return col;
+}
+
 static int
 _try(spectrum_t S, const fmpz_mat_t L, slong prec)
 {
@@ -84,21 +104,7 @@ _try(spectrum_t S, const fmpz_mat_t L, slong prec)
         goto done;
 
     /* approximate eigenvector: the column whose approximate eigenvalue is nearest */
-    slong col = 0;
-    {
-        arf_t best, d;
-        arf_init(best);
-        arf_init(d);
-        for (slong j = 0; j < n; j++)
-        {
-            arf_sub(d, arb_midref(acb_realref(Ea + j)), arb_midref(ev + 1), prec, ARF_RND_NEAR);
-            arf_abs(d, d);
-            if (j == 0 || arf_cmp(d, best) < 0)
-                arf_set(best, d), col = j;
-        }
-        arf_clear(best);
-        arf_clear(d);
-    }
+    slong col = _nearest_column(Ea, n, ev + 1, prec);
     arb_ptr v = _arb_vec_init(n), r = _arb_vec_init(n);
     arb_t mu, nv, eps, t, eta;
     arf_t delta, dj;
