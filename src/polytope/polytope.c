@@ -282,11 +282,73 @@ _project_off_lineality(poly_t P)
 }
 
 /* Lifts the final P (free coordinates) to R^n and puts everything in canonical order. */
+/* Q's lineality: a reduced echelon basis in Q's coordinates, primitive rows. */
+static void
+_finish_lineality(polytope_t Q, const poly_struct * P, slong n, slong e)
+{
+    fmpq_t t;
+    fmpq_init(t);
+    Q->nl = P->nlin;
+    Q->lin = _fmpz_vec_init(Q->nl * n);
+    if (Q->nl > 0)
+    {
+        fmpq_mat_t Lm, Lr;
+        fmpq_mat_init(Lm, Q->nl, n);
+        fmpq_mat_init(Lr, Q->nl, n);
+        for (slong i = 0; i < Q->nl; i++)
+            for (slong k = 0; k < n; k++)
+                for (slong s = 0; s < e; s++)
+                {
+                    fmpq_mul_fmpz(t, fmpq_mat_entry(Q->lift, k, s + 1), poly_lin(P, i) + 1 + s);
+                    fmpq_add(fmpq_mat_entry(Lm, i, k), fmpq_mat_entry(Lm, i, k), t);
+                }
+        fmpq_mat_rref(Lr, Lm);
+        for (slong i = 0; i < Q->nl; i++)
+            poly_vec_from_fmpq(Q->lin + i * n, Lr->rows[i], n);
+        fmpq_mat_clear(Lm);
+        fmpq_mat_clear(Lr);
+    }
+
+    fmpq_clear(t);
+}
+
+/* P in Q's order: generators as order[], constraints 0 then ford[] + 1. */
+static void
+_finish_reorder(poly_struct * P, const slong * order, const slong * from_lifted, const slong * ford, slong G,
+                slong m, slong e)
+{
+    slong d = e + 1;
+
+    poly_t R;
+    poly_init(R, e);
+    poly_set(R, P);
+    slong cw = P->cw;
+    for (slong i = 0; i < G; i++)
+    {
+        slong g = from_lifted[order[i]];
+        _fmpz_vec_set(poly_gen(P, i), poly_gen(R, g), d);
+        bword * row = P->inc + i * cw;
+        bs_zero(row, cw);
+        if (bs_test(poly_inc(R, g), 0))
+            bs_set(row, 0);
+        for (slong j = 0; j < m; j++)
+            if (bs_test(poly_inc(R, g), ford[j] + 1))
+                bs_set(row, j + 1);
+    }
+    for (slong j = 0; j < m; j++)
+    {
+        _fmpz_vec_set(poly_con(P, j + 1), poly_con(R, ford[j] + 1), d);
+        P->src[j + 1] = R->src[ford[j] + 1];
+    }
+    poly_clear(R);
+    
+}
+
 static void
 _polytope_finish(polytope_t Q)
 {
     poly_struct * P = Q->P;
-    slong n = Q->n, e = Q->dim, d = e + 1, G = P->ngens, m = P->ncons - 1;
+    slong n = Q->n, e = Q->dim, G = P->ngens, m = P->ncons - 1;
     fmpq * x = _fmpq_vec_init(n);
     fmpq_t t;
     fmpq_init(t);
@@ -376,53 +438,8 @@ _polytope_finish(polytope_t Q)
         Q->b = b2;
     }
 
-    /* lineality: reduced echelon basis, primitive rows */
-    Q->nl = P->nlin;
-    Q->lin = _fmpz_vec_init(Q->nl * n);
-    if (Q->nl > 0)
-    {
-        fmpq_mat_t Lm, Lr;
-        fmpq_mat_init(Lm, Q->nl, n);
-        fmpq_mat_init(Lr, Q->nl, n);
-        for (slong i = 0; i < Q->nl; i++)
-            for (slong k = 0; k < n; k++)
-                for (slong s = 0; s < e; s++)
-                {
-                    fmpq_mul_fmpz(t, fmpq_mat_entry(Q->lift, k, s + 1), poly_lin(P, i) + 1 + s);
-                    fmpq_add(fmpq_mat_entry(Lm, i, k), fmpq_mat_entry(Lm, i, k), t);
-                }
-        fmpq_mat_rref(Lr, Lm);
-        for (slong i = 0; i < Q->nl; i++)
-            poly_vec_from_fmpq(Q->lin + i * n, Lr->rows[i], n);
-        fmpq_mat_clear(Lm);
-        fmpq_mat_clear(Lr);
-    }
-
-    /* P in the same order: generators as order[], constraints 0 then ford[] + 1 */
-    {
-        poly_t R;
-        poly_init(R, e);
-        poly_set(R, P);
-        slong cw = P->cw;
-        for (slong i = 0; i < G; i++)
-        {
-            slong g = from_lifted[order[i]];
-            _fmpz_vec_set(poly_gen(P, i), poly_gen(R, g), d);
-            bword * row = P->inc + i * cw;
-            bs_zero(row, cw);
-            if (bs_test(poly_inc(R, g), 0))
-                bs_set(row, 0);
-            for (slong j = 0; j < m; j++)
-                if (bs_test(poly_inc(R, g), ford[j] + 1))
-                    bs_set(row, j + 1);
-        }
-        for (slong j = 0; j < m; j++)
-        {
-            _fmpz_vec_set(poly_con(P, j + 1), poly_con(R, ford[j] + 1), d);
-            P->src[j + 1] = R->src[ford[j] + 1];
-        }
-        poly_clear(R);
-    }
+    _finish_lineality(Q, P, n, e);
+    _finish_reorder(P, order, from_lifted, ford, G, m, e);
 
     flint_free(ford);
     flint_free(order);
