@@ -36,6 +36,7 @@ int cmd_wedge(int argc, char ** argv);      /* src/cli/cmd_wedge.c */
 int cmd_train_convex(int argc, char ** argv);  /* src/cli/cmd_train_convex.c (issue 7) */
 int cmd_layer(int argc, char ** argv);      /* src/cli/cmd_boundary.c */
 int cmd_boundary(int argc, char ** argv);   /* src/cli/cmd_boundary.c */
+int cmd_slice(int argc, char ** argv);      /* src/cli/cmd_slice.c (issue 17) */
 
 /* MPI (src/cli/mpi.c; stubs when built without MPI). cli_mpi_start initialises
    MPI only when launched by mpirun (else rank 0 of size 1); returns nonzero
