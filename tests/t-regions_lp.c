@@ -45,6 +45,7 @@ typedef struct
     rec_list * dd;          /* the DD regions, in order */
     poly_struct ** P;       /* their polyhedra */
     slong i;
+    const regions_hdomain_struct * D;
 }
 cmp_ctx;
 
@@ -64,6 +65,18 @@ on_h(void * data, const region_h_struct * H)
     }
     CHECK(H->bounded == poly_is_bounded(P), "region %ld: boundedness differs", (long) c->i);
     CHECK(H->relatively_bounded == poly_is_relatively_bounded(P), "region %ld: relative boundedness differs", (long) c->i);
+    /* not meeting the domain's boundary: no vertex on a domain row (as complex.c counts) */
+    int touches = 0;
+    fmpz_t z;
+    fmpz_init(z);
+    for (slong g = 0; g < P->ngens; g++)
+        for (slong j = 0; j < c->D->m && poly_gen_is_vertex(P, g); j++)
+        {
+            poly_vec_dot(z, c->D->rows + j * d, poly_gen(P, g), d);
+            touches |= fmpz_is_zero(z);
+        }
+    fmpz_clear(z);
+    CHECK(H->interior == !touches, "region %ld: interior %d by LP, DD touches %d", (long) c->i, H->interior, touches);
     /* the interior point: strictly inside every facet of the DD region */
     fmpq_t v, t;
     fmpq_init(v);
@@ -131,7 +144,7 @@ compare_dd(const net_t net, const poly_t domain)
     regions_hdomain_t D;
     regions_hdomain_init(D, net->input_dim);
     regions_hdomain_set_poly(D, domain);
-    cmp_ctx c = { net, &A, PL.P, 0 };
+    cmp_ctx c = { net, &A, PL.P, 0, D };
     CHECK(regions_enumerate_h(net, D, on_h, &c, err) == 0, "H failed: %s", err->msg);
     CHECK(c.i == A.num, "H engine: %ld regions, DD %ld", (long) c.i, (long) A.num);
     regions_hdomain_clear(D);

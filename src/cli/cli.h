@@ -64,6 +64,20 @@ cli_domain_opts;
 /* Builds the domain polyhedron in dimension n; default (nothing given) is R^n.
    desc (size >= 256) receives a description such as "box [-1,1]^2". */
 int cli_domain_build(poly_t P, char * desc, const cli_domain_opts * o, slong n, rc_error_t err);
+/* issue 17: regions with the H-representation engine (src/cli/regions_lp.c),
+   for high input dimensions and --near. radius < 0: none; max_regions 0: none. */
+typedef struct
+{
+    int json, list, quiet;
+    const char * stream;
+    slong max_regions;
+    double time_limit;
+    const char * near;
+    slong radius;
+}
+cli_regions_h_opts;
+int cli_regions_h(const char * path, const net_t net, const cli_domain_opts * dom, const cli_regions_h_opts * o);
+
 /* Reads a polytope file {"A": [[...]], "b": [...]} (A x <= b). */
 int cli_read_polytope(fmpq_mat_t A, fmpq ** b, slong * m, const char * path, slong n, rc_error_t err);
 

@@ -178,6 +178,25 @@ _regions_h_finish(region_h_struct * R, fmpz * frows, slong * fsrc, const fmpz * 
             _fmpz_vec_set(frows + f * d, rows + j * d, d);
             fsrc[f++] = src[j];
         }
+    /* the closure meets the domain's boundary iff some domain row vanishes
+       somewhere on it: at once for a domain facet, else an LP per domain row */
+    R->interior = 1;
+    for (slong j = 0; j < m && rc == RELU_OK && R->interior; j++)
+        if (POLY_SRC_IS_DOMAIN(src[j]))
+        {
+            if (keep[j])
+                R->interior = 0;
+            else
+            {
+                fmpq_t val;
+                fmpq * y = _fmpq_vec_init(n);
+                fmpq_init(val);
+                rc = _regions_lp_opt(y, val, rows, m, -1, rows + j * d, 0, n, err);
+                R->interior = (fmpq_sgn(val) > 0);
+                fmpq_clear(val);
+                _fmpq_vec_clear(y, n);
+            }
+        }
     flint_free(keep);
     R->m = f;
     R->rows = frows;
@@ -202,6 +221,8 @@ typedef struct
     slong * src;
     fmpz * frows;              /* a region's facets */
     slong * fsrc;
+    fmpq * pool;               /* recent LP points: witnesses that a neuron cuts (exact filter) */
+    slong pool_num, pool_next;
     slong count;
     region_h_callback cb;
     void * data;
@@ -252,6 +273,45 @@ _hsearch_leaf(hsearch * S, slong m, const fmpq * x)
 
 static int _hsearch_dfs(hsearch * S, slong k, slong m, const fmpq * x);
 
+#define HSEARCH_POOL 32
+
+static void
+_pool_add(hsearch * S, const fmpq * x)
+{
+    slong n = S->Ls->n;
+    _regions_qvec_set(S->pool + S->pool_next * n, x, n);
+    S->pool_next = (S->pool_next + 1) % HSEARCH_POOL;
+    S->pool_num = FLINT_MIN(S->pool_num + 1, HSEARCH_POOL);
+}
+
+/* A point of the pool in the piece rows[0..m) with g of sign `want` there:
+   proves that g takes that sign on the piece without an LP. */
+static int
+_pool_find(fmpq * y, fmpq_t val, hsearch * S, slong m, const fmpz * g, int want)
+{
+    slong n = S->Ls->n, d = n + 1;
+    fmpq_t v;
+    fmpq_init(v);
+    int found = 0;
+    for (slong i = 0; i < S->pool_num && !found; i++)
+    {
+        const fmpq * p = S->pool + i * n;
+        _regions_row_at(val, g, p, n);
+        if (fmpq_sgn(val) != want)
+            continue;
+        found = 1;
+        for (slong j = m - 1; j >= 0 && found; j--)
+        {
+            _regions_row_at(v, S->rows + j * d, p, n);
+            found = fmpq_sgn(v) >= 0;
+        }
+        if (found)
+            _regions_qvec_set(y, p, n);
+    }
+    fmpq_clear(v);
+    return found;
+}
+
 /* g takes both signs on the piece: the inactive side, then the active side. */
 static int
 _hsearch_split(hsearch * S, slong k, slong m, const fmpq * xneg, const fmpq * xpos)
@@ -296,10 +356,18 @@ _hsearch_dfs(hsearch * S, slong k, slong m, const fmpq * x)
     fmpq * xl = _fmpq_vec_init(n), * xh = _fmpq_vec_init(n), * yl = _fmpq_vec_init(n), * yh = _fmpq_vec_init(n);
     _regions_row_at(v, g, x, n);
     int rc = RELU_OK, s = fmpq_sgn(v);
-    if (s >= 0)
+    if (s >= 0 && !_pool_find(xl, lo, S, m, g, -1))
+    {
         rc = _regions_lp_opt(xl, lo, S->rows, m, -1, g, 0, n, S->err);
-    if (rc == RELU_OK && s <= 0)
+        if (rc == RELU_OK)
+            _pool_add(S, xl);
+    }
+    if (rc == RELU_OK && s <= 0 && !_pool_find(xh, hi, S, m, g, 1))
+    {
         rc = _regions_lp_opt(xh, hi, S->rows, m, -1, g, 1, n, S->err);
+        if (rc == RELU_OK)
+            _pool_add(S, xh);
+    }
     if (rc == RELU_OK)
     {
         int cut_lo = (s >= 0 && fmpq_sgn(lo) < 0), cut_hi = (s <= 0 && fmpq_sgn(hi) > 0);
@@ -360,11 +428,14 @@ regions_enumerate_h(const net_t net, const regions_hdomain_t D, region_h_callbac
     _fmpz_vec_set(S.rows, D->rows, D->m * d);
     for (slong j = 0; j < D->m; j++)
         S.src[j] = D->src[j];
+    S.pool = _fmpq_vec_init(HSEARCH_POOL * FLINT_MAX(S.Ls->n, 1));
+    S.pool_num = S.pool_next = 0;
     S.count = 0;
     S.cb = cb;
     S.data = data;
     S.err = err;
     int rc = _hsearch_dfs(&S, 0, D->m, D->point);
+    _fmpq_vec_clear(S.pool, HSEARCH_POOL * FLINT_MAX(S.Ls->n, 1));
     _fmpz_vec_clear(S.rows, FLINT_MAX(cap, 1) * d);
     _fmpz_vec_clear(S.frows, FLINT_MAX(cap, 1) * d);
     flint_free(S.src);

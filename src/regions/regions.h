@@ -132,6 +132,7 @@ typedef struct
     const signed char * sign;
     const fmpz * zrows;            /* as in region_struct */
     int bounded, relatively_bounded;
+    int interior;                  /* its closure does not meet the domain's boundary */
 }
 region_h_struct;
 
