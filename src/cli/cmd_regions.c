@@ -40,7 +40,23 @@ static const char * regions_help =
 "  (mpirun -np N relucert regions ...: with MPI at build time, the N ranks share the\n"
 "                    search like --jobs workers, on any machines; rank 0 writes the\n"
 "                    same output, byte for byte)\n"
+"  --engine dd|lp    dd: vertices and inequalities (double description; default up to 10\n"
+"                    inputs); lp: inequalities, an exact interior point and exact LPs\n"
+"                    (default above 10 inputs; a box in R^n has 2^n vertices). Same regions,\n"
+"                    same order. Up to 10 inputs --engine lp rebuilds each region's vertices\n"
+"                    and gives the same records and f-vector; above, records have no vertices\n"
+"                    and the summary no f-vector/euler (\"fvector_computed\": false). The JSON\n"
+"                    says \"engine\" when the LP engine runs or --engine is given.\n"
+"  --near POINT      the region of POINT (comma-separated, not on a region boundary), then\n"
+"                    breadth first across facets, in order of distance in the dual graph\n"
+"                    (records get \"distance\"); with --max-regions K (exit 4, partial, when\n"
+"                    regions are left) or --radius R (every region within distance R)\n"
 "  --help            this text\n"
+"\n"
+"examples:\n"
+"  relucert regions net20.json --box -1,1 --json           (20 inputs: the LP engine)\n"
+"  relucert regions net.json --box -1,1 --engine lp --json\n"
+"  relucert regions net.json --box -1,1 --near 0,1/2 --radius 2 --json --list\n"
 "\n"
 "JSON keys: input_dim, domain, hidden_neurons, regions, bounded_regions,\n"
 "  relatively_bounded_regions (no rays), interior_regions (not meeting the domain's\n"
@@ -490,6 +506,8 @@ cmd_regions(int argc, char ** argv)
         { "quiet", no_argument, 0, 'q' }, { "certificate", required_argument, 0, 'C' },
         { "jobs", required_argument, 0, 'J' }, { "max-regions", required_argument, 0, 'M' },
         { "time-limit", required_argument, 0, 'T' },
+        /* issue 17 */ { "engine", required_argument, 0, 'E' }, { "near", required_argument, 0, 'N' },
+        { "radius", required_argument, 0, 'R' },
         { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
     cli_domain_opts dom = { NULL, NULL, 0 };
     int json = 0, list = 0, verify = 0, check_faces = 0, quiet = 0, c;
@@ -497,6 +515,8 @@ cmd_regions(int argc, char ** argv)
     long jobs = 1, max_regions = 0;
     double time_limit = 0;
     char * end;
+    const char * engine = NULL, * near = NULL;   /* issue 17 */
+    long radius = -1;
     opterr = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
@@ -528,6 +548,19 @@ cmd_regions(int argc, char ** argv)
                 if (*end || jobs < 1 || jobs > 256)
                     return cli_usage_error("regions", "--jobs: expected an integer from 1 to 256");
                 break;
+            /* ---- issue 17: --engine dd|lp, --near POINT, --radius R */
+            case 'E':
+                if (strcmp(optarg, "dd") && strcmp(optarg, "lp"))
+                    return cli_usage_error("regions", "--engine: expected dd or lp");
+                engine = optarg;
+                break;
+            case 'N': near = optarg; break;
+            case 'R':
+                radius = strtol(optarg, &end, 10);
+                if (*end || radius < 0)
+                    return cli_usage_error("regions", "--radius: expected a non-negative integer");
+                break;
+            /* ---- end issue 17 */
             case 'h': fputs(regions_help, stdout); return CLI_EXIT_OK;
             default:
                 return cli_usage_error("regions", "unknown or incomplete option '%s'", argv[optind - 1]);
@@ -554,6 +587,29 @@ cmd_regions(int argc, char ** argv)
         net_clear(net);
         return cli_fail("regions", err);
     }
+    /* ---- issue 17: the engine (DD up to REGIONS_DD_MAX_DIM inputs, else LP); the LP
+       engine's own driver (src/cli/regions_lp.c) in high dimension and for --near */
+    int use_lp = engine ? !strcmp(engine, "lp") : net->input_dim > REGIONS_DD_MAX_DIM;
+    if (use_lp && (jobs > 1 || mpi_size > 1))
+    {
+        net_clear(net);
+        return cli_usage_error("regions", "the LP engine runs in one process (drop --jobs, mpirun)");
+    }
+    if ((radius >= 0) && near == NULL)
+    {
+        net_clear(net);
+        return cli_usage_error("regions", "--radius needs --near POINT");
+    }
+    if (near != NULL || (use_lp && net->input_dim > REGIONS_DD_MAX_DIM))
+    {
+        cli_regions_h_opts ho = { json, list, quiet, stream_path, max_regions, time_limit, near, radius };
+        int hrc = (verify || check_faces || cert_path || (engine && !use_lp))
+            ? cli_usage_error("regions", "--verify, --check-faces, --certificate and --engine dd need vertices: not with --near or above %d inputs", REGIONS_DD_MAX_DIM)
+            : cli_regions_h(path, net, &dom, &ho);
+        net_clear(net);
+        return hrc;
+    }
+    /* ---- end issue 17 */
     poly_t domain;
     char desc[256];
     poly_init(domain, net->input_dim);
@@ -613,6 +669,11 @@ cmd_regions(int argc, char ** argv)
         /* indented for a summary; compact when it holds every region */
         jout_init(out, stdout, !list, 0);
         jout_begin_object(out);
+        if (engine != NULL || use_lp)   /* issue 17 (absent by default: the DD output stays as it was) */
+        {
+            jout_key(out, "engine");
+            jout_string(out, use_lp ? "lp" : "dd");
+        }
         if (list)
         {
             jout_key(out, "region_list");
@@ -638,6 +699,8 @@ cmd_regions(int argc, char ** argv)
         status = run_mpi(&ctx, net, domain, mpi_rank, mpi_size, list || sfp != NULL, err);
     else if (jobs > 1)
         status = run_parallel(&ctx, net, domain, jobs, list || sfp != NULL, err);
+    else if (use_lp)   /* issue 17 */
+        status = regions_enumerate_lp(net, domain, on_region, &ctx, err);
     else
         status = regions_enumerate(net, domain, on_region, &ctx);
     cli_progress_end(&prog);
