@@ -603,9 +603,11 @@ cmd_regions(int argc, char ** argv)
     if (near != NULL || (use_lp && net->input_dim > REGIONS_DD_MAX_DIM))
     {
         cli_regions_h_opts ho = { json, list, quiet, stream_path, max_regions, time_limit, near, radius };
-        int hrc = (verify || check_faces || cert_path || (engine && !use_lp))
-            ? cli_usage_error("regions", "--verify, --check-faces, --certificate and --engine dd need vertices: not with --near or above %d inputs", REGIONS_DD_MAX_DIM)
-            : cli_regions_h(path, net, &dom, &ho);
+        int hrc = CLI_EXIT_UNSUPPORTED;
+        if (verify || check_faces || cert_path || (engine && !use_lp))
+            fprintf(stderr, "relucert regions: --verify, --check-faces, --certificate and --engine dd need vertices: not with --near or above %d inputs\n", REGIONS_DD_MAX_DIM);
+        else
+            hrc = cli_regions_h(path, net, &dom, &ho);
         net_clear(net);
         return hrc;
     }

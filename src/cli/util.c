@@ -47,6 +47,13 @@ cli_domain_build(poly_t P, char * desc, const cli_domain_opts * o, slong n, rc_e
             return err->code;
         }
         int ok = fmpq_cmp(v + 0, v + 1) < 0;
+        if (ok && n > CLI_BOX_MAX_DIM)
+        {
+            /* issue 17: the cube's 2^n vertices are never built unasked-for */
+            _fmpq_vec_clear(v, 2);
+            return rc_error_set(err, RELU_E_UNSUPPORTED, "--box in R^%ld has 2^%ld vertices: this command needs them "
+                                "(at most %d inputs); relucert regions uses its LP engine there", (long) n, (long) n, CLI_BOX_MAX_DIM);
+        }
         if (ok)
         {
             char * lo = num_get_str(v + 0), * hi = num_get_str(v + 1);

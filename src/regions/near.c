@@ -3,9 +3,9 @@
 
    Crossing facet F of region R, where neuron k vanishes, into the neighbour
    R': at a generic point q of F every other pre-activation is nonzero unless
-   it vanishes on all of F (a second neuron on the same hyperplane: refused as
-   degenerate), so R' has R's signs except at k and at the later neurons that
-   are identically zero on R. Such a neuron is zero on F, so on R' its
+   it vanishes on all of F (a second neuron with the same row on R), so R' has
+   R's signs except at k, at those, and at the later neurons that are
+   identically zero on R. Such a neuron is zero on F, so on R' its
    pre-activation is lambda z_k; its sign there is that of lambda times the
    sign of z_k on R', i.e. -s_k sign(a'_j . a_k), or 0 if it vanishes on R'
    too. Every neighbour is checked full-dimensional by an exact LP. */
@@ -21,7 +21,7 @@ typedef struct
     slong n, d, N, cap;
     fmpz * rows, * frows, * rz;
     slong * src, * fsrc;
-    slong * dup;               /* per neuron: a later neuron with the same row, or -1 */
+    slong * same;              /* per neuron: the earlier neuron with the same row, or -1 */
     unsigned char * active;
 }
 near_state;
@@ -39,7 +39,7 @@ _near_rows(near_state * S, const signed char * sign)
     for (slong j = 0; j < m; j++)
         S->src[j] = S->D->src[j];
     for (slong k = 0; k < S->N; k++)
-        S->dup[k] = -1;
+        S->same[k] = -1;
     for (slong k = 0; k < S->N; k++)
         if (sign[k] != 0)
         {
@@ -52,32 +52,32 @@ _near_rows(near_state * S, const signed char * sign)
             if (j == m)
                 S->src[m++] = k;
             else if (!POLY_SRC_IS_DOMAIN(S->src[j]))
-                S->dup[S->src[j]] = k;
+                S->same[k] = S->src[j];
         }
     return m;
 }
 
 /* The signs across the facet of neuron k (see the top of the file); the
-   region's own rows are in S->rz. */
+   region's own rows are in S->rz. The neurons that vanish on the facet are k,
+   those with the same row (S->same) and those identically zero on the
+   region; each of them gets its sign from its new row, lambda f, on the far
+   side f < 0 of the facet row f = s_k z_k; the others keep theirs. */
 static void
 _near_cross(near_state * S, signed char * nsign, const signed char * sign, slong k)
 {
-    slong d = S->d, n = S->n, lk = _regions_layers_layer_of(S->Ls, k);
+    slong d = S->d, n = S->n;
     fmpz_t t;
     fmpz_init(t);
     memcpy(nsign, sign, S->N);
-    nsign[k] = -sign[k];
     for (slong i = 0; i < S->N; i++)
         S->active[i] = nsign[i] > 0;
     for (slong j = 0; j < S->Ls->L; j++)
     {
         _regions_layers_rows(S->Ls, j, S->active);
-        if (j <= lk)
-            continue;
         for (slong i = S->Ls->first[j]; i < S->Ls->first[j + 1]; i++)
         {
-            if (!_fmpz_vec_is_zero(S->rz + i * d, d))
-                continue;   /* nonzero on F: keeps its sign */
+            if (i != k && S->same[i] != k && !_fmpz_vec_is_zero(S->rz + i * d, d))
+                continue;   /* nonzero on the facet: keeps its sign */
             const fmpz * z = S->Ls->zint + i * d;
             if (_fmpz_vec_is_zero(z, d))
                 nsign[i] = 0;
@@ -175,13 +175,6 @@ _near_visit(near_state * S, region_h_struct * R, const signed char * sign, const
         slong k = R->src[f];
         if (POLY_SRC_IS_DOMAIN(k))
             continue;
-        if (S->dup[k] >= 0)
-        {
-            rc = rc_error_set(err, RELU_E_UNSUPPORTED,
-                              "degenerate facet: neurons %ld and %ld vanish on the same hyperplane (not supported by --near)",
-                              (long) k, (long) S->dup[k]);
-            break;
-        }
         _near_cross(S, nsign, sign, k);
         _near_key(key, nsign, N, w);
         int is_new;
@@ -222,7 +215,7 @@ regions_explore_near(int * complete, const net_t net, const regions_hdomain_t D,
     S.rz = _fmpz_vec_init(N1 * S.d);
     S.src = flint_malloc(c1 * sizeof(slong));
     S.fsrc = flint_malloc(c1 * sizeof(slong));
-    S.dup = flint_malloc(N1 * sizeof(slong));
+    S.same = flint_malloc(N1 * sizeof(slong));
     S.active = flint_calloc(N1, 1);
     signed char * queue = flint_malloc(16 * N1);
     slong * qdist = flint_malloc(16 * sizeof(slong)), qnum = 1, qalloc = 16, head = 0, emitted = 0;
@@ -261,7 +254,7 @@ regions_explore_near(int * complete, const net_t net, const regions_hdomain_t D,
     flint_free(queue);
     flint_free(qdist);
     flint_free(S.active);
-    flint_free(S.dup);
+    flint_free(S.same);
     flint_free(S.src);
     flint_free(S.fsrc);
     _fmpz_vec_clear(S.rows, c1 * S.d);

@@ -152,8 +152,8 @@ int regions_enumerate_lp(const net_t net, const poly_t domain, region_callback c
    first across facets (each crossing computed exactly), in the order of
    distance in the dual graph. Stops after max_regions regions (0: no limit)
    and does not go beyond distance radius (-1: no limit). *complete is set to
-   1 when no region within the radius was left out. Degenerate crossings
-   (two neurons vanishing on one facet) are RELU_E_UNSUPPORTED. */
+   1 when no region within the radius was left out. Several neurons may vanish
+   on one facet (degenerate networks): all of them are re-signed exactly. */
 int regions_explore_near(int * complete, const net_t net, const regions_hdomain_t D, const fmpq * x,
                          slong max_regions, slong radius, region_h_callback cb, void * data, rc_error_t err);
 
