@@ -339,7 +339,7 @@ main(void)
     fmpq_set_si(hi, 1, 1);
     slong total = 0;
     for (slong n = 2; n <= 8; n++)
-        for (slong it = 0; it < test_iters(n <= 5 ? 6 : 2); it++)
+        for (slong it = 0; it < test_iters(n <= 5 ? 4 : 1); it++)
         {
             net_t net;
             net_init(net);
@@ -356,8 +356,8 @@ main(void)
             net_clear(net);
         }
     /* 3-40 inputs against the brute force over patterns (N <= 9) */
-    slong dims[6] = { 3, 5, 12, 20, 30, 40 };
-    for (slong t = 0; t < 6; t++)
+    slong dims[5] = { 3, 12, 20, 30, 40 };
+    for (slong t = 0; t < 5; t++)
         for (slong it = 0; it < test_iters(2); it++)
         {
             net_t net;
