@@ -87,12 +87,13 @@ check "14D --near = all regions" "$(jq .regions "$TMP/out")" "$r14"
 check "14D --near complete" "$(jq .near.complete "$TMP/out")" true
 expect 3 "$BIN" regions "$TMP/n14.json" --box -1,1 --json --verify
 # a domain file that is the same cube: the same counts (read as inequalities, no vertices)
-jq -nc '{A: ([range(14)] | map(. as $i | [range(14)] | map(if . == $i then 1 else 0 end)))
-           + ([range(14)] | map(. as $i | [range(14)] | map(if . == $i then -1 else 0 end))), b: [range(28)] | map(1)}' >"$TMP/cube14.json"
+jq -nc '{A: (([range(14)] | map(. as $i | [range(14)] | map(if . == $i then 1 else 0 end)))
+           + ([range(14)] | map(. as $i | [range(14)] | map(if . == $i then -1 else 0 end)))), b: ([range(28)] | map(1))}' >"$TMP/cube14.json"
 "$BIN" regions "$TMP/n14.json" --box -1,1 --json --quiet | jq -c '[.regions, .facet_histogram, .interior_regions, .bounded_regions]' >"$TMP/c1"
 "$BIN" regions "$TMP/n14.json" --domain "$TMP/cube14.json" --json --quiet | jq -c '[.regions, .facet_histogram, .interior_regions, .bounded_regions]' >"$TMP/c2"
 if cmp -s "$TMP/c1" "$TMP/c2" && [ -s "$TMP/c1" ]; then pass; else fail "14D --domain cube differs from --box"; fi
-expect 3 "$BIN" homology "$TMP/n14.json" --box -1,1 --superlevel 0
+"$BIN" random --dim 20 --widths 3 --kind int --seed 1 >"$TMP/n20.json"
+expect 3 "$BIN" homology "$TMP/n20.json" --box -1,1 --superlevel 0
 
 # --- --near in 2D: the same patterns as the full enumeration; radius; max-regions
 "$BIN" regions "$D/sage/case002.json" --box -1,1 --json --list | jq -c '[.region_list[].pattern] | sort' >"$TMP/all"
