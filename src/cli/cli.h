@@ -62,7 +62,7 @@ typedef struct
 cli_domain_opts;
 
 /* Largest dimension in which --box is built with its 2^n vertices (issue 17). */
-#define CLI_BOX_MAX_DIM 16
+#define CLI_BOX_MAX_DIM 12
 /* Builds the domain polyhedron in dimension n; default (nothing given) is R^n.
    desc (size >= 256) receives a description such as "box [-1,1]^2". */
 int cli_domain_build(poly_t P, char * desc, const cli_domain_opts * o, slong n, rc_error_t err);
