@@ -40,6 +40,7 @@ int cmd_wedge(int argc, char ** argv);      /* src/cli/cmd_wedge.c */
 int cmd_train_convex(int argc, char ** argv);  /* src/cli/cmd_train_convex.c (issue 7) */
 int cmd_layer(int argc, char ** argv);      /* src/cli/cmd_layer.c */
 int cmd_boundary(int argc, char ** argv);   /* src/cli/cmd_boundary.c */
+int cmd_slice(int argc, char ** argv);      /* src/cli/cmd_slice.c (issue 17) */
 
 /* MPI (src/cli/mpi.c; stubs when built without MPI). cli_mpi_start initialises
    MPI only when launched by mpirun (else rank 0 of size 1); returns nonzero
@@ -55,9 +56,32 @@ int cli_mpi_recv_file(const char * path, int from);
 int cli_fail(const char * cmd, const rc_error_t err);
 int cli_usage_error(const char * cmd, const char * fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Largest dimension in which --box is built with its 2^n vertices (issue 17). */
+#define CLI_BOX_MAX_DIM 12
 /* Builds the domain polyhedron in dimension n; default (nothing given) is R^n.
    desc (size >= 256) receives a description such as "box [-1,1]^2". */
 int cli_domain_build(poly_t P, char * desc, const cli_domain_opts * o, slong n, rc_error_t err);
+/* issue 17: regions with the H-representation engine (src/cli/regions_lp.c),
+   for high input dimensions and --near. radius < 0: none; max_regions 0: none. */
+typedef struct
+{
+    int json, list, quiet;
+    const char * stream;
+    slong max_regions;
+    double time_limit;
+    const char * near;
+    slong radius;
+}
+cli_regions_h_opts;
+int cli_regions_h(const char * path, const net_t net, const cli_domain_opts * dom, const cli_regions_h_opts * o);
+/* The engine of `relucert regions` (--engine, --near, --radius): CLI_REGIONS_GO_ON with
+   *engine_lp set for the library's analysis, or the exit code of a usage error or of
+   the LP engine's own driver, which then did the whole run. */
+#define CLI_REGIONS_GO_ON (-2)
+int cli_regions_engine(int * engine_lp, const char * path, const net_t net, const cli_domain_opts * dom,
+                       const char * engine, const char * near, slong radius, int json, int list, int quiet,
+                       const char * stream, const complex_summary_options * o, int cert);
+
 /* Reads a polytope file {"A": [[...]], "b": [...]} (A x <= b). */
 int cli_read_polytope(fmpq_mat_t A, fmpq ** b, slong * m, const char * path, slong n, rc_error_t err);
 

@@ -71,6 +71,11 @@ _regions_run(complex_summary_t S, const net_t net, const poly_t domain, const ch
         /* indented for a summary; compact when it holds every region */
         jout_init(out, stdout, !list, 0);
         jout_begin_object(out);
+        if (o->engine_name != NULL)   /* issue 17: absent by default, so DD output stays as it was */
+        {
+            jout_key(out, "engine");
+            jout_string(out, o->engine_lp ? "lp" : "dd");
+        }
         if (list)
         {
             jout_key(out, "region_list");
@@ -123,14 +128,16 @@ cmd_regions(int argc, char ** argv)
 {
     cli_domain_opts dom = { NULL, NULL, 0 };
     int json = 0, list = 0, quiet = 0;
-    const char * stream = NULL, * cert_path = NULL, * pos[1];
+    const char * stream = NULL, * cert_path = NULL, * pos[1], * engine = NULL, * near = NULL;
+    slong radius = -1;
     complex_summary_options o;
     complex_summary_options_init(&o);
     const cli_opt opts[] = { CLI_OPTS_DOMAIN(&dom), CLI_OPT_JSON(&json), CLI_OPT_LIST(&list),
         { "stream", CLI_STR, &stream, 0, 0, 0 }, { "verify", CLI_FLAG, &o.verify, 0, 0, 0 },
         { "check-faces", CLI_FLAG, &o.check_faces, 0, 0, 0 }, CLI_OPT_QUIET(&quiet),
         CLI_OPT_CERTIFICATE(&cert_path), CLI_OPT_JOBS(&o.jobs), CLI_OPT_MAX_REGIONS(&o.max_regions),
-        CLI_OPT_TIME_LIMIT(&o.time_limit), CLI_OPT_END };
+        CLI_OPT_TIME_LIMIT(&o.time_limit), { "engine", CLI_STR, &engine, 0, 0, 0 },
+        { "near", CLI_STR, &near, 0, 0, 0 }, { "radius", CLI_SLONG, &radius, 0, 1e18, 0 }, CLI_OPT_END };
     int rc = cli_opts_parse("regions", regions_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
     if (rc != CLI_PARSED)
         return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
@@ -169,6 +176,9 @@ cmd_regions(int argc, char ** argv)
     }
     else if (mpi.rank > 0)
         rc = _regions_mpi_worker(net, domain, desc, &o, err);
+    else if ((rc = cli_regions_engine(&o.engine_lp, pos[0], net, &dom, engine, near, radius, json, list, quiet,
+                                      stream, &o, cert_path != NULL)) != CLI_REGIONS_GO_ON)
+        ;   /* issue 17: usage errors, or the LP engine's own driver ran (--near, high dimension) */
     else
     {
         cli_progress prog;
@@ -177,6 +187,7 @@ cmd_regions(int argc, char ** argv)
         snprintf(S->name, sizeof(S->name), "%s", pos[0]);
         cli_progress_start(&prog, quiet || o.jobs > 1 || o.mpi != NULL);
         o.progress = _progress;
+        o.engine_name = engine != NULL || o.engine_lp ? "engine" : NULL;
         o.progress_data = &prog;
         status = _regions_run(S, net, domain, desc, &o, json, list, stream, cert_path, err);
         cli_progress_end(&prog);

@@ -37,6 +37,7 @@ usage(FILE * fp)
         "  train-float --dataset NAME ...     float training of a 2D toy classifier, rationalised checkpoints\n"
         "  dualgraph NET [domain]             dual graph of the regions, certified Fiedler value and partition\n"
         "  sphere-fit --dim D --units U --layers L --seed S  neural polytope: fit the sphere, exact {N <= 1}, type, polar\n"
+        "  slice NET --points FILE --out F   the network on the line/plane through k+1 points (k inputs)\n"
         "  stats --dim d --widths .. --kind K --seeds S0..S1  exact facet statistics over a random family\n"
         "\n"
         "domains: --box LO,HI (the cube [LO,HI]^n) | --domain FILE ({\"A\":..,\"b\":..}, A x <= b) | --whole (R^n)\n"
@@ -75,6 +76,7 @@ dispatch(int argc, char ** argv)
         /* issue 6 */ { "layer", cmd_layer }, { "boundary", cmd_boundary },
         /* issue 7 */ { "train-convex", cmd_train_convex },
         /* issue 20 */ { "charpoly", cmd_charpoly },
+        /* issue 17 */ { "slice", cmd_slice },
     };
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
         if (!strcmp(cmd, commands[i].name))

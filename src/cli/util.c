@@ -39,7 +39,14 @@ cli_domain_build(poly_t P, char * desc, const cli_domain_opts * o, slong n, rc_e
     if (given > 1)
         return rc_error_set(err, RELU_E_INPUT, "give at most one of --box, --domain, --whole");
     if (o->box != NULL)
+    {
+        if (n > CLI_BOX_MAX_DIM)
+            /* issue 17: the cube's 2^n vertices are never built unasked-for */
+            return rc_error_set(err, RELU_E_UNSUPPORTED, "--box in R^%ld has 2^%ld vertices: this command needs them "
+                                "(at most %d inputs); relucert regions uses its LP engine there", (long) n, (long) n,
+                                CLI_BOX_MAX_DIM);
         return poly_domain_set(P, desc, 256, "box", o->box, "--box LO,HI", err);
+    }
     if (o->file != NULL)
         return poly_domain_set(P, desc, 256, "file", o->file, NULL, err);
     return poly_domain_set(P, desc, 256, "whole", NULL, NULL, err);

@@ -109,7 +109,8 @@ complex_summary_compute(complex_summary_t S, const net_t net, const poly_t domai
         return complex_summary_parallel(S, net, domain, o, err);
     summary_ctx x = { net, S, o, err, flint_malloc((net->input_dim + 1) * sizeof(slong)),
                       o->time_limit > 0 ? _now() + o->time_limit : 0 };
-    int status = regions_enumerate(net, domain, _summary_region, &x);
+    int status = o->engine_lp ? regions_enumerate_lp(net, domain, _summary_region, &x, err)
+                              : regions_enumerate(net, domain, _summary_region, &x);
     flint_free(x.fvec);
     if (status == RELU_E_LIMIT)
     {

@@ -29,6 +29,8 @@ typedef struct
     slong max_regions;        /* stop after this many regions (0: no limit) */
     double time_limit;        /* stop after this many seconds (0: no limit) */
     slong jobs;               /* worker processes (<= 1: this process) */
+    int engine_lp;            /* the H-representation engine (src/regions/lp.c; one process) */
+    const char * engine_name; /* the CLI reports the engine when set */
     int (*interrupted)(void); /* polled between regions: nonzero (a signal number) stops the run */
     jout_struct * list;       /* every region record as an item of an open JSON array (or NULL) */
     jout_struct * stream;     /* every region record as a JSON Lines record (or NULL) */

@@ -129,4 +129,19 @@ int net_points_read_file(fmpq ** pts, slong * num, const char * path, slong n, r
 void net_label_points(net_label_summary * s, const net_t net, const net_points_struct * P, jout_struct * json,
                       jout_struct * lines, FILE * text);
 
+/* ---- slices (net/slice.c) ----------------------------------------------------
+   out (initialised) becomes the network restricted to x = origin + D^T t,
+   t in R^k (D: k x input_dim, rows = directions, linearly independent):
+   first layer W0 D^T, b0 + W0 origin, the rest unchanged; "meta" is dropped.
+   The regions of out are the intersections of net's regions with the
+   subspace. RELU_E_INPUT for shapes or dependent directions. */
+int net_slice_affine(net_t out, const net_t net, const fmpq * origin, const fmpq_mat_t D, rc_error_t err);
+/* The slice through the affine hull of the rows p0..pk of P (k + 1 >= 2
+   affinely independent points): origin p0, directions p_i - p0. */
+int net_slice_points(net_t out, const net_t net, const fmpq_mat_t P, rc_error_t err);
+/* Points from a JSON file: an array of points, or an object with "X" (a data
+   set) or "points"; each point an array of n exact numbers. P (initialised)
+   gets one row per point. */
+int net_read_points_file(fmpq_mat_t P, const char * path, slong n, rc_error_t err);
+
 #endif

@@ -69,6 +69,10 @@ int poly_set_halfspaces(poly_t P, const fmpq_mat_t A, const fmpq * b, rc_error_t
    an empty or lower-dimensional set is an error. */
 int poly_read_file(poly_t P, const char * path, rc_error_t err);
 int poly_read_jnode(poly_t P, const jnode * root, rc_error_t err);
+/* The same file as inequalities only (no vertices: for high dimensions): M
+   (initialised) becomes A, *rhs (_fmpq_vec_init'ed, *m entries) b. */
+int poly_read_halfspaces_jnode(fmpq_mat_t M, fmpq ** rhs, slong * m, const jnode * root, slong n, rc_error_t err);
+int poly_read_halfspaces_file(fmpq_mat_t M, fmpq ** rhs, slong * m, const char * path, slong n, rc_error_t err);
 
 /* The domain of an analysis (src/poly/domain.c), in P's dimension: kind "box"
    (arg "LO,HI", the cube [LO,HI]^n), "file" (arg a polytope file), "json" (arg

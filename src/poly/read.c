@@ -21,9 +21,8 @@ _check_keys(const jnode * root, rc_error_t err)
 }
 
 int
-poly_read_jnode(poly_t P, const jnode * root, rc_error_t err)
+poly_read_halfspaces_jnode(fmpq_mat_t Mout, fmpq ** rhs_out, slong * m_out, const jnode * root, slong n, rc_error_t err)
 {
-    slong n = P->n;
     if (root->type != JNODE_OBJECT)
         return rc_error_set(err, RELU_E_INPUT, "expected an object {\"A\": [[...]], \"b\": [...]}, got %s",
                             jnode_type_name(root));
@@ -73,9 +72,45 @@ poly_read_jnode(poly_t P, const jnode * root, rc_error_t err)
         }
     }
     if (status == RELU_OK)
+    {
+        fmpq_mat_swap(Mout, M);
+        *rhs_out = rhs;
+        *m_out = m;
+    }
+    else
+        _fmpq_vec_clear(rhs, m);
+    fmpq_mat_clear(M);
+    return status;
+}
+
+int
+poly_read_jnode(poly_t P, const jnode * root, rc_error_t err)
+{
+    fmpq_mat_t M;
+    fmpq * rhs = NULL;
+    slong m = 0;
+    fmpq_mat_init(M, 0, P->n);
+    int status = poly_read_halfspaces_jnode(M, &rhs, &m, root, P->n, err);
+    if (status == RELU_OK)
         status = poly_set_halfspaces(P, M, rhs, err);
     fmpq_mat_clear(M);
-    _fmpq_vec_clear(rhs, m);
+    if (rhs != NULL)
+        _fmpq_vec_clear(rhs, m);
+    return status;
+}
+
+int
+poly_read_halfspaces_file(fmpq_mat_t M, fmpq ** rhs, slong * m, const char * path, slong n, rc_error_t err)
+{
+    jnode * root = NULL;
+    int status = jnode_parse_file(&root, path, err);
+    if (status == RELU_OK)
+    {
+        status = poly_read_halfspaces_jnode(M, rhs, m, root, n, err);
+        if (status)
+            rc_error_prefix(err, path);
+        jnode_free(root);
+    }
     return status;
 }
 

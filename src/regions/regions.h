@@ -90,4 +90,94 @@ const region_struct * regions_iter_next(regions_iter_t it);
    call before the first regions_iter_next. */
 void regions_iter_set_part(regions_iter_t it, slong split, slong part, slong nparts);
 
+/* ---- the H-representation engine (regions/lp.c) ------------------------------
+   For input dimensions where vertices blow up (a box in R^n has 2^n): pieces
+   are kept as inequalities c + a.x >= 0 (primitive integer rows, the domain's
+   first) with an exact interior point; whether a neuron splits a piece is
+   decided by an exact LP (cddlib, GMP rational build), the LP's optimal point
+   re-checked in exact arithmetic; the irredundant facets of each region come
+   from exact ray shooting from the interior point (proves facets) and an
+   exact LP for each row not yet proved. The traversal is the depth-first one
+   of regions_enumerate, so regions come in the same order with the same
+   patterns and facets (in the same order and with the same sources).
+   Nothing here is exponential in n. */
+#define REGIONS_DD_MAX_DIM 10      /* regions picks the DD engine up to this input dimension */
+
+typedef struct
+{
+    slong n, m;            /* dimension, rows */
+    fmpz * rows;           /* m rows (c, a): c + a.x >= 0 */
+    slong * src;           /* POLY_SRC_DOMAIN(k) tags */
+    fmpq * point;          /* an interior point */
+    int bounded;
+}
+regions_hdomain_struct;
+
+typedef regions_hdomain_struct regions_hdomain_t[1];
+
+void regions_hdomain_init(regions_hdomain_t D, slong n);    /* R^n */
+void regions_hdomain_clear(regions_hdomain_t D);
+/* [lo, hi]^n with the rows (and sources) of poly_set_box: 2n rows, no vertices. */
+void regions_hdomain_set_box(regions_hdomain_t D, const fmpq_t lo, const fmpq_t hi);
+/* { x : A x <= b }: RELU_E_INPUT when empty or not full-dimensional (decided by an exact LP). */
+int regions_hdomain_set_halfspaces(regions_hdomain_t D, const fmpq_mat_t A, const fmpq * b, rc_error_t err);
+/* The facets of a DD polyhedron (low dimension: the same rows as the DD engine's domain). */
+void regions_hdomain_set_poly(regions_hdomain_t D, const poly_t P);
+
+typedef struct
+{
+    slong n, N;
+    slong index;                   /* 0, 1, ... in enumeration order */
+    slong distance;                /* regions_explore_near: distance in the dual graph from the start; else -1 */
+    slong m;                       /* irredundant facets */
+    const fmpz * rows;             /* m rows (c, a), c + a.x >= 0, primitive, in the DD engine's order */
+    const slong * src;             /* their sources (POLY_SRC_DOMAIN(k) or a neuron index) */
+    const fmpq * point;            /* an exact interior point */
+    const unsigned char * active;
+    const signed char * sign;
+    const fmpz * zrows;            /* as in region_struct */
+    int bounded, relatively_bounded;
+    int interior;                  /* its closure does not meet the domain's boundary */
+}
+region_h_struct;
+
+typedef int (*region_h_callback)(void * data, const region_h_struct * R);
+
+/* Every region of net in D, in the order of regions_enumerate. A callback's
+   nonzero return stops the run and is returned; RELU_E_INTERNAL (err set)
+   when an LP answer fails its exact re-check. */
+int regions_enumerate_h(const net_t net, const regions_hdomain_t D, region_h_callback cb, void * data, rc_error_t err);
+/* The same enumeration with full region records: each region's polyhedron is
+   rebuilt from its irredundant facets by the double description method (for
+   dimensions where vertices are affordable). Same regions, order and records
+   as regions_enumerate. */
+int regions_enumerate_lp(const net_t net, const poly_t domain, region_callback cb, void * data, rc_error_t err);
+/* Local exploration: the region containing x (which must not lie on any
+   region boundary or on the domain's boundary: RELU_E_INPUT), then breadth
+   first across facets (each crossing computed exactly), in the order of
+   distance in the dual graph. Stops after max_regions regions (0: no limit)
+   and does not go beyond distance radius (-1: no limit). *complete is set to
+   1 when no region within the radius was left out. Several neurons may vanish
+   on one facet (degenerate networks): all of them are re-signed exactly. */
+int regions_explore_near(int * complete, const net_t net, const regions_hdomain_t D, const fmpq * x,
+                         slong max_regions, slong radius, region_h_callback cb, void * data, rc_error_t err);
+
+/* A region record without vertices: index, (distance,) pattern, interior_point,
+   inequalities {A, b, sources}, bounded, affine {W, c}, facets. */
+void region_h_write_json(jout_t out, const net_t net, const region_h_struct * R);
+
+/* Counts of an H-engine run (no f-vector: it needs every region's face lattice). */
+typedef struct
+{
+    slong regions, bounded, relatively_bounded, interior, facet_sum, hist_len;
+    slong * hist;
+}
+regions_hstats_struct;
+
+typedef regions_hstats_struct regions_hstats_t[1];
+
+void regions_hstats_init(regions_hstats_t S, slong N, slong ndomain);
+void regions_hstats_clear(regions_hstats_t S);
+void regions_hstats_add(regions_hstats_t S, const region_h_struct * R);
+
 #endif

@@ -1,0 +1,316 @@
+/* regions with the H-representation engine (src/regions/lp.c, hsearch.c,
+   near.c): used by cmd_regions for input dimensions above
+   REGIONS_DD_MAX_DIM (or --engine lp there) and for --near. No vertices and
+   no f-vector: only what needs no face lattice. */
+#include <stdlib.h>
+#include <string.h>
+#include "cli/cli.h"
+
+typedef struct
+{
+    const net_struct * net;
+    regions_hstats_struct * S;
+    jout_struct * list, * stream;
+    int text_list;
+    slong max_regions;
+    double deadline;
+    rc_error_struct * err;
+    cli_progress * prog;
+    slong max_distance;
+}
+hctx;
+
+static int
+on_hregion(void * data, const region_h_struct * R)
+{
+    hctx * x = data;
+    regions_hstats_add(x->S, R);
+    x->max_distance = FLINT_MAX(x->max_distance, R->distance);
+    if (x->list)
+        region_h_write_json(x->list, x->net, R);
+    if (x->stream)
+        region_h_write_json(x->stream, x->net, R);
+    if (x->text_list)
+    {
+        printf("  region %ld  ", (long) R->index);
+        if (R->distance >= 0)
+            printf("distance %ld  ", (long) R->distance);
+        printf("pattern ");
+        for (slong k = 0; k < R->N; k++)
+            putchar(R->active[k] ? '1' : '0');
+        printf("  facets %ld  %s\n", (long) R->m, R->bounded ? "bounded" : "unbounded");
+    }
+    cli_progress_update(x->prog, "regions", x->S->regions);
+    if (x->max_regions > 0 && x->S->regions >= x->max_regions && R->distance < 0)
+        return rc_error_set(x->err, RELU_E_LIMIT, "stopped at --max-regions %ld; the output is partial",
+                            (long) x->max_regions);
+    if (x->deadline > 0 && cli_now() > x->deadline)
+        return rc_error_set(x->err, RELU_E_LIMIT, "stopped at --time-limit after %ld regions; the output is partial",
+                            (long) x->S->regions);
+    return 0;
+}
+
+/* The domain as inequalities: nothing of size 2^n is built. */
+static int
+hdomain_build(regions_hdomain_t D, char * desc, const cli_domain_opts * o, slong n, rc_error_t err)
+{
+    int given = (o->box != NULL) + (o->file != NULL) + (o->whole != 0);
+    if (given > 1)
+        return rc_error_set(err, RELU_E_INPUT, "give at most one of --box, --domain, --whole");
+    if (o->box != NULL)
+    {
+        fmpq * v = NULL;
+        slong cnt;
+        if (num_parse_list(&v, &cnt, o->box, 2, err))
+        {
+            rc_error_prefix(err, "--box LO,HI");
+            return err->code;
+        }
+        int ok = fmpq_cmp(v + 0, v + 1) < 0;
+        if (ok)
+        {
+            char * lo = num_get_str(v + 0), * hi = num_get_str(v + 1);
+            snprintf(desc, 256, "box [%s,%s]^%ld", lo, hi, (long) n);
+            flint_free(lo);
+            flint_free(hi);
+            regions_hdomain_set_box(D, v + 0, v + 1);
+        }
+        _fmpq_vec_clear(v, 2);
+        return ok ? RELU_OK : rc_error_set(err, RELU_E_INPUT, "--box LO,HI: need LO < HI, got \"%s\"", o->box);
+    }
+    if (o->file != NULL)
+    {
+        fmpq_mat_t A;
+        fmpq * b = NULL;
+        slong m = 0;
+        snprintf(desc, 256, "polyhedron from %s", o->file);
+        fmpq_mat_init(A, 0, n);
+        int rc = poly_read_halfspaces_file(A, &b, &m, o->file, n, err);
+        if (rc == RELU_OK)
+            rc = regions_hdomain_set_halfspaces(D, A, b, err);
+        if (b != NULL)
+            _fmpq_vec_clear(b, m);
+        fmpq_mat_clear(A);
+        return rc;
+    }
+    snprintf(desc, 256, "R^%ld", (long) n);
+    return RELU_OK;
+}
+
+static void
+write_hsummary_json(jout_t out, const net_t net, const regions_hstats_t S, const char * desc)
+{
+    char key[32];
+    fmpq_t mean;
+    fmpq_init(mean);
+    jout_key(out, "input_dim");
+    jout_int(out, net->input_dim);
+    jout_key(out, "domain");
+    jout_string(out, desc);
+    jout_key(out, "hidden_neurons");
+    jout_int(out, net_num_hidden(net));
+    jout_key(out, "regions");
+    jout_int(out, S->regions);
+    jout_key(out, "bounded_regions");
+    jout_int(out, S->bounded);
+    jout_key(out, "relatively_bounded_regions");
+    jout_int(out, S->relatively_bounded);
+    jout_key(out, "interior_regions");
+    jout_int(out, S->interior);
+    jout_key(out, "facet_histogram");
+    jout_begin_object(out);
+    for (slong f = 0; f < S->hist_len; f++)
+        if (S->hist[f])
+        {
+            snprintf(key, sizeof(key), "%ld", (long) f);
+            jout_key(out, key);
+            jout_int(out, S->hist[f]);
+        }
+    jout_end_object(out);
+    if (S->regions > 0)
+        fmpq_set_si(mean, S->facet_sum, S->regions);
+    jout_key(out, "mean_facets");
+    jout_fmpq_str(out, mean);
+    jout_key(out, "facets");
+    jout_int(out, S->facet_sum);
+    jout_key(out, "fvector_computed");
+    jout_bool(out, 0);
+    jout_key(out, "version");
+    jout_string(out, RELUCERT_VERSION);
+    fmpq_clear(mean);
+}
+
+static void
+write_hsummary_text(const char * path, const net_t net, const regions_hstats_t S, const char * desc)
+{
+    char approx[600];
+    fmpq_t mean;
+    fmpq_init(mean);
+    printf("network %s: input dimension %ld, %ld hidden neurons, %ld output%s\n", path, (long) net->input_dim,
+           (long) net_num_hidden(net), (long) net_num_outputs(net), net_num_outputs(net) == 1 ? "" : "s");
+    printf("engine: lp (inequalities and exact LPs; no vertices, no f-vector)\n");
+    printf("domain: %s\n", desc);
+    printf("regions: %ld (bounded %ld, not meeting the domain boundary %ld)\n", (long) S->regions,
+           (long) S->bounded, (long) S->interior);
+    printf("facets per region:");
+    for (slong f = 0; f < S->hist_len; f++)
+        if (S->hist[f])
+            printf(" %ld:%ld", (long) f, (long) S->hist[f]);
+    if (S->regions > 0)
+        fmpq_set_si(mean, S->facet_sum, S->regions);
+    char * ms = num_get_str(mean);
+    cli_fmpq_approx(approx, sizeof(approx), mean, 4);
+    printf("\nmean facets per region: %s (= %s...)\n", ms, approx);
+    flint_free(ms);
+    fmpq_clear(mean);
+}
+
+int
+cli_regions_h(const char * path, const net_t net, const cli_domain_opts * dom, const cli_regions_h_opts * o)
+{
+    rc_error_t err;
+    regions_hdomain_t D;
+    char desc[256];
+    slong n = net->input_dim;
+    fmpq * x = NULL;
+    FILE * sfp = NULL;
+    rc_error_init(err);
+    regions_hdomain_init(D, n);
+    int status = hdomain_build(D, desc, dom, n, err);
+    if (status == RELU_OK && o->near != NULL && num_parse_list(&x, NULL, o->near, n, err))
+    {
+        rc_error_prefix(err, "--near POINT");
+        status = err->code;
+    }
+    if (status == RELU_OK && o->stream != NULL)
+    {
+        sfp = strcmp(o->stream, "-") ? fopen(o->stream, "w") : stdout;
+        if (sfp == NULL)
+            status = rc_error_set(err, RELU_E_IO, "cannot write %s", o->stream);
+    }
+    if (status != RELU_OK)
+    {
+        if (x != NULL)
+            _fmpq_vec_clear(x, n);
+        regions_hdomain_clear(D);
+        return cli_fail("regions", err);
+    }
+    regions_hstats_t S;
+    cli_progress prog;
+    jout_t out, sout;
+    regions_hstats_init(S, net_num_hidden(net), D->m);
+    hctx ctx = { net, S, NULL, NULL, o->list && !o->json, o->near ? 0 : o->max_regions,
+                 o->time_limit > 0 ? cli_now() + o->time_limit : 0, err, &prog, -1 };
+    if (o->json)
+    {
+        jout_init(out, stdout, !o->list, 0);
+        jout_begin_object(out);
+        jout_key(out, "engine");
+        jout_string(out, "lp");
+        if (o->list)
+        {
+            jout_key(out, "region_list");
+            jout_begin_array(out);
+            ctx.list = out;
+        }
+    }
+    if (sfp)
+    {
+        jout_init(sout, sfp, 0, 1);
+        ctx.stream = sout;
+    }
+    int complete = 1;
+    cli_progress_start(&prog, o->quiet);
+    if (x != NULL)
+        status = regions_explore_near(&complete, net, D, x, o->max_regions, o->radius, on_hregion, &ctx, err);
+    else
+        status = regions_enumerate_h(net, D, on_hregion, &ctx, err);
+    cli_progress_end(&prog);
+    if (status == RELU_OK && !complete)
+        status = rc_error_set(err, RELU_E_LIMIT, "stopped at --max-regions %ld: regions farther away were not explored; the output is partial",
+                              (long) o->max_regions);
+    int partial = (status == RELU_E_LIMIT);
+    if (sfp)
+    {
+        jout_clear(sout);
+        if (sfp != stdout)
+            fclose(sfp);
+    }
+    if (o->json)
+    {
+        if (o->list)
+            jout_end_array(out);
+        if (status == RELU_OK || partial)
+        {
+            write_hsummary_json(out, net, S, desc);
+            if (x != NULL)
+            {
+                jout_key(out, "near");
+                jout_begin_object(out);
+                jout_key(out, "point");
+                jout_fmpq_vec(out, x, n);
+                jout_key(out, "radius");
+                if (o->radius >= 0)
+                    jout_int(out, o->radius);
+                else
+                    jout_null(out);
+                jout_key(out, "max_distance");
+                jout_int(out, ctx.max_distance);
+                jout_key(out, "complete");
+                jout_bool(out, complete && !partial);
+                jout_end_object(out);
+            }
+            jout_key(out, "partial");
+            jout_bool(out, partial);
+            if (partial)
+            {
+                jout_key(out, "stopped");
+                jout_string(out, err->msg);
+            }
+        }
+        jout_end_object(out);
+        jout_clear(out);
+    }
+    else if (status == RELU_OK || partial)
+    {
+        if (partial)
+            printf("PARTIAL: %s\n", err->msg);
+        write_hsummary_text(path, net, S, desc);
+        if (x != NULL)
+            printf("explored from the point: up to distance %ld in the dual graph%s\n", (long) ctx.max_distance,
+                   complete && !partial ? (o->radius >= 0 ? " (every region within the radius)" : " (every region)") : "");
+    }
+    int rc = status ? cli_fail("regions", err) : CLI_EXIT_OK;
+    regions_hstats_clear(S);
+    if (x != NULL)
+        _fmpq_vec_clear(x, n);
+    regions_hdomain_clear(D);
+    return rc;
+}
+
+int
+cli_regions_engine(int * engine_lp, const char * path, const net_t net, const cli_domain_opts * dom,
+                   const char * engine, const char * near, slong radius, int json, int list, int quiet,
+                   const char * stream, const complex_summary_options * o, int cert)
+{
+    if (engine != NULL && strcmp(engine, "dd") && strcmp(engine, "lp"))
+        return cli_usage_error("regions", "--engine: expected dd or lp");
+    int use_lp = engine ? !strcmp(engine, "lp") : net->input_dim > REGIONS_DD_MAX_DIM;
+    if (use_lp && (o->jobs > 1 || o->mpi != NULL))
+        return cli_usage_error("regions", "the LP engine runs in one process (drop --jobs, mpirun)");
+    if (radius >= 0 && near == NULL)
+        return cli_usage_error("regions", "--radius needs --near POINT");
+    if (near != NULL || (use_lp && net->input_dim > REGIONS_DD_MAX_DIM))
+    {
+        if (o->verify || o->check_faces || cert || (engine && !use_lp))
+        {
+            fprintf(stderr, "relucert regions: --verify, --check-faces, --certificate and --engine dd need vertices: "
+                    "not with --near or above %d inputs\n", REGIONS_DD_MAX_DIM);
+            return CLI_EXIT_UNSUPPORTED;
+        }
+        cli_regions_h_opts ho = { json, list, quiet, stream, o->max_regions, o->time_limit, near, radius };
+        return cli_regions_h(path, net, dom, &ho);
+    }
+    *engine_lp = use_lp;
+    return CLI_REGIONS_GO_ON;
+}
