@@ -370,7 +370,7 @@ main(void)
     fmpq_clear(lo);
     fmpq_clear(hi);
     flint_randclear(st);
-    poly_cdd_cleanup();
+    poly_cdd_clear();
     flint_cleanup();
     printf("PASS (%ld regions compared)\n", (long) total);
     return 0;
