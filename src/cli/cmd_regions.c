@@ -25,12 +25,6 @@ _progress(void * data, slong regions)
     cli_progress_update(data, "regions", regions);
 }
 
-static int
-_signal(void)
-{
-    return cli_signal_pending();
-}
-
 /* Under mpirun, ranks > 0 work and send their files; rank 0 says whether to start. */
 static int
 _regions_mpi_worker(const net_t net, const poly_t domain, const char * desc, complex_summary_options * o,
@@ -154,7 +148,7 @@ cmd_regions(int argc, char ** argv)
     if (mpi.size > 1 && (o.jobs > 1 || o.check_faces || cert_path))
         return cli_usage_error("regions", "under mpirun: --jobs, --check-faces and --certificate are not available");
     o.mpi = mpi.size > 1 ? &mpi : NULL;
-    o.interrupted = _signal;
+    o.interrupted = cli_signal_pending;
     o.records = list || stream != NULL;
     cli_signals_cooperative(1);
 
@@ -166,9 +160,15 @@ cmd_regions(int argc, char ** argv)
     net_init(net);
     int status = net_read_file(net, pos[0], err);
     poly_init(domain, net->input_dim);
-    if (status == RELU_OK)
+    /* issue 17: the LP engine's own driver (--near, high dimension) builds no vertices */
+    rc = status == RELU_OK && mpi.rank == 0 ? cli_regions_engine(&o.engine_lp, pos[0], net, &dom, engine, near,
+                                               radius, json, list, quiet, stream, &o, cert_path != NULL)
+                                            : CLI_REGIONS_GO_ON;
+    if (status == RELU_OK && rc == CLI_REGIONS_GO_ON)
         status = cli_domain_build(domain, desc, &dom, net->input_dim, err);
-    if (status != RELU_OK)
+    if (rc != CLI_REGIONS_GO_ON)
+        ;   /* usage errors, or that driver did the whole run */
+    else if (status != RELU_OK)
     {
         if (o.mpi != NULL)
             cli_mpi_bcast_int(status);   /* the workers do not start */
@@ -176,9 +176,6 @@ cmd_regions(int argc, char ** argv)
     }
     else if (mpi.rank > 0)
         rc = _regions_mpi_worker(net, domain, desc, &o, err);
-    else if ((rc = cli_regions_engine(&o.engine_lp, pos[0], net, &dom, engine, near, radius, json, list, quiet,
-                                      stream, &o, cert_path != NULL)) != CLI_REGIONS_GO_ON)
-        ;   /* issue 17: usage errors, or the LP engine's own driver ran (--near, high dimension) */
     else
     {
         cli_progress prog;

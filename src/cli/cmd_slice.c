@@ -26,7 +26,7 @@ static const char * slice_help =
 "  --help              this text\n"
 "\n"
 "examples:\n"
-"  relucert slice net.json --points three-images.json --out plane.json\n"
+"  relucert slice data/slice/net12.json --points data/slice/three-points.json --out plane.json\n"
 "  relucert regions plane.json --box -1,2 --json\n"
 "  relucert plot plane.json --box -1,2 --out plane.png\n";
 
