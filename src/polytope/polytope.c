@@ -559,6 +559,58 @@ _perp_basis(fmpz_mat_t W, const fmpz * rows, slong num, slong D)
     return w;
 }
 
+/* Q's affine hull: { (c, a) : c t + a.x = 0 on every generator }. */
+static void
+_vrep_affine_hull(polytope_t Q, const fmpz * gens, slong ng, const fmpz * lins, slong nlin0, slong d)
+{
+    fmpz * all = _fmpz_vec_init((ng + nlin0) * d);
+    _fmpz_vec_set(all, gens, ng * d);
+    _fmpz_vec_set(all + ng * d, lins, nlin0 * d);
+    fmpz_mat_t W;
+    fmpz_mat_init(W, 1, 1);
+    slong w = _perp_basis(W, all, ng + nlin0, d);
+    fmpz * eq = _fmpz_vec_init(FLINT_MAX(w, 1) * d);
+    for (slong j = 0; j < w; j++)
+        for (slong k = 0; k < d; k++)
+            fmpz_set(eq + j * d + k, fmpz_mat_entry(W, k, j));
+    if (_hull_set(Q, eq, w))
+        flint_abort();   /* the generators satisfy these equations */
+    fmpz_mat_clear(W);
+    _fmpz_vec_clear(eq, FLINT_MAX(w, 1) * d);
+    _fmpz_vec_clear(all, (ng + nlin0) * d);
+    }
+
+/* The engine's generators must be among the given ones (modulo lineality). */
+static int
+_vrep_check(polytope_t Q, const fmpz * gy, slong ng, const fmpz * ly, slong nly, slong D, int status,
+            rc_error_t err)
+{
+    slong rank = 0;
+    if (nly > 0)
+    {
+        /* the given lineality vectors may be dependent */
+        fmpz_mat_t Lm;
+        fmpz_mat_init(Lm, nly, D);
+        for (slong i = 0; i < nly; i++)
+            _fmpz_vec_set(Lm->rows[i], ly + i * D, D);
+        rank = fmpz_mat_rank(Lm);
+        fmpz_mat_clear(Lm);
+    }
+    if (status == RELU_OK && Q->P->nlin != rank)
+        status = rc_error_set(err, RELU_E_INTERNAL, "lineality %ld from the dual cone, %ld after the cuts",
+                              (long) rank, (long) Q->P->nlin);
+    if (status == RELU_OK && rank == 0)
+        for (slong g = 0; g < Q->P->ngens && status == RELU_OK; g++)
+        {
+            int found = 0;
+            for (slong i = 0; i < ng && !found; i++)
+                found = _fmpz_vec_equal(poly_gen(Q->P, g), gy + i * D, D);
+            if (!found)
+                status = rc_error_set(err, RELU_E_INTERNAL, "an extreme generator is not among the given ones");
+        }
+    return status;
+}
+
 int
 polytope_set_vrep(polytope_t Q, const fmpq_mat_t V, const fmpq_mat_t R, const fmpq_mat_t L, rc_error_t err)
 {
@@ -586,24 +638,7 @@ polytope_set_vrep(polytope_t Q, const fmpq_mat_t V, const fmpq_mat_t R, const fm
             _rows_push(&lins, &nlin0, &lalloc, h, d);
     }
 
-    /* affine hull: { (c, a) : c t + a.x = 0 on every generator } */
-    {
-        fmpz * all = _fmpz_vec_init((ng + nlin0) * d);
-        _fmpz_vec_set(all, gens, ng * d);
-        _fmpz_vec_set(all + ng * d, lins, nlin0 * d);
-        fmpz_mat_t W;
-        fmpz_mat_init(W, 1, 1);
-        slong w = _perp_basis(W, all, ng + nlin0, d);
-        fmpz * eq = _fmpz_vec_init(FLINT_MAX(w, 1) * d);
-        for (slong j = 0; j < w; j++)
-            for (slong k = 0; k < d; k++)
-                fmpz_set(eq + j * d + k, fmpz_mat_entry(W, k, j));
-        if (_hull_set(Q, eq, w))
-            flint_abort();   /* the generators satisfy these equations */
-        fmpz_mat_clear(W);
-        _fmpz_vec_clear(eq, FLINT_MAX(w, 1) * d);
-        _fmpz_vec_clear(all, (ng + nlin0) * d);
-    }
+    _vrep_affine_hull(Q, gens, ng, lins, nlin0, d);
 
     /* generators in free coordinates */
     slong e = Q->dim, D = e + 1;
@@ -677,30 +712,7 @@ polytope_set_vrep(polytope_t Q, const fmpq_mat_t V, const fmpq_mat_t R, const fm
         else
             poly_cut(Q->P, z, POLY_SRC_DOMAIN(r));
     }
-    /* the engine's generators must be among the given ones (modulo lineality) */
-    slong rank = 0;
-    if (nly > 0)
-    {
-        /* the given lineality vectors may be dependent */
-        fmpz_mat_t Lm;
-        fmpz_mat_init(Lm, nly, D);
-        for (slong i = 0; i < nly; i++)
-            _fmpz_vec_set(Lm->rows[i], ly + i * D, D);
-        rank = fmpz_mat_rank(Lm);
-        fmpz_mat_clear(Lm);
-    }
-    if (status == RELU_OK && Q->P->nlin != rank)
-        status = rc_error_set(err, RELU_E_INTERNAL, "lineality %ld from the dual cone, %ld after the cuts",
-                              (long) rank, (long) Q->P->nlin);
-    if (status == RELU_OK && rank == 0)
-        for (slong g = 0; g < Q->P->ngens && status == RELU_OK; g++)
-        {
-            int found = 0;
-            for (slong i = 0; i < ng && !found; i++)
-                found = _fmpz_vec_equal(poly_gen(Q->P, g), gy + i * D, D);
-            if (!found)
-                status = rc_error_set(err, RELU_E_INTERNAL, "an extreme generator is not among the given ones");
-        }
+    status = _vrep_check(Q, gy, ng, ly, nly, D, status, err);
     if (status == RELU_OK)
         _polytope_finish(Q);
     else

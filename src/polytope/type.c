@@ -449,6 +449,41 @@ _polygon(char * buf, size_t size, slong k)
     else
         snprintf(buf, size, "%ld-gon", (long) k);
 }
+/* The d-cube or the d-cross-polytope, named, when form is its canonical form. */
+static const char *
+_cube_or_cross(char * buf, size_t size, const char * form, slong d, slong V, slong F)
+{
+    const char * res = NULL;
+    unsigned char * inc;
+    slong nv, nf;
+    if (d <= 12 && V == (WORD(1) << d) && F == 2 * d)
+    {
+        inc = _cube(d, &nv, &nf);
+        if (_same_type(form, inc, &nv, &nf))
+        {
+            if (d == 3)
+                snprintf(buf, size, "cube");
+            else
+                snprintf(buf, size, "%ld-cube%s", (long) d, d == 4 ? " (tesseract)" : "");
+            res = buf;
+        }
+    }
+    if (res == NULL && d <= 12 && V == 2 * d && F == (WORD(1) << d))
+    {
+        inc = _cube(d, &nv, &nf);
+        inc = _transpose(inc, &nv, &nf);
+        if (_same_type(form, inc, &nv, &nf))
+        {
+            if (d == 3)
+                snprintf(buf, size, "octahedron (3-cross-polytope)");
+            else
+                snprintf(buf, size, "%ld-cross-polytope", (long) d);
+            res = buf;
+        }
+    }
+    return res;
+}
+
 
 const char *
 polytope_type_name(char * buf, size_t size, const polytope_t Q)
@@ -476,31 +511,7 @@ polytope_type_name(char * buf, size_t size, const polytope_t Q)
         return NULL;
     unsigned char * inc;
     char poly[32];
-    if (d <= 12 && V == (WORD(1) << d) && F == 2 * d)
-    {
-        inc = _cube(d, &nv, &nf);
-        if (_same_type(form, inc, &nv, &nf))
-        {
-            if (d == 3)
-                snprintf(buf, size, "cube");
-            else
-                snprintf(buf, size, "%ld-cube%s", (long) d, d == 4 ? " (tesseract)" : "");
-            res = buf;
-        }
-    }
-    if (res == NULL && d <= 12 && V == 2 * d && F == (WORD(1) << d))
-    {
-        inc = _cube(d, &nv, &nf);
-        inc = _transpose(inc, &nv, &nf);
-        if (_same_type(form, inc, &nv, &nf))
-        {
-            if (d == 3)
-                snprintf(buf, size, "octahedron (3-cross-polytope)");
-            else
-                snprintf(buf, size, "%ld-cross-polytope", (long) d);
-            res = buf;
-        }
-    }
+    res = _cube_or_cross(buf, size, form, d, V, F);
     if (res == NULL && d == 3 && V % 2 == 0 && F == V / 2 + 2)
     {
         inc = _prism(V / 2, &nv, &nf);
