@@ -46,7 +46,7 @@ cmd_batch(int argc, char ** argv)
     memset(R, 0, sizeof(batch_result_struct));
     R->workers = 1;
     const cli_opt opts[] = { CLI_OPT_OUT(&R->out), CLI_OPT_JOBS(&R->workers), CLI_OPT_QUIET(&R->quiet),
-                             CLI_OPT_JSON(&json), { "csv", CLI_STR, &csv, 0, 0, 0 }, CLI_OPT_END };
+                             CLI_OPT_JSON(&json), { "csv", CLI_STR, &csv, 0, 0, 0, 0 }, CLI_OPT_END };
     int rc = cli_opts_parse("batch", batch_help, argc, argv, opts, pos, 1, 1, NULL, "MANIFEST");
     if (rc != CLI_PARSED)
         return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;

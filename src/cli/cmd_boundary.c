@@ -80,9 +80,9 @@ cmd_boundary(int argc, char ** argv)
     const char * tstr = NULL, * cert_path = NULL, * pos[1];
     slong output = 0;
     int json = 0, check_faces = 0, list = 0;
-    const cli_opt opts[] = { CLI_OPT_THRESHOLD(&tstr), { "output", CLI_SLONG, &output, 0, 1e18, 0 },
+    const cli_opt opts[] = { CLI_OPT_THRESHOLD(&tstr), { "output", CLI_SLONG, &output, 0, 1e18, 0, 0 },
                              CLI_OPTS_DOMAIN(&dom), CLI_OPT_JSON(&json),
-                             { "check-faces", CLI_FLAG, &check_faces, 0, 0, 0 }, CLI_OPT_LIST(&list),
+                             { "check-faces", CLI_FLAG, &check_faces, 0, 0, 0, 0 }, CLI_OPT_LIST(&list),
                              CLI_OPT_CERTIFICATE(&cert_path), CLI_OPT_END };
     int rc = cli_opts_parse("boundary", boundary_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
     if (rc != CLI_PARSED)

@@ -60,9 +60,9 @@ cmd_dualgraph(int argc, char ** argv)
     cli_domain_opts dom = { NULL, NULL, 0 };
     const char * tstr = NULL, * ostr = NULL, * dot = NULL, * gml = NULL, * pos[1];
     int json = 0, weighted = 0, list_edges = 0, quiet = 0;
-    const cli_opt opts[] = { CLI_OPTS_DOMAIN(&dom), { "weighted", CLI_FLAG, &weighted, 0, 0, 0 },
-                             CLI_OPT_THRESHOLD(&tstr), CLI_OPT_OUTPUT(&ostr), { "dot", CLI_STR, &dot, 0, 0, 0 },
-                             { "graphml", CLI_STR, &gml, 0, 0, 0 }, { "list-edges", CLI_FLAG, &list_edges, 0, 0, 0 },
+    const cli_opt opts[] = { CLI_OPTS_DOMAIN(&dom), { "weighted", CLI_FLAG, &weighted, 0, 0, 0, 0 },
+                             CLI_OPT_THRESHOLD(&tstr), CLI_OPT_OUTPUT(&ostr), { "dot", CLI_STR, &dot, 0, 0, 0, 0 },
+                             { "graphml", CLI_STR, &gml, 0, 0, 0, 0 }, { "list-edges", CLI_FLAG, &list_edges, 0, 0, 0, 0 },
                              CLI_OPT_JSON(&json), CLI_OPT_QUIET(&quiet), CLI_OPT_END };
     int rc = cli_opts_parse("dualgraph", dualgraph_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
     if (rc != CLI_PARSED)

@@ -18,7 +18,7 @@ cmd_eval(int argc, char ** argv)
 {
     const char * at = NULL, * pos[1];
     int json = 0;
-    const cli_opt opts[] = { { "at", CLI_STR, &at, 0, 0, 0 }, CLI_OPT_JSON(&json), CLI_OPT_END };
+    const cli_opt opts[] = { { "at", CLI_STR, &at, 0, 0, 0, 0 }, CLI_OPT_JSON(&json), CLI_OPT_END };
     int rc = cli_opts_parse("eval", eval_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
     if (rc != CLI_PARSED)
         return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;

@@ -55,7 +55,7 @@ cmd_faces(int argc, char ** argv)
     cli_domain_opts dom = { NULL, NULL, 0 };
     const char * pattern = NULL, * pos[1];
     int json = 0;
-    const cli_opt opts[] = { CLI_OPT_JSON(&json), { "region", CLI_STR, &pattern, 0, 0, 0 }, CLI_OPTS_DOMAIN(&dom),
+    const cli_opt opts[] = { CLI_OPT_JSON(&json), { "region", CLI_STR, &pattern, 0, 0, 0, 0 }, CLI_OPTS_DOMAIN(&dom),
                              CLI_OPT_END };
     int rc = cli_opts_parse("faces", faces_help, argc, argv, opts, pos, 1, 1, NULL, "polytope or network file");
     if (rc != CLI_PARSED)

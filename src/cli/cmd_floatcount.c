@@ -20,7 +20,7 @@ cmd_floatcount(int argc, char ** argv)
     const char * box = NULL, * pos[1];
     slong grid = 0;
     int json = 0;
-    const cli_opt opts[] = { { "box", CLI_STR, &box, 0, 0, 0 }, { "grid", CLI_SLONG, &grid, 2, 1e19, 0 },
+    const cli_opt opts[] = { { "box", CLI_STR, &box, 0, 0, 0, 0 }, { "grid", CLI_SLONG, &grid, 2, 1e19, 0, 0 },
                              CLI_OPT_JSON(&json), CLI_OPT_END };
     int rc = cli_opts_parse("float-count", floatcount_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
     if (rc != CLI_PARSED)

@@ -79,8 +79,8 @@ cmd_label(int argc, char ** argv)
     const char * box = NULL, * jsonl = NULL, * pos[2];
     slong grid = 0;
     int json = 0, npos;
-    const cli_opt opts[] = { { "grid", CLI_SLONG, &grid, 2, 1e19, 0 }, { "box", CLI_STR, &box, 0, 0, 0 },
-                             CLI_OPT_JSON(&json), { "jsonl", CLI_STR, &jsonl, 0, 0, 0 }, CLI_OPT_END };
+    const cli_opt opts[] = { { "grid", CLI_SLONG, &grid, 2, 1e19, 0, 0 }, { "box", CLI_STR, &box, 0, 0, 0, 0 },
+                             CLI_OPT_JSON(&json), { "jsonl", CLI_STR, &jsonl, 0, 0, 0, 0 }, CLI_OPT_END };
     int rc = cli_opts_parse("label", label_help, argc, argv, opts, pos, 1, 2, &npos, "network file");
     if (rc != CLI_PARSED)
         return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;

@@ -40,7 +40,7 @@ cmd_layer(int argc, char ** argv)
     const char * pos[1];
     slong k = 1;
     int json = 0, list = 0;
-    const cli_opt opts[] = { { "layer", CLI_SLONG, &k, 1, 1e18, 0 }, CLI_OPT_LIST(&list), CLI_OPT_JSON(&json),
+    const cli_opt opts[] = { { "layer", CLI_SLONG, &k, 1, 1e18, 0, 0 }, CLI_OPT_LIST(&list), CLI_OPT_JSON(&json),
                              CLI_OPT_END };
     int rc = cli_opts_parse("layer", layer_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
     if (rc != CLI_PARSED)

@@ -51,8 +51,8 @@ cmd_levelset(int argc, char ** argv)
     const char * pos[1];
     slong output = 0;
     int json = 0, list = 0, zono = 0;
-    const cli_opt opts[] = { CLI_OPTS_SET(&set), CLI_OPTS_DOMAIN(&dom), { "output", CLI_SLONG, &output, 0, 1e18, 0 },
-                             CLI_OPT_JSON(&json), CLI_OPT_LIST(&list), { "zonotope", CLI_FLAG, &zono, 0, 0, 0 },
+    const cli_opt opts[] = { CLI_OPTS_SET(&set), CLI_OPTS_DOMAIN(&dom), { "output", CLI_SLONG, &output, 0, 1e18, 0, 0 },
+                             CLI_OPT_JSON(&json), CLI_OPT_LIST(&list), { "zonotope", CLI_FLAG, &zono, 0, 0, 0, 0 },
                              CLI_OPT_END };
     int rc = cli_opts_parse("levelset", levelset_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
     if (rc != CLI_PARSED)

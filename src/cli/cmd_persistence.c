@@ -37,7 +37,7 @@ cmd_persistence(int argc, char ** argv)
     cli_domain_opts dom = { NULL, NULL, 0 };
     const char * ostr = NULL, * fstr = "2", * pos[1];
     int json = 0;
-    const cli_opt opts[] = { CLI_OPTS_DOMAIN(&dom), CLI_OPT_OUTPUT(&ostr), { "field", CLI_STR, &fstr, 0, 0, 0 },
+    const cli_opt opts[] = { CLI_OPTS_DOMAIN(&dom), CLI_OPT_OUTPUT(&ostr), { "field", CLI_STR, &fstr, 0, 0, 0, 0 },
                              CLI_OPT_JSON(&json), CLI_OPT_END };
     int rc = cli_opts_parse("persistence", persistence_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
     if (rc != CLI_PARSED)

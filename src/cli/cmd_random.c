@@ -58,9 +58,9 @@ cmd_random(int argc, char ** argv)
     random_args a = { NULL, 0, 0, 1, { 0 }, 0 };
     const char * wstr = NULL, * sstr = NULL, * path = NULL;
     int json = 0;
-    const cli_opt opts[] = { { "dim", CLI_SLONG, &a.dim, 1, 64, 0 }, { "widths", CLI_STR, &wstr, 0, 0, 0 },
-                             { "kind", CLI_STR, &a.kind, 0, 0, 0 }, { "seed", CLI_STR, &sstr, 0, 0, 0 },
-                             { "count", CLI_SLONG, &a.count, 1, 1e19, 0 }, CLI_OPT_OUT(&path), CLI_OPT_JSON(&json),
+    const cli_opt opts[] = { { "dim", CLI_SLONG, &a.dim, 1, 64, 0, 0 }, { "widths", CLI_STR, &wstr, 0, 0, 0, 0 },
+                             { "kind", CLI_STR, &a.kind, 0, 0, 0, 0 }, { "seed", CLI_STR, &sstr, 0, 0, 0, 0 },
+                             { "count", CLI_SLONG, &a.count, 1, 1e19, 0, 0 }, CLI_OPT_OUT(&path), CLI_OPT_JSON(&json),
                              CLI_OPT_END };
     int rc = cli_opts_parse("random", random_help, argc, argv, opts, NULL, 0, 0, NULL, NULL);
     if (rc != CLI_PARSED)

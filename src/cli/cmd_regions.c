@@ -127,11 +127,11 @@ cmd_regions(int argc, char ** argv)
     complex_summary_options o;
     complex_summary_options_init(&o);
     const cli_opt opts[] = { CLI_OPTS_DOMAIN(&dom), CLI_OPT_JSON(&json), CLI_OPT_LIST(&list),
-        { "stream", CLI_STR, &stream, 0, 0, 0 }, { "verify", CLI_FLAG, &o.verify, 0, 0, 0 },
-        { "check-faces", CLI_FLAG, &o.check_faces, 0, 0, 0 }, CLI_OPT_QUIET(&quiet),
+        { "stream", CLI_STR, &stream, 0, 0, 0, 0 }, { "verify", CLI_FLAG, &o.verify, 0, 0, 0, 0 },
+        { "check-faces", CLI_FLAG, &o.check_faces, 0, 0, 0, 0 }, CLI_OPT_QUIET(&quiet),
         CLI_OPT_CERTIFICATE(&cert_path), CLI_OPT_JOBS(&o.jobs), CLI_OPT_MAX_REGIONS(&o.max_regions),
-        CLI_OPT_TIME_LIMIT(&o.time_limit), { "engine", CLI_STR, &engine, 0, 0, 0 },
-        { "near", CLI_STR, &near, 0, 0, 0 }, { "radius", CLI_SLONG, &radius, 0, 1e18, 0 }, CLI_OPT_END };
+        CLI_OPT_TIME_LIMIT(&o.time_limit), { "engine", CLI_STR, &engine, 0, 0, 0, 0 },
+        { "near", CLI_STR, &near, 0, 0, 0, 0 }, { "radius", CLI_SLONG, &radius, 0, 1e18, 0, 0 }, CLI_OPT_END };
     int rc = cli_opts_parse("regions", regions_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
     if (rc != CLI_PARSED)
         return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;

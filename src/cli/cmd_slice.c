@@ -1,5 +1,4 @@
 /* relucert slice: the network on a line or plane through data points (library: net/slice.c). */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
@@ -69,37 +68,14 @@ slice_build(net_t S, const net_t net, const char * points, const char * origin, 
 int
 cmd_slice(int argc, char ** argv)
 {
-    static const struct option opts[] = {
-        { "points", required_argument, 0, 'p' }, { "origin", required_argument, 0, 'g' },
-        { "directions", required_argument, 0, 'd' }, { "out", required_argument, 0, 'o' },
-        { "json", no_argument, 0, 'j' }, { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
-    const char * points = NULL, * origin = NULL, * dirs = NULL, * out = NULL;
-    int json = 0, c;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1)
-    {
-        const char ** dest = NULL;
-        switch (c)
-        {
-            case 'p': dest = &points; break;
-            case 'g': dest = &origin; break;
-            case 'd': dest = &dirs; break;
-            case 'o': dest = &out; break;
-            case 'j': json = 1; break;
-            case 'h': fputs(slice_help, stdout); return CLI_EXIT_OK;
-            default:
-                return cli_usage_error("slice", "unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-        if (dest != NULL)
-        {
-            if (*dest != NULL)
-                return cli_usage_error("slice", "option '%s' given twice", argv[optind - 1]);
-            *dest = optarg;
-        }
-    }
-    if (optind != argc - 1)
-        return cli_usage_error("slice", optind >= argc ? "missing network file" : "expected one network file");
+    const char * points = NULL, * origin = NULL, * dirs = NULL, * out = NULL, * pos[1];
+    int json = 0;
+    const cli_opt opts[] = { { "points", CLI_STR, &points, 0, 0, 0, 0 }, { "origin", CLI_STR, &origin, 0, 0, 0, 0 },
+                             { "directions", CLI_STR, &dirs, 0, 0, 0, 0 }, { "out", CLI_STR, &out, 0, 0, 0, 'o' },
+                             CLI_OPT_JSON(&json), CLI_OPT_END };
+    int rc = cli_opts_parse("slice", slice_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
+    if (rc != CLI_PARSED)
+        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
     if ((points != NULL) == (origin != NULL || dirs != NULL) || (points == NULL && (origin == NULL || dirs == NULL)))
         return cli_usage_error("slice", "give either --points FILE, or --origin P with --directions FILE");
     if (json && out == NULL)
@@ -111,7 +87,7 @@ cmd_slice(int argc, char ** argv)
     net_init(net);
     net_init(S);
     slong npts = 0;
-    int st = net_read_file(net, argv[optind], err);
+    int st = net_read_file(net, pos[0], err);
     if (st == RELU_OK)
         st = slice_build(S, net, points, origin, dirs, &npts, err);
     if (st == RELU_OK)
@@ -144,7 +120,7 @@ cmd_slice(int argc, char ** argv)
         jout_end_object(o);
         jout_clear(o);
     }
-    int rc = st ? cli_fail("slice", err) : CLI_EXIT_OK;
+    rc = st ? cli_fail("slice", err) : CLI_EXIT_OK;
     net_clear(S);
     net_clear(net);
     return rc;

@@ -71,11 +71,11 @@ cmd_spherefit(int argc, char ** argv)
     const char * tstr = "1", * outpath = NULL;
     int json = 0;
     const cli_opt opts[] = {
-        { "dim", CLI_SLONG, &p.dim, 1, 6, 0 }, { "units", CLI_SLONG, &p.units, 1, 64, 0 },
-        { "layers", CLI_SLONG, &p.layers, 1, 4, 0 }, { "seed", CLI_SLONG, &seed, 0, 2147483647, 0 },
-        { "samples", CLI_SLONG, &p.samples, 1, 1000000, 0 }, { "epochs", CLI_SLONG, &p.epochs, 0, 10000000, 0 },
-        { "lr", CLI_DOUBLE, &p.lr, 1e-9, 10, 0 }, { "max-denominator", CLI_SLONG, &p.max_den, 1, 1000000000, 0 },
-        CLI_OPT_THRESHOLD(&tstr), CLI_OPT_OUT(&outpath), { "convex", CLI_FLAG, &p.convex, 0, 0, 0 },
+        { "dim", CLI_SLONG, &p.dim, 1, 6, 0, 0 }, { "units", CLI_SLONG, &p.units, 1, 64, 0, 0 },
+        { "layers", CLI_SLONG, &p.layers, 1, 4, 0, 0 }, { "seed", CLI_SLONG, &seed, 0, 2147483647, 0, 0 },
+        { "samples", CLI_SLONG, &p.samples, 1, 1000000, 0, 0 }, { "epochs", CLI_SLONG, &p.epochs, 0, 10000000, 0, 0 },
+        { "lr", CLI_DOUBLE, &p.lr, 1e-9, 10, 0, 0 }, { "max-denominator", CLI_SLONG, &p.max_den, 1, 1000000000, 0, 0 },
+        CLI_OPT_THRESHOLD(&tstr), CLI_OPT_OUT(&outpath), { "convex", CLI_FLAG, &p.convex, 0, 0, 0, 0 },
         CLI_OPT_JSON(&json), CLI_OPT_END };
     int rc = cli_opts_parse("sphere-fit", spherefit_help, argc, argv, opts, NULL, 0, 0, NULL, NULL);
     if (rc != CLI_PARSED)

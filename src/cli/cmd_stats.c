@@ -100,11 +100,11 @@ cmd_stats(int argc, char ** argv)
     slong dim = -1, * widths = NULL, nw;
     int json = 0, gp = 0;
     /* --domain FILE is not offered: the formula check needs R^d or a cube */
-    const cli_opt opts[] = { { "dim", CLI_SLONG, &dim, 1, 20, 0 }, { "widths", CLI_STR, &wstr, 0, 0, 0 },
-                             { "kind", CLI_STR, &kind, 0, 0, 0 }, { "seeds", CLI_STR, &sstr, 0, 0, 0 },
-                             { "box", CLI_STR, &dom.box, 0, 0, CLI_GROUP_DOMAIN },
-                             { "whole", CLI_FLAG, &dom.whole, 0, 0, CLI_GROUP_DOMAIN },
-                             { "general-position", CLI_FLAG, &gp, 0, 0, 0 }, CLI_OPT_JSON(&json), CLI_OPT_END };
+    const cli_opt opts[] = { { "dim", CLI_SLONG, &dim, 1, 20, 0, 0 }, { "widths", CLI_STR, &wstr, 0, 0, 0, 0 },
+                             { "kind", CLI_STR, &kind, 0, 0, 0, 0 }, { "seeds", CLI_STR, &sstr, 0, 0, 0, 0 },
+                             { "box", CLI_STR, &dom.box, 0, 0, CLI_GROUP_DOMAIN, 0 },
+                             { "whole", CLI_FLAG, &dom.whole, 0, 0, CLI_GROUP_DOMAIN, 0 },
+                             { "general-position", CLI_FLAG, &gp, 0, 0, 0, 0 }, CLI_OPT_JSON(&json), CLI_OPT_END };
     int rc = cli_opts_parse("stats", stats_help, argc, argv, opts, NULL, 0, 0, NULL, NULL);
     if (rc != CLI_PARSED)
         return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;

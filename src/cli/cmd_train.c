@@ -48,12 +48,12 @@ cmd_train(int argc, char ** argv)
     train_float_opts o = { NULL, 200, 1, 1000, chk, 0, 0.1, 1000, NULL, widths, 0 };
     uint64_t seed = 1;
     train_sink sink = { 0 };
-    const cli_opt opts[] = { { "dataset", CLI_STR, &o.dataset, 0, 0, 0 }, { "widths", CLI_STR, &wstr, 0, 0, 0 },
-                             { "samples", CLI_SLONG, &o.samples, 1, 1e19, 0 }, { "seed", CLI_U64, &seed, 0, 0, 0 },
-                             { "epochs", CLI_SLONG, &o.epochs, 0, 1e19, 0 }, { "checkpoints", CLI_STR, &cstr, 0, 0, 0 },
-                             { "lr", CLI_DOUBLE, &o.lr, 1e-300, 1e300, 0 },
-                             { "max-denominator", CLI_SLONG, &o.max_den, 1, 1e19, 0 },
-                             { "out-prefix", CLI_STR, &o.prefix, 0, 0, 0 }, CLI_OPT_JSON(&sink.json), CLI_OPT_END };
+    const cli_opt opts[] = { { "dataset", CLI_STR, &o.dataset, 0, 0, 0, 0 }, { "widths", CLI_STR, &wstr, 0, 0, 0, 0 },
+                             { "samples", CLI_SLONG, &o.samples, 1, 1e19, 0, 0 }, { "seed", CLI_U64, &seed, 0, 0, 0, 0 },
+                             { "epochs", CLI_SLONG, &o.epochs, 0, 1e19, 0, 0 }, { "checkpoints", CLI_STR, &cstr, 0, 0, 0, 0 },
+                             { "lr", CLI_DOUBLE, &o.lr, 1e-300, 1e300, 0, 0 },
+                             { "max-denominator", CLI_SLONG, &o.max_den, 1, 1e19, 0, 0 },
+                             { "out-prefix", CLI_STR, &o.prefix, 0, 0, 0, 0 }, CLI_OPT_JSON(&sink.json), CLI_OPT_END };
     int rc = cli_opts_parse("train-float", train_help, argc, argv, opts, NULL, 0, 0, NULL, NULL);
     if (rc != CLI_PARSED)
         return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;

@@ -69,12 +69,12 @@ cmd_train_convex(int argc, char ** argv)
     const char * lambda = NULL, * tol = NULL, * pos[1];
     int json = 0;
     wedge_train_init(s);
-    const cli_opt opts[] = { { "bias", CLI_FLAG, &s->bias, 0, 0, 0 }, { "interpolate", CLI_FLAG, &s->interpolate, 0, 0, 0 },
-                             { "lambda", CLI_STR, &lambda, 0, 0, 0 }, CLI_OPT_OUT(&s->out), CLI_OPT_JSON(&json),
-                             { "full-path", CLI_FLAG, &s->full, 0, 0, 0 },
-                             { "float-reference", CLI_FLAG, &s->floatref, 0, 0, 0 },
-                             { "max-steps", CLI_SLONG, &s->max_steps, 1, 1e19, 0 },
-                             { "float-tol", CLI_STR, &tol, 0, 0, 0 }, CLI_OPT_END };
+    const cli_opt opts[] = { { "bias", CLI_FLAG, &s->bias, 0, 0, 0, 0 }, { "interpolate", CLI_FLAG, &s->interpolate, 0, 0, 0, 0 },
+                             { "lambda", CLI_STR, &lambda, 0, 0, 0, 0 }, CLI_OPT_OUT(&s->out), CLI_OPT_JSON(&json),
+                             { "full-path", CLI_FLAG, &s->full, 0, 0, 0, 0 },
+                             { "float-reference", CLI_FLAG, &s->floatref, 0, 0, 0, 0 },
+                             { "max-steps", CLI_SLONG, &s->max_steps, 1, 1e19, 0, 0 },
+                             { "float-tol", CLI_STR, &tol, 0, 0, 0, 0 }, CLI_OPT_END };
     int rc = cli_opts_parse("train-convex", train_convex_help, argc, argv, opts, pos, 1, 1, NULL, "data file");
     if (rc == CLI_PARSED && s->interpolate == (lambda != NULL))
         rc = cli_usage_error("train-convex", "give exactly one of --interpolate and --lambda L");

@@ -118,15 +118,28 @@ static int
 _opts_scan(const char * cmd, const char * help, int argc, char ** argv, const cli_opt * opts, int n)
 {
     struct option lo[CLI_MAX_OPTS + 2];
-    int given[CLI_MAX_OPTS] = { 0 }, c, idx;
+    int given[CLI_MAX_OPTS] = { 0 }, c, idx, ns = 0;
+    char shorts[2 * CLI_MAX_OPTS + 1];
     for (int i = 0; i < n; i++)
+    {
         lo[i] = (struct option) { opts[i].name, opts[i].kind == CLI_FLAG ? no_argument : required_argument, 0, 1000 + i };
+        if (opts[i].short_name)
+        {
+            shorts[ns++] = (char) opts[i].short_name;
+            if (opts[i].kind != CLI_FLAG)
+                shorts[ns++] = ':';
+        }
+    }
+    shorts[ns] = '\0';
     lo[n] = (struct option) { "help", no_argument, 0, 'h' };
     lo[n + 1] = (struct option) { 0, 0, 0, 0 };
     opterr = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "", lo, &idx)) != -1)
+    while ((c = getopt_long(argc, argv, shorts, lo, &idx)) != -1)
     {
+        for (int i = 0; i < n && c < 1000; i++)
+            if (opts[i].short_name && c == opts[i].short_name)
+                c = 1000 + i;
         if (c == 'h')
         {
             fputs(help, stdout);

@@ -28,10 +28,11 @@ typedef struct
     void * dest;
     double min, max;     /* CLI_SLONG, CLI_DOUBLE: accepted range (inclusive) */
     int group;           /* options sharing a nonzero group exclude each other */
+    int short_name;      /* a one-letter alias ('o' for -o), 0 for none */
 }
 cli_opt;
 
-#define CLI_OPT_END { NULL, CLI_FLAG, NULL, 0, 0, 0 }
+#define CLI_OPT_END { NULL, CLI_FLAG, NULL, 0, 0, 0, 0 }
 
 /* Groups of mutually exclusive options. */
 #define CLI_GROUP_DOMAIN 1
@@ -54,24 +55,24 @@ typedef struct
 }
 cli_set_opts;
 
-#define CLI_OPT_JSON(p) { "json", CLI_FLAG, (p), 0, 0, 0 }
-#define CLI_OPT_QUIET(p) { "quiet", CLI_FLAG, (p), 0, 0, 0 }
-#define CLI_OPT_LIST(p) { "list", CLI_FLAG, (p), 0, 0, 0 }
-#define CLI_OPT_OUTPUT(p) { "output", CLI_STR, (p), 0, 0, 0 }
-#define CLI_OPT_OUT(p) { "out", CLI_STR, (p), 0, 0, 0 }
-#define CLI_OPT_THRESHOLD(p) { "threshold", CLI_STR, (p), 0, 0, 0 }
-#define CLI_OPT_CERTIFICATE(p) { "certificate", CLI_STR, (p), 0, 0, 0 }
-#define CLI_OPT_JOBS(p) { "jobs", CLI_SLONG, (p), 1, 1024, 0 }
-#define CLI_OPT_MAX_REGIONS(p) { "max-regions", CLI_SLONG, (p), 1, 1e18, 0 }
-#define CLI_OPT_TIME_LIMIT(p) { "time-limit", CLI_DOUBLE, (p), 1e-3, 1e9, 0 }
+#define CLI_OPT_JSON(p) { "json", CLI_FLAG, (p), 0, 0, 0, 0 }
+#define CLI_OPT_QUIET(p) { "quiet", CLI_FLAG, (p), 0, 0, 0, 0 }
+#define CLI_OPT_LIST(p) { "list", CLI_FLAG, (p), 0, 0, 0, 0 }
+#define CLI_OPT_OUTPUT(p) { "output", CLI_STR, (p), 0, 0, 0, 0 }
+#define CLI_OPT_OUT(p) { "out", CLI_STR, (p), 0, 0, 0, 0 }
+#define CLI_OPT_THRESHOLD(p) { "threshold", CLI_STR, (p), 0, 0, 0, 0 }
+#define CLI_OPT_CERTIFICATE(p) { "certificate", CLI_STR, (p), 0, 0, 0, 0 }
+#define CLI_OPT_JOBS(p) { "jobs", CLI_SLONG, (p), 1, 1024, 0, 0 }
+#define CLI_OPT_MAX_REGIONS(p) { "max-regions", CLI_SLONG, (p), 1, 1e18, 0, 0 }
+#define CLI_OPT_TIME_LIMIT(p) { "time-limit", CLI_DOUBLE, (p), 1e-3, 1e9, 0, 0 }
 #define CLI_OPTS_DOMAIN(d) \
-    { "box", CLI_STR, &(d)->box, 0, 0, CLI_GROUP_DOMAIN }, \
-    { "domain", CLI_STR, &(d)->file, 0, 0, CLI_GROUP_DOMAIN }, \
-    { "whole", CLI_FLAG, &(d)->whole, 0, 0, CLI_GROUP_DOMAIN }
+    { "box", CLI_STR, &(d)->box, 0, 0, CLI_GROUP_DOMAIN, 0 }, \
+    { "domain", CLI_STR, &(d)->file, 0, 0, CLI_GROUP_DOMAIN, 0 }, \
+    { "whole", CLI_FLAG, &(d)->whole, 0, 0, CLI_GROUP_DOMAIN, 0 }
 #define CLI_OPTS_SET(s) \
-    { "superlevel", CLI_SET, (s), 0, 0, CLI_GROUP_SET }, \
-    { "sublevel", CLI_SET, (s), 0, 0, CLI_GROUP_SET }, \
-    { "level", CLI_SET, (s), 0, 0, CLI_GROUP_SET }
+    { "superlevel", CLI_SET, (s), 0, 0, CLI_GROUP_SET, 0 }, \
+    { "sublevel", CLI_SET, (s), 0, 0, CLI_GROUP_SET, 0 }, \
+    { "level", CLI_SET, (s), 0, 0, CLI_GROUP_SET, 0 }
 
 /* Return values of cli_opts_parse besides an exit code (> 0). */
 #define CLI_PARSED 0
