@@ -10,7 +10,7 @@ build=$(cd "${1:-$src}" && pwd)
 secs=${FUZZ_SECONDS:-60}
 out=$build/fuzz-build
 mkdir -p "$out"
-CFLAGS="-O1 -g -std=gnu11 -fsanitize=address,undefined -fno-sanitize-recover=undefined -I$src/src -I$build $(pkg-config --cflags cairo)"
+CFLAGS="-O1 -g -std=gnu11 -fsanitize=address,undefined -fno-sanitize-recover=undefined -I$src/src -I$build $(pkg-config --cflags cairo) $(pkg-config --cflags nauty 2>/dev/null || echo -I/usr/include/nauty)"
 objs=()
 for f in $(cd "$src" && ls src/*/*.c | grep -v '^src/cli/'); do
     o=$out/$(echo "$f" | tr / _ | sed 's/\.c$/.o/')
@@ -19,7 +19,7 @@ for f in $(cd "$src" && ls src/*/*.c | grep -v '^src/cli/'); do
     fi
     objs+=("$o")
 done
-LIBS="-lcddgmp -lyajl -lflint-arb -lflint -lmpfr -lgmp $(pkg-config --libs cairo) -lm"
+LIBS="-lcddgmp -lnauty -lyajl -lflint-arb -lflint -lmpfr -lgmp $(pkg-config --libs cairo) -lm"
 # the checker (GMP and YAJL only, its own sources; main renamed away)
 CHECKER_CFLAGS="-O1 -g -std=gnu11 -fsanitize=address,undefined -fno-sanitize-recover=undefined -I$src/checker"
 cobjs=()
