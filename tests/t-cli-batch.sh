@@ -5,6 +5,7 @@
 set -u
 . "${top_srcdir:-.}/tests/cli-lib.sh"
 S=${top_srcdir:-.}
+case $BIN in /*) ;; *) BIN=$(pwd)/$BIN;; esac   # the paths below are the source tree's
 cd "$S" || exit 1
 M=tests/golden/manifest.jsonl
 "$BIN" batch $M --out "$TMP/a.jsonl" --csv "$TMP/a.csv" --quiet >/dev/null 2>&1; check "exit 1 when a job failed" $? 1

@@ -7,8 +7,8 @@ set -u
 CHECK=${RELUCERT_CHECK:-checker/relucert-check}
 command -v python3 >/dev/null || { echo "SKIP: no python3"; exit 77; }
 TAMPER="python3 ${top_srcdir:-.}/tests/tamper.py"
-# mutations per kind: all of the small ones; an even spread of the larger (RELUCERT_TEST_MULTIPLIER scales it)
-MAX=$((600 * ${RELUCERT_TEST_MULTIPLIER:-1}))
+# mutations per kind: all of the small ones; an even spread of the larger (at least 600; RELUCERT_TEST_MULTIPLIER raises it)
+MAX=$(awk -v m="${RELUCERT_TEST_MULTIPLIER:-1}" 'BEGIN { v = int(600 * m); print (v < 600 ? 600 : v) }')
 
 cat >"$TMP/net.json" <<'JSON'
 {"input_dim": 2, "layers": [{"weights": [[1,1],[1,-1],[2,1]], "biases": [0,"1/2",-1]}, {"weights": [[1,-1,1]], "biases": [0]}]}

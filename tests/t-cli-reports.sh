@@ -70,7 +70,7 @@ expect 2 "$BIN" dualgraph "$N2" --box -1,1 --graphml /dev/full
 for cmd in "eval $N2 --at 0,0" "arrangement $D/sage/case011.json" "persistence $N2 --box -1,1" \
            "dualgraph $N2 --box -1,1" "label $N2 --grid 3 --box -1,1" "float-count $N2 --box -1,1 --grid 4" \
            "plot $N5 --box -1,1 --out $TMP/x.svg" "random --dim 2 --widths 2 --kind int --seed 1" \
-           "wedge data/wedge/ramps1d.json" "train-convex data/wedge/hat1d.json --lambda 1/10" \
+           "wedge ${top_srcdir:-.}/data/wedge/ramps1d.json" "train-convex ${top_srcdir:-.}/data/wedge/hat1d.json --lambda 1/10" \
            "train-float --dataset xor --widths 2 --samples 10 --epochs 1 --out-prefix $TMP/tt"; do
     # shellcheck disable=SC2086
     "$BIN" $cmd --json > "$TMP/j" 2> "$TMP/e" && jq -e . "$TMP/j" > /dev/null 2>&1 && pass || fail "--json: $cmd"
