@@ -1,4 +1,3 @@
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -91,19 +90,6 @@ charpoly_print_text(const arrangement_count_t r)
 }
 
 /* a nonnegative integer option; returns 0 and sets *v, or -1 */
-static int
-charpoly_parse(double * v, const char * s)
-{
-    char * end;
-    double x;
-    if (s == NULL || *s == 0)
-        return -1;
-    x = strtod(s, &end);
-    if (*end != 0 || !(x >= 0) || x > 1e18 || x != (double) (long long) x)
-        return -1;
-    *v = x;
-    return 0;
-}
 
 static double
 charpoly_now(void)
@@ -116,54 +102,30 @@ charpoly_now(void)
 int
 cmd_charpoly(int argc, char ** argv)
 {
-    static const struct option opts[] = {
-        { "json", no_argument, 0, 'j' }, { "help", no_argument, 0, 'h' },
-        { "family", required_argument, 0, 'f' }, { "dim", required_argument, 0, 'd' },
-        { "widths", required_argument, 0, 'w' }, { "seed", required_argument, 0, 's' },
-        { "progress", no_argument, 0, 'p' }, { "no-symmetry", no_argument, 0, 'S' },
-        { "enumerate-max", required_argument, 0, 'E' }, { "flats-max", required_argument, 0, 'F' },
-        { "plain-max-nodes", required_argument, 0, 'P' }, { "no-reversed", no_argument, 0, 'R' },
-        { 0, 0, 0, 0 } };
     arrangement_count_params par = { 1, NULL, 1e5, 2e5, 200000, 1 };
-    const char * family = NULL;
-    double dim = -1, width = 0, seed = 0, x;
-    int json = 0, c, hw = 0;
-
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
-    {
-        double * slot = NULL;
-        switch (c)
-        {
-            case 'j': json = 1; continue;
-            case 'h': fputs(charpoly_help, stdout); return CLI_EXIT_OK;
-            case 'f': family = optarg; continue;
-            case 'p': par.progress = stderr; continue;
-            case 'S': par.use_symmetry = 0; continue;
-            case 'R': par.reversed = 0; continue;
-            case 'd': slot = &dim; break;
-            case 'w': slot = &width; hw = 1; break;
-            case 's': slot = &seed; break;
-            case 'E': slot = &par.enumerate_max; break;
-            case 'F': slot = &par.flats_max; break;
-            case 'P': slot = &x; break;
-            default: return cli_usage_error("charpoly", "unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-        if (charpoly_parse(slot, optarg))
-        {
-            const char * name = "";
-            for (int i = 0; opts[i].name != NULL; i++)
-                if (opts[i].val == c)
-                    name = opts[i].name;
-            return cli_usage_error("charpoly", "option --%s needs a nonnegative integer, not '%s'", name, optarg);
-        }
-        if (c == 'P')
-            par.plain_max_nodes = (slong) x;
-    }
-    if (family == NULL && optind != argc - 1)
-        return cli_usage_error("charpoly", optind >= argc ? "missing network file (or --family)" : "expected one network file");
-    if (family != NULL && optind != argc)
+    const char * family = NULL, * pos[1];
+    slong dim = -1, width = -1, plain = -1, emax = -1, fmax = -1;
+    uint64_t seed = 0;
+    int json = 0, progress = 0, nosym = 0, norev = 0, npos = 0;
+    const cli_opt opts[] = { CLI_OPT_JSON(&json), { "family", CLI_STR, &family, 0, 0, 0, 0 },
+        { "dim", CLI_SLONG, &dim, 1, 1e6, 0, 0 }, { "widths", CLI_SLONG, &width, 0, 1e9, 0, 0 },
+        { "seed", CLI_U64, &seed, 0, 0, 0, 0 }, { "progress", CLI_FLAG, &progress, 0, 0, 0, 0 },
+        { "no-symmetry", CLI_FLAG, &nosym, 0, 0, 0, 0 }, { "enumerate-max", CLI_SLONG, &emax, 0, 1e18, 0, 0 },
+        { "flats-max", CLI_SLONG, &fmax, 0, 1e18, 0, 0 }, { "plain-max-nodes", CLI_SLONG, &plain, 0, 1e18, 0, 0 },
+        { "no-reversed", CLI_FLAG, &norev, 0, 0, 0, 0 }, CLI_OPT_END };
+    int rc = cli_opts_parse("charpoly", charpoly_help, argc, argv, opts, pos, 0, 1, &npos, "network file");
+    if (rc != CLI_PARSED)
+        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    par.progress = progress ? stderr : NULL;
+    par.use_symmetry = !nosym;
+    par.reversed = !norev;
+    if (emax >= 0) par.enumerate_max = (double) emax;
+    if (fmax >= 0) par.flats_max = (double) fmax;
+    if (plain >= 0) par.plain_max_nodes = plain;
+    int hw = width >= 0;
+    if (family == NULL && npos != 1)
+        return cli_usage_error("charpoly", "missing network file (or --family)");
+    if (family != NULL && npos != 0)
         return cli_usage_error("charpoly", "give a network file or --family, not both");
     if (family != NULL && dim < 1)
         return cli_usage_error("charpoly", "--family needs --dim n (n >= 1)");
@@ -177,11 +139,11 @@ cmd_charpoly(int argc, char ** argv)
     net_init(net);
     if (family != NULL)
     {
-        slong w = (slong) width;
-        status = net_random(net, family, (slong) dim, hw ? 1 : 0, &w, (ulong) seed, err);
+        slong w = width;
+        status = net_random(net, family, dim, hw ? 1 : 0, &w, (ulong) seed, err);
     }
     else
-        status = net_read_file(net, argv[optind], err);
+        status = net_read_file(net, pos[0], err);
     arrangement_count_init(r);
     if (status == RELU_OK)
         status = arrangement_count(r, net, &par, err);
@@ -192,7 +154,7 @@ cmd_charpoly(int argc, char ** argv)
         else
             charpoly_print_text(r);
     }
-    int rc = status ? cli_fail("charpoly", err) : CLI_EXIT_OK;
+    rc = status ? cli_fail("charpoly", err) : CLI_EXIT_OK;
     arrangement_count_clear(r);
     net_clear(net);
     return rc;
