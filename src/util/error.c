@@ -17,6 +17,10 @@ rc_error_set(rc_error_t err, int code, const char * fmt, ...)
     err->code = code;
     va_start(ap, fmt);
     vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+    /* every message is one line, whatever text of the input it quotes */
+    for (char * c = err->msg; *c; c++)
+        if (*c == '\n' || *c == '\r')
+            *c = ' ';
     va_end(ap);
     return code;
 }
