@@ -184,22 +184,13 @@ arrangement_analyze(arrangement_report_t r, const net_t net, rc_error_t err)
 void
 arrangement_report_write_json(jout_t out, const arrangement_report_t r)
 {
-    fmpz_t co;
-    fmpz_init(co);
     jout_begin_object(out);
     jout_key(out, "input_dim"); jout_int(out, r->n);
     jout_key(out, "hyperplanes"); jout_int(out, r->hyperplanes);
     jout_key(out, "regions"); jout_int(out, r->regions);
     jout_key(out, "bounded_regions"); jout_int(out, r->bounded);
     jout_key(out, "relatively_bounded_regions"); jout_int(out, r->relatively_bounded);
-    jout_key(out, "characteristic_polynomial");
-    jout_begin_array(out);
-    for (slong i = r->n; i >= 0; i--)
-    {
-        fmpz_poly_get_coeff_fmpz(co, r->chi, i);
-        jout_fmpz(out, co);
-    }
-    jout_end_array(out);
+    arrangement_write_charpoly(out, r->chi, r->n);
     jout_key(out, "rank"); jout_int(out, r->rank);
     /* arrangement_analyze fails when enumeration and Zaslavsky disagree */
     jout_key(out, "methods_agree"); jout_bool(out, !r->counted_by_dr || r->checked_plain || r->checked_reversed);
@@ -216,7 +207,6 @@ arrangement_report_write_json(jout_t out, const arrangement_report_t r)
         jout_end_array(out);
     }
     jout_end_object(out);
-    fmpz_clear(co);
 }
 
 void

@@ -65,6 +65,8 @@ void arrangement_report_clear(arrangement_report_t r);
 int arrangement_analyze(arrangement_report_t r, const net_t net, rc_error_t err);
 
 /* The report as `relucert arrangement --json` prints it (one object), and as text. */
+/* "characteristic_polynomial": [coefficients from t^n down to t^0] (every writer of chi). */
+void arrangement_write_charpoly(jout_t out, const fmpz_poly_t chi, slong n);
 void arrangement_report_write_json(jout_t out, const arrangement_report_t r);
 void arrangement_report_write_text(FILE * fp, const arrangement_report_t r);
 

@@ -453,3 +453,19 @@ arrangement_flat_counts(slong * counts, const arrangement_t A)
         counts[k] = (k < F->nlevels) ? F->level[k].closure->num : 0;
     flat_poset_clear(F);
 }
+
+void
+arrangement_write_charpoly(jout_t out, const fmpz_poly_t chi, slong n)
+{
+    fmpz_t co;
+    fmpz_init(co);
+    jout_key(out, "characteristic_polynomial");
+    jout_begin_array(out);
+    for (slong i = n; i >= 0; i--)
+    {
+        fmpz_poly_get_coeff_fmpz(co, chi, i);
+        jout_fmpz(out, co);
+    }
+    jout_end_array(out);
+    fmpz_clear(co);
+}

@@ -173,6 +173,9 @@ arrangement_count(arrangement_count_t r, const net_t net, const arrangement_coun
     fmpz_t v;
     int status;
 
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    r->symmetry = p->use_symmetry;
     arrangement_init(A, net->input_dim);
     status = arrangement_from_net(A, NULL, net, err);
     if (status == RELU_OK)
@@ -202,5 +205,81 @@ arrangement_count(arrangement_count_t r, const net_t net, const arrangement_coun
         status = count_checks(r, A, net, p, err);
     }
     arrangement_clear(A);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    r->seconds = (t1.tv_sec - t0.tv_sec) + 1e-9 * (t1.tv_nsec - t0.tv_nsec);
     return status;
+}
+
+/* ---- writers: what `relucert charpoly` prints ------------------------------------ */
+void
+arrangement_count_write_json(jout_t out, const arrangement_count_t r)
+{
+    fmpz_t c;
+    fmpz_init(c);
+    jout_begin_object(out);
+    jout_key(out, "input_dim"); jout_int(out, r->n);
+    jout_key(out, "hyperplanes"); jout_int(out, r->hyperplanes);
+    jout_key(out, "rank"); jout_int(out, r->rank);
+    arrangement_write_charpoly(out, r->chi, r->n);
+    jout_key(out, "regions"); jout_fmpz(out, r->regions);
+    jout_key(out, "relatively_bounded_regions"); jout_fmpz(out, r->relatively_bounded);
+    jout_key(out, "bounded_regions"); jout_fmpz(out, r->bounded);
+    for (int pass = 0; pass < 2; pass++)
+    {
+        jout_key(out, pass ? "betti_numbers" : "whitney_first_kind");
+        jout_begin_array(out);
+        for (slong k = 0; k <= r->n; k++)
+        {
+            fmpz_poly_get_coeff_fmpz(c, r->chi, r->n - k);
+            if (pass)
+                fmpz_abs(c, c);
+            jout_fmpz(out, c);
+        }
+        jout_end_array(out);
+    }
+    jout_key(out, "whitney_second_kind");
+    if (r->have_flats)
+    {
+        jout_begin_array(out);
+        for (slong k = 0; k <= r->n; k++)
+            jout_int(out, r->flats[k]);
+        jout_end_array(out);
+    }
+    else
+        jout_null(out);
+    jout_key(out, "method"); jout_string(out, "deletion-restriction");
+    jout_key(out, "symmetry"); jout_bool(out, r->symmetry);
+    jout_key(out, "nodes"); jout_int(out, r->st.nodes_total);
+    jout_key(out, "max_level_nodes"); jout_int(out, r->st.nodes_max_level);
+    jout_key(out, "generators"); jout_int(out, r->st.generators);
+    jout_key(out, "checks");
+    jout_begin_array(out);
+    if (r->checked_identities) jout_string(out, "identities");
+    if (r->checked_plain) jout_string(out, "plain");
+    if (r->checked_reversed) jout_string(out, "reversed");
+    if (r->checked_flats) jout_string(out, "flats");
+    if (r->checked_enumeration) jout_string(out, "enumeration");
+    jout_end_array(out);
+    char buf[64];
+    snprintf(buf, sizeof(buf), "%.3f", r->seconds);
+    jout_key(out, "seconds"); jout_string(out, buf);
+    jout_end_object(out);
+    fmpz_clear(c);
+}
+
+void
+arrangement_count_write_text(FILE * fp, const arrangement_count_t r)
+{
+    fprintf(fp, "hyperplanes: %ld in R^%ld, rank %ld\n", (long) r->hyperplanes, (long) r->n, (long) r->rank);
+    fprintf(fp, "characteristic polynomial: ");
+    fmpz_poly_fprint_pretty(fp, r->chi, "t");
+    fprintf(fp, "\nregions: ");
+    fmpz_fprint(fp, r->regions);
+    fprintf(fp, "\nbounded regions: ");
+    fmpz_fprint(fp, r->bounded);
+    fprintf(fp, "; relatively bounded (modulo lineality): ");
+    fmpz_fprint(fp, r->relatively_bounded);
+    fprintf(fp, "\nchecks:%s%s%s%s%s\n", r->checked_identities ? " identities" : "", r->checked_plain ? " plain" : "",
+           r->checked_reversed ? " reversed" : "",
+           r->checked_flats ? " flats" : "", r->checked_enumeration ? " enumeration" : "");
 }

@@ -95,6 +95,8 @@ typedef struct
     int have_flats;
     int checked_identities, checked_plain, checked_reversed, checked_flats, checked_enumeration;
     arrangement_dr_stats st;
+    int symmetry;           /* the run merged nodes under symmetries */
+    double seconds;         /* the count's own time */
 }
 arrangement_count_struct;
 
@@ -105,3 +107,6 @@ void arrangement_count_clear(arrangement_count_t r);
 /* chi by deletion-restriction, regions by Zaslavsky, and every check the
    parameters allow; RELU_E_INTERNAL when two methods disagree. */
 int arrangement_count(arrangement_count_t r, const net_t net, const arrangement_count_params * p, rc_error_t err);
+/* The result as `relucert charpoly --json` prints it (one object), and as text. */
+void arrangement_count_write_json(jout_t out, const arrangement_count_t r);
+void arrangement_count_write_text(FILE * fp, const arrangement_count_t r);

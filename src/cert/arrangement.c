@@ -316,14 +316,7 @@ cert_arrangement_write(FILE * fp, const net_t net, rc_error_t err)
             jout_fmpz_vec(out, H->rows[i], n + 1);
         jout_end_array(out);
         _write_flats(out, F, num, n);
-        jout_key(out, "characteristic_polynomial");
-        jout_begin_array(out);
-        for (slong i = n; i >= 0; i--)
-        {
-            fmpz_poly_get_coeff_fmpz(co, chi, i);
-            jout_fmpz(out, co);
-        }
-        jout_end_array(out);
+        arrangement_write_charpoly(out, chi, n);
         fmpz_set_si(co, -1);
         fmpz_poly_evaluate_fmpz(at, chi, co);
         fmpz_abs(at, at);
