@@ -84,26 +84,43 @@ arena_free_all(void)
 
 jmp_buf * check_fail_jump;
 
+/* Messages quote the certificate (keys, strings), which may hold newlines or
+   other control characters; the error stays one line by writing them as
+   escapes, so a script reading stderr line by line sees one error. */
+static void
+_fold_controls(char * out, size_t outlen, const char * in)
+{
+    size_t k = 0;
+    for (const unsigned char * p = (const unsigned char *) in; *p != '\0' && k + 5 < outlen; p++)
+    {
+        if (*p == '\n')
+            k += (size_t) snprintf(out + k, outlen - k, "\\n");
+        else if (*p < 0x20 || *p == 0x7f)
+            k += (size_t) snprintf(out + k, outlen - k, "\\x%02x", *p);
+        else
+            out[k++] = (char) *p;
+    }
+    out[k] = '\0';
+}
+
 void
 fail(const char * fmt, ...)
 {
+    char raw[2048], msg[4096];
     va_list ap;
     va_start(ap, fmt);
+    vsnprintf(raw, sizeof(raw), fmt, ap);
+    va_end(ap);
+    _fold_controls(msg, sizeof(msg), raw);
     if (check_fail_jump != NULL)
     {
-        /* the fuzz harness: messages must be one line; no exit */
-        char msg[1024];
-        vsnprintf(msg, sizeof(msg), fmt, ap);
-        va_end(ap);
+        /* the fuzz harness: messages must be one non-empty line; no exit */
         if (strchr(msg, '\n') != NULL || msg[0] == '\0')
             abort();
         arena_free_all();
         longjmp(*check_fail_jump, 1);
     }
-    fputs("relucert-check: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
+    fprintf(stderr, "relucert-check: %s\n", msg);
     arena_free_all();
     exit(1);
 }
