@@ -21,6 +21,9 @@ net_clear(net_t net)
     for (slong i = 0; i < net->nlayers; i++)
     {
         _fmpq_vec_clear(net->layers[i].b, net->layers[i].W->r);
+        for (slong s = 0; s < net->layers[i].nshortcuts; s++)
+            fmpq_mat_clear(net->layers[i].shortcuts[s].S);
+        flint_free(net->layers[i].shortcuts);
         fmpq_mat_clear(net->layers[i].W);
     }
     flint_free(net->layers);
@@ -43,6 +46,8 @@ net_init_shape(net_t net, slong nlayers, const slong * widths)
     {
         fmpq_mat_init(net->layers[i].W, widths[i + 1], widths[i]);
         net->layers[i].b = _fmpq_vec_init(widths[i + 1]);
+        net->layers[i].nshortcuts = 0;
+        net->layers[i].shortcuts = NULL;
     }
 }
 

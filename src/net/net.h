@@ -10,10 +10,21 @@
 #include "util/error.h"
 #include "json/json.h"
 
+/* A shortcut into layer j: S h_from added to its pre-activation, where
+   h_{-1} = x and h_i = relu(z_i) (doc/FORMAT.md, "Shortcuts"). */
+typedef struct
+{
+    slong from;     /* -1: the input; 0 <= from <= j - 2: hidden layer `from` */
+    fmpq_mat_t S;   /* rows = neurons of layer j, cols = width of the source */
+}
+net_shortcut_struct;
+
 typedef struct
 {
     fmpq_mat_t W;   /* rows = neurons, cols = width of the previous layer */
     fmpq * b;       /* rows entries (_fmpq_vec) */
+    slong nshortcuts;                /* 0 for a plain layer */
+    net_shortcut_struct * shortcuts; /* nshortcuts entries in increasing `from`, NULL when 0 */
 }
 net_layer_struct;
 
