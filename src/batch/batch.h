@@ -61,7 +61,9 @@ typedef struct
     const char * out;        /* the JSON Lines file */
     slong workers;
     int quiet;
-    int (*interrupted)(void);   /* polled between jobs: nonzero stops the run (NULL: never) */
+    int (*interrupted)(void);   /* polled between jobs: a signal number stops the run (NULL: never) */
+    int partial;
+    int stop_signal;         /* the signal that stopped it */             /* set when the run was interrupted: records of the finished jobs only */
     slong njobs, computed, kept, missing;
     slong runs[BATCH_NUM_ANALYSES], errors[BATCH_NUM_ANALYSES];
     slong failed_jobs;       /* jobs with at least one error */

@@ -259,7 +259,9 @@ _pool_reap(batch_pool * P, batch_result_t R, const batch_manifest_t M, const cha
     pid_t pid = wait(&st);
     if (pid < 0)
     {
-        P->running = 0;
+        /* a signal interrupted the wait: the caller's loop polls it */
+        if (errno != EINTR)
+            P->running = 0;
         return;
     }
     for (slong k = 0; k < M->njobs; k++)
@@ -270,7 +272,11 @@ _pool_reap(batch_pool * P, batch_result_t R, const batch_manifest_t M, const cha
             rc_error_t e;
             rc_error_init(e);
             snprintf(dest, sizeof(dest), "%s/%ld.rec", tmpdir, (long) k);
-            if (batch_read_file(&P->have[k], &len, dest, BATCH_MAX_RECORDS, e) == RELU_OK && len > 0)
+            /* a record counts only when its worker finished it: a worker stopped
+               by the run (SIGKILL) leaves half a line */
+            int done = WIFEXITED(st) && WEXITSTATUS(st) == 0;
+            if (done && batch_read_file(&P->have[k], &len, dest, BATCH_MAX_RECORDS, e) == RELU_OK && len > 0
+                && P->have[k][len - 1] == '\n')
             {
                 fputs(P->have[k], P->ofp);
                 fflush(P->ofp);
@@ -283,7 +289,7 @@ _pool_reap(batch_pool * P, batch_result_t R, const batch_manifest_t M, const cha
             unlink(dest);
             P->pids[k] = 0;
             P->running--;
-            R->computed++;
+            R->computed += P->have[k] != NULL;
             if (!R->quiet)
                 fprintf(stderr, "\rbatch: %ld of %ld jobs   ", (long) (R->computed + R->kept), (long) R->njobs);
         }
@@ -295,13 +301,16 @@ _pool_run(batch_pool * P, batch_result_t R, const batch_manifest_t M, const char
     slong next = 0;
     while (next < M->njobs || P->running > 0)
     {
-        if (R->interrupted != NULL && R->interrupted())
+        int sig = R->interrupted != NULL ? R->interrupted() : 0;
+        if (sig)
         {
+            /* each job is a process group of its own: its analysis children go too */
             for (slong k = 0; k < M->njobs; k++)
                 if (P->pids[k] > 0)
-                    kill(P->pids[k], SIGKILL);
+                    kill(-P->pids[k], SIGKILL);
             while (P->running > 0)
                 _pool_reap(P, R, M, tmpdir);
+            R->stop_signal = sig;
             return RELU_E_LIMIT;
         }
         while (next < M->njobs && (P->have[next] || P->running < R->workers))
@@ -312,9 +321,18 @@ _pool_run(batch_pool * P, batch_result_t R, const batch_manifest_t M, const char
             fflush(NULL);
             pid_t pid = fork();
             if (pid == 0)
+            {
+                /* a group of its own, so that stopping the job stops its analyses;
+                   signals to the run reach the parent, which stops the jobs */
+                setpgid(0, 0);
+                signal(SIGINT, SIG_DFL);
+                signal(SIGTERM, SIG_DFL);
+                signal(SIGHUP, SIG_DFL);
                 _exit(_job_record(M->jobs + next, next, dest, tmpdir));
+            }
             if (pid < 0)
                 return RELU_E_IO;
+            setpgid(pid, pid);   /* also here: the parent may kill the group before the child runs */
             P->pids[next++] = pid;
             P->running++;
         }
@@ -370,18 +388,25 @@ batch_run(batch_result_t R, const batch_manifest_t M, rc_error_t err)
     {
         fflush(P.ofp);
         status = _pool_run(&P, R, M, tmpdir);
-        if (status == RELU_E_LIMIT)
-            rc_error_set(err, RELU_E_LIMIT, "interrupted: %ld of %ld jobs have records (a later run with the same "
-                         "--out resumes)", (long) (R->computed + R->kept), (long) R->njobs);
-        else if (status)
+        if (status != RELU_OK && status != RELU_E_LIMIT)
             rc_error_set(err, RELU_E_IO, "cannot start worker processes: %s", strerror(errno));
     }
     if (P.ofp != NULL && (fclose(P.ofp) != 0) && status == RELU_OK)
         status = rc_error_set(err, RELU_E_IO, "cannot write %s: %s", R->out, strerror(errno));
     rmdir(tmpdir);
-    if (status == RELU_OK)
-        status = _write_ordered(R, M, P.have, err);
-    if (status == RELU_OK && R->missing)
+    /* interrupted: the finished jobs' records still go out, in manifest order */
+    R->partial = status == RELU_E_LIMIT;
+    if (status == RELU_OK || R->partial)
+    {
+        int st = _write_ordered(R, M, P.have, err);
+        if (st)
+            status = st;
+    }
+    if (status == RELU_E_LIMIT)
+        rc_error_set(err, RELU_E_LIMIT, "interrupted by %s: %ld of %ld jobs have records in %s (a later run with "
+                     "the same --out resumes)", rc_signal_name(R->stop_signal), (long) (R->njobs - R->missing),
+                     (long) R->njobs, R->out);
+    else if (status == RELU_OK && R->missing)
         status = rc_error_set(err, RELU_E_INTERNAL, "%ld jobs produced no record", (long) R->missing);
     for (slong k = 0; k < M->njobs; k++)
         free(P.have[k]);
@@ -394,7 +419,7 @@ void
 batch_result_write_text(FILE * fp, const batch_result_t R)
 {
     fprintf(fp, "batch %s: %ld jobs, %ld computed, %ld kept from an earlier run%s\n", R->manifest, (long) R->njobs,
-            (long) R->computed, (long) R->kept, R->missing ? " (some records missing!)" : "");
+            (long) R->computed, (long) R->kept, R->partial ? " (interrupted: records of the finished jobs only)" : R->missing ? " (some records missing!)" : "");
     fprintf(fp, "%-12s %8s %8s\n", "analysis", "records", "errors");
     for (int q = 0; q < BATCH_NUM_ANALYSES; q++)
         if (R->runs[q])
@@ -424,5 +449,6 @@ batch_result_write_json(jout_t out, const batch_result_t R)
         }
     jout_end_object(out);
     jout_key(out, "output"); jout_string(out, R->out);
+    jout_key(out, "partial"); jout_bool(out, R->partial);
     jout_end_object(out);
 }

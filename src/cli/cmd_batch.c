@@ -69,6 +69,15 @@ cmd_batch(int argc, char ** argv)
     if (status == RELU_OK)
         status = cli_write_result(json, (cli_writer_json) batch_result_write_json,
                                   (cli_writer_text) batch_result_write_text, R, err);
+    else if (status == RELU_E_LIMIT && R->partial)
+    {
+        /* the summary of what finished, marked partial; then the error line */
+        rc_error_t e2;
+        rc_error_init(e2);
+        if (cli_write_result(json, (cli_writer_json) batch_result_write_json,
+                             (cli_writer_text) batch_result_write_text, R, e2))
+            rc_error_set(err, e2->code, "%s", e2->msg);
+    }
     batch_manifest_clear(M);
     if (status)
         return cli_fail("batch", err);

@@ -15,12 +15,6 @@ static volatile sig_atomic_t pending = 0;   /* the signal received in cooperativ
 static int cooperative = 0, json = 0, output_started = 0;
 static char cmdname[64];
 
-static const char *
-_signal_name(int sig)
-{
-    return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : sig == SIGHUP ? "SIGHUP" : "a signal";
-}
-
 static void
 _put(int fd, const char * s)
 {
@@ -39,12 +33,12 @@ _on_signal(int sig)
     _put(2, "relucert ");
     _put(2, cmdname);
     _put(2, ": interrupted by ");
-    _put(2, _signal_name(sig));
+    _put(2, rc_signal_name(sig));
     _put(2, output_started ? "; the output is incomplete\n" : " before the result was complete; nothing is reported\n");
     if (json && !output_started)
     {
         _put(1, "{\n  \"partial\": true,\n  \"stopped\": \"interrupted by ");
-        _put(1, _signal_name(sig));
+        _put(1, rc_signal_name(sig));
         _put(1, "\"\n}\n");
     }
     _exit(CLI_EXIT_PARTIAL);
@@ -88,7 +82,7 @@ cli_signal_pending(void)
 }
 
 const char *
-cli_signal_name(int sig)
+clirc_signal_name(int sig)
 {
-    return _signal_name(sig);
+    return rc_signal_name(sig);
 }

@@ -3,7 +3,7 @@
    each leaves its counts and records in files, and the parent adds the counts
    up and merges the records in subtree order, which is the order of a single
    run: the output is the same for any number of workers. Limits apply per
-   worker (max_regions shared out evenly) and a signal stops every worker
+   worker (max_regions shared out, the quotas adding up to it) and a signal stops every worker
    between two regions; the merged result is then marked partial. */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -51,7 +51,7 @@ _part_region(void * data, const region_struct * R)
     int sig = x->o->interrupted != NULL ? x->o->interrupted() : 0;
     if (sig)
         return rc_error_set(x->err, RELU_E_LIMIT, "interrupted by %s; the output is partial",
-                            sig == 2 ? "SIGINT" : sig == 15 ? "SIGTERM" : sig == 1 ? "SIGHUP" : "a signal");
+                            rc_signal_name(sig));
     if (x->max_regions > 0 && x->C->regions >= x->max_regions)
         return rc_error_set(x->err, RELU_E_LIMIT, "stopped at --max-regions %ld; the output is partial",
                             (long) x->o->max_regions);
@@ -80,6 +80,18 @@ _part_file(const char * dir, slong part, const char * suffix, const char * mode)
     return fopen(path, mode);
 }
 
+/* The regions worker `part` may find under --max-regions K (0: no limit): the
+   quotas add up to K exactly, so a partial run never reports more than K
+   regions; -1 for a worker whose quota is empty (K < nparts). */
+static slong
+_part_quota(slong K, slong part, slong nparts)
+{
+    if (K <= 0)
+        return 0;
+    slong q = K / nparts + (part < K % nparts);
+    return q > 0 ? q : -1;
+}
+
 /* Worker `part` of nparts: explores its subtrees and leaves in dir the files
    part.cnt (counts), part.err (only on failure or a limit: code and message),
    and with records part.rec (one JSON record per line) and part.ids (their
@@ -94,7 +106,7 @@ _part_run(const net_t net, const poly_t domain, const complex_summary_options * 
     rc_error_init(err);
     complex_init(C, domain, net_num_hidden(net), 0);
     part_ctx x = { net, C, o, err, flint_malloc((net->input_dim + 1) * sizeof(slong)), NULL, NULL,
-                   o->max_regions > 0 ? (o->max_regions + nparts - 1) / nparts : 0,
+                   _part_quota(o->max_regions, part, nparts),
                    o->time_limit > 0 ? _now() + o->time_limit : 0 };
     FILE * rfp = records ? _part_file(dir, part, "rec", "w") : NULL;
     x.ids = records ? _part_file(dir, part, "ids", "w") : NULL;
@@ -104,7 +116,10 @@ _part_run(const net_t net, const poly_t domain, const complex_summary_options * 
         jout_init(rec, rfp, 0, 1);
         x.rec = rec;
     }
-    if (!bad)
+    if (!bad && x.max_regions < 0)
+        st = rc_error_set(err, RELU_E_LIMIT, "stopped at --max-regions %ld; the output is partial",
+                          (long) o->max_regions);
+    else if (!bad)
         st = regions_enumerate_part(net, domain, split, part, nparts, _part_region, &x);
     if (rfp != NULL)
     {

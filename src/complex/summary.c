@@ -63,7 +63,7 @@ _summary_limits(summary_ctx * x)
     int sig = x->o->interrupted != NULL ? x->o->interrupted() : 0;
     if (sig)
         return rc_error_set(x->err, RELU_E_LIMIT, "interrupted by %s after %ld regions; the output is partial",
-                            sig == 2 ? "SIGINT" : sig == 15 ? "SIGTERM" : sig == 1 ? "SIGHUP" : "a signal", (long) n);
+                            rc_signal_name(sig), (long) n);
     if (x->o->max_regions > 0 && n >= x->o->max_regions)
         return rc_error_set(x->err, RELU_E_LIMIT, "stopped at --max-regions %ld; the output is partial",
                             (long) x->o->max_regions);

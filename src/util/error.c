@@ -1,3 +1,4 @@
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -41,4 +42,10 @@ rc_error_prefix(rc_error_t err, const char * prefix)
         err->msg[p] = ':';
         err->msg[p + 1] = ' ';
     }
+}
+
+const char *
+rc_signal_name(int sig)
+{
+    return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : sig == SIGHUP ? "SIGHUP" : "a signal";
 }

@@ -33,5 +33,8 @@ int rc_error_set(rc_error_t err, int code, const char * fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Prepends "prefix: " to the current message (e.g. the file name). */
 void rc_error_prefix(rc_error_t err, const char * prefix);
+/* "SIGINT", "SIGTERM", "SIGHUP", else "a signal": a constant string, so it is
+   safe inside a signal handler. */
+const char * rc_signal_name(int sig);
 
 #endif
