@@ -50,5 +50,21 @@ mkfifo "$TMP/fifo"
 ( sleep 0.2; yes '[' > "$TMP/fifo" 2>/dev/null ) &
 timeout 60 "$BIN" eval "$TMP/fifo" --at 0 >/dev/null 2>"$TMP/err"; one_line_error "an endless pipe" $?
 kill $! 2>/dev/null
+# two outputs on one file, however spelled: refused before anything is written
+mkdir -p "$TMP/d"
+for args in "regions data/default.json --box -1,1 --stream $TMP/d/x --certificate $TMP/d/../d/x" \
+            "regions data/default.json --box -1,1 --stream $TMP/d/./x --certificate $TMP//d/x" \
+            "dualgraph data/default.json --box -1,1 --dot $TMP/d/g --graphml $TMP/d/../d/g" \
+            "batch tests/data/batch-example.jsonl --out $TMP/d/b --csv $TMP/d/./b" \
+            "regions data/default.json --box -1,1 --stream - --json"; do
+    rm -f "$TMP"/d/*
+    "$BIN" $args >/dev/null 2>"$TMP/err" </dev/null; rc=$?
+    if [ $rc -ne 2 ]; then fail "relucert $args: exit $rc (2 expected)"
+    elif [ -n "$(ls "$TMP/d")" ]; then fail "relucert $args: wrote $(ls "$TMP/d")"
+    else one_line_error "relucert $args" $rc; fi
+done
+ln -s "$TMP/d" "$TMP/link"
+"$BIN" regions data/default.json --box -1,1 --stream "$TMP/link/x" --certificate "$TMP/d/x" >/dev/null 2>"$TMP/err"
+one_line_error "the same file through a symbolic link" $?
 echo "faults: $ok passed, $fails failed"
 [ $fails -eq 0 ]

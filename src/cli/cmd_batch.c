@@ -52,8 +52,6 @@ cmd_batch(int argc, char ** argv)
         return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
     if (R->out == NULL)
         return cli_usage_error("batch", "expected MANIFEST and --out FILE.jsonl");
-    if (csv != NULL && !strcmp(csv, R->out))
-        return cli_usage_error("batch", "--csv and --out name the same file");
     R->manifest = pos[0];
     R->interrupted = _signal;
     cli_signals_cooperative(1);

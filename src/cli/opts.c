@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "util/file.h"
 
 #define CLI_MAX_OPTS 64
 
@@ -155,6 +156,30 @@ _opts_scan(const char * cmd, const char * help, int argc, char ** argv, const cl
     return CLI_PARSED;
 }
 
+/* Two options writing the same file would leave one of the outputs lost
+   (and the other half overwritten): refused, whatever the spelling of the path.
+   /dev/null may take several outputs (nothing is kept there). */
+static int
+_opts_check_outputs(const char * cmd, const cli_opt * opts, int n)
+{
+    static const char * const outs[] = { "out", "certificate", "stream", "dot", "graphml", "jsonl", "csv", NULL };
+    const char * val[CLI_MAX_OPTS];
+    const char * name[CLI_MAX_OPTS];
+    int m = 0;
+    for (int i = 0; i < n; i++)
+        for (int k = 0; outs[k] != NULL; k++)
+            if (opts[i].kind == CLI_STR && strcmp(opts[i].name, outs[k]) == 0 && *(const char **) opts[i].dest != NULL)
+            {
+                val[m] = *(const char **) opts[i].dest;
+                name[m++] = opts[i].name;
+            }
+    for (int i = 0; i < m; i++)
+        for (int j = i + 1; j < m; j++)
+            if (strcmp(val[i], "/dev/null") != 0 && util_file_same(val[i], val[j]))
+                return cli_usage_error(cmd, "--%s and --%s name the same file", name[i], name[j]);
+    return CLI_PARSED;
+}
+
 int
 cli_opts_parse(const char * cmd, const char * help, int argc, char ** argv, const cli_opt * opts,
                const char ** pos, int minpos, int maxpos, int * npos, const char * posname)
@@ -167,6 +192,8 @@ cli_opts_parse(const char * cmd, const char * help, int argc, char ** argv, cons
     for (int i = 0; i < n; i++)
         if (strcmp(opts[i].name, "json") == 0 && opts[i].kind == CLI_FLAG)
             cli_signals_set_json(*(int *) opts[i].dest);
+    if ((rc = _opts_check_outputs(cmd, opts, n)) != CLI_PARSED)
+        return rc;
     int k = argc - optind;
     if (k < minpos)
         return cli_usage_error(cmd, "missing %s", posname);

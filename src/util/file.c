@@ -1,3 +1,4 @@
+#define _GNU_SOURCE
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,4 +118,36 @@ util_file_close(util_file * F, int status, rc_error_t err)
     F->fp = NULL;
     F->tmp = NULL;
     return status;
+}
+
+/* realpath of the directory part, then the last component (which need not exist yet). */
+static char *
+_file_resolve(const char * p)
+{
+    const char * slash = strrchr(p, '/');
+    char * dir = slash == NULL ? strdup(".") : slash == p ? strdup("/") : strndup(p, slash - p);
+    const char * base = slash == NULL ? p : slash + 1;
+    char * rdir = dir != NULL ? realpath(dir, NULL) : NULL, * out = NULL;
+    if (rdir != NULL && asprintf(&out, "%s/%s", rdir, base) < 0)
+        out = NULL;
+    free(dir);
+    free(rdir);
+    return out;
+}
+
+int
+util_file_same(const char * a, const char * b)
+{
+    if (strcmp(a, b) == 0)
+        return 1;
+    if (strcmp(a, "-") == 0 || strcmp(b, "-") == 0)
+        return 0;
+    struct stat sa, sb;
+    if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    char * ra = _file_resolve(a), * rb = _file_resolve(b);
+    int same = ra != NULL && rb != NULL && strcmp(ra, rb) == 0;
+    free(ra);
+    free(rb);
+    return same;
 }

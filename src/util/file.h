@@ -28,6 +28,11 @@ typedef struct
 util_file;
 
 FILE * util_file_open(util_file * F, const char * path, rc_error_t err);
+
+/* Nonzero when the paths a and b name the same file: equal after resolving
+   the directory (symbolic links, "..", "./"), or the same inode when both
+   exist. "-" (standard output) is the same only as "-". */
+int util_file_same(const char * a, const char * b);
 int util_file_close(util_file * F, int status, rc_error_t err);
 
 #endif
