@@ -18,6 +18,7 @@ arrangement_report_init(arrangement_report_t r)
     r->n = r->hyperplanes = r->rank = 0;
     r->regions = r->bounded = r->relatively_bounded = 0;
     r->counted_by_dr = r->checked_plain = r->checked_reversed = 0;
+    r->progress = NULL;
 }
 
 void
@@ -157,7 +158,9 @@ arrangement_analyze(arrangement_report_t r, const net_t net, rc_error_t err)
     enum_counts c = { 0, 0, 0 };
     poly_t whole;
     poly_init(whole, n);
-    status = regions_enumerate(net, whole, count_region, &c);
+    /* Zaslavsky's count is the total, so the enumeration has an ETA */
+    status = regions_enumerate_progress(net, whole, count_region, &c, r->progress,
+                                        fmpz_fits_si(r->zas_regions) ? fmpz_get_si(r->zas_regions) : -1);
     poly_clear(whole);
     r->regions = c.regions;
     r->bounded = c.bounded;

@@ -7,6 +7,7 @@
 #ifndef RELUCERT_ARRANGEMENT_H
 #define RELUCERT_ARRANGEMENT_H
 
+#include "util/progress.h"
 #include <flint/fmpz_mat.h>
 #include <flint/fmpz_poly.h>
 #include "util/error.h"
@@ -53,6 +54,7 @@ typedef struct
        whether the run without symmetry agreed (it stops beyond its node limit),
        checked_reversed = whether the run in the opposite order agreed */
     int counted_by_dr, checked_plain, checked_reversed;
+    const rc_progress_struct * progress;   /* in: set before analysing to hear of the enumeration, or NULL */
 }
 arrangement_report_struct;
 

@@ -13,6 +13,7 @@
 #ifndef RELUCERT_BATCH_H
 #define RELUCERT_BATCH_H
 
+#include "util/progress.h"
 #include <stdio.h>
 #include "util/error.h"
 #include "json/json.h"
@@ -60,7 +61,8 @@ typedef struct
     const char * manifest;
     const char * out;        /* the JSON Lines file */
     slong workers;
-    int quiet;
+    int quiet;               /* (the CLI's; the library reports to progress) */
+    const rc_progress_struct * progress;   /* hears of every finished job ("jobs", of njobs), or NULL */
     int (*interrupted)(void);   /* polled between jobs: a signal number stops the run (NULL: never) */
     int partial;
     int stop_signal;         /* the signal that stopped it */             /* set when the run was interrupted: records of the finished jobs only */

@@ -290,8 +290,7 @@ _pool_reap(batch_pool * P, batch_result_t R, const batch_manifest_t M, const cha
             P->pids[k] = 0;
             P->running--;
             R->computed += P->have[k] != NULL;
-            if (!R->quiet)
-                fprintf(stderr, "\rbatch: %ld of %ld jobs   ", (long) (R->computed + R->kept), (long) R->njobs);
+            rc_progress_report(R->progress, "jobs", (long) (R->computed + R->kept), (long) R->njobs);
         }
 }
 
@@ -338,8 +337,6 @@ _pool_run(batch_pool * P, batch_result_t R, const batch_manifest_t M, const char
         }
         _pool_reap(P, R, M, tmpdir);
     }
-    if (!R->quiet && R->computed > 0)
-        fprintf(stderr, "\r%40s\r", "");
     return RELU_OK;
 }
 

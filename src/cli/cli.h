@@ -3,6 +3,7 @@
 #ifndef RELUCERT_CLI_H
 #define RELUCERT_CLI_H
 
+#include "util/progress.h"
 #include <stdio.h>
 #include "relucert.h"
 #include "cli/opts.h"
@@ -130,18 +131,24 @@ void cli_signals_cooperative(int on);
 int cli_signal_pending(void);
 const char * cli_signal_name(int sig);
 
-/* Progress on stderr when it is a terminal and the run takes more than a second. */
+/* Progress on stderr: the stage, the count (of the total when known), elapsed
+   time, the rate and, with a total, an ETA; redrawn at most twice a second once
+   the run has taken a second. Shown when stderr is a terminal (unless --quiet)
+   or when asked with --progress (then as lines, also into a file or a pipe). */
 typedef struct
 {
-    int enabled;
-    double start, last;
+    int enabled, lines;
+    double start, last, stage_start;
+    const char * stage;
     int printed;
+    rc_progress_struct listener;   /* hand &listener to the library */
 }
 cli_progress;
 
-void cli_progress_start(cli_progress * p, int quiet);
+void cli_progress_start(cli_progress * p, int quiet, int force);
 void cli_progress_update(cli_progress * p, const char * what, long count);
 void cli_progress_end(cli_progress * p);
+#define CLI_OPT_PROGRESS(p) { "progress", CLI_FLAG, (p), 0, 0, 0, 0 }
 double cli_now(void);
 
 #endif

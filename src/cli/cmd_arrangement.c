@@ -23,7 +23,12 @@ static const char * arrangement_help =
 "  the checks that ran (identities; plain: the run without symmetry, when it stays under its\n"
 "  node limit; reversed: the run over the opposite hyperplane order), methods_agree is\n"
 "  whether a second run agreed, and --certificate is refused (exit 3).\n\n"
-"example: relucert arrangement tests/data/sage/case011.json --json\n";
+"  --progress  regions enumerated of Zaslavsky's count, rate and ETA on stderr, also when it is\n"
+"              not a terminal (default: on a terminal only; --quiet: never)\n"
+"\n"
+"examples:\n"
+"  relucert arrangement tests/data/sage/case011.json --json\n"
+"  relucert arrangement tests/data/sage/case011.json --certificate /tmp/relucert-arr.json\n";
 
 static int
 _write_cert(FILE * fp, void * data, rc_error_t err)
@@ -35,8 +40,9 @@ int
 cmd_arrangement(int argc, char ** argv)
 {
     const char * cert_path = NULL, * pos[1];
-    int json = 0;
-    const cli_opt opts[] = { CLI_OPT_JSON(&json), CLI_OPT_CERTIFICATE(&cert_path), CLI_OPT_END };
+    int json = 0, quiet = 0, progress = 0;
+    const cli_opt opts[] = { CLI_OPT_JSON(&json), CLI_OPT_CERTIFICATE(&cert_path), CLI_OPT_QUIET(&quiet),
+                             CLI_OPT_PROGRESS(&progress), CLI_OPT_END };
     int rc = cli_opts_parse("arrangement", arrangement_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
     if (rc != CLI_PARSED)
         return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
@@ -49,7 +55,14 @@ cmd_arrangement(int argc, char ** argv)
     arrangement_report_init(r);
     int status = net_read_file(net, pos[0], err);
     if (status == RELU_OK)
+    {
+        cli_progress prog;
+        cli_progress_start(&prog, quiet, progress);
+        r->progress = &prog.listener;
         status = arrangement_analyze(r, net, err);
+        cli_progress_end(&prog);
+        r->progress = NULL;
+    }
     if (status == RELU_OK && cert_path != NULL && r->counted_by_dr)
         status = rc_error_set(err, RELU_E_UNSUPPORTED, "certificates list every flat and are written up to %d "
                               "regions; this count is cross-checked, not certified", ARRANGEMENT_ENUMERATE_MAX);

@@ -4,7 +4,7 @@
 #include "batch/batch.h"
 
 static const char * batch_help =
-"usage: relucert batch MANIFEST --out FILE.jsonl [--jobs N] [--csv FILE.csv] [--json] [--quiet]\n"
+"usage: relucert batch MANIFEST --out FILE.jsonl [--jobs N] [--csv FILE.csv] [--json] [--quiet | --progress]\n"
 "\n"
 "MANIFEST is JSON Lines, one job per line:\n"
 "  {\"network\": PATH | \"net\": {a network} | \"networks\": FILE.jsonl,\n"
@@ -28,6 +28,9 @@ static const char * batch_help =
 "               spaces, lists of objects left out), ANALYSIS.error, and for every exact \"p/q\" a\n"
 "               twin column KEY.decimal (17 significant digits); RFC 4180 quoting\n"
 "\n"
+"  --progress   jobs done of all, rate and ETA on stderr also when it is not a terminal\n"
+"               (default: on a terminal only; --quiet: never)\n"
+"\n"
 "examples:\n"
 "  relucert batch tests/data/batch-example.jsonl --out /tmp/relucert-batch.jsonl --jobs 2 --csv /tmp/relucert-batch.csv --quiet\n";
 
@@ -42,11 +45,11 @@ cmd_batch(int argc, char ** argv)
 {
     batch_result_t R;
     const char * pos[1], * csv = NULL;
-    int json = 0;
+    int json = 0, progress = 0;
     memset(R, 0, sizeof(batch_result_struct));
     R->workers = 1;
     const cli_opt opts[] = { CLI_OPT_OUT(&R->out), CLI_OPT_JOBS(&R->workers), CLI_OPT_QUIET(&R->quiet),
-                             CLI_OPT_JSON(&json), { "csv", CLI_STR, &csv, 0, 0, 0, 0 }, CLI_OPT_END };
+                             CLI_OPT_JSON(&json), CLI_OPT_PROGRESS(&progress), { "csv", CLI_STR, &csv, 0, 0, 0, 0 }, CLI_OPT_END };
     int rc = cli_opts_parse("batch", batch_help, argc, argv, opts, pos, 1, 1, NULL, "MANIFEST");
     if (rc != CLI_PARSED)
         return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
@@ -60,8 +63,12 @@ cmd_batch(int argc, char ** argv)
     rc_error_init(err);
     batch_manifest_init(M);
     int status = batch_manifest_read(M, pos[0], err);
+    cli_progress prog;
+    cli_progress_start(&prog, R->quiet, progress);
+    R->progress = &prog.listener;
     if (status == RELU_OK)
         status = batch_run(R, M, err);
+    cli_progress_end(&prog);
     if (status == RELU_OK && csv != NULL)
         status = batch_write_csv(csv, R->out, err);
     if (status == RELU_OK)

@@ -28,7 +28,13 @@ static const char * homology_help =
 "                      U d_k V = the Smith form, for `relucert-check CERT NET`\n"
 "                      (proofs/CHECKER.md). U, V are sparse (unit pivots eliminated in\n"
 "                      Markowitz order); a block left without unit pivots may have at most\n"
-"                      4000000 entries (else exit 3, no file written).\n";
+"                      4000000 entries (else exit 3, no file written).\n"
+"  --progress          regions found, elapsed time and rate on stderr, also when it is not a\n"
+"                      terminal (default: on a terminal only; --quiet: never)\n"
+"\n"
+"examples:\n"
+"  relucert homology data/default.json --box -1,1 --sublevel 0\n"
+"  relucert homology data/default.json --box -1,1 --superlevel 0 --json --certificate /tmp/relucert-h.json\n";
 
 typedef struct
 {
@@ -52,9 +58,10 @@ cmd_homology(int argc, char ** argv)
     cli_domain_opts dom = { NULL, NULL, 0 };
     cli_set_opts set = { NULL, NULL };
     const char * ostr = NULL, * cert_path = NULL, * pos[1];
-    int json = 0;
+    int json = 0, quiet = 0, progress = 0;
     const cli_opt opts[] = { CLI_OPTS_DOMAIN(&dom), CLI_OPTS_SET(&set), CLI_OPT_OUTPUT(&ostr), CLI_OPT_JSON(&json),
-                             CLI_OPT_CERTIFICATE(&cert_path), CLI_OPT_END };
+                             CLI_OPT_CERTIFICATE(&cert_path), CLI_OPT_QUIET(&quiet), CLI_OPT_PROGRESS(&progress),
+                             CLI_OPT_END };
     int rc = cli_opts_parse("homology", homology_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
     if (rc != CLI_PARSED)
         return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
@@ -81,7 +88,14 @@ cmd_homology(int argc, char ** argv)
     if (status == RELU_OK)
         status = cli_domain_build(domain, desc, &dom, net->input_dim, err);
     if (status == RELU_OK)
+    {
+        cli_progress prog;
+        cli_progress_start(&prog, quiet, progress);
+        S->progress = &prog.listener;
         status = homology_set_compute(S, net, output, set.name, T, domain, desc, cert_path != NULL, err);
+        cli_progress_end(&prog);
+        S->progress = NULL;
+    }
     if (status == RELU_OK && cert_path != NULL)
         status = cli_write_certificate(cert_path, err, _write_cert, &(homology_cert_args){ net, domain, S });
     if (status == RELU_OK)

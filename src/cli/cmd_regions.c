@@ -19,12 +19,6 @@ _cert_region(void * data, const region_struct * R)
     return cert_regions_add(c->cert, R, c->err);
 }
 
-static void
-_progress(void * data, slong regions)
-{
-    cli_progress_update(data, "regions", regions);
-}
-
 /* Under mpirun, ranks > 0 work and send their files; rank 0 says whether to start. */
 static int
 _regions_mpi_worker(const net_t net, const poly_t domain, const char * desc, complex_summary_options * o,
@@ -121,20 +115,21 @@ int
 cmd_regions(int argc, char ** argv)
 {
     cli_domain_opts dom = { NULL, NULL, 0 };
-    int json = 0, list = 0, quiet = 0;
+    int json = 0, list = 0, quiet = 0, progress = 0;   /* quiet < 0 below: --progress */
     const char * stream = NULL, * cert_path = NULL, * pos[1], * engine = NULL, * near = NULL;
     slong radius = -1;
     complex_summary_options o;
     complex_summary_options_init(&o);
     const cli_opt opts[] = { CLI_OPTS_DOMAIN(&dom), CLI_OPT_JSON(&json), CLI_OPT_LIST(&list),
         { "stream", CLI_STR, &stream, 0, 0, 0, 0 }, { "verify", CLI_FLAG, &o.verify, 0, 0, 0, 0 },
-        { "check-faces", CLI_FLAG, &o.check_faces, 0, 0, 0, 0 }, CLI_OPT_QUIET(&quiet),
+        { "check-faces", CLI_FLAG, &o.check_faces, 0, 0, 0, 0 }, CLI_OPT_QUIET(&quiet), CLI_OPT_PROGRESS(&progress),
         CLI_OPT_CERTIFICATE(&cert_path), CLI_OPT_JOBS(&o.jobs), CLI_OPT_MAX_REGIONS(&o.max_regions),
         CLI_OPT_TIME_LIMIT(&o.time_limit), { "engine", CLI_STR, &engine, 0, 0, 0, 0 },
         { "near", CLI_STR, &near, 0, 0, 0, 0 }, { "radius", CLI_SLONG, &radius, 0, 1e18, 0, 0 }, CLI_OPT_END };
     int rc = cli_opts_parse("regions", regions_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
     if (rc != CLI_PARSED)
         return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    quiet = quiet ? 1 : progress ? -1 : 0;
     if (o.jobs > 1 && (o.check_faces || cert_path))
         return cli_usage_error("regions", "--check-faces and --certificate need one process (drop --jobs)");
     if (stream != NULL && !strcmp(stream, "-") && json)
@@ -180,10 +175,9 @@ cmd_regions(int argc, char ** argv)
         complex_summary_t S;
         complex_summary_init(S, net, domain, desc, o.check_faces);
         snprintf(S->name, sizeof(S->name), "%s", pos[0]);
-        cli_progress_start(&prog, quiet || o.jobs > 1 || o.mpi != NULL);
-        o.progress = _progress;
+        cli_progress_start(&prog, quiet > 0 || o.jobs > 1 || o.mpi != NULL, quiet < 0 && o.jobs <= 1);
+        o.progress = &prog.listener;
         o.engine_name = engine != NULL || o.engine_lp ? "engine" : NULL;
-        o.progress_data = &prog;
         status = _regions_run(S, net, domain, desc, &o, json, list, stream, cert_path, err);
         cli_progress_end(&prog);
         rc = status ? cli_fail("regions", err) : CLI_EXIT_OK;

@@ -220,7 +220,7 @@ cli_regions_h(const char * path, const net_t net, const cli_domain_opts * dom, c
         ctx.stream = sout;
     }
     int complete = 1;
-    cli_progress_start(&prog, o->quiet);
+    cli_progress_start(&prog, o->quiet > 0, o->quiet < 0);
     if (x != NULL)
         status = regions_explore_near(&complete, net, D, x, o->max_regions, o->radius, on_hregion, &ctx, err);
     else

@@ -66,32 +66,64 @@ cli_now(void)
     return ts.tv_sec + 1e-9 * ts.tv_nsec;
 }
 
-void
-cli_progress_start(cli_progress * p, int quiet)
+static void
+_progress_draw(cli_progress * p, const char * stage, long done, long total)
 {
-    p->enabled = !quiet && isatty(2);
-    p->start = p->last = cli_now();
+    double t = cli_now();
+    if (stage != p->stage)       /* a later stage: its own rate (the first counts from the start) */
+    {
+        if (p->stage != NULL)
+            p->stage_start = t;
+        p->stage = stage;
+    }
+    /* nothing in the first second, then twice a second; a stage gets half a
+       second of its own before its rate means anything */
+    if (t - p->start < 1.0 || t - p->last < 0.5 || t - p->stage_start < 0.5)
+        return;
+    p->last = t;
+    double dt = t - p->stage_start, rate = dt > 0 ? done / dt : 0;
+    char eta[64] = "";
+    if (total > 0 && done > 0 && done <= total)
+        snprintf(eta, sizeof eta, ", ETA %.0f s", (total - done) / rate);
+    char of[48] = "";
+    if (total >= 0)
+        snprintf(of, sizeof of, " of %ld (%.0f%%)", total, total > 0 ? 100.0 * done / total : 100.0);
+    fprintf(stderr, "%s%s: %ld%s, %.1f s, %.*f/s%s%s", p->lines ? "" : "\r", stage, done, of, t - p->start,
+            rate < 10 ? 1 : 0, rate, eta, p->lines ? "\n" : "   ");
+    p->printed = 1;
+}
+
+static void
+_progress_report(void * data, const char * stage, long done, long total)
+{
+    cli_progress * p = data;
+    if (p->enabled)
+        _progress_draw(p, stage, done, total);
+}
+
+void
+cli_progress_start(cli_progress * p, int quiet, int force)
+{
+    p->enabled = force || (!quiet && isatty(2));
+    p->lines = !isatty(2);   /* a file or a pipe gets whole lines, a terminal one redrawn line */
+    p->start = p->last = p->stage_start = cli_now();
+    p->stage = NULL;
     p->printed = 0;
+    p->listener.report = _progress_report;
+    p->listener.data = p;
 }
 
 void
 cli_progress_update(cli_progress * p, const char * what, long count)
 {
-    if (!p->enabled)
-        return;
-    double t = cli_now();
-    if (t - p->start < 1.0 || t - p->last < 0.5)
-        return;
-    p->last = t;
-    fprintf(stderr, "\r%s: %ld (%.1f s, %.0f/s)   ", what, count, t - p->start, count / (t - p->start));
-    p->printed = 1;
+    _progress_report(p, what, count, -1);
 }
 
 void
 cli_progress_end(cli_progress * p)
 {
-    if (p->printed)
-        fprintf(stderr, "\r%60s\r", "");
+    if (p->printed && !p->lines)
+        fprintf(stderr, "\r%70s\r", "");
 }
 
 int

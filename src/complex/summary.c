@@ -89,8 +89,7 @@ _summary_region(void * data, const region_struct * R)
         region_write_json(o->stream, x->net, R, x->fvec);
     if (o->text_list)
         complex_region_text(o->text_list, R, R->index);
-    if (o->progress)
-        o->progress(o->progress_data, x->S->C->regions);
+    rc_progress_report(o->progress, "regions", x->S->C->regions, -1);
     return _summary_limits(x);
 }
 

@@ -8,6 +8,7 @@
 #define RELUCERT_COMPLEX_SUMMARY_H
 
 #include "complex/complex.h"
+#include "util/progress.h"
 #include "json/json.h"
 #include "net/net.h"
 
@@ -38,8 +39,7 @@ typedef struct
     int records;              /* parallel workers keep records even without a sink here (MPI ranks > 0) */
     region_callback each;     /* called for every region (one process only: certificates) */
     void * each_data;
-    void (*progress)(void * data, slong regions);
-    void * progress_data;
+    const rc_progress_struct * progress;   /* hears of every region ("regions"), or NULL */
     const complex_transport * mpi;   /* under mpirun (NULL otherwise) */
 }
 complex_summary_options;

@@ -250,7 +250,8 @@ _add_region(void * data, const region_struct * R)
 
 static int
 _homology_cells(chain_complex_t K, fmpq ** values, fmpq ** points, const net_t net, const poly_t domain,
-                slong filter, int mask, const net_t vnet, slong output, rc_error_t err)
+                slong filter, int mask, const net_t vnet, slong output, const rc_progress_struct * prog,
+                rc_error_t err)
 {
     slong n = net->input_dim;
     cell_builder B;
@@ -272,7 +273,7 @@ _homology_cells(chain_complex_t K, fmpq ** values, fmpq ** points, const net_t n
     B.net = vnet;
     B.output = output;
 
-    status = regions_enumerate(net, domain, _add_region, &B);
+    status = regions_enumerate_progress(net, domain, _add_region, &B, prog, -1);
     if (status == RELU_OK)
     {
         for (slong k = 0; k <= n; k++)
@@ -341,14 +342,21 @@ int
 homology_cells(chain_complex_t K, const net_t net, const poly_t domain, slong filter, int mask,
                rc_error_t err)
 {
-    return _homology_cells(K, NULL, NULL, net, domain, filter, mask, net, -1, err);
+    return _homology_cells(K, NULL, NULL, net, domain, filter, mask, net, -1, NULL, err);
 }
 
 int
 homology_cells_points(chain_complex_t K, fmpq ** points, const net_t net, const poly_t domain, slong filter,
                       int mask, rc_error_t err)
 {
-    return _homology_cells(K, NULL, points, net, domain, filter, mask, net, -1, err);
+    return _homology_cells(K, NULL, points, net, domain, filter, mask, net, -1, NULL, err);
+}
+
+int
+homology_cells_progress(chain_complex_t K, fmpq ** points, const net_t net, const poly_t domain, slong filter,
+                        int mask, const rc_progress_struct * prog, rc_error_t err)
+{
+    return _homology_cells(K, NULL, points, net, domain, filter, mask, net, -1, prog, err);
 }
 
 int
@@ -358,5 +366,5 @@ homology_cells_values(chain_complex_t K, fmpq ** values, const net_t net, const 
     if (output < 0 || output >= net_num_outputs(net))
         return rc_error_set(err, RELU_E_INPUT, "output %ld does not exist (the network has %ld)",
                             (long) output, (long) net_num_outputs(net));
-    return _homology_cells(K, values, NULL, net, domain, -1, 0, net, output, err);
+    return _homology_cells(K, values, NULL, net, domain, -1, 0, net, output, NULL, err);
 }

@@ -14,6 +14,7 @@
 
 #include <flint/fmpz.h>
 #include "util/error.h"
+#include "util/progress.h"
 #include "net/net.h"
 #include "poly/poly.h"
 #include "json/json.h"
@@ -71,6 +72,9 @@ int homology_cells(chain_complex_t K, const net_t net, const poly_t domain, slon
    the caller clears them). Certificates use the points (src/cert). */
 int homology_cells_points(chain_complex_t K, fmpq ** points, const net_t net, const poly_t domain, slong filter,
                           int mask, rc_error_t err);
+/* Either of the two (points NULL: no points), reporting the regions found to prog. */
+int homology_cells_progress(chain_complex_t K, fmpq ** points, const net_t net, const poly_t domain, slong filter,
+                            int mask, const rc_progress_struct * prog, rc_error_t err);
 
 /* The cells of the whole region complex (no filter) with, for each k-cell i,
    values[k][i] = the maximum of output `output` over the closed cell (values[k]
@@ -90,6 +94,7 @@ typedef struct
     homology_t H;
     slong n;                /* input dimension, when points are kept */
     fmpq ** points;         /* with_points: a relative-interior point per cell (as homology_cells_points) */
+    const rc_progress_struct * progress;   /* in: set before computing to hear of the regions, or NULL */
 }
 homology_set_struct;
 

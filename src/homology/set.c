@@ -67,10 +67,10 @@ homology_set_compute(homology_set_t S, const net_t net, slong output, const char
     {
         S->n = net->input_dim;
         S->points = flint_calloc(S->n + 1, sizeof(fmpq *));
-        status = homology_cells_points(S->K, S->points, tnet, domain, net_num_hidden(tnet) - 1, mask, err);
     }
-    else if (status == RELU_OK)
-        status = homology_cells(S->K, tnet, domain, net_num_hidden(tnet) - 1, mask, err);
+    if (status == RELU_OK)
+        status = homology_cells_progress(S->K, S->points, tnet, domain, net_num_hidden(tnet) - 1, mask,
+                                         S->progress, err);
     if (status == RELU_OK)
         homology_compute(S->H, S->K);
     net_clear(tnet);

@@ -14,6 +14,7 @@
 #ifndef RELUCERT_REGIONS_H
 #define RELUCERT_REGIONS_H
 
+#include "util/progress.h"
 #include "net/net.h"
 #include "poly/poly.h"
 #include "json/json.h"
@@ -38,6 +39,10 @@ typedef int (*region_callback)(void * data, const region_struct * R);
 /* Every full-dimensional activation region of net inside domain (a full-
    dimensional polyhedron of dimension net->input_dim). */
 int regions_enumerate(const net_t net, const poly_t domain, region_callback cb, void * data);
+/* The same, reporting the count of regions found ("regions", of total: -1 when
+   not known in advance) to prog. */
+int regions_enumerate_progress(const net_t net, const poly_t domain, region_callback cb, void * data,
+                               const rc_progress_struct * prog, long total);
 /* Part `part` of nparts of the same enumeration, for parallel runs in separate
    processes (cddlib and our scratch state are not thread-safe): the pieces
    that reach neuron `split` (numbered 0, 1, ... in traversal order, the
