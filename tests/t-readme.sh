@@ -57,6 +57,7 @@ for c in $cmds; do
     "$BIN" "$c" --help > "$TMP/help" 2>/dev/null || { fails=$((fails + 1)); echo "FAIL: relucert $c --help"; continue; }
     awk 'tolower($0) ~ /^examples:?$/{p=1;next} p && /^[^ ]/{p=0} p' "$TMP/help" \
         | sed -n 's/^ *\(relucert .*\)$/\1/p' | sed 's/  *#.*$//' > "$TMP/ex"
+    [ -s "$TMP/ex" ] || { fails=$((fails + 1)); echo "FAIL: relucert $c --help has no examples: section"; }
     while IFS= read -r line; do
         nex=$((nex + 1))
         run "relucert $c --help example: $line" "$TMP/work" sh -c "$(echo "$line" | sed "s#^relucert #$BIN #; s#\([|&;]\) *relucert #\1 $BIN #g")"

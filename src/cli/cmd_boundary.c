@@ -57,7 +57,11 @@ static const char * boundary_help =
 "      at each coordinate of z), A, a (z = A x + a), scale (-c0'), regions_checked};\n"
 "    with class null: degenerate (\"singular W\", \"zero output weight\" or \"c0 = threshold\",\n"
 "      the first that applies), degenerate_reasons (all that apply), degenerate_note (what\n"
-"      holds instead), rank (of W), zero_output_weights.\n";
+"      holds instead), rank (of W), zero_output_weights.\n"
+"\n"
+"examples:\n"
+"  relucert boundary data/default.json --box -1,1 --threshold 0\n"
+"  relucert boundary data/default.json --box -1,1 --threshold 0 --json --list\n";
 
 typedef struct
 {

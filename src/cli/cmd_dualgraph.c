@@ -24,7 +24,9 @@ static const char * dualgraph_help =
 "  \"?\" regions), degrees (per region), edge_list [[i, j, weight], ...] with --list-edges;\n"
 "  with --threshold: agreement {fraction (exact, best over the global sign of the vector),\n"
 "  compared (regions with a certain sign and a class), crossed (regions f - T changes sign on)}.\n\n"
-"example: relucert dualgraph data/default.json --box -1,1 --threshold 0 --dot dual.dot\n";
+"examples:\n"
+"  relucert dualgraph data/default.json --box -1,1 --threshold 0 --dot dual.dot\n"
+"  relucert dualgraph data/default.json --box -1,1 --json\n";
 
 static int
 _write_dot(FILE * fp, void * R, rc_error_t err)

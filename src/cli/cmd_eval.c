@@ -11,7 +11,9 @@ static const char * eval_help =
 "  zero_neurons (their indices, from 0), affine {W, c}. On a boundary the affine map is the\n"
 "  one of the pattern above (zero pre-activations counted inactive); every region touching x\n"
 "  has an affine map with the same value at x.\n\n"
-"example: relucert eval data/default.json --at 1/3,-1/2 --json\n";
+"examples:\n"
+"  relucert eval data/default.json --at 1/3,-1/2 --json\n"
+"  relucert eval data/default.json --at 0,0\n";
 
 int
 cmd_eval(int argc, char ** argv)

@@ -27,7 +27,11 @@ static const char * faces_help =
 "  hasse: number of covering relations; flags: number of complete flags (maximal chains\n"
 "  from the empty face to the polyhedron); flag_fvector (dim <= 10): list of\n"
 "  {dims: [...], count} for every set of dimensions below dim; euler: sum (-1)^dim over\n"
-"  the nonempty faces; pattern and region (for NET --region).\n";
+"  the nonempty faces; pattern and region (for NET --region).\n"
+"\n"
+"examples:\n"
+"  relucert faces tests/data/polytopes/cube3.json\n"
+"  relucert faces data/default.json --region 0001001011111101 --box -1,1 --json\n";
 
 /* the face lattice of the region of the network in file path with this pattern */
 static int

@@ -12,7 +12,8 @@ static const char * floatcount_help =
 "JSON keys: regions (exact), float_patterns, missed (regions - float_patterns),\n"
 "  exact_patterns_on_grid (distinct exact patterns of grid points off every hyperplane),\n"
 "  points, on_boundary, mislabelled.\n\n"
-"example: relucert float-count data/default.json --box -1,1 --grid 64 --json\n";
+"examples:\n"
+"  relucert float-count data/default.json --box -1,1 --grid 64 --json\n";
 
 int
 cmd_floatcount(int argc, char ** argv)

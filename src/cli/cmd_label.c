@@ -16,7 +16,9 @@ static const char * label_help =
 "\n"
 "JSON keys (--json): points, on_boundary (how many points lie on a bent hyperplane), labels\n"
 "  (records: point, output, pattern (0/1 per hidden neuron), on_boundary, zero_neurons).\n\n"
-"example: relucert label data/default.json --grid 5 --box -1,1 --jsonl labels.jsonl\n";
+"examples:\n"
+"  relucert label data/default.json --grid 5 --box -1,1 --jsonl labels.jsonl\n"
+"  relucert label data/default.json --grid 3 --box -1,1\n";
 
 /* The points: a file, or --grid n --box LO,HI (at most 10^7 points). */
 static int

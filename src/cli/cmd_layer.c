@@ -32,7 +32,11 @@ static const char * layer_help =
 "  right_inverse (W+, n x m; full row rank only), apex and dual_bases {rows, columns}\n"
 "  (square invertible only: columns are the v_j), version.\n"
 "Sector records (--list): index, pattern (0/1 per neuron), interior_point, factorises,\n"
-"  projection {P, q} (pi(x) = P x + q on the sector; full row rank only).\n";
+"  projection {P, q} (pi(x) = P x + q on the sector; full row rank only).\n"
+"\n"
+"examples:\n"
+"  relucert layer data/default.json --layer 1\n"
+"  relucert layer data/default.json --layer 1 --json --list\n";
 
 int
 cmd_layer(int argc, char ** argv)

@@ -41,7 +41,11 @@ static const char * levelset_help =
 "  activation pattern of a full-dimensional piece, null for a lower-dimensional one),\n"
 "  vertices, rays, lineality (if any), inequalities {A, b}, equations {A, b} (if dim < n).\n"
 "  With --zonotope: zonotope {applies, reason (when not), vertices, fvector (of Z/(T-c0)),\n"
-"  vertex_to_facet (facet of the set for each vertex of Z), facet_to_vertex, verified}.\n";
+"  vertex_to_facet (facet of the set for each vertex of Z), facet_to_vertex, verified}.\n"
+"\n"
+"examples:\n"
+"  relucert levelset data/default.json --sublevel 0 --box -1,1\n"
+"  relucert levelset data/default.json --superlevel 0 --box -1,1 --json\n";
 
 int
 cmd_levelset(int argc, char ** argv)

@@ -13,7 +13,9 @@ static const char * persistence_help =
 "JSON keys: field (\"2\", \"p\" or \"Q\"), bars [{dim, birth, death}] (birth/death exact \"p/q\";\n"
 "  death null for an essential bar), critical_values (sorted, distinct), cells [c_0..c_n],\n"
 "  output, domain.\n\n"
-"example: relucert persistence data/default.json --box -1,1 --field Q --json\n";
+"examples:\n"
+"  relucert persistence data/default.json --box -1,1 --field Q --json\n"
+"  relucert persistence data/default.json --box -1,1\n";
 
 static int
 _parse_field(ulong * p, const char * fstr)

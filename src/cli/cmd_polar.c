@@ -20,7 +20,11 @@ static const char * polar_help =
 "  center (rationals), center_source (\"origin\", \"given\", \"vertex centroid\"),\n"
 "  primal_fvector, vertex_to_facet (vmap), facet_to_vertex (fmap),\n"
 "  face_map: for every face of P (empty face first) {dim, vertices (of P), dual_dim,\n"
-"  dual_vertices (of D)}, type and dual_type (names as in relucert polytope), verified.\n";
+"  dual_vertices (of D)}, type and dual_type (names as in relucert polytope), verified.\n"
+"\n"
+"examples:\n"
+"  relucert polar tests/data/polytopes/cube3.json --center auto\n"
+"  relucert polar tests/data/polytopes/frustum.json --center auto --json\n";
 
 int
 cmd_polar(int argc, char ** argv)

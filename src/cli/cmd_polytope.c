@@ -35,7 +35,11 @@ static const char * polytope_help =
 "  c + sum_j [-g_j/2, g_j/2]: the g_j, one edge vector per parallel class, checked by\n"
 "  rebuilding the sum exactly; else null), verified (cddlib agrees).\n"
 "  With --compare: equivalent (true/false, null at the search limit) and, when true,\n"
-"  isomorphism {vertices, rays, facets}: index in FILE2 of each vertex/ray/facet of FILE.\n";
+"  isomorphism {vertices, rays, facets}: index in FILE2 of each vertex/ray/facet of FILE.\n"
+"\n"
+"examples:\n"
+"  relucert polytope tests/data/polytopes/permutahedron4.json\n"
+"  relucert polytope tests/data/polytopes/cube3.json --compare tests/data/polytopes/cube3.json --json\n";
 
 int
 cmd_polytope(int argc, char ** argv)

@@ -21,7 +21,9 @@ static const char * random_help =
 "  resonance (all 0/1 normals), typeB, typeD (reflection arrangements), threshold (v.x' = x_n,\n"
 "  v in {0,1}^(n-1)), generic (--widths m hyperplanes in general position, default 2n).\n"
 "\n"
-"example: relucert random --dim 2 --widths 8,8 --kind rat --seed 1 --out net.json\n";
+"examples:\n"
+"  relucert random --dim 2 --widths 8,8 --kind rat --seed 1 --out net.json\n"
+"  relucert random --dim 3 --kind braid --seed 1\n";
 
 typedef struct
 {

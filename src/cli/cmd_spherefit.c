@@ -61,7 +61,11 @@ static const char * spherefit_help =
 "  verified (cddlib and the face-lattice anti-isomorphism)}; zonotope (L = 1 only):\n"
 "  {applies, reason (when not), generators (when it applies: the number of parallel\n"
 "  classes of edges of Z, from the zonotope recognition, checked by rebuilding Z; null\n"
-"  beyond 12), verified}; note (why there is no polytope).\n";
+"  beyond 12), verified}; note (why there is no polytope).\n"
+"\n"
+"examples:\n"
+"  relucert sphere-fit --dim 2 --units 8 --layers 1 --seed 1\n"
+"  relucert sphere-fit --dim 3 --units 12 --layers 1 --seed 2 --json\n";
 
 int
 cmd_spherefit(int argc, char ** argv)

@@ -48,7 +48,11 @@ static const char * stats_help =
 "  bound (2d), violations (seeds of the networks with mean_facets > 2d),\n"
 "  formula (one hidden layer over R^d: {regions, mean_facets} of n hyperplanes in general\n"
 "  position, and matches: how many networks have exactly those values).\n"
-"All rationals are exact strings \"p/q\" (or \"n\").\n";
+"All rationals are exact strings \"p/q\" (or \"n\").\n"
+"\n"
+"examples:\n"
+"  relucert stats --dim 2 --widths 8,8 --kind int --seeds 1..10\n"
+"  relucert stats --dim 3 --widths 6,6 --kind rat --seeds 1..5 --json\n";
 
 /* "a,b,..." of widths in 1..100000 */
 static int

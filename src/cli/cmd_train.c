@@ -20,7 +20,8 @@ static const char * train_help =
 "  --json                  one JSON object per checkpoint (JSON Lines): epoch, loss, accuracy\n"
 "                          (float diagnostics of the training), file\n"
 "\n"
-"example: relucert train-float --dataset moons --widths 8,8 --epochs 200 --out-prefix /tmp/moons\n";
+"examples:\n"
+"  relucert train-float --dataset moons --widths 8,8 --epochs 200 --out-prefix /tmp/moons\n";
 
 typedef struct
 {

@@ -60,7 +60,9 @@ static const char * train_convex_help =
 "  value at the float solution), gap (exact, >= 0), gap_approx and max_coefficient_error_approx\n"
 "  (doubles, labelled),\n"
 "  kkt, missed (in the exact support, not in the float one), extra (the converse)}).\n\n"
-"example: relucert train-convex data/wedge/hat1d.json --lambda 1/10 --out hat.json --json\n";
+"examples:\n"
+"  relucert train-convex data/wedge/hat1d.json --lambda 1/10 --out hat.json --json\n"
+"  relucert train-convex data/wedge/hat1d.json --bias --interpolate\n";
 
 int
 cmd_train_convex(int argc, char ** argv)

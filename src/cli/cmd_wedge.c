@@ -13,7 +13,9 @@ static const char * wedge_help =
 "JSON keys: samples, dim, bias, raw_features (2 C(n,d-1), or 2 C(n,d) with --bias; checked),\n"
 "  features (distinct nonzero columns), zero_features, and with --list columns\n"
 "  [{subset (sample indices from 0), sign, multiplicity, weights, values}].\n\n"
-"example: relucert wedge data/wedge/ramps1d.json --json --list\n";
+"examples:\n"
+"  relucert wedge data/wedge/ramps1d.json --json --list\n"
+"  relucert wedge data/wedge/plane2d.json --bias\n";
 
 int
 cmd_wedge(int argc, char ** argv)
