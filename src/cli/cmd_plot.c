@@ -1,4 +1,3 @@
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
@@ -47,65 +46,57 @@ static const char * plot_help =
 "  relucert plot data/topology/nets/xor-epoch0.json data/topology/nets/xor-epoch2000.json --box -2,2 --out xor.png\n"
 "  relucert plot data/wedge/nets/hat1d-lambda10.json --box 0,9 --data data/wedge/hat1d.json --out hat.tex\n";
 
+/* --color NAME into o->color; an unknown name is a usage error */
+static int
+_plot_color(plot_options * o, const char * name)
+{
+    if (name == NULL || !strcmp(name, "pattern"))
+        o->color = PLOT_COLOR_PATTERN;
+    else if (!strcmp(name, "value"))
+        o->color = PLOT_COLOR_VALUE;
+    else if (!strcmp(name, "fiedler"))
+        o->color = PLOT_COLOR_FIEDLER;
+    else
+        return cli_usage_error("plot", "--color: expected pattern, value or fiedler, got '%s'", name);
+    return CLI_PARSED;
+}
+
+#define PLOT_MAX_PANELS 64
+
 int
 cmd_plot(int argc, char ** argv)
 {
-    static const struct option opts[] = {
-        { "box", required_argument, 0, 'b' }, { "out", required_argument, 0, 'o' },
-        { "color", required_argument, 0, 'c' }, { "threshold", required_argument, 0, 't' },
-        { "no-boundary", no_argument, 0, 'n' }, { "output", required_argument, 0, 'O' },
-        { "size", required_argument, 0, 's' }, { "help", no_argument, 0, 'h' },
-        /* issue 21: figures */
-        { "rect", required_argument, 0, 'r' }, { "domain", required_argument, 0, 'd' },
-        { "data", required_argument, 0, 'D' }, { "title", required_argument, 0, 'T' },
-        { "xlabel", required_argument, 0, 'x' }, { "ylabel", required_argument, 0, 'y' },
-        { "no-axes", no_argument, 0, 'A' }, { "json", no_argument, 0, 'j' }, { 0, 0, 0, 0 } };
     cli_plot_args a = { NULL, NULL, NULL, NULL, NULL, NULL, 0 };
     plot_options o;
-    int c;
-    char * end;
+    const char * color = NULL, * nets[PLOT_MAX_PANELS];
+    int noboundary = 0, noaxes = 0, npos = 0;
+    slong size = -1;
     plot_options_init(&o);
-    opterr = 0;
-    optind = 1;
-    int rc = -1;
-    while (rc < 0 && (c = getopt_long(argc, argv, "", opts, NULL)) != -1)
-    {
-        switch (c)
-        {
-            case 'b': a.box = optarg; break;
-            case 'o': a.out = optarg; break;
-            case 'c':
-                if (!strcmp(optarg, "pattern")) o.color = PLOT_COLOR_PATTERN;
-                else if (!strcmp(optarg, "value")) o.color = PLOT_COLOR_VALUE;
-                else if (!strcmp(optarg, "fiedler")) o.color = PLOT_COLOR_FIEDLER;
-                else rc = cli_usage_error("plot", "--color: expected pattern, value or fiedler");
-                break;
-            case 't': a.threshold = optarg; break;
-            case 'n': o.boundary = 0; break;
-            case 'O': o.output = strtol(optarg, &end, 10); if (*end || !*optarg) rc = cli_usage_error("plot", "--output: expected an index"); break;
-            case 's': o.size = (int) strtol(optarg, &end, 10); if (*end || o.size < 16 || o.size > 8192) rc = cli_usage_error("plot", "--size: expected 16..8192"); break;
-            case 'h': fputs(plot_help, stdout); rc = CLI_EXIT_OK; break;
-            case 'r': a.rect = optarg; break;
-            case 'd': a.domain = optarg; break;
-            case 'D': a.data = optarg; break;
-            case 'T': o.title = optarg; break;
-            case 'x': o.xlabel = optarg; break;
-            case 'y': o.ylabel = optarg; break;
-            case 'A': o.axes = 0; break;
-            case 'j': a.json = 1; break;
-            default: rc = cli_usage_error("plot", "unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-    }
-    if (rc < 0 && (optind >= argc || a.out == NULL))
+    const cli_opt opts[] = { { "box", CLI_STR, &a.box, 0, 0, CLI_GROUP_DOMAIN, 0 },
+        { "rect", CLI_STR, &a.rect, 0, 0, CLI_GROUP_DOMAIN, 0 }, { "domain", CLI_STR, &a.domain, 0, 0, CLI_GROUP_DOMAIN, 0 },
+        CLI_OPT_OUT(&a.out), { "color", CLI_STR, &color, 0, 0, 0, 0 }, CLI_OPT_THRESHOLD(&a.threshold),
+        { "no-boundary", CLI_FLAG, &noboundary, 0, 0, 0, 0 }, { "output", CLI_SLONG, &o.output, 0, 1e9, 0, 0 },
+        { "size", CLI_SLONG, &size, 16, 8192, 0, 0 }, { "data", CLI_STR, &a.data, 0, 0, 0, 0 },
+        { "title", CLI_STR, &o.title, 0, 0, 0, 0 }, { "xlabel", CLI_STR, &o.xlabel, 0, 0, 0, 0 },
+        { "ylabel", CLI_STR, &o.ylabel, 0, 0, 0, 0 }, { "no-axes", CLI_FLAG, &noaxes, 0, 0, 0, 0 },
+        CLI_OPT_JSON(&a.json), CLI_OPT_END };
+    int rc = cli_opts_parse("plot", plot_help, argc, argv, opts, nets, 1, PLOT_MAX_PANELS, &npos, "NET [NET ...]");
+    if (rc == CLI_PARSED && a.out == NULL)
         rc = cli_usage_error("plot", "expected NET [NET ...] (--box LO,HI | --rect X0,X1,Y0,Y1 | --domain FILE) --out FILE");
-    if (rc >= 0)
+    if (rc == CLI_PARSED)
+        rc = _plot_color(&o, color);
+    if (rc != CLI_PARSED)
     {
         plot_options_clear(&o);
-        return rc;
+        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
     }
+    o.boundary = !noboundary;
+    o.axes = !noaxes;
+    if (size > 0)
+        o.size = (int) size;
     rc_error_t err;
     rc_error_init(err);
-    int status = cli_plot_run((const char * const *) argv + optind, argc - optind, &a, &o, err);
+    int status = cli_plot_run(nets, npos, &a, &o, err);
     plot_options_clear(&o);
     return status ? cli_fail("plot", err) : CLI_EXIT_OK;
 }
