@@ -14,8 +14,10 @@ from .errors import (RelucertError, FileError, ParseError, InputError, Unsupport
                      LimitError)
 from .core import Network, Domain, Region, Regions, Polytope, load, version, number_text
 from .torch_export import from_torch, rationalize, network_dict
-from .exports import to_sage, to_polymake, to_off
+from .exports import to_sage, to_polymake, to_off, to_sage_complex, to_polymake_complex
+from .tables import regions_dataframe, read_batch
 
 __all__ = ["RelucertError", "FileError", "ParseError", "InputError", "UnsupportedError", "InternalError",
            "LimitError", "Network", "Domain", "Region", "Regions", "Polytope", "load", "version", "from_torch",
-           "rationalize", "network_dict", "to_sage", "to_polymake", "to_off", "number_text"]
+           "rationalize", "network_dict", "to_sage", "to_polymake", "to_off", "to_sage_complex", "to_polymake_complex",
+           "regions_dataframe", "read_batch", "number_text"]

@@ -222,3 +222,72 @@ def to_off(items):
     out += vlines
     out += ["%d %s" % (len(f), " ".join(map(str, f))) for f in faces]
     return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------- whole complexes
+def _complex_points(regions):
+    """Distinct vertices and rays of the regions (exact), and per region the indices of its
+    points: POINTS of polymake (homogeneous: 1 for a vertex, 0 for a ray) in first-seen order."""
+    regions = list(regions)
+    if not regions:
+        raise InputError("a polyhedral complex needs at least one region", 3)
+    index, points, cells = {}, [], []
+    for r in regions:
+        if not isinstance(r, Region):
+            raise InputError("expected Region objects (from Network.regions), got %s" % type(r).__name__, 3)
+        if r.lineality:
+            raise UnsupportedError("region %d has a lineality space: give a domain whose regions are "
+                                   "pointed (a box, or a polytope)" % r.index, 4)
+        cell = []
+        for h, vs in ((1, r.vertices), (0, r.rays)):
+            for v in vs:
+                key = (h,) + tuple(Fraction(x) for x in v)
+                if key not in index:
+                    index[key] = len(points)
+                    points.append(key)
+                cell.append(index[key])
+        cells.append(sorted(cell))
+    return regions, points, cells
+
+
+def to_polymake_complex(regions, version="4.0"):
+    """The complex of the regions as polymake JSON, fan::PolyhedralComplex<Rational>: POINTS
+    (homogeneous rows [1, v] for vertices, [0, r] for rays, exact rationals as strings) and
+    INPUT_POLYTOPES (per region the indices of its points). load_data() in polymake gives the
+    complex; its F_VECTOR is the f-vector relucert reports."""
+    regions, points, cells = _complex_points(regions)
+    obj = {"_ns": {"polymake": ["https://polymake.org", version]},
+           "_type": "fan::PolyhedralComplex<Rational>",
+           "_info": {"description": "relucert export: %d regions" % len(regions)},
+           "POINTS": [[_pm(x) for x in p] for p in points],
+           "INPUT_POLYTOPES": cells}
+    return json.dumps(obj, indent=1)
+
+
+def to_sage_complex(regions, fvector=None, title="relucert export"):
+    """A Sage script building the complex of the regions as a PolyhedralComplex of exact
+    polyhedra (vertices and rays over QQ); with fvector (relucert's [f_0, ..., f_n]) the script
+    asserts that Sage counts the same cells in every dimension."""
+    regions, points, cells = _complex_points(regions)
+
+    def vec(p):
+        return "[" + ", ".join(_q(x) for x in p[1:]) + "]"
+
+    lines = ["# %s: the polyhedral complex of %d regions, exact over QQ" % (title, len(regions)),
+             "# Run: sage this_file.sage   (or load(\"this_file.sage\") in a Sage session)",
+             "from sage.geometry.polyhedral_complex import PolyhedralComplex",
+             "cells = []"]
+    for r, c in zip(regions, cells):
+        vs = [vec(points[i]) for i in c if points[i][0] == 1]
+        rs = [vec(points[i]) for i in c if points[i][0] == 0]
+        lines.append("cells.append(Polyhedron(vertices=[%s], rays=[%s], base_ring=QQ))  # pattern %s"
+                     % (", ".join(vs), ", ".join(rs), r.pattern))
+    lines += ["complex = PolyhedralComplex(cells)",
+              "counts = [len(complex.cells().get(k, [])) for k in range(complex.dimension() + 1)]"]
+    if fvector is not None:
+        lines += ["assert counts == %r, (counts, %r)" % (list(fvector), list(fvector)),
+                  "print('relucert export: the complex of %d regions rebuilt in Sage, f-vector %s agrees')"
+                  % (len(regions), " ".join(str(x) for x in fvector))]
+    else:
+        lines.append("print('relucert export: the complex rebuilt in Sage, f-vector', counts)")
+    return "\n".join(lines) + "\n"

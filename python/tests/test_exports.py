@@ -199,3 +199,81 @@ def test_export_script_formats(tmp_path, data):
     p = subprocess.run([sys.executable, EXPORT, "regions", os.path.join(TESTDATA, "bad", "truncated.json"),
                         "--box", "-1,1", "--format", "sage"], capture_output=True, text=True, env=env)
     assert p.returncode == 2 and p.stderr.startswith("relucert-export: ")
+
+
+POLYMAKE_COMPLEX_SCRIPT = """use application "fan";
+my $c = load_data("%s");
+print "fvector ", join(" ", @{$c->F_VECTOR}), "\\n";
+print "maximal ", $c->N_MAXIMAL_POLYTOPES, "\\n";
+"""
+
+
+def test_polymake_complex_structure(net2):
+    """The complex export: every region's vertices are its POINTS, shared vertices stored once."""
+    regions = list(net2.regions(box=(-1, 1)))
+    obj = json.loads(relucert.to_polymake_complex(regions))
+    assert obj["_type"] == "fan::PolyhedralComplex<Rational>"
+    pts = [tuple(Fraction(x) for x in p) for p in obj["POINTS"]]
+    assert len(set(pts)) == len(pts)                                  # each point once
+    assert len(pts) == net2.complex(box=(-1, 1))["fvector"][0]        # = the complex's vertices
+    for r, cell in zip(regions, obj["INPUT_POLYTOPES"]):
+        assert sorted(pts[i][1:] for i in cell) == sorted(tuple(Fraction(x) for x in v) for v in r.vertices)
+        assert all(pts[i][0] == 1 for i in cell)                     # bounded: vertices only
+
+
+def test_polymake_complex_loads(net2, tmp_path):
+    """polymake reads the complex and counts the f-vector relucert reports."""
+    polymake = shutil.which("polymake")
+    if polymake is None:
+        pytest.skip("polymake is not on PATH (Debian package polymake): export not loaded")
+    regions = list(net2.regions(box=(-1, 1)))
+    f = tmp_path / "complex.json"
+    f.write_text(relucert.to_polymake_complex(regions))
+    script = tmp_path / "load.pl"
+    script.write_text(POLYMAKE_COMPLEX_SCRIPT % f)
+    env = {k: v for k, v in os.environ.items() if k not in ("LD_PRELOAD", "ASAN_OPTIONS")}
+    env["HOME"] = str(tmp_path)
+    p = subprocess.run([polymake, "--script", str(script)], capture_output=True, text=True, timeout=600, env=env)
+    assert p.returncode == 0, p.stdout + p.stderr
+    fv = [int(x) for l in p.stdout.splitlines() if l.startswith("fvector ") for x in l.split()[1:]]
+    assert fv == net2.complex(box=(-1, 1))["fvector"]
+    assert "maximal %d" % len(regions) in p.stdout
+
+
+def test_sage_complex_script(net2, tmp_path):
+    """The Sage complex script: valid Python, one Polyhedron per region with exactly its vertices,
+    and the f-vector assertion; run in Sage when sage is on PATH."""
+    regions = list(net2.regions(box=(-1, 1)))
+    fv = net2.complex(box=(-1, 1))["fvector"]
+    script = relucert.to_sage_complex(regions, fvector=fv)
+    tree = ast.parse(script)
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "Polyhedron"]
+    assert len(calls) == len(regions)
+
+    def value(node):     # _q writes integers and QQ('p/q')
+        if isinstance(node, ast.Call):
+            return Fraction(node.args[0].value)
+        if isinstance(node, ast.UnaryOp):
+            return -value(node.operand)
+        return Fraction(node.value)
+    for call, r in zip(calls, regions):
+        kw = {k.arg: k.value for k in call.keywords}
+        got = sorted(tuple(value(x) for x in v.elts) for v in kw["vertices"].elts)
+        assert got == sorted(tuple(Fraction(x) for x in v) for v in r.vertices)
+    assert "assert counts == %r" % fv in script
+    sage = shutil.which("sage")
+    if sage is None:
+        pytest.skip("sage is not on PATH: the complex script was checked, not run")
+    f = tmp_path / "complex.sage"
+    f.write_text(script)
+    p = subprocess.run([sage, str(f)], capture_output=True, text=True, timeout=900)
+    assert p.returncode == 0 and "agrees" in p.stdout, p.stdout + p.stderr
+
+
+def test_complex_refuses_lineality(net2):
+    one = relucert.Network.from_json({"input_dim": 2, "layers": [{"weights": [[1, 0]], "biases": [0]},
+                                                                 {"weights": [[1]], "biases": [0]}]})
+    with pytest.raises(relucert.UnsupportedError):
+        relucert.to_polymake_complex(list(one.regions(whole=True)))
+    with pytest.raises(relucert.InputError):
+        relucert.to_sage_complex([])
