@@ -78,6 +78,12 @@ def train():
     return model, X, y, float(loss), acc
 
 
+def make_model():
+    """For `relucert-export torch python/examples/resnet_demo.py:make_model`: the trained model and
+    its input shape."""
+    return train()[0], (2,)
+
+
 def cli(relucert_bin, *args):
     p = subprocess.run([relucert_bin] + [str(a) for a in args], capture_output=True, text=True, timeout=600)
     return p

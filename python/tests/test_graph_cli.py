@@ -245,3 +245,20 @@ def test_cli_onnx(model_py, tmp_path):
     assert p.returncode == 2 and "missing.onnx" in p.stderr
     p = run("onnx", f, "--max-denominator", 0)
     assert p.returncode == 2
+
+
+def test_readme_export_commands(tmp_path):
+    """The README's relucert-export lines run as written (from a scratch directory that sees python/)."""
+    src = os.path.join(HERE, "..", "..")
+    with open(os.path.join(src, "README.md")) as f:
+        lines = [ln[4:].rstrip("\n") for ln in f if ln.startswith("    PYTHONPATH=python python/relucert-export ")]
+    assert len(lines) >= 3
+    os.symlink(os.path.abspath(os.path.join(src, "python")), str(tmp_path / "python"))
+    env = dict(os.environ)
+    env.pop("PYTHONPATH", None)
+    for ln in lines:
+        p = subprocess.run(["sh", "-c", ln], cwd=str(tmp_path), capture_output=True, text=True, timeout=300, env=env)
+        assert p.returncode == 0, (ln, p.stderr)
+        out = ln.split(" -o ")[1].split()[0]
+        net = graph_ref.load(str(tmp_path / out))
+        assert net["version"] == 2 and graph_ref.evaluate(net, [0, 0])
