@@ -9,6 +9,7 @@
 #include <flint/fmpq_mat.h>
 #include "util/error.h"
 #include "json/json.h"
+#include "plnet/plnet.h"
 
 /* A shortcut into layer j: S h_from added to its pre-activation, where
    h_{-1} = x and h_i = relu(z_i) (doc/FORMAT.md, "Shortcuts"). */
@@ -64,6 +65,20 @@ slong net_num_hidden(const net_t net);   /* total hidden neurons */
    RELU_E_UNSUPPORTED (an activation other than "relu"). */
 int net_read_jnode(net_t net, const jnode * root, rc_error_t err);
 int net_read_file(net_t net, const char * path, rc_error_t err);
+/* A file may also be a version-2 graph (doc/FORMAT.md): read by plnet_read_jnode
+   and lowered by net_lower_plnet. net_read_file_graph is net_read_file that also
+   keeps a graph in g (initialised; left empty for a version-1 file), even when
+   its lowering is refused (RELU_E_UNSUPPORTED, a max over more than two
+   entries): then net is left alone and g can still be evaluated (plnet_eval). */
+int net_read_file_graph(net_t net, plnet_t g, const char * path, rc_error_t err);
+/* out (initialised; replaced on success) becomes a version-1 network with
+   shortcuts computing exactly the graph's outputs, one ReLU neuron per piece
+   boundary of every unit (doc/FORMAT.md, "Regions of a graph network");
+   out->meta is {"lowered_from": {"format": "relucert-graph", "units": [{"node",
+   "op", "first_neuron", "neurons"}, ...]}} (a unit's neurons are consecutive,
+   entry by entry; clamp: z - min before z - max). RELU_E_UNSUPPORTED, naming
+   the node, for a max over more than two entries. */
+int net_lower_plnet(net_t out, const plnet_t g, rc_error_t err);
 /* Writing: canonical form (integers as JSON integers, other rationals as "p/q"),
    optional keys kept. read -> write -> read gives an identical network. */
 void net_write_jout(jout_t out, const net_t net);

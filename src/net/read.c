@@ -10,6 +10,7 @@
 #include <flint/flint.h>
 #include "net/net.h"
 #include "num/num.h"
+#include "plnet/plnet.h"
 
 #define NET_KEYS_HELP "a network has \"input_dim\" and \"layers\", optionally \"name\", \"activation\" and \"meta\""
 #define LAYER_KEYS_HELP "a layer has \"weights\" and \"biases\""
@@ -219,9 +220,26 @@ _check_top_level(const jnode * root, rc_error_t err)
     return RELU_OK;
 }
 
+/* A version-2 graph: read, checked, lowered (net/lower.c). */
+static int
+_read_graph(net_t net, plnet_t keep, const jnode * root, rc_error_t err)
+{
+    plnet_t g;
+    plnet_init(g);
+    int status = plnet_read_jnode(g, root, err);
+    if (status == RELU_OK)
+        status = net_lower_plnet(net, g, err);
+    if (keep != NULL && (status == RELU_OK || (status == RELU_E_UNSUPPORTED && g->nnodes > 0)))
+        plnet_swap(keep, g);
+    plnet_clear(g);
+    return status;
+}
+
 int
 net_read_jnode(net_t net, const jnode * root, rc_error_t err)
 {
+    if (plnet_is_graph_jnode(root))
+        return _read_graph(net, NULL, root, err);
     if (_check_top_level(root, err))
         return err->code;
     const jnode * layers = jnode_get(root, "layers");
@@ -247,11 +265,20 @@ net_read_jnode(net_t net, const jnode * root, rc_error_t err)
 int
 net_read_file(net_t net, const char * path, rc_error_t err)
 {
+    return net_read_file_graph(net, NULL, path, err);
+}
+
+int
+net_read_file_graph(net_t net, plnet_t g, const char * path, rc_error_t err)
+{
     jnode * root = NULL;
     int status = jnode_parse_file(&root, path, err);   /* prefixes its own messages */
     if (status != RELU_OK)
         return status;
-    status = net_read_jnode(net, root, err);
+    if (plnet_is_graph_jnode(root))
+        status = _read_graph(net, g, root, err);
+    else
+        status = net_read_jnode(net, root, err);
     if (status != RELU_OK)
         rc_error_prefix(err, path);
     jnode_free(root);
