@@ -17,6 +17,10 @@
 #include "net/net.h"
 #include "plnet/plnet.h"
 
+/* The lowering's dense forms are bounded (16 bytes per zero coefficient):
+   2^25 coefficients, 512 MiB. */
+#define NET_LOWER_MAX_COEFFS (WORD(1) << 25)
+
 typedef struct
 {
     slong n, H, D, L;       /* inputs, hidden neurons, form length n + H + 1, hidden layers */
@@ -113,6 +117,14 @@ _schedule(_lowering * w, const plnet_t g, rc_error_t err)
         off += t > 0 ? w->widths[t] : 0;
     }
     w->D = w->n + w->H + 1;
+    /* every tensor entry carries a dense form of D coefficients */
+    double total = (double) (w->H + plnet_output_dim(g) + w->n);
+    for (slong i = 0; i < g->nnodes; i++)
+        total += (double) g->nodes[i].shape.size;
+    if (total * (double) w->D > (double) NET_LOWER_MAX_COEFFS)
+        return rc_error_set(err, RELU_E_UNSUPPORTED,
+                            "graph too large to lower: %.0f tensor entries times %ld coefficients (inputs + hidden neurons + 1) exceed %ld",
+                            total, (long) w->D, (long) NET_LOWER_MAX_COEFFS);
     w->pre = _fmpq_vec_init(FLINT_MAX(w->H, 1) * w->D);
     return RELU_OK;
 }
