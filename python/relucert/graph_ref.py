@@ -233,7 +233,7 @@ def _concat(node, ins):
 def _pieces(node, shape, x):
     op, nm = node["op"], node["name"]
     if op == "relu":
-        return list(shape), [max(v, 0) for v in x]
+        return list(shape), [max(v, Fraction(0)) for v in x]
     if op == "abs":
         return list(shape), [abs(v) for v in x]
     if op == "leaky_relu":
@@ -277,11 +277,11 @@ def _affine(node, shape, ins):
         osh, wins = _windows(node, shape)
         out = [sum(x[i] for i in w if i is not None) for w in wins]
         if op == "avg_pool":
-            out = [v / len(wins[0]) for v in out]
+            out = [Fraction(v) / len(wins[0]) for v in out]   # an int sum / int would be a float
         return osh, out
     if op == "global_avg_pool":
         per = _prod(shape[1:])
-        return [shape[0]], [sum(x[c * per:(c + 1) * per]) / per for c in range(shape[0])]
+        return [shape[0]], [Fraction(sum(x[c * per:(c + 1) * per])) / per for c in range(shape[0])]
     if op == "batch_norm":
         return _batch_norm(node, shape, x)
     if op == "add":
@@ -370,7 +370,7 @@ def _evaluate_v1(net, x):
 
 def evaluate(net, x):
     """The output vector (Fractions) at x (a flat list of numbers)."""
-    if "layers" in net:
-        return _evaluate_v1(net, x)
-    vals = evaluate_nodes(net, x)
-    return [v for o in net["outputs"] for v in vals[o][1]]
+    out = _evaluate_v1(net, x) if "layers" in net else [v for o in net["outputs"] for v in evaluate_nodes(net, x)[o][1]]
+    if not all(isinstance(v, Fraction) for v in out):   # a float anywhere would be a bug here, not a value
+        raise AssertionError("graph_ref: inexact output %r" % (out,))
+    return out
