@@ -309,6 +309,21 @@ ONNX_CASES = [
      lambda x: F.conv1d(x.reshape(1, 2, 4), T(rnd(10, 2, 1, 2)), groups=2).flatten(1)),
 ]
 
+ONNX_CASES.append(
+    ("misc", [helper.make_node("Unsqueeze", ["x", "ax"], ["u"]),            # [1, 6] -> [1, 1, 6]
+              helper.make_node("Pad", ["u", "pads"], ["pd"]),               # zeros: [1, 1, 8]
+              helper.make_node("MaxPool", ["pd"], ["mp"], kernel_shape=[3], strides=[1], pads=[1, 1]),
+              helper.make_node("Squeeze", ["mp", "ax"], ["sq"]),             # [1, 8]
+              helper.make_node("Dropout", ["sq"], ["dr"]),
+              helper.make_node("PRelu", ["dr", "slope"], ["pr"]),
+              helper.make_node("HardSigmoid", ["pr"], ["hs"], alpha=0.25, beta=0.5),
+              helper.make_node("Neg", ["sq"], ["ng"]),
+              helper.make_node("Sum", ["hs", "ng", "sq"], ["y"])], (6,),
+     {"ax": np.array([1], np.int64), "pads": np.array([0, 0, 1, 0, 0, 1], np.int64),
+      "slope": np.array([0.125], np.float32)},
+     lambda x: (lambda sq: torch.clamp(0.25 * F.leaky_relu(sq, 0.125) + 0.5, 0, 1) - sq + sq)(
+         F.max_pool1d(F.pad(x[:, None, :], (1, 1)), 3, 1, padding=1)[:, 0, :])))
+
 
 @pytest.mark.parametrize("name,nodes,shape,inits,fn", ONNX_CASES, ids=[c[0] for c in ONNX_CASES])
 def test_onnx_helper_ops(name, nodes, shape, inits, fn):
