@@ -241,6 +241,16 @@ def test_cli_onnx(model_py, tmp_path):
     err = Fraction(net["meta"]["max_rounding_error"])
     assert 0 < err <= Fraction(1, 128) and "max |w - w_Q| = %s" % net["meta"]["max_rounding_error"] in p.stderr
     assert all(Fraction(w).denominator <= 64 for n in net["nodes"] for row in n.get("weights", []) for w in row)
+    from onnx import TensorProto, helper
+    g = helper.make_graph([helper.make_node("Relu", ["x"], ["a"], name="r"),
+                           helper.make_node("Tanh", ["a"], ["y"], name="squash")], "t",
+                          [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 2])],
+                          [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 2])])
+    bad = tmp_path / "tanh.onnx"
+    bad.write_bytes(helper.make_model(g).SerializeToString())
+    p = run("onnx", bad, "-o", tmp_path / "never.json")
+    assert p.returncode == 2 and 'ONNX node "squash": Tanh is not piecewise linear' in p.stderr
+    assert not (tmp_path / "never.json").exists()
     p = run("onnx", tmp_path / "missing.onnx")
     assert p.returncode == 2 and "missing.onnx" in p.stderr
     p = run("onnx", f, "--max-denominator", 0)
@@ -256,8 +266,18 @@ def test_readme_export_commands(tmp_path):
     os.symlink(os.path.abspath(os.path.join(src, "python")), str(tmp_path / "python"))
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)
-    for ln in lines:
-        p = subprocess.run(["sh", "-c", ln], cwd=str(tmp_path), capture_output=True, text=True, timeout=300, env=env)
+    for i, ln in enumerate(lines):
+        if i == 0:   # as written, through the shell; the others in this process (torch imported once)
+            p = subprocess.run(["sh", "-c", ln], cwd=str(tmp_path), capture_output=True, text=True, timeout=300,
+                               env=env)
+        else:
+            args = ln.split()[2:]
+            cwd = os.getcwd()
+            os.chdir(str(tmp_path))
+            try:
+                p = run(*args)
+            finally:
+                os.chdir(cwd)
         assert p.returncode == 0, (ln, p.stderr)
         out = ln.split(" -o ")[1].split()[0]
         net = graph_ref.load(str(tmp_path / out))
