@@ -282,3 +282,22 @@ def test_readme_export_commands(tmp_path):
         out = ln.split(" -o ")[1].split()[0]
         net = graph_ref.load(str(tmp_path / out))
         assert net["version"] == 2 and graph_ref.evaluate(net, [0, 0])
+
+
+def test_help_examples_run(tmp_path):
+    """relucert-export --help's examples (from the source root), output files redirected to tmp_path."""
+    h = run("--help")
+    assert h.returncode == 0
+    ex = h.stdout.split("\nexamples:\n")[1].split("\n\n")[0]
+    lines = [ln.strip() for ln in ex.splitlines() if ln.strip().startswith("relucert-export ")]
+    assert len(lines) == 2
+    cwd = os.getcwd()
+    os.chdir(os.path.join(HERE, "..", ".."))
+    try:
+        for ln in lines:
+            args = [a.replace("/tmp/", str(tmp_path) + "/") for a in ln.split()[1:]]
+            p = run(*args)
+            assert p.returncode == 0, (ln, p.stderr)
+            assert graph_ref.load(args[args.index("-o") + 1])["version"] == 2
+    finally:
+        os.chdir(cwd)
