@@ -61,7 +61,7 @@ class _Importer:
         self.opset = max([o.version for o in model.opset_import if o.domain in ("", "ai.onnx")] or [13])
 
     def run(self, name):
-        g, np = self.g, self.np
+        g = self.g
         inputs = [i for i in g.input if i.name not in self.env]
         if len(inputs) != 1:
             raise UnsupportedError("ONNX graph: expected one input (besides initializers), got %d" % len(inputs))
@@ -509,9 +509,7 @@ class _Importer:
         nsp = len(x.shape) - 1
         if nsp not in (1, 2):
             raise self.unsup("Pad of a tensor of shape %s" % x.shape)
-        w = [[[1] * 1 if nsp == 1 else [[1]]] for _ in range(C)]
-        if nsp == 1:
-            w = [[[1]] for _ in range(C)]
+        w = [[[1]] if nsp == 1 else [[[1]]] for _ in range(C)]   # [C, 1, 1] or [C, 1, 1, 1]
         self.emit(n, "conv", [x], [C] + [x.shape[1 + i] + 2 * p[i] for i in range(nsp)], weights=w,
                   padding=self.one(p), groups=C)
 

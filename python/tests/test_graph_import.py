@@ -324,6 +324,12 @@ ONNX_CASES.append(
      lambda x: (lambda sq: torch.clamp(0.25 * F.leaky_relu(sq, 0.125) + 0.5, 0, 1) - sq + sq)(
          F.max_pool1d(F.pad(x[:, None, :], (1, 1)), 3, 1, padding=1)[:, 0, :])))
 
+ONNX_CASES.append(
+    ("Pad2d_AveragePool", [helper.make_node("Pad", ["x", "pads"], ["p"]),
+                           helper.make_node("AveragePool", ["p"], ["y"], kernel_shape=[2, 3], strides=[1, 2])],
+     (2, 3, 4), {"pads": np.array([0, 0, 1, 2, 0, 0, 1, 2], np.int64)},
+     lambda x: F.avg_pool2d(F.pad(x, (2, 2, 1, 1)), (2, 3), (1, 2))))
+
 
 @pytest.mark.parametrize("name,nodes,shape,inits,fn", ONNX_CASES, ids=[c[0] for c in ONNX_CASES])
 def test_onnx_helper_ops(name, nodes, shape, inits, fn):
