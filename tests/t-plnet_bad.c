@@ -11,7 +11,7 @@
 static void
 check_bad_files(void)
 {
-    char dir[1024], path[2048], line[4096], * name[MAX_FILES];
+    char dir[1024], path[8192], line[4096], * name[MAX_FILES];
     int n = 0, seen[MAX_FILES];
     snprintf(dir, sizeof(dir), "%s/plnet", test_data_dir());
     snprintf(path, sizeof(path), "%s/EXPECT", dir);

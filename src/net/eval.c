@@ -154,11 +154,34 @@ net_eval_report(net_eval_report_t r, const net_t net, const fmpq * x)
 }
 
 void
+net_eval_report_graph(net_eval_report_t r, const plnet_t g, const fmpq * x)
+{
+    net_eval_report_clear(r);
+    net_eval_report_init(r);
+    r->n = plnet_input_dim(g);
+    r->m = plnet_output_dim(g);
+    r->graph = 1;
+    r->x = _fmpq_vec_init(r->n);
+    for (slong j = 0; j < r->n; j++)
+        fmpq_set(r->x + j, x + j);
+    r->y = _fmpq_vec_init(r->m);
+    r->c = _fmpq_vec_init(r->m);
+    r->pattern = flint_calloc(1, 1);
+    r->signs = flint_calloc(1, 1);
+    plnet_eval(r->y, g, x);
+}
+
+void
 net_eval_report_write_json(jout_t out, const net_eval_report_t r)
 {
     jout_begin_object(out);
     jout_key(out, "input"); jout_fmpq_vec(out, r->x, r->n);
     jout_key(out, "output"); jout_fmpq_vec(out, r->y, r->m);
+    if (r->graph)
+    {
+        jout_end_object(out);
+        return;
+    }
     jout_key(out, "pattern"); jout_string(out, r->pattern);
     jout_key(out, "signs"); jout_string(out, r->signs);
     jout_key(out, "on_boundary"); jout_bool(out, r->zeros > 0);
@@ -198,6 +221,11 @@ net_eval_report_write_text(FILE * fp, const net_eval_report_t r)
 {
     _print_row(fp, "input:   ", r->x, r->n);
     _print_row(fp, "output:  ", r->y, r->m);
+    if (r->graph)
+    {
+        fputs("(the graph evaluated directly: it has no ReLU lowering, so no pattern or affine map)\n", fp);
+        return;
+    }
     fprintf(fp, "pattern: %s\nsigns:   %s%s\n", r->pattern, r->signs,
             r->zeros ? "  (on a boundary: some pre-activation is exactly 0)" : "");
     for (slong i = 0; i < r->m; i++)

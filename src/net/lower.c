@@ -27,6 +27,7 @@ typedef struct
     slong * nneur;          /* per node */
     slong * depth;          /* per node */
     slong * first;          /* per node: its first hidden neuron (global index) */
+    slong * last;           /* per node: position in g->order of its last user (nnodes: an output) */
     slong * widths;         /* L + 2: n, the hidden layers, the outputs */
     fmpq * pre;             /* H forms: pre-activations */
 }
@@ -117,14 +118,34 @@ _schedule(_lowering * w, const plnet_t g, rc_error_t err)
         off += t > 0 ? w->widths[t] : 0;
     }
     w->D = w->n + w->H + 1;
-    /* every tensor entry carries a dense form of D coefficients */
-    double total = (double) (w->H + plnet_output_dim(g) + w->n);
+    /* every live tensor entry carries a dense form of D coefficients; a tensor
+       is freed after its last user, so the peak is what is bounded */
+    w->last = flint_malloc(g->nnodes * sizeof(slong));
     for (slong i = 0; i < g->nnodes; i++)
-        total += (double) g->nodes[i].shape.size;
-    if (total * (double) w->D > (double) NET_LOWER_MAX_COEFFS)
+        w->last[i] = -1;
+    for (slong t = 0; t < g->nnodes; t++)
+        for (slong j = 0; j < g->nodes[g->order[t]].ninputs; j++)
+            if (g->nodes[g->order[t]].inputs[j] >= 0)
+                w->last[g->nodes[g->order[t]].inputs[j]] = t;
+    for (slong o = 0; o < g->noutputs; o++)
+        w->last[g->outputs[o]] = g->nnodes;
+    double live = (double) w->n, peak = live;
+    char * gone = flint_calloc(g->nnodes, 1);
+    for (slong t = 0; t < g->nnodes; t++)
+    {
+        const plnet_node_struct * v = g->nodes + g->order[t];
+        live += (double) v->shape.size;
+        peak = FLINT_MAX(peak, live);
+        for (slong j = 0; j < v->ninputs; j++)
+            if (v->inputs[j] >= 0 && w->last[v->inputs[j]] == t && !gone[v->inputs[j]])
+                live -= (double) g->nodes[v->inputs[j]].shape.size, gone[v->inputs[j]] = 1;
+    }
+    flint_free(gone);
+    peak += (double) (2 * w->H + 2 * plnet_output_dim(g));   /* pre-activations, outputs, the network */
+    if (peak * (double) w->D > (double) NET_LOWER_MAX_COEFFS)
         return rc_error_set(err, RELU_E_UNSUPPORTED,
-                            "graph too large to lower: %.0f tensor entries times %ld coefficients (inputs + hidden neurons + 1) exceed %ld",
-                            total, (long) w->D, (long) NET_LOWER_MAX_COEFFS);
+                            "graph too large to lower: %.0f live entries times %ld coefficients (inputs + hidden neurons + 1) exceed %ld",
+                            peak, (long) w->D, (long) NET_LOWER_MAX_COEFFS);
     w->pre = _fmpq_vec_init(FLINT_MAX(w->H, 1) * w->D);
     return RELU_OK;
 }
@@ -312,6 +333,7 @@ _lowering_clear(_lowering * w)
     flint_free(w->nneur);
     flint_free(w->depth);
     flint_free(w->first);
+    flint_free(w->last);
     flint_free(w->widths);
     if (w->pre != NULL)
         _fmpq_vec_clear(w->pre, FLINT_MAX(w->H, 1) * w->D);
@@ -344,6 +366,15 @@ net_lower_plnet(net_t out, const plnet_t g, rc_error_t err)
             else
                 plnet_node_affine(val[i], g, i, ins, D);
             flint_free(ins);
+            for (slong k = 0; k < v->ninputs; k++)
+            {
+                slong j = v->inputs[k];
+                if (j >= 0 && w.last[j] == t && val[j] != NULL)
+                {
+                    _fmpq_vec_clear(val[j], g->nodes[j].shape.size * D);
+                    val[j] = NULL;
+                }
+            }
         }
         y = _fmpq_vec_init(m * D);
         for (slong o = 0, off = 0; o < g->noutputs; o++)

@@ -130,6 +130,7 @@ typedef struct
     slong zeros;              /* hidden neurons with pre-activation exactly 0 */
     fmpq_mat_t W;             /* the affine map of `pattern` (zeros counted inactive): y = W x + c */
     fmpq * c;
+    int graph;                /* 1: a graph without lowering evaluated directly (only x, y are set) */
 }
 net_eval_report_struct;
 typedef net_eval_report_struct net_eval_report_t[1];
@@ -138,6 +139,9 @@ void net_eval_report_init(net_eval_report_t r);
 void net_eval_report_clear(net_eval_report_t r);
 /* Evaluates net at x (input_dim entries) with its pattern and affine map. */
 void net_eval_report(net_eval_report_t r, const net_t net, const fmpq * x);
+/* The output of a graph that has no lowering (net_read_file_graph) at x, by
+   plnet_eval; the writers then print input and output only. */
+void net_eval_report_graph(net_eval_report_t r, const plnet_t g, const fmpq * x);
 /* The report as `relucert eval --json` prints it (one object), and as text. */
 void net_eval_report_write_json(jout_t out, const net_eval_report_t r);
 void net_eval_report_write_text(FILE * fp, const net_eval_report_t r);
@@ -170,6 +174,11 @@ int net_points_read_file(fmpq ** pts, slong * num, const char * path, slong n, r
    and into text (when not NULL) one line per point and a summary line. */
 void net_label_points(net_label_summary * s, const net_t net, const net_points_struct * P, jout_struct * json,
                       jout_struct * lines, FILE * text);
+/* The same for a graph that has no lowering (net_read_file_graph), evaluated
+   by plnet_eval: records {point, output} only (no neurons, so no pattern), the
+   JSON object without on_boundary. */
+void net_label_points_graph(net_label_summary * s, const plnet_t g, const net_points_struct * P, jout_struct * json,
+                            jout_struct * lines, FILE * text);
 
 /* ---- slices (net/slice.c) ----------------------------------------------------
    out (initialised) becomes the network restricted to x = origin + D^T t,
