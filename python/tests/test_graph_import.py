@@ -432,10 +432,6 @@ def test_cli_eval_equals_fraction_evaluator(cli, tmp_path):
             at = ",".join(str(v) for v in x)
             p = subprocess.run([cli, "eval", str(path), "--at", at, "--json"], capture_output=True, text=True,
                                timeout=120)
-            if bound is None and p.returncode == 3 and "max_pool over" in p.stderr:
-                # FORMAT.md: such a graph "can be evaluated (eval, label)"; the CLI of issue-16b
-                # still refuses it (reported); every other network must evaluate
-                continue
             assert p.returncode == 0, (name, p.stderr)
             got = [Fraction(v) for v in json.loads(p.stdout)["output"]]
             assert got == want, (name, x)
