@@ -12,6 +12,7 @@ rational, said in meta). Not piecewise-linear operations are refused with the no
 softmax/log_softmax is dropped with a warning (the argmax is unchanged)."""
 import copy
 import operator
+from fractions import Fraction
 
 from .errors import InputError, UnsupportedError
 from .graph_export import NONLINEAR, GraphBuilder, batch_norm_params, exact
@@ -89,7 +90,7 @@ class _Tracer:
             (nn.Flatten, self.m_reshape), ((nn.MaxPool1d, nn.MaxPool2d), self.m_maxpool),
             ((nn.AvgPool1d, nn.AvgPool2d), self.m_avgpool),
             ((nn.AdaptiveAvgPool1d, nn.AdaptiveAvgPool2d), self.m_adaptive),
-            ((nn.Softmax, nn.LogSoftmax), self.m_softmax)]
+            ((nn.Softmax, nn.LogSoftmax), self.m_softmax), (nn.Hardsigmoid, self.m_hardsigmoid)]
         self.functions = {
             operator.add: "add", torch.add: "add", operator.iadd: "add", operator.sub: "sub", torch.sub: "sub",
             operator.isub: "sub", operator.mul: "mul", torch.mul: "mul", operator.truediv: "div", torch.div: "div",
@@ -148,8 +149,8 @@ class _Tracer:
 
     # ------------------------------------------------------------------ helpers
     def refuse(self, what):
-        low = what.lower().replace("_", "")
-        if any(low.startswith(k.replace("_", "")) for k in NONLINEAR) or low in ("hardsigmoid",):
+        low = what.lower().replace("_", "")   # Sigmoid, sigmoid, sigmoid_, LogSoftmax, log_softmax, ...
+        if low in {k.replace("_", "") for k in NONLINEAR} or low in ("softmin", "rsqrt", "log1p", "expm1", "square"):
             raise InputError('node "%s": %s is not piecewise linear: the network format cannot represent it'
                              % (self.n.name, what))
         raise UnsupportedError('node "%s": %s is not supported' % (self.n.name, what))
@@ -282,6 +283,12 @@ class _Tracer:
 
     def m_hardtanh(self, n, m):
         self.clamp(self.var(n.args[0]), m.min_val, m.max_val)
+
+    def m_hardsigmoid(self, n, m):
+        """relu6(x + 3) / 6 = clamp(x / 6 + 1/2, 0, 1)."""
+        x = self.var(n.args[0])
+        lin = self.b.node(n.name + "_affine", "add", [x.name], coefficients=[Fraction(1, 6)], constant=Fraction(1, 2))
+        self.env[n] = Var(self.b.node(n.name, "clamp", [lin], min=0, max=1), x.shape)
 
     def m_identity(self, n, m):
         self.alias(self.var(n.args[0]))

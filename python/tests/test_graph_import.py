@@ -131,6 +131,7 @@ CASES = [
     ("conv1d", Conv1dNet, (2, 7)),
     ("flatten_adaptive", lambda: nn.Sequential(nn.Conv2d(1, 2, 2), nn.AdaptiveAvgPool2d(2), nn.Flatten(),
                                                nn.Linear(8, 2)), (1, 5, 5)),
+    ("hardsigmoid", lambda: nn.Sequential(nn.Linear(2, 4), nn.Hardsigmoid(), nn.Linear(4, 2)), (2,)),
     ("bn1d_channels", lambda: nn.Sequential(nn.Conv1d(1, 2, 2), nn.BatchNorm1d(2), nn.Flatten(), nn.Linear(6, 1)),
      (1, 4)),
 ]
@@ -224,6 +225,12 @@ def test_torch_refuses_nonlinear_by_name():
 def test_torch_unsupported_is_unsupported():
     with pytest.raises(relucert.UnsupportedError, match="GRU is not supported"):
         relucert.from_torch(nn.Sequential(nn.GRU(2, 2)), (3, 2))
+
+    class Exp(nn.Module):   # "expand" is not "exp": unsupported (exit 3), not refused as nonlinear
+        def forward(self, x):
+            return x.expand(2, 3)
+    with pytest.raises(relucert.UnsupportedError, match='node "expand": expand is not supported'):
+        relucert.from_torch(Exp(), (3,))
 
 
 def test_torch_final_softmax_dropped():
