@@ -43,6 +43,19 @@ if command -v python3 >/dev/null; then
         >"$TMP/row" 2>"$TMP/err" && pass || fail "tamper deep2d: $(cat "$TMP/row") $(head -3 "$TMP/err")"
 fi
 
+# a classification certificate is about sums of ReLUs: with a shortcut added to both the
+# certificate's network and NET the checker must refuse it (the library refuses to write one)
+cat >"$TMP/class.json" <<'JSON'
+{"input_dim": 2, "layers": [{"weights": [[1,1],[1,-1]], "biases": [0,"1/2"]}, {"weights": [[1,-1]], "biases": ["1/3"]}]}
+JSON
+expect 0 "$BIN" boundary "$TMP/class.json" --certificate "$TMP/class-cert.json"
+expect 0 "$CHECK" --quiet "$TMP/class-cert.json" "$TMP/class.json"
+jq -c '.layers[1].shortcuts = [{"from": "input", "weights": [[1, 0]]}]' "$TMP/class.json" >"$TMP/class-sc.json"
+jq -c '.network.layers[1].shortcuts = [{"from": "input", "weights": [[1, 0]]}]' "$TMP/class-cert.json" >"$TMP/class-sc-cert.json"
+expect 1 "$CHECK" --quiet "$TMP/class-sc-cert.json" "$TMP/class-sc.json"
+grep -q "without shortcuts" "$TMP/err" || fail "classification with shortcuts: $(cat "$TMP/err")"
+expect 3 "$BIN" boundary "$TMP/class-sc.json" --certificate "$TMP/x.json"
+
 # refusals: one line, exit 3
 expect 3 "$BIN" layer "$S/deep2d.json" --layer 2
 grep -q "layers with shortcuts are not supported yet" "$TMP/err" || fail "layer: $(cat "$TMP/err")"
