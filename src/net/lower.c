@@ -1,9 +1,9 @@
 /* A graph (format version 2) lowered to an exactly equivalent version-1
    network with shortcuts (doc/FORMAT.md, "Regions of a graph network").
 
-   Every tensor entry is carried as an affine form over the sources: the input
-   x, every hidden neuron's output h, and a constant (the last coordinate); no
-   passthrough neurons. A unit at PL depth k (the number of units on its
+   Every tensor entry is carried as a sparse affine form over the sources: the
+   input x, every hidden neuron's output h, and a constant (the last
+   coordinate, D - 1); no passthrough neurons. A unit at PL depth k (the number of units on its
    longest path from the input, itself included) becomes neurons of hidden
    layer k - 1 whose pre-activations are forms over x and layers < k - 1; its
    value is a form in them: relu z = h; leaky z = slope z + (1 - slope) h;
@@ -14,32 +14,24 @@
 #include <stdio.h>
 #include <string.h>
 #include <flint/flint.h>
-#include "net/net.h"
+#include "net/net-impl.h"
 #include "plnet/plnet.h"
 
-/* The lowering's dense forms are bounded (16 bytes per zero coefficient):
-   2^25 coefficients, 512 MiB. */
+/* The lowered network's dense matrices are bounded: 2^25 coefficients
+   (512 MiB of zeros at 16 bytes each). */
 #define NET_LOWER_MAX_COEFFS (WORD(1) << 25)
 
 typedef struct
 {
-    slong n, H, D, L;       /* inputs, hidden neurons, form length n + H + 1, hidden layers */
+    slong n, H, D, L;       /* inputs, hidden neurons, coordinates n + H + 1, hidden layers */
     slong * nneur;          /* per node */
     slong * depth;          /* per node */
     slong * first;          /* per node: its first hidden neuron (global index) */
     slong * last;           /* per node: position in g->order of its last user (nnodes: an output) */
     slong * widths;         /* L + 2: n, the hidden layers, the outputs */
-    fmpq * pre;             /* H forms: pre-activations */
+    net_form_struct * pre;  /* H forms: pre-activations */
 }
 _lowering;
-
-static void
-_addmul(fmpq * out, const fmpq * in, const fmpq_t c, slong D)
-{
-    for (slong k = 0; k < D; k++)
-        if (!fmpq_is_zero(in + k))
-            fmpq_addmul(out + k, in + k, c);
-}
 
 /* Neurons of node i, or RELU_E_UNSUPPORTED for a max of more than two entries. */
 static int
@@ -118,8 +110,17 @@ _schedule(_lowering * w, const plnet_t g, rc_error_t err)
         off += t > 0 ? w->widths[t] : 0;
     }
     w->D = w->n + w->H + 1;
-    /* every live tensor entry carries a dense form of D coefficients; a tensor
-       is freed after its last user, so the peak is what is bounded */
+    /* the network's dense matrices: rows times the widths of all earlier sources, at most */
+    double coeffs = 0, before = 0;
+    for (slong k = 0; k <= w->L; k++)
+    {
+        before += (double) w->widths[k];
+        coeffs += (double) w->widths[k + 1] * before;
+    }
+    if (coeffs > (double) NET_LOWER_MAX_COEFFS)
+        return rc_error_set(err, RELU_E_UNSUPPORTED,
+                            "graph too large to lower: its network could need %.0f coefficients (more than %ld)",
+                            coeffs, (long) NET_LOWER_MAX_COEFFS);
     w->last = flint_malloc(g->nnodes * sizeof(slong));
     for (slong i = 0; i < g->nnodes; i++)
         w->last[i] = -1;
@@ -129,146 +130,162 @@ _schedule(_lowering * w, const plnet_t g, rc_error_t err)
                 w->last[g->nodes[g->order[t]].inputs[j]] = t;
     for (slong o = 0; o < g->noutputs; o++)
         w->last[g->outputs[o]] = g->nnodes;
-    double live = (double) w->n, peak = live;
-    char * gone = flint_calloc(g->nnodes, 1);
-    for (slong t = 0; t < g->nnodes; t++)
-    {
-        const plnet_node_struct * v = g->nodes + g->order[t];
-        live += (double) v->shape.size;
-        peak = FLINT_MAX(peak, live);
-        for (slong j = 0; j < v->ninputs; j++)
-            if (v->inputs[j] >= 0 && w->last[v->inputs[j]] == t && !gone[v->inputs[j]])
-                live -= (double) g->nodes[v->inputs[j]].shape.size, gone[v->inputs[j]] = 1;
-    }
-    flint_free(gone);
-    peak += (double) (2 * w->H + 2 * plnet_output_dim(g));   /* pre-activations, outputs, the network */
-    if (peak * (double) w->D > (double) NET_LOWER_MAX_COEFFS)
-        return rc_error_set(err, RELU_E_UNSUPPORTED,
-                            "graph too large to lower: %.0f live entries times %ld coefficients (inputs + hidden neurons + 1) exceed %ld",
-                            peak, (long) w->D, (long) NET_LOWER_MAX_COEFFS);
-    w->pre = _fmpq_vec_init(FLINT_MAX(w->H, 1) * w->D);
+    w->pre = flint_malloc(FLINT_MAX(w->H, 1) * sizeof(net_form_struct));
+    for (slong r = 0; r < w->H; r++)
+        _net_form_init(w->pre + r);
     return RELU_OK;
 }
 
-/* The value forms of unit i (out) from its input's forms (z), and the
-   pre-activation forms of its neurons. */
+/* The value forms of unit i (out, m entries) from its input's forms z, and
+   the pre-activation forms of its neurons. Coordinate of neuron r: n + r. */
 static void
-_unit(fmpq * out, _lowering * w, const plnet_t g, slong i, const fmpq * z)
+_unit(net_form_struct * out, _lowering * w, const plnet_t g, slong i, const net_form_struct * z)
 {
     const plnet_node_struct * v = g->nodes + i;
-    slong D = w->D, r = w->first[i], m = v->shape.size;
+    slong D = w->D, r = w->first[i], m = v->shape.size, idx[2];
     fmpq_t one, c;
     fmpq_init(one);
     fmpq_init(c);
     fmpq_one(one);
-    if (v->op == PLNET_MAX || v->op == PLNET_MAX_POOL)
+    for (slong e = 0; e < m; e++)
     {
-        slong idx[2];
-        for (slong e = 0; e < m; e++)
+        net_form_struct * o = out + e;
+        const net_form_struct * ze = z + e;
+        if (v->op == PLNET_MAX || v->op == PLNET_MAX_POOL)
         {
             slong k = plnet_max_members(idx, g, i, e);
-            _addmul(out + e * D, z + idx[k - 1] * D, one, D);    /* b, or the one entry */
+            _net_form_append_scaled(o, z + idx[k - 1], one);      /* b, or the one entry */
             if (k == 2)
             {
-                fmpq * p = w->pre + r * D;
-                _addmul(p, z + idx[0] * D, one, D);
+                _net_form_append_scaled(w->pre + r, z + idx[0], one);
                 fmpq_neg(c, one);
-                _addmul(p, z + idx[1] * D, c, D);
-                fmpq_add(out + e * D + w->n + r, out + e * D + w->n + r, one);
-                r++;
+                _net_form_append_scaled(w->pre + r, z + idx[1], c);
+                _net_form_append(o, w->n + r++, one);
             }
         }
-    }
-    else
-        for (slong e = 0; e < m; e++)
+        else if (v->op == PLNET_CLAMP)
         {
-            const fmpq * ze = z + e * D;
-            fmpq * o = out + e * D;
-            if (v->op == PLNET_CLAMP)
+            if (v->has_lo)
             {
-                if (v->has_lo)
-                {
-                    _addmul(w->pre + r * D, ze, one, D);
-                    fmpq_sub(w->pre + r * D + D - 1, w->pre + r * D + D - 1, v->lo);
-                    fmpq_add(o + D - 1, o + D - 1, v->lo);
-                    fmpq_add(o + w->n + r, o + w->n + r, one);
-                    r++;
-                }
-                else
-                    _addmul(o, ze, one, D);
-                if (v->has_hi)
-                {
-                    _addmul(w->pre + r * D, ze, one, D);
-                    fmpq_sub(w->pre + r * D + D - 1, w->pre + r * D + D - 1, v->hi);
-                    fmpq_sub(o + w->n + r, o + w->n + r, one);
-                    r++;
-                }
-                continue;
+                _net_form_append_scaled(w->pre + r, ze, one);
+                fmpq_neg(c, v->lo);
+                _net_form_append(w->pre + r, D - 1, c);
+                _net_form_append(o, D - 1, v->lo);
+                _net_form_append(o, w->n + r++, one);
             }
-            _addmul(w->pre + r * D, ze, one, D);
+            else
+                _net_form_append_scaled(o, ze, one);
+            if (v->has_hi)
+            {
+                _net_form_append_scaled(w->pre + r, ze, one);
+                fmpq_neg(c, v->hi);
+                _net_form_append(w->pre + r, D - 1, c);
+                fmpq_neg(c, one);
+                _net_form_append(o, w->n + r++, c);
+            }
+        }
+        else
+        {
+            _net_form_append_scaled(w->pre + r, ze, one);
             if (v->op == PLNET_RELU)
-                fmpq_one(o + w->n + r);
+                fmpq_one(c);
             else if (v->op == PLNET_LEAKY_RELU)
             {
-                _addmul(o, ze, v->slope, D);
-                fmpq_sub(o + w->n + r, one, v->slope);
+                _net_form_append_scaled(o, ze, v->slope);
+                fmpq_sub(c, one, v->slope);
             }
             else    /* abs */
             {
                 fmpq_neg(c, one);
-                _addmul(o, ze, c, D);
-                fmpq_set_si(o + w->n + r, 2, 1);
+                _net_form_append_scaled(o, ze, c);
+                fmpq_set_si(c, 2, 1);
             }
-            r++;
+            _net_form_append(o, w->n + r++, c);
         }
+        _net_form_normalize(o);
+    }
+    for (slong q = w->first[i]; q < r; q++)
+        _net_form_normalize(w->pre + q);
     fmpq_clear(one);
     fmpq_clear(c);
 }
 
-/* Layer j of the network from the forms rows[0..widths[j+1]): weights on the
-   previous layer, shortcuts from earlier sources (only the nonzero blocks). */
+typedef struct
+{
+    net_form_struct * out;
+    net_form_struct * const * ins;
+    slong D;
+}
+_sink;
+
 static void
-_layer(net_t out, const _lowering * w, slong j, const fmpq * rows)
+_sink_term(void * ctx, slong e, slong i, slong j, const fmpq_t c)
+{
+    _sink * s = ctx;
+    _net_form_append_scaled(s->out + e, s->ins[i] + j, c);
+}
+
+static void
+_sink_constant(void * ctx, slong e, const fmpq_t c)
+{
+    _sink * s = ctx;
+    _net_form_append(s->out + e, s->D - 1, c);
+}
+
+/* Layer j of the network from the forms rows[0..R): weights on the previous
+   layer, shortcuts from earlier sources (only the nonzero blocks). */
+static void
+_layer(net_t out, const _lowering * w, slong j, const net_form_struct * rows)
 {
     net_layer_struct * L = out->layers + j;
-    slong D = w->D, R = L->W->r, start[64], * st = w->L + 1 <= 63 ? start : flint_malloc((w->L + 2) * sizeof(slong));
-    st[0] = 0;                    /* source s (-1 = input) starts at st[s + 1] */
+    slong R = L->W->r, * st = flint_malloc((w->L + 3) * sizeof(slong));
+    st[0] = 0;                    /* source s (-1 = input) starts at coordinate st[s + 1] */
     for (slong s = 0; s <= w->L; s++)
         st[s + 1] = st[s] + w->widths[s];
+    char * used = flint_calloc(j + 2, 1);   /* sources -1..j-1 */
+    for (slong r = 0; r < R; r++)
+        for (slong k = 0; k < rows[r].len; k++)
+        {
+            slong c = rows[r].idx[k], s = -1;
+            if (c == w->D - 1)
+                continue;
+            while (c >= st[s + 2])
+                s++;
+            if (s >= j)
+                abort();          /* a form reads only sources before its layer */
+            used[s + 1] = 1;
+        }
     L->shortcuts = flint_calloc(FLINT_MAX(j, 1), sizeof(net_shortcut_struct));
-    for (slong s = -1; s <= j - 1; s++)
-    {
-        slong a = st[s + 1], wd = w->widths[s + 1];
-        int nz = 0;
-        for (slong r = 0; r < R && !nz; r++)
-            for (slong k = 0; k < wd && !nz; k++)
-                nz = !fmpq_is_zero(rows + r * D + a + k);
-        if (s < j - 1 && !nz)
-            continue;
-        fmpq_mat_struct * M = L->W;
-        if (s < j - 1)
+    fmpq_mat_struct ** M = flint_calloc(j + 1, sizeof(fmpq_mat_struct *));
+    for (slong s = -1; s < j - 1; s++)
+        if (used[s + 1])
         {
             L->shortcuts[L->nshortcuts].from = s;
-            M = L->shortcuts[L->nshortcuts++].S;
-            fmpq_mat_init(M, R, wd);
+            M[s + 1] = L->shortcuts[L->nshortcuts++].S;
+            fmpq_mat_init(M[s + 1], R, w->widths[s + 1]);
         }
-        for (slong r = 0; r < R; r++)
-            for (slong k = 0; k < wd; k++)
-                fmpq_set(fmpq_mat_entry(M, r, k), rows + r * D + a + k);
-    }
+    M[j] = L->W;
+    for (slong r = 0; r < R; r++)
+        for (slong k = 0; k < rows[r].len; k++)
+        {
+            slong c = rows[r].idx[k], s = -1;
+            if (c == w->D - 1)
+            {
+                fmpq_set(L->b + r, rows[r].val + k);
+                continue;
+            }
+            while (c >= st[s + 2])
+                s++;
+            fmpq_set(fmpq_mat_entry(M[s + 1], r, c - st[s + 1]), rows[r].val + k);
+        }
     if (L->nshortcuts == 0)
     {
         flint_free(L->shortcuts);
         L->shortcuts = NULL;
     }
-    for (slong r = 0; r < R; r++)
-        fmpq_set(L->b + r, rows + r * D + D - 1);
-    for (slong r = 0; r < R; r++)     /* a form reads only sources before its layer */
-        for (slong k = st[j + 1]; k < D - 1; k++)
-            if (!fmpq_is_zero(rows + r * D + k))
-                abort();
-    if (st != start)
-        flint_free(st);
+    flint_free(M);
+    flint_free(used);
+    flint_free(st);
 }
 
 /* meta.lowered_from: the unit map (and the graph's classes and meta). */
@@ -328,6 +345,25 @@ _meta(net_t out, const _lowering * w, const plnet_t g, rc_error_t err)
 }
 
 static void
+_forms_clear(net_form_struct * f, slong n)
+{
+    if (f == NULL)
+        return;
+    for (slong k = 0; k < n; k++)
+        _net_form_clear(f + k);
+    flint_free(f);
+}
+
+static net_form_struct *
+_forms_init(slong n)
+{
+    net_form_struct * f = flint_malloc(FLINT_MAX(n, 1) * sizeof(net_form_struct));
+    for (slong k = 0; k < n; k++)
+        _net_form_init(f + k);
+    return f;
+}
+
+static void
 _lowering_clear(_lowering * w)
 {
     flint_free(w->nneur);
@@ -335,8 +371,60 @@ _lowering_clear(_lowering * w)
     flint_free(w->first);
     flint_free(w->last);
     flint_free(w->widths);
-    if (w->pre != NULL)
-        _fmpq_vec_clear(w->pre, FLINT_MAX(w->H, 1) * w->D);
+    _forms_clear(w->pre, w->H);
+}
+
+/* The forms of every node in topological order; y gets the outputs' forms. */
+static void
+_propagate(net_form_struct * y, _lowering * w, const plnet_t g)
+{
+    net_form_struct ** val = flint_calloc(g->nnodes, sizeof(net_form_struct *)), * x = _forms_init(w->n);
+    fmpq_t one;
+    fmpq_init(one);
+    fmpq_one(one);
+    for (slong k = 0; k < w->n; k++)
+        _net_form_append(x + k, k, one);
+    for (slong t = 0; t < g->nnodes; t++)
+    {
+        slong i = g->order[t];
+        const plnet_node_struct * v = g->nodes + i;
+        net_form_struct ** ins = flint_malloc(v->ninputs * sizeof(net_form_struct *));
+        for (slong k = 0; k < v->ninputs; k++)
+            ins[k] = v->inputs[k] < 0 ? x : val[v->inputs[k]];
+        val[i] = _forms_init(v->shape.size);
+        if (plnet_op_is_unit(v->op))
+            _unit(val[i], w, g, i, ins[0]);
+        else
+        {
+            _sink s = { val[i], ins, w->D };
+            plnet_affine_sink sink = { _sink_term, _sink_constant, &s };
+            plnet_node_affine_terms(g, i, &sink);
+            for (slong e = 0; e < v->shape.size; e++)
+                _net_form_normalize(val[i] + e);
+        }
+        for (slong k = 0; k < v->ninputs; k++)   /* forms die after their last user */
+        {
+            slong j = v->inputs[k];
+            if (j >= 0 && w->last[j] == t && val[j] != NULL)
+            {
+                _forms_clear(val[j], g->nodes[j].shape.size);
+                val[j] = NULL;
+            }
+        }
+        flint_free(ins);
+    }
+    for (slong o = 0, off = 0; o < g->noutputs; o++)
+    {
+        slong i = g->outputs[o];
+        for (slong e = 0; e < g->nodes[i].shape.size; e++)
+            _net_form_append_scaled(y + off + e, val[i] + e, one);
+        off += g->nodes[i].shape.size;
+    }
+    for (slong i = 0; i < g->nnodes; i++)
+        _forms_clear(val[i], g->nodes[i].shape.size);
+    flint_free(val);
+    _forms_clear(x, w->n);
+    fmpq_clear(one);
 }
 
 int
@@ -345,50 +433,17 @@ net_lower_plnet(net_t out, const plnet_t g, rc_error_t err)
     _lowering w;
     memset(&w, 0, sizeof(w));
     int status = _schedule(&w, g, err);
-    fmpq ** val = flint_calloc(g->nnodes, sizeof(fmpq *));
-    fmpq * x = NULL, * y = NULL;
-    slong D = w.D, m = plnet_output_dim(g);
+    slong m = plnet_output_dim(g);
+    net_form_struct * y = NULL;
     if (status == RELU_OK)
     {
-        x = _fmpq_vec_init(w.n * D);
-        for (slong k = 0; k < w.n; k++)
-            fmpq_one(x + k * D + k);
-        for (slong t = 0; t < g->nnodes; t++)
-        {
-            slong i = g->order[t];
-            const plnet_node_struct * v = g->nodes + i;
-            const fmpq ** ins = flint_malloc(v->ninputs * sizeof(fmpq *));
-            for (slong k = 0; k < v->ninputs; k++)
-                ins[k] = v->inputs[k] < 0 ? x : val[v->inputs[k]];
-            val[i] = _fmpq_vec_init(v->shape.size * D);
-            if (plnet_op_is_unit(v->op))
-                _unit(val[i], &w, g, i, ins[0]);
-            else
-                plnet_node_affine(val[i], g, i, ins, D);
-            flint_free(ins);
-            for (slong k = 0; k < v->ninputs; k++)
-            {
-                slong j = v->inputs[k];
-                if (j >= 0 && w.last[j] == t && val[j] != NULL)
-                {
-                    _fmpq_vec_clear(val[j], g->nodes[j].shape.size * D);
-                    val[j] = NULL;
-                }
-            }
-        }
-        y = _fmpq_vec_init(m * D);
-        for (slong o = 0, off = 0; o < g->noutputs; o++)
-        {
-            slong i = g->outputs[o], s = g->nodes[i].shape.size;
-            for (slong k = 0; k < s * D; k++)
-                fmpq_set(y + off * D + k, val[i] + k);
-            off += s;
-        }
+        y = _forms_init(m);
+        _propagate(y, &w, g);
         net_t tmp;
         net_init_shape(tmp, w.L + 1, w.widths);
         for (slong j = 0, r = 0; j <= w.L; j++)
         {
-            _layer(tmp, &w, j, j < w.L ? w.pre + r * D : y);
+            _layer(tmp, &w, j, j < w.L ? w.pre + r : y);
             r += j < w.L ? w.widths[j + 1] : 0;
         }
         status = _meta(tmp, &w, g, err);
@@ -401,14 +456,7 @@ net_lower_plnet(net_t out, const plnet_t g, rc_error_t err)
             net_swap(out, tmp);
         net_clear(tmp);
     }
-    for (slong i = 0; i < g->nnodes; i++)
-        if (val[i] != NULL)
-            _fmpq_vec_clear(val[i], g->nodes[i].shape.size * D);
-    flint_free(val);
-    if (x != NULL)
-        _fmpq_vec_clear(x, w.n * D);
-    if (y != NULL)
-        _fmpq_vec_clear(y, m * D);
+    _forms_clear(y, m);
     _lowering_clear(&w);
     return status;
 }

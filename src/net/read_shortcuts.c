@@ -32,8 +32,10 @@ _shortcut_from(slong * from, const jnode * v, slong l, slong s, rc_error_t err)
             return RELU_OK;
         }
     }
-    if (v->type == JNODE_STRING || v->type == JNODE_NUMBER)
+    if (v->type == JNODE_STRING)
         jnode_quote(q, sizeof(q), v->text, v->len, 40);
+    else if (v->type == JNODE_NUMBER)
+        snprintf(q, sizeof(q), "%.40s", v->text);
     else
         snprintf(q, sizeof(q), "%s", jnode_type_name(v));
     return rc_error_set(err, RELU_E_INPUT,
@@ -87,11 +89,15 @@ _check_one(slong * from, const jnode * sc, slong l, slong s, const slong * width
     for (slong i = 0; i < rows; i++)
     {
         const jnode * row = W->items[i];
-        if (row->type != JNODE_ARRAY || (slong) row->nitems != cols)
+        if (row->type != JNODE_ARRAY)
             return rc_error_set(err, RELU_E_INPUT,
-                                "layer %ld, shortcut %ld, weights row %ld: expected an array of %ld numbers (the width of %s), got %s",
+                                "layer %ld, shortcut %ld, weights row %ld: expected an array of %ld numbers, got %s",
+                                (long) l, (long) s, (long) (i + 1), (long) cols, jnode_type_name(row));
+        if ((slong) row->nitems != cols)
+            return rc_error_set(err, RELU_E_INPUT,
+                                "layer %ld, shortcut %ld, weights row %ld: expected %ld entries (the width of %s), got %ld",
                                 (long) l, (long) s, (long) (i + 1), (long) cols, *from < 0 ? "the input" : "the source layer",
-                                row->type != JNODE_ARRAY ? jnode_type_name(row) : "another length");
+                                (long) row->nitems);
     }
     return RELU_OK;
 }

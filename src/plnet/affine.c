@@ -1,27 +1,13 @@
-/* The affine operations of a graph, applied to affine forms of length D
-   (plain values when D = 1, coefficient rows in the lowering): one
-   implementation of every affine op's index arithmetic. */
+/* The affine operations of a graph as lists of terms: output entry e gets
+   c * (entry j of input i) and constants. One implementation of every affine
+   op's index arithmetic, consumed by plain evaluation (dense forms, D = 1) and
+   by the lowering (sparse forms over the sources). */
 #include <string.h>
 #include <flint/flint.h>
 #include "plnet/plnet.h"
 
-/* out[0..D) += c * in[0..D) */
-static void
-_addmul(fmpq * out, const fmpq * in, const fmpq_t c, slong D)
-{
-    if (fmpq_is_zero(c))
-        return;
-    for (slong k = 0; k < D; k++)
-        if (!fmpq_is_zero(in + k))
-            fmpq_addmul(out + k, in + k, c);
-}
-
-static void
-_add(fmpq * out, const fmpq * in, slong D)
-{
-    for (slong k = 0; k < D; k++)
-        fmpq_add(out + k, out + k, in + k);
-}
+#define TERM(e, i, j, c) s->term(s->ctx, (e), (i), (j), (c))
+#define CONST(e, c) s->constant(s->ctx, (e), (c))
 
 static const plnet_shape *
 _in_shape(const plnet_t g, const plnet_node_struct * v, slong i)
@@ -57,15 +43,15 @@ _window_set(_window * z, const plnet_shape * in, const plnet_node_struct * v)
 
 /* Cross-correlation as torch.nn.Conv1d/Conv2d: weights [out, in/groups, kh, kw]. */
 static void
-_conv(fmpq * out, const plnet_node_struct * v, const _window * z, const fmpq * in, slong D)
+_conv(const plnet_node_struct * v, const _window * z, const plnet_affine_sink * s)
 {
     slong Cout = v->shape.dims[0], G = v->groups, cin = z->C / G, cout = Cout / G;
     for (slong co = 0; co < Cout; co++)
         for (slong oh = 0; oh < z->OH; oh++)
             for (slong ow = 0; ow < z->OW; ow++)
             {
-                fmpq * o = out + ((co * z->OH + oh) * z->OW + ow) * D;
-                fmpq_add(o + D - 1, o + D - 1, v->b + co);
+                slong e = (co * z->OH + oh) * z->OW + ow;
+                CONST(e, v->b + co);
                 for (slong ci = 0; ci < cin; ci++)
                     for (slong a = 0; a < z->k[0]; a++)
                         for (slong c = 0; c < z->k[1]; c++)
@@ -75,15 +61,14 @@ _conv(fmpq * out, const plnet_node_struct * v, const _window * z, const fmpq * i
                             if (ih < 0 || ih >= z->H || iw < 0 || iw >= z->W)
                                 continue;    /* zero padding */
                             slong cc = (co / cout) * cin + ci;
-                            const fmpq * wt = v->w + ((co * cin + ci) * z->k[0] + a) * z->k[1] + c;
-                            _addmul(o, in + ((cc * z->H + ih) * z->W + iw) * D, wt, D);
+                            TERM(e, 0, (cc * z->H + ih) * z->W + iw, v->w + ((co * cin + ci) * z->k[0] + a) * z->k[1] + c);
                         }
             }
 }
 
 /* avg_pool (padding counted in the mean, as PyTorch's default) and sum_pool. */
 static void
-_pool(fmpq * out, const plnet_node_struct * v, const _window * z, const fmpq * in, slong D)
+_pool(const plnet_node_struct * v, const _window * z, const plnet_affine_sink * s)
 {
     fmpq_t c;
     fmpq_init(c);
@@ -93,21 +78,18 @@ _pool(fmpq * out, const plnet_node_struct * v, const _window * z, const fmpq * i
     for (slong ch = 0; ch < z->C; ch++)
         for (slong oh = 0; oh < z->OH; oh++)
             for (slong ow = 0; ow < z->OW; ow++)
-            {
-                fmpq * o = out + ((ch * z->OH + oh) * z->OW + ow) * D;
                 for (slong a = 0; a < z->k[0]; a++)
                     for (slong b = 0; b < z->k[1]; b++)
                     {
                         slong ih = oh * z->s[0] - z->p[0] + a, iw = ow * z->s[1] - z->p[1] + b;
                         if (ih >= 0 && ih < z->H && iw >= 0 && iw < z->W)
-                            _addmul(o, in + ((ch * z->H + ih) * z->W + iw) * D, c, D);
+                            TERM((ch * z->OH + oh) * z->OW + ow, 0, (ch * z->H + ih) * z->W + iw, c);
                     }
-            }
     fmpq_clear(c);
 }
 
 static void
-_concat(fmpq * out, const plnet_t g, const plnet_node_struct * v, const fmpq * const * ins, slong D)
+_concat(const plnet_t g, const plnet_node_struct * v, const plnet_affine_sink * s, const fmpq_t one)
 {
     slong a = v->axis, outer = 1, inner = 1, A = v->shape.dims[a], off = 0;
     for (int k = 0; k < a; k++)
@@ -120,14 +102,14 @@ _concat(fmpq * out, const plnet_t g, const plnet_node_struct * v, const fmpq * c
         for (slong o = 0; o < outer; o++)
             for (slong t = 0; t < Ai; t++)
                 for (slong r = 0; r < inner; r++)
-                    _add(out + ((o * A + off + t) * inner + r) * D, ins[i] + ((o * Ai + t) * inner + r) * D, D);
+                    TERM((o * A + off + t) * inner + r, i, (o * Ai + t) * inner + r, one);
         off += Ai;
     }
 }
 
-/* dense, batch_norm, add, mul, global_avg_pool: entrywise or one matrix. */
+/* dense, batch_norm, add, mul, global_avg_pool, flatten, reshape, identity */
 static void
-_simple(fmpq * out, const plnet_t g, const plnet_node_struct * v, const fmpq * const * ins, slong D)
+_simple(const plnet_t g, const plnet_node_struct * v, const plnet_affine_sink * s, const fmpq_t one)
 {
     slong m = v->shape.size, n = _in_shape(g, v, 0)->size;
     fmpq_t c;
@@ -135,72 +117,103 @@ _simple(fmpq * out, const plnet_t g, const plnet_node_struct * v, const fmpq * c
     if (v->op == PLNET_DENSE)
         for (slong r = 0; r < m; r++)
         {
+            CONST(r, v->b + r);
             for (slong j = 0; j < n; j++)
-                _addmul(out + r * D, ins[0] + j * D, v->w + r * n + j, D);
-            fmpq_add(out + r * D + D - 1, out + r * D + D - 1, v->b + r);
+                if (!fmpq_is_zero(v->w + r * n + j))
+                    TERM(r, 0, j, v->w + r * n + j);
         }
     else if (v->op == PLNET_BATCH_NORM)
         for (slong e = 0, per = m / v->wlen; e < m; e++)
         {
-            _addmul(out + e * D, ins[0] + e * D, v->w + e / per, D);
-            fmpq_add(out + e * D + D - 1, out + e * D + D - 1, v->b + e / per);
+            CONST(e, v->b + e / per);
+            TERM(e, 0, e, v->w + e / per);
         }
     else if (v->op == PLNET_ADD)
         for (slong e = 0; e < m; e++)
         {
+            CONST(e, v->b + (v->blen == 1 ? 0 : e));
             for (slong i = 0; i < v->ninputs; i++)
-                _addmul(out + e * D, ins[i] + e * D, v->w + i, D);
-            fmpq_add(out + e * D + D - 1, out + e * D + D - 1, v->b + (v->blen == 1 ? 0 : e));
+                TERM(e, i, e, v->w + i);
         }
     else if (v->op == PLNET_MUL)
         for (slong e = 0; e < m; e++)
-            _addmul(out + e * D, ins[0] + e * D, v->w + (v->wlen == 1 ? 0 : e), D);
-    else    /* global_avg_pool: [C, ...] -> [C] */
+            TERM(e, 0, e, v->w + (v->wlen == 1 ? 0 : e));
+    else if (v->op == PLNET_GLOBAL_AVG_POOL)   /* [C, ...] -> [C] */
     {
-        slong per = n / m;
-        fmpq_set_si(c, 1, per);
+        fmpq_set_si(c, 1, n / m);
         for (slong e = 0; e < n; e++)
-            _addmul(out + (e / per) * D, ins[0] + e * D, c, D);
+            TERM(e / (n / m), 0, e, c);
     }
+    else    /* flatten, reshape, identity: the same entries */
+        for (slong e = 0; e < m; e++)
+            TERM(e, 0, e, one);
     fmpq_clear(c);
+}
+
+void
+plnet_node_affine_terms(const plnet_t g, slong node, const plnet_affine_sink * s)
+{
+    const plnet_node_struct * v = g->nodes + node;
+    _window z;
+    fmpq_t one;
+    fmpq_init(one);
+    fmpq_one(one);
+    switch (v->op)
+    {
+        case PLNET_CONV:
+            _window_set(&z, _in_shape(g, v, 0), v);
+            _conv(v, &z, s);
+            break;
+        case PLNET_AVG_POOL:
+        case PLNET_SUM_POOL:
+            _window_set(&z, _in_shape(g, v, 0), v);
+            _pool(v, &z, s);
+            break;
+        case PLNET_CONCAT:
+            _concat(g, v, s, one);
+            break;
+        default:
+            if (plnet_op_is_unit(v->op))
+                abort();   /* a unit is not an affine operation */
+            _simple(g, v, s, one);
+    }
+    fmpq_clear(one);
+}
+
+/* ---- dense forms --------------------------------------------------------- */
+typedef struct
+{
+    fmpq * out;
+    const fmpq * const * ins;
+    slong D;
+}
+_dense;
+
+static void
+_dense_term(void * ctx, slong e, slong i, slong j, const fmpq_t c)
+{
+    _dense * d = ctx;
+    const fmpq * in = d->ins[i] + j * d->D;
+    if (fmpq_is_zero(c))
+        return;
+    for (slong k = 0; k < d->D; k++)
+        if (!fmpq_is_zero(in + k))
+            fmpq_addmul(d->out + e * d->D + k, in + k, c);
+}
+
+static void
+_dense_constant(void * ctx, slong e, const fmpq_t c)
+{
+    _dense * d = ctx;
+    fmpq_add(d->out + e * d->D + d->D - 1, d->out + e * d->D + d->D - 1, c);
 }
 
 void
 plnet_node_affine(fmpq * out, const plnet_t g, slong node, const fmpq * const * ins, slong D)
 {
-    const plnet_node_struct * v = g->nodes + node;
-    _window z;
-    for (slong k = 0; k < v->shape.size * D; k++)
+    _dense d = { out, ins, D };
+    plnet_affine_sink s = { _dense_term, _dense_constant, &d };
+    for (slong k = 0; k < g->nodes[node].shape.size * D; k++)
         fmpq_zero(out + k);
-    switch (v->op)
-    {
-        case PLNET_CONV:
-            _window_set(&z, _in_shape(g, v, 0), v);
-            _conv(out, v, &z, ins[0], D);
-            break;
-        case PLNET_AVG_POOL:
-        case PLNET_SUM_POOL:
-            _window_set(&z, _in_shape(g, v, 0), v);
-            z.d[0] = z.d[1] = 1;
-            _pool(out, v, &z, ins[0], D);
-            break;
-        case PLNET_CONCAT:
-            _concat(out, g, v, ins, D);
-            break;
-        case PLNET_FLATTEN:
-        case PLNET_RESHAPE:
-        case PLNET_IDENTITY:
-            for (slong k = 0; k < v->shape.size * D; k++)
-                fmpq_set(out + k, ins[0] + k);
-            break;
-        case PLNET_DENSE:
-        case PLNET_BATCH_NORM:
-        case PLNET_ADD:
-        case PLNET_MUL:
-        case PLNET_GLOBAL_AVG_POOL:
-            _simple(out, g, v, ins, D);
-            break;
-        default:
-            abort();   /* a unit is not an affine operation */
-    }
+    plnet_node_affine_terms(g, node, &s);
 }

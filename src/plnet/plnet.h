@@ -106,6 +106,21 @@ int plnet_is_graph_jnode(const jnode * root);
 slong plnet_max_arity(const plnet_t g, slong node);
 slong plnet_max_members(slong * idx, const plnet_t g, slong node, slong e);
 
+/* ---- affine operations as terms ----------------------------------------------
+   plnet_node_affine_terms calls term(ctx, e, i, j, c) for every term
+   "output entry e += c * entry j of input i" and constant(ctx, e, c) for
+   "output entry e += c" of an affine node (the index arithmetic of conv,
+   pools, concat, ... in one place). The node must be an affine operation. */
+typedef struct
+{
+    void (*term)(void * ctx, slong e, slong i, slong j, const fmpq_t c);
+    void (*constant)(void * ctx, slong e, const fmpq_t c);
+    void * ctx;
+}
+plnet_affine_sink;
+
+void plnet_node_affine_terms(const plnet_t g, slong node, const plnet_affine_sink * s);
+
 /* ---- affine operations on affine forms --------------------------------------
    out (shape.size * D entries, initialised) gets the node's value from the
    values of its inputs (ins[i]: the i-th input's size * D entries), entry e
