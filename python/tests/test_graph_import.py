@@ -10,6 +10,7 @@ import copy
 import io
 import json
 import math
+import os
 from fractions import Fraction
 
 import pytest
@@ -418,6 +419,10 @@ def exported_networks():
     for name, nodes, shape, inits, fn in ONNX_CASES:
         out = list(fn(torch.zeros([1] + list(shape), dtype=torch.float64)).shape)
         yield "onnx-" + name, relucert.graph_from_onnx(onnx_model(nodes, shape, out, inits))
+    torch.manual_seed(2)
+    yield "torch-rounded", relucert.from_torch(randomize_bn(CASES[1][1](), 2).eval(), (2,), max_denominator=97)
+    yield "onnx-tiny-rounded", relucert.graph_from_onnx(os.path.join(os.path.dirname(__file__), "data", "tiny.onnx"),
+                                                        max_denominator=10)
 
 
 def test_cli_eval_equals_fraction_evaluator(cli, tmp_path):
