@@ -116,6 +116,8 @@ check_boundary(yajl_val cert, const char * cpath, const char * npath, const netw
         fail("%s: not a classification certificate (it needs \"class\")", cpath);
     if (net->nlayers != 2 || net->width[1] != d)
         fail("%s: a classification certificate needs one hidden layer of width input_dim (%ld)", npath, d);
+    if (net->nsc[0] != 0 || net->nsc[1] != 0)
+        fail("%s: a classification certificate needs a network without shortcuts", npath);
     if (json_get_index(json_member(cert, "input_dim")) != d)
         fail("%s: input_dim does not match the network", cpath);
     long o = json_get_index(json_member(cert, "output"));

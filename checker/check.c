@@ -82,6 +82,56 @@ get_q(mpq_t q, yajl_val v, const char * what)
         fail("%s: expected an exact number (integer, \"p/q\" or decimal)", what);
 }
 
+/* One layer's "shortcuts" (l: 0-based layer): sources "input" or a hidden
+   layer number <= l - 2, no source twice, one row per neuron, one column per
+   entry of the source; stored sorted by source, as the network's canonical
+   form is, so that two listings of the same shortcuts compare equal. */
+static void
+read_shortcuts(network * net, yajl_val sc, long l, const char * where)
+{
+    char what[256];
+    long k = (long) json_array_len(sc), rows = net->width[l + 1];
+    if (!YAJL_IS_ARRAY(sc))
+        fail("%s: layer %ld: shortcuts must be an array", where, l);
+    net->nsc[l] = k;
+    net->from[l] = xmalloc((k + 1) * sizeof(long));
+    net->S[l] = xmalloc((k + 1) * sizeof(mpq_t *));
+    for (long s = 0; s < k; s++)
+    {
+        yajl_val e = json_array_item(sc, s), f = json_member(e, "from"), W = json_member(e, "weights");
+        if (!YAJL_IS_OBJECT(e) || e->u.object.len != 2 || f == NULL || W == NULL)
+            fail("%s: layer %ld, shortcut %ld must be {\"from\": ..., \"weights\": [[...]]}", where, l, s);
+        int input = YAJL_IS_STRING(f) && strcmp(f->u.string, "input") == 0;
+        long src = input ? -1 : YAJL_IS_STRING(f) ? -2 : json_get_index(f);
+        if ((src < 0 && !input) || src > l - 2)
+            fail("%s: layer %ld, shortcut %ld: from must be \"input\" or a hidden layer 0..%ld", where, l, s, l - 2);
+        long cols = net->width[src + 1], at = s;
+        while (at > 0 && net->from[l][at - 1] > src)    /* insertion: keep them sorted */
+        {
+            net->from[l][at] = net->from[l][at - 1];
+            net->S[l][at] = net->S[l][at - 1];
+            at--;
+        }
+        if (at > 0 && net->from[l][at - 1] == src)
+            fail("%s: layer %ld, shortcut %ld: a second shortcut from the same source", where, l, s);
+        net->from[l][at] = src;
+        net->S[l][at] = qvec(rows * cols);
+        if ((long) json_array_len(W) != rows)
+            fail("%s: layer %ld, shortcut %ld: expected %ld rows", where, l, s, rows);
+        for (long i = 0; i < rows; i++)
+        {
+            yajl_val row = json_array_item(W, i);
+            if ((long) json_array_len(row) != cols)
+                fail("%s: layer %ld, shortcut %ld, row %ld: expected %ld weights", where, l, s, i, cols);
+            for (long j = 0; j < cols; j++)
+            {
+                snprintf(what, sizeof(what), "%s: layer %ld, shortcut %ld, row %ld, column %ld", where, l, s, i, j);
+                get_q(net->S[l][at][i * cols + j], json_array_item(row, j), what);
+            }
+        }
+    }
+}
+
 void
 read_network(network * net, yajl_val root, const char * where)
 {
@@ -110,14 +160,17 @@ read_network(network * net, yajl_val root, const char * where)
     net->width = xmalloc((net->nlayers + 1) * sizeof(long));
     net->W = xmalloc(net->nlayers * sizeof(mpq_t *));
     net->b = xmalloc(net->nlayers * sizeof(mpq_t *));
+    net->nsc = xmalloc(net->nlayers * sizeof(long));
+    net->from = xmalloc(net->nlayers * sizeof(long *));
+    net->S = xmalloc(net->nlayers * sizeof(mpq_t **));
     net->width[0] = net->n;
     net->hidden = 0;
     for (long l = 0; l < net->nlayers; l++)
     {
-        yajl_val L = json_array_item(layers, l);
-        if (!YAJL_IS_OBJECT(L) || L->u.object.len != 2 || json_member(L, "weights") == NULL
+        yajl_val L = json_array_item(layers, l), sc = json_member(L, "shortcuts");
+        if (!YAJL_IS_OBJECT(L) || L->u.object.len != 2 + (sc != NULL) || json_member(L, "weights") == NULL
             || json_member(L, "biases") == NULL)
-            fail("%s: layer %ld must be {\"weights\": [[...]], \"biases\": [...]}", where, l);
+            fail("%s: layer %ld must be {\"weights\": [[...]], \"biases\": [...]} (and optionally \"shortcuts\")", where, l);
         yajl_val W = json_member(L, "weights"), b = json_member(L, "biases");
         long rows = (long) json_array_len(W), cols = net->width[l];
         if (rows < 1 || (long) json_array_len(b) != rows)
@@ -140,6 +193,11 @@ read_network(network * net, yajl_val root, const char * where)
             snprintf(what, sizeof(what), "%s: layer %ld, bias %ld", where, l, i);
             get_q(net->b[l][i], json_array_item(b, i), what);
         }
+        net->nsc[l] = 0;
+        net->from[l] = NULL;
+        net->S[l] = NULL;
+        if (sc != NULL)
+            read_shortcuts(net, sc, l, where);
     }
 }
 
@@ -150,7 +208,7 @@ networks_equal(const network * a, const network * b)
         return 0;
     for (long l = 0; l < a->nlayers; l++)
     {
-        if (a->width[l + 1] != b->width[l + 1])
+        if (a->width[l + 1] != b->width[l + 1] || a->nsc[l] != b->nsc[l])
             return 0;
         for (long i = 0; i < a->width[l + 1] * a->width[l]; i++)
             if (!mpq_equal(a->W[l][i], b->W[l][i]))
@@ -158,6 +216,14 @@ networks_equal(const network * a, const network * b)
         for (long i = 0; i < a->width[l + 1]; i++)
             if (!mpq_equal(a->b[l][i], b->b[l][i]))
                 return 0;
+        for (long s = 0; s < a->nsc[l]; s++)
+        {
+            if (a->from[l][s] != b->from[l][s])
+                return 0;
+            for (long i = 0; i < a->width[l + 1] * a->width[a->from[l][s] + 1]; i++)
+                if (!mpq_equal(a->S[l][s][i], b->S[l][s][i]))
+                    return 0;
+        }
     }
     return 1;
 }
@@ -170,62 +236,81 @@ forward(mpq_t * z, mpq_t * y, const network * net, mpq_t * const x)
     forward_scaled(z, y, net, x, NULL);
 }
 
+/* v[off[l] ..] holds the input (l = 0) and then each hidden layer's output:
+   a layer reads the one before it through W and any earlier one through a
+   shortcut. */
+static long *
+layer_offsets(const network * net)
+{
+    long * off = xmalloc((net->nlayers + 1) * sizeof(long));
+    off[0] = 0;
+    for (long l = 0; l < net->nlayers; l++)
+        off[l + 1] = off[l] + net->width[l];
+    return off;
+}
+
+/* u = W_l a + sum_s S_s v[from_s] for row i of layer l (no bias), vectors of
+   stride d (d = 1: values; d = n + 1: affine functions) */
+static void
+layer_row(mpq_t * u, const network * net, long l, long i, mpq_t * const v, const long * off, long d, mpq_t t)
+{
+    long cols = net->width[l];
+    for (long j = 0; j < cols; j++)
+        for (long e = 0; e < d; e++)
+        {
+            mpq_mul(t, net->W[l][i * cols + j], v[(off[l] + j) * d + e]);
+            mpq_add(u[e], u[e], t);
+        }
+    for (long s = 0; s < net->nsc[l]; s++)
+    {
+        long src = net->from[l][s], c = net->width[src + 1];
+        for (long j = 0; j < c; j++)
+            for (long e = 0; e < d; e++)
+            {
+                mpq_mul(t, net->S[l][s][i * c + j], v[(off[src + 1] + j) * d + e]);
+                mpq_add(u[e], u[e], t);
+            }
+    }
+}
+
 void
 forward_scaled(mpq_t * z, mpq_t * y, const network * net, mpq_t * const x, const mpq_t * tp)
 {
-    long maxw = net->n;
-    for (long l = 0; l < net->nlayers; l++)
-        if (net->width[l + 1] > maxw)
-            maxw = net->width[l + 1];
-    mpq_t * v = qvec(maxw), * u = qvec(maxw);
-    mpq_t t;
+    long * off = layer_offsets(net), total = off[net->nlayers];
+    mpq_t * v = qvec(total);
+    mpq_t t, u;
     mpq_init(t);
+    mpq_init(u);
     for (long i = 0; i < net->n; i++)
         mpq_set(v[i], x[i]);
     long k = 0;
-    for (long l = 0; l + 1 < net->nlayers; l++)
+    for (long l = 0; l < net->nlayers; l++)
     {
-        long rows = net->width[l + 1], cols = net->width[l];
-        for (long i = 0; i < rows; i++)
+        int out = l + 1 == net->nlayers;
+        for (long i = 0; i < net->width[l + 1]; i++)
         {
-            mpq_set(u[i], net->b[l][i]);
+            if (out && y == NULL)
+                break;
+            mpq_set(u, net->b[l][i]);
             if (tp != NULL)
-                mpq_mul(u[i], u[i], *tp);
-            for (long j = 0; j < cols; j++)
-            {
-                mpq_mul(t, net->W[l][i * cols + j], v[j]);
-                mpq_add(u[i], u[i], t);
-            }
-            mpq_set(z[k++], u[i]);
-        }
-        for (long i = 0; i < rows; i++)
-        {
-            if (mpq_sgn(u[i]) > 0)
-                mpq_set(v[i], u[i]);
+                mpq_mul(u, u, *tp);
+            layer_row(&u, net, l, i, v, off, 1, t);
+            if (out)
+                mpq_set(y[i], u);
             else
-                mpq_set_ui(v[i], 0, 1);
-        }
-    }
-    long L = net->nlayers - 1, cols = net->width[L];
-    for (long i = 0; y != NULL && i < net->width[L + 1]; i++)
-    {
-        mpq_set(y[i], net->b[L][i]);
-        if (tp != NULL)
-            mpq_mul(y[i], y[i], *tp);
-        for (long j = 0; j < cols; j++)
-        {
-            mpq_mul(t, net->W[L][i * cols + j], v[j]);
-            mpq_add(y[i], y[i], t);
+            {
+                mpq_set(z[k++], u);
+                if (mpq_sgn(u) > 0)
+                    mpq_set(v[off[l + 1] + i], u);
+            }
         }
     }
     mpq_clear(t);
-    for (long i = 0; i < maxw; i++)
-    {
+    mpq_clear(u);
+    for (long i = 0; i < total; i++)
         mpq_clear(v[i]);
-        mpq_clear(u[i]);
-    }
     xfree(v);
-    xfree(u);
+    xfree(off);
 }
 
 /* Z (hidden x (n+1), row k = (c, a)): pre-activation c + a.x of every hidden
@@ -233,46 +318,42 @@ forward_scaled(mpq_t * z, mpq_t * y, const network * net, mpq_t * const x, const
 void
 affine_of_pattern(mpq_t * Z, const network * net, const char * pat)
 {
-    long n = net->n, d = n + 1, maxw = n;
-    for (long l = 0; l < net->nlayers; l++)
-        if (net->width[l + 1] > maxw)
-            maxw = net->width[l + 1];
-    mpq_t * h = qvec(maxw * d);    /* the current layer's outputs as affine functions */
+    affine_of_pattern_out(Z, NULL, net, pat);
+}
+
+void
+affine_of_pattern_out(mpq_t * Z, mpq_t * Y, const network * net, const char * pat)
+{
+    long n = net->n, d = n + 1, * off = layer_offsets(net), total = off[net->nlayers];
+    mpq_t * h = qvec(total * d);    /* the input and every hidden layer's outputs as affine functions */
     mpq_t t;
     mpq_init(t);
     for (long i = 0; i < n; i++)
         mpq_set_ui(h[i * d + 1 + i], 1, 1);
     long k = 0;
-    for (long l = 0; l + 1 < net->nlayers; l++)
+    for (long l = 0; l < net->nlayers; l++)
     {
-        long rows = net->width[l + 1], cols = net->width[l];
-        for (long i = 0; i < rows; i++)
+        int out = l + 1 == net->nlayers;
+        if (out && Y == NULL)
+            break;
+        for (long i = 0; i < net->width[l + 1]; i++)
         {
-            mpq_t * z = Z + (k + i) * d;
+            mpq_t * z = out ? Y + i * d : Z + (k + i) * d;
             mpq_set(z[0], net->b[l][i]);
             for (long e = 1; e < d; e++)
                 mpq_set_ui(z[e], 0, 1);
-            for (long j = 0; j < cols; j++)
+            layer_row(z, net, l, i, h, off, d, t);
+            if (!out && pat[k + i] == '1')
                 for (long e = 0; e < d; e++)
-                {
-                    mpq_mul(t, net->W[l][i * cols + j], h[j * d + e]);
-                    mpq_add(z[e], z[e], t);
-                }
+                    mpq_set(h[(off[l + 1] + i) * d + e], z[e]);
         }
-        for (long i = 0; i < rows; i++)
-            for (long e = 0; e < d; e++)
-            {
-                if (pat[k + i] == '1')
-                    mpq_set(h[i * d + e], Z[(k + i) * d + e]);
-                else
-                    mpq_set_ui(h[i * d + e], 0, 1);
-            }
-        k += rows;
+        k += out ? 0 : net->width[l + 1];
     }
     mpq_clear(t);
-    for (long i = 0; i < maxw * d; i++)
+    for (long i = 0; i < total * d; i++)
         mpq_clear(h[i]);
     xfree(h);
+    xfree(off);
 }
 
 /* ---- linear algebra helpers ----------------------------------------------- */

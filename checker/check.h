@@ -52,6 +52,9 @@ typedef struct
     mpq_t ** W;        /* W[l]: width[l+1] x width[l], row major */
     mpq_t ** b;        /* b[l]: width[l+1] */
     long hidden;       /* neurons in layers 0..nlayers-2 */
+    long * nsc;        /* nsc[l]: shortcuts into layer l (doc/FORMAT.md, "Shortcuts") */
+    long ** from;      /* from[l][s]: -1 (the input) or a hidden layer <= l - 2, increasing */
+    mpq_t *** S;       /* S[l][s]: width[l+1] x width[from + 1], row major */
 }
 network;
 
@@ -74,6 +77,8 @@ void forward_scaled(mpq_t * z, mpq_t * y, const network * net, mpq_t * const x, 
    neuron as an affine function on the points with pattern pat ('0'/'1' per
    hidden neuron: off/on). */
 void affine_of_pattern(mpq_t * Z, const network * net, const char * pat);
+/* The same, and Y (m x (n+1), when not NULL): the outputs' affine functions. */
+void affine_of_pattern_out(mpq_t * Z, mpq_t * Y, const network * net, const char * pat);
 /* The certificate's "domain" {A, b} (A x <= b, m rows). */
 void read_domain(mpq_t ** DA, mpq_t ** Db, long * m, yajl_val cert, long n, const char * cpath);
 /* With --box LO,HI or --whole: fails unless the domain is exactly that. */

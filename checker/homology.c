@@ -232,34 +232,17 @@ rank_rows(mpq_t * G, long r, long n)
 void
 output_of_pattern(mpq_t * f, const network * net, const char * pat, long o)
 {
-    long n = net->n, N = net->hidden, d = n + 1, L = net->nlayers - 1;
-    long cols = net->width[L], first = N - cols;
-    mpq_t * Z = qvec(N * d);
-    mpq_t t;
-    mpq_init(t);
-    affine_of_pattern(Z, net, pat);
-    /* f_o = b + sum_i W_oi h_i, h the last hidden layer (or the input) under the pattern */
+    long n = net->n, N = net->hidden, d = n + 1, m = net->width[net->nlayers];
+    mpq_t * Z = qvec(N * d), * Y = qvec(m * d);
+    affine_of_pattern_out(Z, Y, net, pat);
     for (long e = 0; e < d; e++)
-        mpq_set_ui(f[e], 0, 1);
-    mpq_set(f[0], net->b[L][o]);
-    for (long i = 0; i < cols; i++)
-        for (long e = 0; e < d; e++)
-        {
-            if (L == 0)
-            {
-                if (e == 1 + i)
-                    mpq_add(f[e], f[e], net->W[L][o * cols + i]);
-                continue;
-            }
-            if (pat[first + i] != '1')
-                continue;
-            mpq_mul(t, net->W[L][o * cols + i], Z[(first + i) * d + e]);
-            mpq_add(f[e], f[e], t);
-        }
-    mpq_clear(t);
+        mpq_set(f[e], Y[o * d + e]);
     for (long i = 0; i < N * d; i++)
         mpq_clear(Z[i]);
+    for (long i = 0; i < m * d; i++)
+        mpq_clear(Y[i]);
     xfree(Z);
+    xfree(Y);
 }
 
 /* Dimension of the stratum of x (the points near x with its sign vector s).

@@ -7,6 +7,7 @@
 #include "util/error.h"
 #include "num/num.h"
 #include "json/json.h"
+#include "plnet/plnet.h"
 #include "net/net.h"
 #include "poly/poly.h"
 #include "regions/regions.h"

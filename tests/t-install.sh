@@ -23,6 +23,11 @@ out=$(ASAN_OPTIONS=detect_leaks=0 LD_LIBRARY_PATH="$libdir" "$TMP/example" "$S/t
 # --- issue 10: the Python package lands in $(pkglibdir)/python and imports from there
 pydir=$(dirname "$(find "$TMP" -path '*relucert/python/relucert/__init__.py' | head -1)")
 [ -f "$pydir/_paths.py" ] && [ -x "$pydir/../relucert-export" ] || { echo "FAIL: python package not installed"; exit 1; }
+# --- issue 16: relucert-export on PATH: bin/relucert-export execs the script next to the package
+wrapper=$(find "$TMP" -path '*bin/relucert-export' | head -1)
+[ -n "$wrapper" ] && [ -x "$wrapper" ] || { echo "FAIL: bin/relucert-export not installed"; exit 1; }
+target=$(sed -n 's/^exec "\(.*\)" .*/\1/p' "$wrapper")
+[ -x "$TMP$target" ] || { echo "FAIL: bin/relucert-export execs '$target', not installed"; exit 1; }
 if [ -z "${SAN_FLAGS:-}" ] && /usr/bin/python3 -c 'import cffi' 2>/dev/null; then
     fixture=$(cd "$S" && pwd)/tests/data/sage/case005.json
     py=$(cd / && PYTHONDONTWRITEBYTECODE=1 PYTHONPATH="$(dirname "$pydir")" RELUCERT_LIB="$libdir/librelucert.so" \

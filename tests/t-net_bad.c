@@ -125,7 +125,8 @@ static const char * valid =
     "{\"input_dim\": 2, \"name\": \"n\\u00e9t\", \"activation\": \"relu\",\n"
     " \"layers\": [{\"weights\": [[1, \"-1/2\"], [\"0.25\", 3e0]], \"biases\": [0, \"1/3\"]},\n"
     "            {\"weights\": [[1, -1], [0.5, 123456789012345678901234567890]], \"biases\": [-1.5E-2, 7]},\n"
-    "            {\"weights\": [[1, -1]], \"biases\": [\"-1/20\"]}],\n"
+    "            {\"weights\": [[1, -1]], \"biases\": [\"-1/20\"],\n"
+    "             \"shortcuts\": [{\"from\": 0, \"weights\": [[2, \"1/3\"]]}, {\"weights\": [[-1, 0.5]], \"from\": \"input\"}]}],\n"
     " \"meta\": {\"a\": [1, {\"b\": null}], \"c\": true}}";
 
 /* Reads text; returns the status. If accepted, checks write -> read gives the same network. */

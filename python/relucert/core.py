@@ -377,6 +377,15 @@ class Regions:
 
 
 # ---------------------------------------------------------------- networks
+def _layer_of(L):
+    """A layer of the canonical JSON as Fractions; "shortcuts" (doc/FORMAT.md) only when it has some:
+    [{"from": "input" or a hidden layer (0-based), "weights": rows}], sorted by source."""
+    layer = {"weights": _fractions(L["weights"]), "biases": _fractions(L["biases"])}
+    if "shortcuts" in L:
+        layer["shortcuts"] = [{"from": s["from"], "weights": _fractions(s["weights"])} for s in L["shortcuts"]]
+    return layer
+
+
 class Network:
     """A ReLU network with exact rational weights (the network JSON format)."""
 
@@ -384,7 +393,7 @@ class Network:
         self._h = ffi.gc(handle, lib.api_net_free)
         d = _loads(_take_string(lib.api_net_json(self._h)))
         self.input_dim = d["input_dim"]
-        self.layers = [{"weights": _fractions(L["weights"]), "biases": _fractions(L["biases"])} for L in d["layers"]]
+        self.layers = [_layer_of(L) for L in d["layers"]]
         self.widths = [len(L["biases"]) for L in d["layers"]]
         self.name = d.get("name")
 

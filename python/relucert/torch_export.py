@@ -160,14 +160,26 @@ def _json_ready(v):
     return v
 
 
-def from_torch(model, max_denominator=None, name=None, report=False):
-    """relucert.Network from an nn.Sequential of Linear/ReLU or its state dict.
+def from_torch(model, input_shape=None, max_denominator=None, name=None, report=False, path=None):
+    """A PyTorch model, exactly (every float weight is its dyadic rational; with max_denominator=Q
+    rounded by continued fractions, report=True also returns the exact errors).
 
-    Exact by default (every float weight is its dyadic rational). With
-    max_denominator=Q weights are rounded by continued fractions; pass
-    report=True to get (network, report) with the exact errors."""
+    With input_shape (the shape of one sample, no batch axis: (2,), (3, 32, 32)): any module
+    torch.fx can trace (relucert.fx_import), returned as the format-2 network dict, also written
+    to `path` when given. Without it: an nn.Sequential of Linear/ReLU or its state dict, returned
+    as a relucert.Network (format 1), as before."""
+    if input_shape is not None:
+        from .fx_import import graph_from_torch
+        from .graph_export import write
+        d, rep = graph_from_torch(model, input_shape, max_denominator, name, report=True)
+        if path is not None:
+            write(d, path)
+        return (d, rep) if report else d
     d, rep = network_dict(model, max_denominator, name)
     net = Network.from_json(_json_ready(d))
+    if path is not None:
+        with open(path, "w") as f:
+            f.write(net.to_json())
     return (net, rep) if report else net
 
 

@@ -118,8 +118,9 @@ boundary_analyze(boundary_analysis_t A, const net_t net, const char * name, slon
     boundary_class_init(A->K, n);
     A->ready = 1;
     int status = boundary_compute_pieces(A->B, net, output, T, domain, check, list ? _keep_piece : NULL, A, err);
-    /* the classification applies to one hidden layer of width n; other shapes get no class key */
-    A->classify = status == RELU_OK && net->nlayers == 2 && net_layer_width(net, 0) == n;
+    /* the classification applies to one hidden layer of width n without
+       shortcuts (its theory is about sums of ReLUs); other shapes get no class key */
+    A->classify = status == RELU_OK && net->nlayers == 2 && net_layer_width(net, 0) == n && !net_has_shortcuts(net);
     if (A->classify)
         status = boundary_classify(A->K, net, output, T, err);
     if (A->classify && status == RELU_OK && A->K->status == BOUNDARY_CLASSIFIED)

@@ -103,6 +103,8 @@ boundary_classify(boundary_class_t K, const net_t net, slong output, const fmpq_
             "the classification needs a hidden layer of width input_dim = %ld (it has width %ld)",
             (long) d, (long) net_layer_width(net, 0));
     }
+    if (net_has_shortcuts(net))
+        return rc_error_set(err, RELU_E_UNSUPPORTED, "boundary classification: networks with shortcuts are not supported yet");
     if (d >= 63)
         return rc_error_set(err, RELU_E_UNSUPPORTED, "the classification supports input dimension < 63");
     slong m = net_num_outputs(net);

@@ -239,6 +239,10 @@ boundary_layer_compute(boundary_layer_t L, const net_t net, slong layer,
                             (long) layer, (long) H);
     }
     const net_layer_struct * lay = net->layers + layer - 1;
+    /* the anatomy is of the map h_{k-1} -> relu(W h_{k-1} + b); a shortcut gives the layer more inputs */
+    if (lay->nshortcuts > 0)
+        return rc_error_set(err, RELU_E_UNSUPPORTED, "layer anatomy: layers with shortcuts are not supported yet (layer %ld has %ld)",
+                            (long) layer, (long) lay->nshortcuts);
     const fmpq_mat_struct * W = lay->W;
     slong m = W->r, n = W->c;
     if (L->m != m || L->n != n)

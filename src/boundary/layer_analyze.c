@@ -81,6 +81,8 @@ boundary_layer_analyze(boundary_layer_analysis_t A, const net_t net, const char 
     if (layer < 1 || layer > H)
         return boundary_layer_compute(A->L, net, layer, NULL, NULL, err);   /* its error for a missing layer */
     const net_layer_struct * lay = net->layers + layer - 1;
+    if (lay->nshortcuts > 0)
+        return boundary_layer_compute(A->L, net, layer, NULL, NULL, err);   /* its refusal of shortcuts */
     slong m = lay->W->r, n = lay->W->c;
     A->m = m;
     A->n = n;

@@ -112,6 +112,8 @@ cmd_boundary(int argc, char ** argv)
     if (status == RELU_OK && cert_path != NULL && !(net->nlayers == 2 && net_layer_width(net, 0) == n))
         status = rc_error_set(err, RELU_E_UNSUPPORTED,
             "--certificate: classification certificates need one hidden layer of width input_dim = %ld", (long) n);
+    if (status == RELU_OK && cert_path != NULL && net_has_shortcuts(net))
+        status = rc_error_set(err, RELU_E_UNSUPPORTED, "boundary --certificate: networks with shortcuts are not supported yet");
     if (status == RELU_OK)
         status = boundary_analyze(A, net, pos[0], output, T, domain, desc, check_faces, list, err);
     if (status == RELU_OK && cert_path != NULL)

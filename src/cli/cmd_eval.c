@@ -11,9 +11,12 @@ static const char * eval_help =
 "  zero_neurons (their indices, from 0), affine {W, c}. On a boundary the affine map is the\n"
 "  one of the pattern above (zero pre-activations counted inactive); every region touching x\n"
 "  has an affine map with the same value at x.\n\n"
+"NET may be a graph (format version 2, doc/FORMAT.md); one with a max over more than two\n"
+"  entries has no ReLU lowering and is evaluated directly: input and output only.\n\n"
 "examples:\n"
 "  relucert eval data/default.json --at 1/3,-1/2 --json\n"
-"  relucert eval data/default.json --at 0,0\n";
+"  relucert eval data/default.json --at 0,0\n"
+"  relucert eval data/graph-residual.json --at 1,2\n";
 
 int
 cmd_eval(int argc, char ** argv)
@@ -29,27 +32,34 @@ cmd_eval(int argc, char ** argv)
 
     rc_error_t err;
     net_t net;
+    plnet_t g;
     net_eval_report_t r;
     fmpq * x = NULL;
     rc_error_init(err);
     net_init(net);
+    plnet_init(g);
     net_eval_report_init(r);
-    int status = net_read_file(net, pos[0], err);
-    if (status == RELU_OK && num_parse_list(&x, NULL, at, net->input_dim, err))
+    /* a graph whose lowering is refused (a max over > 2 entries) is evaluated directly */
+    int status = net_read_file_graph(net, g, pos[0], err), graph = (status == RELU_E_UNSUPPORTED && g->nnodes > 0);
+    slong n = graph ? plnet_input_dim(g) : net->input_dim;
+    if (graph)
+        status = RELU_OK;
+    if (status == RELU_OK && num_parse_list(&x, NULL, at, n, err))
     {
         rc_error_prefix(err, "--at");
         status = err->code;
     }
     if (status == RELU_OK)
     {
-        net_eval_report(r, net, x);
+        graph ? net_eval_report_graph(r, g, x) : net_eval_report(r, net, x);
         status = cli_write_result(json, (cli_writer_json) net_eval_report_write_json,
                                   (cli_writer_text) net_eval_report_write_text, r, err);
     }
     rc = status ? cli_fail("eval", err) : CLI_EXIT_OK;
     if (x != NULL)
-        _fmpq_vec_clear(x, net->input_dim);
+        _fmpq_vec_clear(x, n);
     net_eval_report_clear(r);
     net_clear(net);
+    plnet_clear(g);
     return rc;
 }

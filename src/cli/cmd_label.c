@@ -16,9 +16,11 @@ static const char * label_help =
 "\n"
 "JSON keys (--json): points, on_boundary (how many points lie on a bent hyperplane), labels\n"
 "  (records: point, output, pattern (0/1 per hidden neuron), on_boundary, zero_neurons).\n\n"
+"NET may be a graph (format version 2); one with a max over more than two entries is\n"
+"  evaluated directly: records {point, output}.\n\n"
 "examples:\n"
 "  relucert label data/default.json --grid 5 --box -1,1 --jsonl labels.jsonl\n"
-"  relucert label data/default.json --grid 3 --box -1,1\n";
+"  relucert label data/graph-residual.json --grid 3 --box -1,1\n";
 
 /* The points: a file, or --grid n --box LO,HI (at most 10^7 points). */
 static int
@@ -50,7 +52,7 @@ _points(net_points_struct * P, fmpq ** pts, fmpq ** lohi, const char * file, slo
 
 /* Streams the labels: --json on stdout, --jsonl to its file, else text. */
 static int
-_label(const net_t net, const net_points_struct * P, int json, const char * jsonl, rc_error_t err)
+_label(const net_t net, const plnet_t g, const net_points_struct * P, int json, const char * jsonl, rc_error_t err)
 {
     FILE * lfp = NULL;
     if (jsonl != NULL && (lfp = strcmp(jsonl, "-") ? fopen(jsonl, "w") : stdout) == NULL)
@@ -61,7 +63,10 @@ _label(const net_t net, const net_points_struct * P, int json, const char * json
         jout_init(out, stdout, 0, 0);
     if (lfp)
         jout_init(lout, lfp, 0, 1);
-    net_label_points(&s, net, P, json ? out : NULL, lfp ? lout : NULL, json || lfp ? NULL : stdout);
+    if (g->nnodes > 0 && net->nlayers == 0)
+        net_label_points_graph(&s, g, P, json ? out : NULL, lfp ? lout : NULL, json || lfp ? NULL : stdout);
+    else
+        net_label_points(&s, net, P, json ? out : NULL, lfp ? lout : NULL, json || lfp ? NULL : stdout);
     if (json)
         jout_clear(out);
     int status = RELU_OK;
@@ -91,21 +96,27 @@ cmd_label(int argc, char ** argv)
 
     rc_error_t err;
     net_t net;
+    plnet_t g;
     net_points_struct P = { NULL, 0, NULL, 0 };
     fmpq * pts = NULL, * lohi = NULL;
     rc_error_init(err);
     net_init(net);
-    int status = net_read_file(net, pos[0], err);
-    slong n = net->input_dim;
+    plnet_init(g);
+    /* a graph whose lowering is refused (a max over > 2 entries) is labelled directly */
+    int status = net_read_file_graph(net, g, pos[0], err);
+    if (status == RELU_E_UNSUPPORTED && g->nnodes > 0)
+        status = RELU_OK;
+    slong n = net->nlayers == 0 && g->nnodes > 0 ? plnet_input_dim(g) : net->input_dim;
     if (status == RELU_OK)
         status = _points(&P, &pts, &lohi, npos == 2 ? pos[1] : NULL, grid, box, n, err);
     if (status == RELU_OK)
-        status = _label(net, &P, json, jsonl, err);
+        status = _label(net, g, &P, json, jsonl, err);
     rc = status ? cli_fail("label", err) : CLI_EXIT_OK;
     if (pts)
         _fmpq_vec_clear(pts, FLINT_MAX(P.num * n, 1));
     if (lohi)
         _fmpq_vec_clear(lohi, 2);
     net_clear(net);
+    plnet_clear(g);
     return rc;
 }

@@ -38,6 +38,7 @@ usage(FILE * fp)
         "  dualgraph NET [domain]             dual graph of the regions, certified Fiedler value and partition\n"
         "  sphere-fit --dim D --units U --layers L --seed S  neural polytope: fit the sphere, exact {N <= 1}, type, polar\n"
         "  slice NET --points FILE --out F   the network on the line/plane through k+1 points (k inputs)\n"
+        "  lower NET [--out F]                the version-1 network of a graph (format version 2), exactly\n"
         "  stats --dim d --widths .. --kind K --seeds S0..S1  exact facet statistics over a random family\n"
         "\n"
         "domains: --box LO,HI (the cube [LO,HI]^n) | --domain FILE ({\"A\":..,\"b\":..}, A x <= b) | --whole (R^n)\n"
@@ -77,6 +78,7 @@ dispatch(int argc, char ** argv)
         /* issue 7 */ { "train-convex", cmd_train_convex },
         /* issue 20 */ { "charpoly", cmd_charpoly },
         /* issue 17 */ { "slice", cmd_slice },
+        /* issue 16 */ { "lower", cmd_lower },
     };
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
         if (!strcmp(cmd, commands[i].name))

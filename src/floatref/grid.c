@@ -4,25 +4,90 @@
 #include "util/bitset.h"
 #include "regions/regions.h"
 
-/* double-precision forward pass; signs of the hidden pre-activations */
-static void
-_eval_double(signed char * sg, const net_t net, double ** W, double ** b, const double * x, double * buf, double * nxt)
+/* The network in doubles: per layer W, b and the shortcuts' matrices. */
+typedef struct
 {
-    slong n = net->input_dim, at = 0, width = n;
+    double ** W, ** b;
+    double *** S;               /* S[j][s]: shortcut s of layer j, row-major */
+    slong * off;                /* off[j + 1]: where h_j starts in the activation buffer; off[0] = 0 (x) */
+}
+floatref_dnet;
+
+static double *
+_mat_to_double(const fmpq_mat_t M)
+{
+    double * D = flint_malloc(M->r * M->c * sizeof(double) + 1);
+    for (slong i = 0; i < M->r; i++)
+        for (slong k = 0; k < M->c; k++)
+            D[i * M->c + k] = fmpq_get_d(fmpq_mat_entry(M, i, k));
+    return D;
+}
+
+static void
+_dnet_init(floatref_dnet * F, const net_t net)
+{
+    slong L = net->nlayers;
+    F->W = flint_malloc(L * sizeof(double *));
+    F->b = flint_malloc(L * sizeof(double *));
+    F->S = flint_malloc(L * sizeof(double **));
+    F->off = flint_malloc((L + 1) * sizeof(slong));
+    F->off[0] = 0;
+    for (slong j = 0; j < L; j++)
+    {
+        const net_layer_struct * Ly = net->layers + j;
+        F->off[j + 1] = F->off[j] + (j == 0 ? net->input_dim : net->layers[j - 1].W->r);
+        F->W[j] = _mat_to_double(Ly->W);
+        F->b[j] = flint_malloc(Ly->W->r * sizeof(double) + 1);
+        for (slong i = 0; i < Ly->W->r; i++)
+            F->b[j][i] = fmpq_get_d(Ly->b + i);
+        F->S[j] = flint_malloc(Ly->nshortcuts * sizeof(double *) + 1);
+        for (slong s = 0; s < Ly->nshortcuts; s++)
+            F->S[j][s] = _mat_to_double(Ly->shortcuts[s].S);
+    }
+}
+
+static void
+_dnet_clear(floatref_dnet * F, const net_t net)
+{
+    for (slong j = 0; j < net->nlayers; j++)
+    {
+        for (slong s = 0; s < net->layers[j].nshortcuts; s++)
+            flint_free(F->S[j][s]);
+        flint_free(F->S[j]);
+        flint_free(F->W[j]);
+        flint_free(F->b[j]);
+    }
+    flint_free(F->W); flint_free(F->b); flint_free(F->S); flint_free(F->off);
+}
+
+/* double-precision forward pass; signs of the hidden pre-activations. buf
+   holds x and then every hidden layer's output (a shortcut may read any). */
+static void
+_eval_double(signed char * sg, const net_t net, const floatref_dnet * F, const double * x, double * buf)
+{
+    slong n = net->input_dim, at = 0;
     memcpy(buf, x, n * sizeof(double));
     for (slong j = 0; j + 1 < net->nlayers; j++)
     {
-        slong r = net->layers[j].W->r;
+        const net_layer_struct * Ly = net->layers + j;
+        slong r = Ly->W->r, width = Ly->W->c;
+        const double * in = buf + F->off[j];
+        double * out = buf + F->off[j + 1];
         for (slong i = 0; i < r; i++)
         {
-            double s = b[j][i];
+            double s = F->b[j][i];
             for (slong k = 0; k < width; k++)
-                s += W[j][i * width + k] * buf[k];
+                s += F->W[j][i * width + k] * in[k];
+            for (slong t = 0; t < Ly->nshortcuts; t++)
+            {
+                slong from = Ly->shortcuts[t].from, c = Ly->shortcuts[t].S->c;
+                const double * src = buf + F->off[from + 1];
+                for (slong k = 0; k < c; k++)
+                    s += F->S[j][t][i * c + k] * src[k];
+            }
             sg[at++] = (s > 0) - (s < 0);
-            nxt[i] = s > 0 ? s : 0;
+            out[i] = s > 0 ? s : 0;
         }
-        memcpy(buf, nxt, r * sizeof(double));
-        width = r;
     }
 }
 
@@ -30,34 +95,21 @@ int
 floatref_grid_count(floatref_report * r, const net_t net, const fmpq_t lo, const fmpq_t hi, slong n,
                     rc_error_t err)
 {
-    slong d = net->input_dim, N = net_num_hidden(net), maxw = d;
+    slong d = net->input_dim, N = net_num_hidden(net);
     double total = 1;
     for (slong k = 0; k < d; k++) total *= n;
     if (n < 2 || total > 1e6)
         return rc_error_set(err, RELU_E_INPUT, "grid: need 2 <= n and n^d <= 10^6");
     memset(r, 0, sizeof(*r));
-    double ** W = flint_malloc(net->nlayers * sizeof(double *)), ** b = flint_malloc(net->nlayers * sizeof(double *));
-    for (slong j = 0; j < net->nlayers; j++)
-    {
-        const net_layer_struct * L = net->layers + j;
-        maxw = FLINT_MAX(maxw, L->W->r);
-        W[j] = flint_malloc(L->W->r * L->W->c * sizeof(double) + 1);
-        b[j] = flint_malloc(L->W->r * sizeof(double) + 1);
-        for (slong i = 0; i < L->W->r; i++)
-        {
-            for (slong k = 0; k < L->W->c; k++)
-                W[j][i * L->W->c + k] = fmpq_get_d(fmpq_mat_entry(L->W, i, k));
-            b[j][i] = fmpq_get_d(L->b + i);
-        }
-    }
+    floatref_dnet F;
+    _dnet_init(&F, net);
     slong pw = BS_WORDS(2 * N + 1);
     bsset_t fl, ex;
     bsset_init(fl, pw);
     bsset_init(ex, pw);
     bword * key = flint_calloc(pw, sizeof(bword));
     signed char * sf = flint_calloc(N + 1, 1), * se = flint_calloc(N + 1, 1);
-    double * xd = flint_malloc(d * sizeof(double)), * buf = flint_malloc(maxw * sizeof(double)),
-           * nxt = flint_malloc(maxw * sizeof(double));
+    double * xd = flint_malloc(d * sizeof(double)), * buf = flint_malloc((d + N) * sizeof(double));
     fmpq * x = _fmpq_vec_init(d), * y = _fmpq_vec_init(net_num_outputs(net));
     fmpq_t step;
     fmpz_t g;
@@ -74,7 +126,7 @@ floatref_grid_count(floatref_report * r, const net_t net, const fmpq_t lo, const
             fmpq_add(x + k, x + k, lo);
             xd[k] = fmpq_get_d(x + k);
         }
-        _eval_double(sf, net, W, b, xd, buf, nxt);
+        _eval_double(sf, net, &F, xd, buf);
         net_eval(y, se, net, x);
         int zero = 0, differ = 0;
         for (slong k = 0; k < N; k++)
@@ -100,10 +152,9 @@ floatref_grid_count(floatref_report * r, const net_t net, const fmpq_t lo, const
     r->points = (slong) total;
     r->patterns = fl->num;
     r->exact_patterns = ex->num;
-    for (slong j = 0; j < net->nlayers; j++) { flint_free(W[j]); flint_free(b[j]); }
-    flint_free(W); flint_free(b);
+    _dnet_clear(&F, net);
     bsset_clear(fl); bsset_clear(ex);
-    flint_free(key); flint_free(sf); flint_free(se); flint_free(xd); flint_free(buf); flint_free(nxt);
+    flint_free(key); flint_free(sf); flint_free(se); flint_free(xd); flint_free(buf);
     _fmpq_vec_clear(x, d);
     _fmpq_vec_clear(y, net_num_outputs(net));
     fmpq_clear(step);

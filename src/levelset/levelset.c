@@ -235,34 +235,49 @@ _on_hull_region(void * data, const region_struct * R)
     return 0;
 }
 
-/* the threshold network restricted to the affine hull of Q: x = lift (1, y) */
+/* rows A x + c of the input, seen on x = lift (1, y): A' = A lift_y, c += A lift_1 */
+static void
+_restrict_rows(fmpq_mat_t Aout, fmpq * c, const fmpq_mat_t A, const polytope_t Q)
+{
+    for (slong r = 0; r < A->r; r++)
+        for (slong k = 0; k < Q->n; k++)
+        {
+            fmpq_addmul(c + r, fmpq_mat_entry(A, r, k), fmpq_mat_entry(Q->lift, k, 0));
+            for (slong s = 0; s < Q->dim; s++)
+                fmpq_addmul(fmpq_mat_entry(Aout, r, s), fmpq_mat_entry(A, r, k), fmpq_mat_entry(Q->lift, k, s + 1));
+        }
+}
+
+/* the threshold network restricted to the affine hull of Q: x = lift (1, y);
+   the first layer and the shortcuts from the input read x */
 static void
 _restrict_net(net_t out, const net_t net, const polytope_t Q)
 {
-    slong n = Q->n, h = Q->dim, L = net->nlayers;
+    slong h = Q->dim, L = net->nlayers;
     slong * widths = flint_malloc((L + 1) * sizeof(slong));
     widths[0] = h;
     for (slong j = 0; j < L; j++)
         widths[j + 1] = net->layers[j].W->r;
     net_clear(out);
     net_init_shape(out, L, widths);
-    for (slong j = 1; j < L; j++)
+    for (slong j = 0; j < L; j++)
     {
-        fmpq_mat_set(out->layers[j].W, net->layers[j].W);
-        for (slong r = 0; r < net->layers[j].W->r; r++)
-            fmpq_set(out->layers[j].b + r, net->layers[j].b + r);
-    }
-    const net_layer_struct * F = net->layers;
-    for (slong r = 0; r < F->W->r; r++)
-    {
-        fmpq_set(out->layers[0].b + r, F->b + r);
-        for (slong k = 0; k < n; k++)
-        {
-            fmpq_addmul(out->layers[0].b + r, fmpq_mat_entry(F->W, r, k), fmpq_mat_entry(Q->lift, k, 0));
-            for (slong s = 0; s < h; s++)
-                fmpq_addmul(fmpq_mat_entry(out->layers[0].W, r, s), fmpq_mat_entry(F->W, r, k),
-                            fmpq_mat_entry(Q->lift, k, s + 1));
-        }
+        const net_layer_struct * F = net->layers + j;
+        net_layer_struct * G = out->layers + j;
+        for (slong r = 0; r < F->W->r; r++)
+            fmpq_set(G->b + r, F->b + r);
+        if (j == 0)
+            _restrict_rows(G->W, G->b, F->W, Q);
+        else
+            fmpq_mat_set(G->W, F->W);
+        for (slong t = 0; t < F->nshortcuts; t++)
+            widths[t] = F->shortcuts[t].from;     /* the widths are no longer needed */
+        net_layer_init_shortcuts(out, j, F->nshortcuts, widths);
+        for (slong t = 0; t < F->nshortcuts; t++)
+            if (F->shortcuts[t].from < 0)
+                _restrict_rows(G->shortcuts[t].S, G->b, F->shortcuts[t].S, Q);
+            else
+                fmpq_mat_set(G->shortcuts[t].S, F->shortcuts[t].S);
     }
     flint_free(widths);
 }

@@ -14,6 +14,8 @@ levelset_zonotope_duality(int * applies, char * reason, size_t size, polytope_t 
         return snprintf(reason, size, "the duality is about sublevel sets {N <= T}"), RELU_OK;
     if (net->nlayers != 2)
         return snprintf(reason, size, "the network does not have exactly one hidden layer"), RELU_OK;
+    if (net_has_shortcuts(net))
+        return snprintf(reason, size, "the network has shortcuts (the duality is about sums of ReLUs)"), RELU_OK;
     const net_layer_struct * H = net->layers, * O = net->layers + 1;
     for (slong i = 0; i < H->W->r; i++)
         if (!fmpq_is_zero(H->b + i))

@@ -1,68 +1,78 @@
 /* Exact forward pass, and the affine map of a network on one activation
    pattern: on the region where the pattern holds, the network is
-   x -> W_L D_{L-1} W_{L-1} ... D_1 W_1 x + (bias terms), with D_i = diag(active). */
+   x -> W_L D_{L-1} W_{L-1} ... D_1 W_1 x + (bias terms), with D_i = diag(active),
+   plus the shortcuts' terms. */
 #include <flint/flint.h>
 #include <string.h>
 #include <flint/fmpq_vec.h>
 #include "net/net.h"
 #include "num/num.h"
 
-static slong
-_max_width(const net_t net)
-{
-    slong w = net->input_dim;
-    for (slong l = 0; l < net->nlayers; l++)
-        w = FLINT_MAX(w, net->layers[l].W->r);
-    return w;
-}
-
-/* z = W a + b */
+/* z = W a + b + sum_s S_s h[from_s], h[-1] = x */
 static void
-_layer_apply(fmpq * z, const net_layer_struct * L, const fmpq * a)
+_layer_apply(fmpq * z, const net_layer_struct * L, const fmpq * a, fmpq * const * h, const fmpq * x)
 {
     for (slong i = 0; i < L->W->r; i++)
     {
         fmpq_set(z + i, L->b + i);
         for (slong j = 0; j < L->W->c; j++)
             fmpq_addmul(z + i, fmpq_mat_entry(L->W, i, j), a + j);
+        for (slong s = 0; s < L->nshortcuts; s++)
+        {
+            const fmpq_mat_struct * S = L->shortcuts[s].S;
+            const fmpq * src = L->shortcuts[s].from < 0 ? x : h[L->shortcuts[s].from];
+            for (slong j = 0; j < S->c; j++)
+                fmpq_addmul(z + i, fmpq_mat_entry(S, i, j), src + j);
+        }
     }
 }
 
+/* Every hidden layer's output is kept (h[l]), since a later layer may read
+   it through a shortcut. */
 void
 net_eval(fmpq * y, signed char * signs, const net_t net, const fmpq * x)
 {
-    slong w = _max_width(net), k = 0;
-    fmpq * a = _fmpq_vec_init(w);
-    fmpq * z = _fmpq_vec_init(w);
-    for (slong j = 0; j < net->input_dim; j++)
-        fmpq_set(a + j, x + j);
-    for (slong l = 0; l < net->nlayers; l++)
+    slong L = net->nlayers, n = net->input_dim, m = net_num_outputs(net), k = 0;
+    fmpq * x0 = _fmpq_vec_init(n);
+    fmpq ** h = flint_malloc(FLINT_MAX(L - 1, 1) * sizeof(fmpq *));
+    fmpq * z = _fmpq_vec_init(m);
+    for (slong j = 0; j < n; j++)
+        fmpq_set(x0 + j, x + j);
+    for (slong l = 0; l < L; l++)
     {
-        const net_layer_struct * L = net->layers + l;
-        _layer_apply(z, L, a);
-        if (l + 1 == net->nlayers)
-            break;
-        for (slong i = 0; i < L->W->r; i++)
+        const net_layer_struct * Ly = net->layers + l;
+        const fmpq * a = l == 0 ? x0 : h[l - 1];
+        if (l + 1 == L)
         {
-            int s = fmpq_sgn(z + i);
+            _layer_apply(z, Ly, a, h, x0);
+            break;
+        }
+        h[l] = _fmpq_vec_init(Ly->W->r);
+        _layer_apply(h[l], Ly, a, h, x0);
+        for (slong i = 0; i < Ly->W->r; i++)
+        {
+            int sg = fmpq_sgn(h[l] + i);
             if (signs != NULL)
-                signs[k++] = (signed char) s;
-            if (s > 0)
-                fmpq_set(a + i, z + i);
-            else
-                fmpq_zero(a + i);
+                signs[k++] = (signed char) sg;
+            if (sg <= 0)
+                fmpq_zero(h[l] + i);
         }
     }
-    for (slong i = 0; i < net_num_outputs(net); i++)
+    for (slong i = 0; i < m; i++)
         fmpq_set(y + i, z + i);
-    _fmpq_vec_clear(a, w);
-    _fmpq_vec_clear(z, w);
+    for (slong l = 0; l + 1 < L; l++)
+        _fmpq_vec_clear(h[l], net->layers[l].W->r);
+    flint_free(h);
+    _fmpq_vec_clear(z, m);
+    _fmpq_vec_clear(x0, n);
 }
 
+/* The rows of every layer on the pattern (net_layer_rows), hidden rows
+   multiplied by diag(active). */
 void
 net_affine_of_pattern(fmpq_mat_t M, fmpq * c, const net_t net, const unsigned char * active)
 {
-    slong n = net->input_dim, m = net_num_outputs(net), k = 0;
+    slong n = net->input_dim, m = net_num_outputs(net), L = net->nlayers, k = 0;
     if (M->r != m || M->c != n)
     {
         flint_printf("Exception (net_affine_of_pattern): M is %wd x %wd, expected %wd x %wd\n",
@@ -70,36 +80,26 @@ net_affine_of_pattern(fmpq_mat_t M, fmpq * c, const net_t net, const unsigned ch
         fflush(stdout);
         abort();
     }
-    /* (A, d): the map from the input to the current layer's pre-activations */
-    fmpq_mat_t A, B;
-    fmpq * d = _fmpq_vec_init(_max_width(net));
-    fmpq * e = _fmpq_vec_init(_max_width(net));
-    fmpq_mat_init_set(A, net->layers[0].W);
-    for (slong i = 0; i < A->r; i++)
-        fmpq_set(d + i, net->layers[0].b + i);
-    for (slong l = 1; l < net->nlayers; l++)
+    fmpq_mat_struct * H = flint_malloc(L * sizeof(fmpq_mat_struct));
+    for (slong l = 0; l < L; l++)
     {
-        const net_layer_struct * L = net->layers + l;
-        for (slong i = 0; i < A->r; i++, k++)
-            if (!active[k])
-            {
-                for (slong j = 0; j < n; j++)
-                    fmpq_zero(fmpq_mat_entry(A, i, j));
-                fmpq_zero(d + i);
-            }
-        fmpq_mat_init(B, L->W->r, n);
-        fmpq_mat_mul(B, L->W, A);
-        _layer_apply(e, L, d);
-        fmpq_mat_swap(A, B);
-        fmpq_mat_clear(B);
-        fmpq * t = d; d = e; e = t;
+        fmpq_mat_init(H + l, net->layers[l].W->r, n + 1);
+        net_layer_rows(H + l, net, l, H);
+        if (l + 1 < L)
+            for (slong i = 0; i < H[l].r; i++, k++)
+                if (!active[k])
+                    for (slong j = 0; j <= n; j++)
+                        fmpq_zero(fmpq_mat_entry(H + l, i, j));
     }
-    fmpq_mat_set(M, A);
     for (slong i = 0; i < m; i++)
-        fmpq_set(c + i, d + i);
-    fmpq_mat_clear(A);
-    _fmpq_vec_clear(d, _max_width(net));
-    _fmpq_vec_clear(e, _max_width(net));
+    {
+        fmpq_set(c + i, fmpq_mat_entry(H + L - 1, i, 0));
+        for (slong j = 0; j < n; j++)
+            fmpq_set(fmpq_mat_entry(M, i, j), fmpq_mat_entry(H + L - 1, i, j + 1));
+    }
+    for (slong l = 0; l < L; l++)
+        fmpq_mat_clear(H + l);
+    flint_free(H);
 }
 
 void
@@ -154,11 +154,34 @@ net_eval_report(net_eval_report_t r, const net_t net, const fmpq * x)
 }
 
 void
+net_eval_report_graph(net_eval_report_t r, const plnet_t g, const fmpq * x)
+{
+    net_eval_report_clear(r);
+    net_eval_report_init(r);
+    r->n = plnet_input_dim(g);
+    r->m = plnet_output_dim(g);
+    r->graph = 1;
+    r->x = _fmpq_vec_init(r->n);
+    for (slong j = 0; j < r->n; j++)
+        fmpq_set(r->x + j, x + j);
+    r->y = _fmpq_vec_init(r->m);
+    r->c = _fmpq_vec_init(r->m);
+    r->pattern = flint_calloc(1, 1);
+    r->signs = flint_calloc(1, 1);
+    plnet_eval(r->y, g, x);
+}
+
+void
 net_eval_report_write_json(jout_t out, const net_eval_report_t r)
 {
     jout_begin_object(out);
     jout_key(out, "input"); jout_fmpq_vec(out, r->x, r->n);
     jout_key(out, "output"); jout_fmpq_vec(out, r->y, r->m);
+    if (r->graph)
+    {
+        jout_end_object(out);
+        return;
+    }
     jout_key(out, "pattern"); jout_string(out, r->pattern);
     jout_key(out, "signs"); jout_string(out, r->signs);
     jout_key(out, "on_boundary"); jout_bool(out, r->zeros > 0);
@@ -198,6 +221,11 @@ net_eval_report_write_text(FILE * fp, const net_eval_report_t r)
 {
     _print_row(fp, "input:   ", r->x, r->n);
     _print_row(fp, "output:  ", r->y, r->m);
+    if (r->graph)
+    {
+        fputs("(the graph evaluated directly: it has no ReLU lowering, so no pattern or affine map)\n", fp);
+        return;
+    }
     fprintf(fp, "pattern: %s\nsigns:   %s%s\n", r->pattern, r->signs,
             r->zeros ? "  (on a boundary: some pre-activation is exactly 0)" : "");
     for (slong i = 0; i < r->m; i++)

@@ -48,9 +48,8 @@ net_points_read_file(fmpq ** pts, slong * num, const char * path, slong n, rc_er
 }
 
 static void
-_write_label(jout_t out, const net_t net, const fmpq * x, const fmpq * y, const signed char * sg)
+_write_label(jout_t out, slong n, slong m, slong N, int patterns, const fmpq * x, const fmpq * y, const signed char * sg)
 {
-    slong n = net->input_dim, N = net_num_hidden(net);
     char * pat = flint_malloc(N + 1);
     int zero = 0;
     for (slong k = 0; k < N; k++)
@@ -61,7 +60,13 @@ _write_label(jout_t out, const net_t net, const fmpq * x, const fmpq * y, const 
     pat[N] = '\0';
     jout_begin_object(out);
     jout_key(out, "point"); jout_fmpq_vec(out, x, n);
-    jout_key(out, "output"); jout_fmpq_vec(out, y, net_num_outputs(net));
+    jout_key(out, "output"); jout_fmpq_vec(out, y, m);
+    if (!patterns)
+    {
+        jout_end_object(out);
+        flint_free(pat);
+        return;
+    }
     jout_key(out, "pattern"); jout_string(out, pat);
     jout_key(out, "on_boundary"); jout_bool(out, zero);
     jout_key(out, "zero_neurons");
@@ -124,11 +129,13 @@ _num_points(const net_points_struct * P, slong n)
     return total;
 }
 
-void
-net_label_points(net_label_summary * s, const net_t net, const net_points_struct * P, jout_struct * json,
-                 jout_struct * lines, FILE * text)
+/* net, or (net NULL) the graph g evaluated directly: records without patterns. */
+static void
+_label_points(net_label_summary * s, const net_struct * net, const plnet_struct * g, const net_points_struct * P,
+              jout_struct * json, jout_struct * lines, FILE * text)
 {
-    slong n = net->input_dim, m = net_num_outputs(net), N = net_num_hidden(net), num = _num_points(P, n);
+    slong n = net ? net->input_dim : plnet_input_dim(g), m = net ? net_num_outputs(net) : plnet_output_dim(g);
+    slong N = net ? net_num_hidden(net) : 0, num = _num_points(P, n);
     fmpq * x = _fmpq_vec_init(FLINT_MAX(n, 1)), * y = _fmpq_vec_init(m);
     signed char * sg = flint_calloc(N + 1, 1);
     fmpq_t step;
@@ -152,15 +159,18 @@ net_label_points(net_label_summary * s, const net_t net, const net_points_struct
     for (slong i = 0; i < num; i++)
     {
         _point(x, P, step, i, n);
-        net_eval(y, sg, net, x);
+        if (net != NULL)
+            net_eval(y, sg, net, x);
+        else
+            plnet_eval(y, g, x);
         int zero = 0;
         for (slong k = 0; k < N; k++)
             zero |= (sg[k] == 0);
         s->on_boundary += zero;
         if (json != NULL)
-            _write_label(json, net, x, y, sg);
+            _write_label(json, n, m, N, net != NULL, x, y, sg);
         if (lines != NULL)
-            _write_label(lines, net, x, y, sg);
+            _write_label(lines, n, m, N, net != NULL, x, y, sg);
         if (text != NULL)
             _write_text(text, x, n, y, m, zero);
     }
@@ -168,13 +178,32 @@ net_label_points(net_label_summary * s, const net_t net, const net_points_struct
     {
         jout_end_array(json);
         jout_key(json, "points"); jout_int(json, num);
-        jout_key(json, "on_boundary"); jout_int(json, s->on_boundary);
+        if (net != NULL)
+        {
+            jout_key(json, "on_boundary"); jout_int(json, s->on_boundary);
+        }
         jout_end_object(json);
     }
-    if (text != NULL)
+    if (text != NULL && net != NULL)
         fprintf(text, "%ld points, %ld on a bent hyperplane\n", (long) num, (long) s->on_boundary);
+    else if (text != NULL)
+        fprintf(text, "%ld points (the graph evaluated directly: it has no ReLU lowering, so no activation patterns)\n", (long) num);
     fmpq_clear(step);
     _fmpq_vec_clear(x, FLINT_MAX(n, 1));
     _fmpq_vec_clear(y, m);
     flint_free(sg);
+}
+
+void
+net_label_points(net_label_summary * s, const net_t net, const net_points_struct * P, jout_struct * json,
+                 jout_struct * lines, FILE * text)
+{
+    _label_points(s, net, NULL, P, json, lines, text);
+}
+
+void
+net_label_points_graph(net_label_summary * s, const plnet_t g, const net_points_struct * P, jout_struct * json,
+                       jout_struct * lines, FILE * text)
+{
+    _label_points(s, NULL, g, P, json, lines, text);
 }

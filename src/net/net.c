@@ -80,6 +80,7 @@ net_set(net_t dst, const net_t src)
         fmpq_mat_set(dst->layers[i].W, src->layers[i].W);
         for (slong j = 0; j < src->layers[i].W->r; j++)
             fmpq_set(dst->layers[i].b + j, src->layers[i].b + j);
+        net_layer_set_shortcuts(dst, i, src->layers + i);
     }
     dst->name = _strdup_or_null(src->name);
     dst->activation = _strdup_or_null(src->activation);
@@ -116,6 +117,12 @@ net_equal(const net_t a, const net_t b)
             return 0;
         for (slong j = 0; j < p->W->r; j++)
             if (!fmpq_equal(p->b + j, q->b + j))
+                return 0;
+        if (p->nshortcuts != q->nshortcuts)
+            return 0;
+        for (slong s = 0; s < p->nshortcuts; s++)
+            if (p->shortcuts[s].from != q->shortcuts[s].from
+                || !fmpq_mat_equal(p->shortcuts[s].S, q->shortcuts[s].S))
                 return 0;
     }
     return _str_equal(a->name, b->name) && _str_equal(a->activation, b->activation)

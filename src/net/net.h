@@ -9,6 +9,7 @@
 #include <flint/fmpq_mat.h>
 #include "util/error.h"
 #include "json/json.h"
+#include "plnet/plnet.h"
 
 /* A shortcut into layer j: S h_from added to its pre-activation, where
    h_{-1} = x and h_i = relu(z_i) (doc/FORMAT.md, "Shortcuts"). */
@@ -56,6 +57,22 @@ static inline slong net_layer_width(const net_t net, slong i) { return net->laye
 static inline slong net_num_outputs(const net_t net) { return net->layers[net->nlayers - 1].W->r; }
 slong net_num_hidden(const net_t net);   /* total hidden neurons */
 
+/* ---- shortcuts (net/shortcut.c) ----------------------------------------------- */
+int net_has_shortcuts(const net_t net);  /* 1 if some layer has a shortcut */
+/* Width of a shortcut's source: input_dim for from = -1, else hidden layer from's width. */
+slong net_source_width(const net_t net, slong from);
+/* Gives layer j the shortcuts from froms[0..k-1] (increasing, -1 <= from <= j - 2;
+   aborts otherwise) with zero matrices, replacing the ones it had. */
+void net_layer_init_shortcuts(net_t net, slong j, slong k, const slong * froms);
+/* Layer j of net gets copies of src's shortcuts (same sources and shapes). */
+void net_layer_set_shortcuts(net_t net, slong j, const net_layer_struct * src);
+/* The pre-activations of layer j as affine maps of x, one homogeneous row per
+   neuron (column 0 the constant, columns 1..n the coefficients):
+   Z = W_j H[j-1] + (b_j | 0) + sum_s S_s H[from_s], H[-1] = (0 | I). H + i
+   (i < j) holds the rows of h_i = relu(z_i) on the pattern at hand (layer i's
+   width x (n + 1)); it is not read for j = 0. Z: layer j's width x (n + 1). */
+void net_layer_rows(fmpq_mat_t Z, const net_t net, slong j, const fmpq_mat_struct * H);
+
 /* Reading into an initialised net (its old content is replaced on success and
    left alone on failure; net_clear it in any case): every number exact; errors
    name the place, e.g. "net.json: layer 2, weights row 3, column 1: expected a
@@ -64,11 +81,25 @@ slong net_num_hidden(const net_t net);   /* total hidden neurons */
    RELU_E_UNSUPPORTED (an activation other than "relu"). */
 int net_read_jnode(net_t net, const jnode * root, rc_error_t err);
 int net_read_file(net_t net, const char * path, rc_error_t err);
+/* A file may also be a version-2 graph (doc/FORMAT.md): read by plnet_read_jnode
+   and lowered by net_lower_plnet. net_read_file_graph is net_read_file that also
+   keeps a graph in g (initialised; left empty for a version-1 file), even when
+   its lowering is refused (RELU_E_UNSUPPORTED, a max over more than two
+   entries): then net is left alone and g can still be evaluated (plnet_eval). */
+int net_read_file_graph(net_t net, plnet_t g, const char * path, rc_error_t err);
+/* out (initialised; replaced on success) becomes a version-1 network with
+   shortcuts computing exactly the graph's outputs, one ReLU neuron per piece
+   boundary of every unit (doc/FORMAT.md, "Regions of a graph network");
+   out->meta is {"lowered_from": {"format": "relucert-graph", "units": [{"node",
+   "op", "first_neuron", "neurons"}, ...]}} (a unit's neurons are consecutive,
+   entry by entry; clamp: z - min before z - max). RELU_E_UNSUPPORTED, naming
+   the node, for a max over more than two entries. */
+int net_lower_plnet(net_t out, const plnet_t g, rc_error_t err);
 /* Writing: canonical form (integers as JSON integers, other rationals as "p/q"),
    optional keys kept. read -> write -> read gives an identical network. */
 void net_write_jout(jout_t out, const net_t net);
 int net_write_file(const char * path, const net_t net, rc_error_t err);   /* compact, one line */
-/* Same shapes, weights and biases, and the same optional keys (name,
+/* Same shapes, weights, biases and shortcuts, and the same optional keys (name,
    activation, meta compared as trees; an absent activation differs from "relu"). */
 int net_equal(const net_t a, const net_t b);
 
@@ -99,6 +130,7 @@ typedef struct
     slong zeros;              /* hidden neurons with pre-activation exactly 0 */
     fmpq_mat_t W;             /* the affine map of `pattern` (zeros counted inactive): y = W x + c */
     fmpq * c;
+    int graph;                /* 1: a graph without lowering evaluated directly (only x, y are set) */
 }
 net_eval_report_struct;
 typedef net_eval_report_struct net_eval_report_t[1];
@@ -107,6 +139,9 @@ void net_eval_report_init(net_eval_report_t r);
 void net_eval_report_clear(net_eval_report_t r);
 /* Evaluates net at x (input_dim entries) with its pattern and affine map. */
 void net_eval_report(net_eval_report_t r, const net_t net, const fmpq * x);
+/* The output of a graph that has no lowering (net_read_file_graph) at x, by
+   plnet_eval; the writers then print input and output only. */
+void net_eval_report_graph(net_eval_report_t r, const plnet_t g, const fmpq * x);
 /* The report as `relucert eval --json` prints it (one object), and as text. */
 void net_eval_report_write_json(jout_t out, const net_eval_report_t r);
 void net_eval_report_write_text(FILE * fp, const net_eval_report_t r);
@@ -139,11 +174,16 @@ int net_points_read_file(fmpq ** pts, slong * num, const char * path, slong n, r
    and into text (when not NULL) one line per point and a summary line. */
 void net_label_points(net_label_summary * s, const net_t net, const net_points_struct * P, jout_struct * json,
                       jout_struct * lines, FILE * text);
+/* The same for a graph that has no lowering (net_read_file_graph), evaluated
+   by plnet_eval: records {point, output} only (no neurons, so no pattern), the
+   JSON object without on_boundary. */
+void net_label_points_graph(net_label_summary * s, const plnet_t g, const net_points_struct * P, jout_struct * json,
+                            jout_struct * lines, FILE * text);
 
 /* ---- slices (net/slice.c) ----------------------------------------------------
    out (initialised) becomes the network restricted to x = origin + D^T t,
    t in R^k (D: k x input_dim, rows = directions, linearly independent):
-   first layer W0 D^T, b0 + W0 origin, the rest unchanged; "meta" is dropped.
+   first layer W0 D^T, b0 + W0 origin (shortcuts from the input likewise), the rest unchanged; "meta" is dropped.
    The regions of out are the intersections of net's regions with the
    subspace. RELU_E_INPUT for shapes or dependent directions. */
 int net_slice_affine(net_t out, const net_t net, const fmpq * origin, const fmpq_mat_t D, rc_error_t err);

@@ -8,11 +8,12 @@
 #include <limits.h>
 #include <string.h>
 #include <flint/flint.h>
-#include "net/net.h"
+#include "net/net-impl.h"
 #include "num/num.h"
+#include "plnet/plnet.h"
 
 #define NET_KEYS_HELP "a network has \"input_dim\" and \"layers\", optionally \"name\", \"activation\" and \"meta\""
-#define LAYER_KEYS_HELP "a layer has \"weights\" and \"biases\""
+#define LAYER_KEYS_HELP "a layer has \"weights\" and \"biases\", optionally \"shortcuts\""
 #define NUM_WORD "a number (integer, \"p/q\" or decimal)"
 
 static int
@@ -56,17 +57,18 @@ _read_input_dim(slong * n, const jnode * v, rc_error_t err)
 }
 
 /* Checks keys and shapes of layer number l (1-based) whose input width is
-   width; sets *rows. Nothing is allocated. */
+   widths[l - 1]; sets widths[l]. Nothing is allocated. */
 static int
-_check_layer_shape(slong * rows, const jnode * layer, slong l, slong width, rc_error_t err)
+_check_layer_shape(slong * widths, const jnode * layer, slong l, rc_error_t err)
 {
-    static const char * const allowed[] = { "weights", "biases" };
+    static const char * const allowed[] = { "weights", "biases", "shortcuts" };
+    slong width = widths[l - 1];
     if (layer->type != JNODE_OBJECT)
         return rc_error_set(err, RELU_E_INPUT,
                             "layer %ld: expected an object {\"weights\": [[...]], \"biases\": [...]}, got %s",
                             (long) l, jnode_type_name(layer));
     for (size_t i = 0; i < layer->nitems; i++)
-        if (!_is_one_of(layer->keys[i], allowed, 2))
+        if (!_is_one_of(layer->keys[i], allowed, 3))
         {
             char q[128];
             jnode_quote(q, sizeof(q), layer->keys[i], strlen(layer->keys[i]), 60);
@@ -104,8 +106,9 @@ _check_layer_shape(slong * rows, const jnode * layer, slong l, slong width, rc_e
         return rc_error_set(err, RELU_E_INPUT, "layer %ld: biases has %ld entr%s but weights has %ld row%s",
                             (long) l, (long) b->nitems, b->nitems == 1 ? "y" : "ies",
                             (long) W->nitems, W->nitems == 1 ? "" : "s");
-    *rows = (slong) W->nitems;
-    return RELU_OK;
+    widths[l] = (slong) W->nitems;
+    const jnode * sc = jnode_get(layer, "shortcuts");
+    return sc == NULL ? RELU_OK : _net_check_shortcuts(sc, l, widths, err);
 }
 
 /* Reads the numbers of a layer whose shape has been checked. */
@@ -184,7 +187,7 @@ _check_network_shape(slong * widths, const jnode * root, rc_error_t err)
     if (_read_input_dim(widths, jnode_get(root, "input_dim"), err))
         return err->code;
     for (size_t l = 0; l < layers->nitems; l++)
-        if (_check_layer_shape(widths + l + 1, layers->items[l], (slong) l + 1, widths[l], err))
+        if (_check_layer_shape(widths, layers->items[l], (slong) l + 1, err))
             return err->code;
     return RELU_OK;
 }
@@ -219,9 +222,26 @@ _check_top_level(const jnode * root, rc_error_t err)
     return RELU_OK;
 }
 
+/* A version-2 graph: read, checked, lowered (net/lower.c). */
+static int
+_read_graph(net_t net, plnet_t keep, const jnode * root, rc_error_t err)
+{
+    plnet_t g;
+    plnet_init(g);
+    int status = plnet_read_jnode(g, root, err);
+    if (status == RELU_OK)
+        status = net_lower_plnet(net, g, err);
+    if (keep != NULL && (status == RELU_OK || (status == RELU_E_UNSUPPORTED && g->nnodes > 0)))
+        plnet_swap(keep, g);
+    plnet_clear(g);
+    return status;
+}
+
 int
 net_read_jnode(net_t net, const jnode * root, rc_error_t err)
 {
+    if (plnet_is_graph_jnode(root))
+        return _read_graph(net, NULL, root, err);
     if (_check_top_level(root, err))
         return err->code;
     const jnode * layers = jnode_get(root, "layers");
@@ -233,7 +253,12 @@ net_read_jnode(net_t net, const jnode * root, rc_error_t err)
         net_t tmp;
         net_init_shape(tmp, nlayers, widths);
         for (slong l = 0; l < nlayers && status == RELU_OK; l++)
+        {
             status = _read_layer_numbers(tmp->layers + l, layers->items[l], l + 1, err);
+            const jnode * sc = jnode_get(layers->items[l], "shortcuts");
+            if (status == RELU_OK && sc != NULL)
+                status = _net_read_shortcuts(tmp, sc, l + 1, err);
+        }
         if (status == RELU_OK)
             status = _read_optional(tmp, root, err);
         if (status == RELU_OK)
@@ -247,11 +272,20 @@ net_read_jnode(net_t net, const jnode * root, rc_error_t err)
 int
 net_read_file(net_t net, const char * path, rc_error_t err)
 {
+    return net_read_file_graph(net, NULL, path, err);
+}
+
+int
+net_read_file_graph(net_t net, plnet_t g, const char * path, rc_error_t err)
+{
     jnode * root = NULL;
     int status = jnode_parse_file(&root, path, err);   /* prefixes its own messages */
     if (status != RELU_OK)
         return status;
-    status = net_read_jnode(net, root, err);
+    if (plnet_is_graph_jnode(root))
+        status = _read_graph(net, g, root, err);
+    else
+        status = net_read_jnode(net, root, err);
     if (status != RELU_OK)
         rc_error_prefix(err, path);
     jnode_free(root);

@@ -1,8 +1,9 @@
 /* Slices: the network restricted to an affine subspace x = o + D^T t.
 
-   Only the first layer sees the input, so the restriction is again a ReLU
-   network with k inputs: W0' = W0 D^T and b0' = b0 + W0 o, the other layers
-   unchanged. The composition is exact, and the regions of the slice are the
+   The first layer and the shortcuts from the input see it, so the
+   restriction is again a ReLU network with k inputs: W0' = W0 D^T and
+   b0' = b0 + W0 o, likewise S' = S D^T and b' = b + S o for a shortcut from
+   the input into a later layer, the rest unchanged. The composition is exact, and the regions of the slice are the
    intersections of the original regions with the subspace (a region of the
    slice is where the activation pattern is constant, and the pattern at
    t is the original pattern at o + D^T t). */
@@ -56,6 +57,20 @@ net_slice_affine(net_t out, const net_t net, const fmpq * origin, const fmpq_mat
         }
     }
     S->input_dim = k;
+    /* the other readers of the input: x = o + D^T t in every shortcut from it */
+    for (slong j = 1; j < S->nlayers; j++)
+        if (S->layers[j].nshortcuts > 0 && S->layers[j].shortcuts[0].from < 0)
+        {
+            const fmpq_mat_struct * Sj = net->layers[j].shortcuts[0].S;
+            fmpq_mat_t T;
+            fmpq_mat_init(T, Sj->r, k);
+            fmpq_mat_mul(T, Sj, Dt);
+            fmpq_mat_swap(S->layers[j].shortcuts[0].S, T);
+            fmpq_mat_clear(T);
+            for (slong i = 0; i < Sj->r; i++)
+                for (slong c = 0; c < n; c++)
+                    fmpq_addmul(S->layers[j].b + i, fmpq_mat_entry(Sj, i, c), origin + c);
+        }
     /* meta described the original inputs; it does not carry over */
     if (S->meta != NULL)
     {

@@ -25,10 +25,21 @@ net_threshold_net(net_t out, const net_t net, slong output, const fmpq_t T, rc_e
         fmpq_mat_set(tmp->layers[j].W, net->layers[j].W);
         for (slong r = 0; r < net->layers[j].W->r; r++)
             fmpq_set(tmp->layers[j].b + r, net->layers[j].b + r);
+        net_layer_set_shortcuts(tmp, j, net->layers + j);
     }
     const net_layer_struct * last = net->layers + L - 1;
     for (slong k = 0; k < last->W->c; k++)
         fmpq_set(fmpq_mat_entry(tmp->layers[L - 1].W, 0, k), fmpq_mat_entry(last->W, output, k));
+    /* the output row's shortcuts: row `output` of each */
+    slong * froms = flint_malloc(FLINT_MAX(last->nshortcuts, 1) * sizeof(slong));
+    for (slong s = 0; s < last->nshortcuts; s++)
+        froms[s] = last->shortcuts[s].from;
+    net_layer_init_shortcuts(tmp, L - 1, last->nshortcuts, froms);
+    for (slong s = 0; s < last->nshortcuts; s++)
+        for (slong k = 0; k < last->shortcuts[s].S->c; k++)
+            fmpq_set(fmpq_mat_entry(tmp->layers[L - 1].shortcuts[s].S, 0, k),
+                     fmpq_mat_entry(last->shortcuts[s].S, output, k));
+    flint_free(froms);
     fmpq_sub(tmp->layers[L - 1].b, last->b + output, T);
     fmpq_one(fmpq_mat_entry(tmp->layers[L].W, 0, 0));
     net_swap(out, tmp);

@@ -1,5 +1,6 @@
 /* Networks to JSON in canonical form: keys in the order input_dim, layers,
-   name, activation, meta; integers as JSON integers, other rationals as
+   name, activation, meta (a layer: weights, biases, shortcuts sorted by source);
+   integers as JSON integers, other rationals as
    "p/q" strings (never decimals, which would suggest rounding). Writing what
    was read gives the same network, and writing it again the same bytes. */
 #include <errno.h>
@@ -8,24 +9,49 @@
 #include "util/file.h"
 
 static void
+_write_matrix(jout_t out, const fmpq_mat_t W)
+{
+    jout_begin_array(out);
+    for (slong i = 0; i < W->r; i++)
+    {
+        jout_begin_array(out);
+        for (slong j = 0; j < W->c; j++)
+            jout_fmpq(out, fmpq_mat_entry(W, i, j));
+        jout_end_array(out);
+    }
+    jout_end_array(out);
+}
+
+/* A layer without shortcuts is written as before they existed (no key). */
+static void
 _write_layer(jout_t out, const net_layer_struct * L)
 {
     jout_begin_object(out);
     jout_key(out, "weights");
-    jout_begin_array(out);
-    for (slong i = 0; i < L->W->r; i++)
-    {
-        jout_begin_array(out);
-        for (slong j = 0; j < L->W->c; j++)
-            jout_fmpq(out, fmpq_mat_entry(L->W, i, j));
-        jout_end_array(out);
-    }
-    jout_end_array(out);
+    _write_matrix(out, L->W);
     jout_key(out, "biases");
     jout_begin_array(out);
     for (slong i = 0; i < L->W->r; i++)
         jout_fmpq(out, L->b + i);
     jout_end_array(out);
+    if (L->nshortcuts > 0)
+    {
+        jout_key(out, "shortcuts");
+        jout_begin_array(out);
+        for (slong s = 0; s < L->nshortcuts; s++)
+        {
+            jout_begin_object(out);
+            jout_key(out, "from");
+            if (L->shortcuts[s].from < 0)
+                jout_string(out, "input");
+            else
+                jout_int(out, L->shortcuts[s].from);
+            jout_key(out, "weights");
+            _write_matrix(out, L->shortcuts[s].S);
+            jout_end_object(out);
+        }
+        jout_end_array(out);
+    }
     jout_end_object(out);
 }
 

@@ -51,21 +51,16 @@ _regions_layers_layer_of(const regions_layers_struct * S, slong k)
     return j;
 }
 
-/* Z[j] = W_j diag(active_{j-1}) Z[j-1] + b_j, Z[0] = (b_0, W_0). */
+/* Z[j] = W_j diag(active_{j-1}) Z[j-1] + b_j + the shortcuts (net_layer_rows),
+   Z[0] = (b_0, W_0); callers go through the layers in order, so the H[i] a
+   shortcut reads belong to the same pattern. */
 void
 _regions_layers_rows(regions_layers_struct * S, slong j, const unsigned char * active)
 {
     const net_layer_struct * layer = S->net->layers + j;
     fmpq_mat_struct * Z = S->Z + j;
     slong w = layer->W->r, d = S->d;
-    if (j == 0)
-        for (slong r = 0; r < w; r++)
-        {
-            fmpq_set(fmpq_mat_entry(Z, r, 0), layer->b + r);
-            for (slong k = 1; k < d; k++)
-                fmpq_set(fmpq_mat_entry(Z, r, k), fmpq_mat_entry(layer->W, r, k - 1));
-        }
-    else
+    if (j > 0)
     {
         fmpq_mat_struct * H = S->H + j - 1, * Zp = S->Z + j - 1;
         for (slong r = 0; r < Zp->r; r++)
@@ -76,10 +71,8 @@ _regions_layers_rows(regions_layers_struct * S, slong j, const unsigned char * a
                 else
                     fmpq_zero(fmpq_mat_entry(H, r, k));
             }
-        fmpq_mat_mul(Z, layer->W, H);
-        for (slong r = 0; r < w; r++)
-            fmpq_add(fmpq_mat_entry(Z, r, 0), fmpq_mat_entry(Z, r, 0), layer->b + r);
     }
+    net_layer_rows(Z, S->net, j, S->H);
     for (slong r = 0; r < w; r++)
         poly_vec_from_fmpq(S->zint + (S->first[j] + r) * d, Z->rows[r], d);
 }

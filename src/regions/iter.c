@@ -23,23 +23,16 @@ _iter_layer_of(const regions_iter_struct * it, slong k)
     return j;
 }
 
-/* Z[j] = W_j H[j-1] + b_j, with H[j-1] = diag(active) Z[j-1]. */
+/* Z[j] = W_j H[j-1] + b_j + the shortcuts (net_layer_rows), with H[j-1] =
+   diag(active) Z[j-1]; a shortcut reads an H[i], i < j - 1, still valid for the
+   same reason as the rows (it was set on entry to layer i + 1, on this path). */
 static void
 _iter_layer_rows(regions_iter_struct * it, slong j)
 {
     const net_layer_struct * layer = it->net->layers + j;
     fmpq_mat_struct * Z = it->Z + j;
     slong w = layer->W->r, d = it->n + 1;
-    if (j == 0)
-    {
-        for (slong r = 0; r < w; r++)
-        {
-            fmpq_set(fmpq_mat_entry(Z, r, 0), layer->b + r);
-            for (slong k = 1; k < d; k++)
-                fmpq_set(fmpq_mat_entry(Z, r, k), fmpq_mat_entry(layer->W, r, k - 1));
-        }
-    }
-    else
+    if (j > 0)
     {
         fmpq_mat_struct * H = it->H + j - 1, * Zp = it->Z + j - 1;
         for (slong r = 0; r < Zp->r; r++)
@@ -50,10 +43,8 @@ _iter_layer_rows(regions_iter_struct * it, slong j)
                 else
                     fmpq_zero(fmpq_mat_entry(H, r, k));
             }
-        fmpq_mat_mul(Z, layer->W, H);
-        for (slong r = 0; r < w; r++)
-            fmpq_add(fmpq_mat_entry(Z, r, 0), fmpq_mat_entry(Z, r, 0), layer->b + r);
     }
+    net_layer_rows(Z, it->net, j, it->H);
     for (slong r = 0; r < w; r++)
         poly_vec_from_fmpq(it->zint + (it->first[j] + r) * d, Z->rows[r], d);
 }

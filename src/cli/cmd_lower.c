@@ -1,0 +1,44 @@
+#include <string.h>
+#include "cli/cli.h"
+
+static const char * lower_help =
+"usage: relucert lower NET [--out OUT.json]\n"
+"\n"
+"The version-1 network (doc/FORMAT.md) every command analyses for NET: a graph (format\n"
+"version 2) lowered exactly to a ReLU network with shortcuts, one neuron per piece boundary of\n"
+"every unit, with meta.lowered_from mapping units to neurons; a version-1 file is written back\n"
+"in canonical form. The output can be given to relucert-check with a certificate of the graph.\n"
+"\n"
+"  -o, --out FILE      write the network to FILE (default: stdout, one line)\n"
+"\n"
+"examples:\n"
+"  relucert lower data/graph-residual.json --out residual-v1.json\n"
+"  relucert regions residual-v1.json --box -2,2\n";
+
+int
+cmd_lower(int argc, char ** argv)
+{
+    const char * out = NULL, * pos[1];
+    const cli_opt opts[] = { { "out", CLI_STR, &out, 0, 0, 0, 'o' }, CLI_OPT_END };
+    int rc = cli_opts_parse("lower", lower_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
+    if (rc != CLI_PARSED)
+        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    rc_error_t err;
+    net_t net;
+    rc_error_init(err);
+    net_init(net);
+    int status = net_read_file(net, pos[0], err);
+    if (status == RELU_OK && out != NULL)
+        status = net_write_file(out, net, err);
+    else if (status == RELU_OK)
+    {
+        jout_t o;
+        jout_init(o, stdout, 0, 1);
+        net_write_jout(o, net);
+        jout_clear(o);
+        status = cli_check_stdout(err);
+    }
+    rc = status ? cli_fail("lower", err) : CLI_EXIT_OK;
+    net_clear(net);
+    return rc;
+}

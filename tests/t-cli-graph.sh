@@ -1,0 +1,47 @@
+#!/bin/sh
+# Graphs (network format version 2, doc/FORMAT.md) end to end: the residual example equals the
+# version-1 network with a shortcut written by hand (tests/data/graph/residual-hand.json: hidden
+# W x + b, output (Wout V) h + Wout x + bout) in every region statistic; its output at (1, 2) is
+# (8, -6, 15) by hand; a certificate of the graph's regions is verified by the independent checker
+# against `relucert lower`'s file; a max over three entries is evaluated and labelled directly
+# (max(1, 3, 2) = 3) while region analyses refuse it naming the node (exit 3); non-piecewise-
+# linear and unknown ops fail with one line (exit 3, exit 2).
+set -u
+. "${top_srcdir:-.}/tests/cli-lib.sh"
+CHECK=${RELUCERT_CHECK:-checker/relucert-check}
+G=${top_srcdir:-.}/data/graph-residual.json
+
+expect 0 "$BIN" regions "$G" --box -2,2 --json
+jq -S 'del(.version)' "$TMP/out" >"$TMP/graph.json"
+expect 0 "$BIN" regions "$D/graph/residual-hand.json" --box -2,2 --json
+jq -S 'del(.version)' "$TMP/out" >"$TMP/hand.json"
+check "graph and hand-written network: same regions report" "$(cmp -s "$TMP/graph.json" "$TMP/hand.json"; echo $?)" 0
+check "regions of the residual example" "$(jq .regions "$TMP/graph.json")" "$(jq .regions "$TMP/hand.json")"
+
+expect 0 "$BIN" eval "$G" --at 1,2 --json
+check "eval of the graph at (1, 2)" "$(jq -c .output "$TMP/out")" '[8,-6,15]'
+
+expect 0 "$BIN" lower "$G" --out "$TMP/low.json"
+check "lowered: one shortcut from the input" "$(jq -c '.layers[1].shortcuts[0].from' "$TMP/low.json")" '"input"'
+check "lowered: the unit map" "$(jq -c '.meta.lowered_from.units' "$TMP/low.json")" '[{"node":"act1","op":"relu","first_neuron":0,"neurons":2}]'
+expect 0 "$BIN" lower "$TMP/low.json" --out "$TMP/low2.json"
+check "lower of a version-1 file is the same file" "$(cmp -s "$TMP/low.json" "$TMP/low2.json"; echo $?)" 0
+expect 0 "$BIN" regions "$G" --box -1,1 --quiet --certificate "$TMP/cert.json"
+expect 0 "$CHECK" --quiet --box -1,1 "$TMP/cert.json" "$TMP/low.json"
+
+M="$D/plnet/max3_region.json"
+expect 0 "$BIN" eval "$M" --at 1,3,2 --json
+check "max(1, 3, 2) evaluated directly" "$(jq -c .output "$TMP/out")" '[3]'
+check "no pattern for a graph without lowering" "$(jq -c 'has("pattern")' "$TMP/out")" 'false'
+expect 0 "$BIN" label "$M" --grid 2 --box 0,1 --json
+check "labels of the max graph" "$(jq -c '[.labels[].output[0]] | add' "$TMP/out")" '7'
+expect 3 "$BIN" regions "$M" --box -1,1
+grep -q 'node "m": max over 3 entries' "$TMP/err" || fail "regions of a max of three: $(cat "$TMP/err")"
+expect 3 "$BIN" homology "$M" --box -1,1 --sublevel 0
+expect 3 "$BIN" eval "$D/plnet/softmax.json" --at 1,1
+grep -q 'op "softmax" is not piecewise linear' "$TMP/err" || fail "softmax: $(cat "$TMP/err")"
+expect 2 "$BIN" eval "$D/plnet/unknown_op.json" --at 1,1
+expect 2 "$BIN" regions "$D/plnet/cycle.json" --box -1,1
+
+echo "t-cli-graph: $ok passed, $fails failed"
+[ "$fails" -eq 0 ]
