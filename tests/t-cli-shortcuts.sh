@@ -21,6 +21,16 @@ done
 expect 0 "$BIN" regions "$S/deep2d.json" --whole --quiet --certificate "$TMP/deep2d-whole.json"
 expect 0 "$CHECK" --quiet --whole "$TMP/deep2d-whole.json" "$S/deep2d.json"
 
+# the other ways to run the search see the same regions: worker processes, the LP engine, --near
+r0=$("$BIN" regions "$S/deep2d.json" --box -1,1 --json --list | jq -c '[.region_list[].pattern]')
+r1=$("$BIN" regions "$S/deep2d.json" --box -1,1 --json --list --jobs 2 | jq -c '[.region_list[].pattern]')
+r2=$("$BIN" regions "$S/deep2d.json" --box -1,1 --json --list --engine lp | jq -c '[.region_list[].pattern]')
+r3=$("$BIN" regions "$S/deep2d.json" --box -1,1 --json --list --near 1/10,1/7 | jq -c '[.region_list[].pattern] | sort')
+check "deep2d: 15 regions" "$(echo "$r0" | jq length)" 15
+check "deep2d --jobs 2" "$r1" "$r0"
+check "deep2d --engine lp" "$r2" "$r0"
+check "deep2d --near" "$r3" "$(echo "$r0" | jq -c sort)"
+
 # tampering with one shortcut weight: the residual block's [[1, "-1/2"]] becomes [[1, "-1/3"]]
 sed 's|"weights":\[\[1,"-1/2"\]\]|"weights":[[1,"-1/3"]]|' "$TMP/residual2d-regions.json" >"$TMP/t.json"
 check "the tamper edits the certificate" "$(cmp -s "$TMP/t.json" "$TMP/residual2d-regions.json"; echo $?)" 1
