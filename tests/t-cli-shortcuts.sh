@@ -99,6 +99,19 @@ p1=$("$BIN" regions "$S/residual2d.json" --box -1,1 --json --list | jq -c '[.reg
 p2=$("$BIN" regions "$TMP/plain.json" --box -1,1 --json --list | jq -c '[.region_list[].pattern | .[0:3]]')
 check "patterns without the passthrough neurons" "$p1" "$p2"
 
+# a level set of lower dimension (the convexity test restricts the network to its hull):
+# f = x1 + 2 relu(-x1) + relu(1/2 - |x2|) has {f <= 0} = {0} x ([-1, -1/2] u [1/2, 1]) in the box
+cat >"$TMP/two.json" <<'JSON'
+{"input_dim": 2, "layers": [{"weights": [[-1, 0], [0, 1], [0, -1]], "biases": [0, 0, 0]},
+ {"weights": [[0, -1, -1]], "biases": ["1/2"]},
+ {"weights": [[1]], "biases": [0], "shortcuts": [{"from": 0, "weights": [[2, 0, 0]]}, {"from": "input", "weights": [[1, 0]]}]}]}
+JSON
+check "two segments" "$("$BIN" levelset "$TMP/two.json" --box -1,1 --sublevel 0 --json | jq -c '[.convex, .hull_dim, .pieces_by_dim, .fvector]')" \
+    '[false,1,[0,2,0],[4,2,0]]'
+w=$("$BIN" levelset "$TMP/two.json" --box -1,1 --sublevel 0 --json | jq -r '.witness | map(tostring) | join(",")')
+check "the witness is on the line x1 = 0, between the segments" "$(echo "$w" | cut -d, -f1)" 0
+check "f > 0 at the witness" "$("$BIN" eval "$TMP/two.json" --at "$w" --json | jq -r '.output[0] | tostring | startswith("-") or . == "0"')" false
+
 # a slice through two points: the sliced network at t is the network at p0 + t (p1 - p0)
 echo '[[0, "1/2"], [1, -1]]' >"$TMP/pts.json"
 expect 0 "$BIN" slice "$S/deep2d.json" --points "$TMP/pts.json" --out "$TMP/slice.json"
