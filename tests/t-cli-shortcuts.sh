@@ -112,6 +112,16 @@ w=$("$BIN" levelset "$TMP/two.json" --box -1,1 --sublevel 0 --json | jq -r '.wit
 check "the witness is on the line x1 = 0, between the segments" "$(echo "$w" | cut -d, -f1)" 0
 check "f > 0 at the witness" "$("$BIN" eval "$TMP/two.json" --at "$w" --json | jq -r '.output[0] | tostring | startswith("-") or . == "0"')" false
 
+# float-count's double twin: dyadic weights on the grid of step 1/16 make every double exact,
+# so it must label every point as the exact evaluator does (ignoring a shortcut mislabels 635)
+cat >"$TMP/dyadic.json" <<'JSON'
+{"input_dim": 2, "layers": [{"weights": [[1, 0], [0, 1], [1, 1]], "biases": [0, "1/4", "-1/2"]},
+ {"weights": [[1, 1, -1], [-1, 2, 0]], "biases": ["-3/8", 0], "shortcuts": [{"from": "input", "weights": [[1, -1], [0, "1/2"]]}]},
+ {"weights": [[1, -1]], "biases": [0], "shortcuts": [{"from": 0, "weights": [[1, 2, 0]]}, {"from": "input", "weights": [[1, 0]]}]}]}
+JSON
+check "float-count, dyadic" "$("$BIN" float-count "$TMP/dyadic.json" --box -1,1 --grid 33 --json | jq -c '[.regions, .points, .mislabelled]')" \
+    "[15,1089,0]"
+
 # a slice through two points: the sliced network at t is the network at p0 + t (p1 - p0)
 echo '[[0, "1/2"], [1, -1]]' >"$TMP/pts.json"
 expect 0 "$BIN" slice "$S/deep2d.json" --points "$TMP/pts.json" --out "$TMP/slice.json"
