@@ -112,6 +112,13 @@ w=$("$BIN" levelset "$TMP/two.json" --box -1,1 --sublevel 0 --json | jq -r '.wit
 check "the witness is on the line x1 = 0, between the segments" "$(echo "$w" | cut -d, -f1)" 0
 check "f > 0 at the witness" "$("$BIN" eval "$TMP/two.json" --at "$w" --json | jq -r '.output[0] | tostring | startswith("-") or . == "0"')" false
 
+# the dual graph the library certifies has the edges the checker counts from the certificate
+e1=$("$BIN" dualgraph "$S/deep2d.json" --box -1,1 | head -1 | sed 's/.*regions, \([0-9]*\) edges.*/\1/')
+e2=$("$CHECK" --box -1,1 "$TMP/deep2d-regions.json" "$S/deep2d.json" | tr -s ' \n' ' ' | sed 's/.*15 nodes, \([0-9]*\) edges.*/\1/')
+check "dual graph edges (library = checker)" "$e1" "$e2"
+check "dual graph edges" "$e1" 23
+expect 0 "$BIN" plot "$S/deep2d.json" --box -1,1 --out "$TMP/deep2d.svg"
+
 # float-count's double twin: dyadic weights on the grid of step 1/16 make every double exact,
 # so it must label every point as the exact evaluator does (ignoring a shortcut mislabels 635)
 cat >"$TMP/dyadic.json" <<'JSON'
