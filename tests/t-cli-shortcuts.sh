@@ -21,6 +21,16 @@ done
 expect 0 "$BIN" regions "$S/deep2d.json" --whole --quiet --certificate "$TMP/deep2d-whole.json"
 expect 0 "$CHECK" --quiet --whole "$TMP/deep2d-whole.json" "$S/deep2d.json"
 
+# the other ways to run the search see the same regions: worker processes, the LP engine, --near
+r0=$("$BIN" regions "$S/deep2d.json" --box -1,1 --json --list | jq -c '[.region_list[].pattern]')
+r1=$("$BIN" regions "$S/deep2d.json" --box -1,1 --json --list --jobs 2 | jq -c '[.region_list[].pattern]')
+r2=$("$BIN" regions "$S/deep2d.json" --box -1,1 --json --list --engine lp | jq -c '[.region_list[].pattern]')
+r3=$("$BIN" regions "$S/deep2d.json" --box -1,1 --json --list --near 1/10,1/7 | jq -c '[.region_list[].pattern] | sort')
+check "deep2d: 15 regions" "$(echo "$r0" | jq length)" 15
+check "deep2d --jobs 2" "$r1" "$r0"
+check "deep2d --engine lp" "$r2" "$r0"
+check "deep2d --near" "$r3" "$(echo "$r0" | jq -c sort)"
+
 # tampering with one shortcut weight: the residual block's [[1, "-1/2"]] becomes [[1, "-1/3"]]
 sed 's|"weights":\[\[1,"-1/2"\]\]|"weights":[[1,"-1/3"]]|' "$TMP/residual2d-regions.json" >"$TMP/t.json"
 check "the tamper edits the certificate" "$(cmp -s "$TMP/t.json" "$TMP/residual2d-regions.json"; echo $?)" 1
@@ -88,6 +98,36 @@ check "the twin comparison sees the homology" \
 p1=$("$BIN" regions "$S/residual2d.json" --box -1,1 --json --list | jq -c '[.region_list[].pattern]')
 p2=$("$BIN" regions "$TMP/plain.json" --box -1,1 --json --list | jq -c '[.region_list[].pattern | .[0:3]]')
 check "patterns without the passthrough neurons" "$p1" "$p2"
+
+# a level set of lower dimension (the convexity test restricts the network to its hull):
+# f = x1 + 2 relu(-x1) + relu(1/2 - |x2|) has {f <= 0} = {0} x ([-1, -1/2] u [1/2, 1]) in the box
+cat >"$TMP/two.json" <<'JSON'
+{"input_dim": 2, "layers": [{"weights": [[-1, 0], [0, 1], [0, -1]], "biases": [0, 0, 0]},
+ {"weights": [[0, -1, -1]], "biases": ["1/2"]},
+ {"weights": [[1]], "biases": [0], "shortcuts": [{"from": 0, "weights": [[2, 0, 0]]}, {"from": "input", "weights": [[1, 0]]}]}]}
+JSON
+check "two segments" "$("$BIN" levelset "$TMP/two.json" --box -1,1 --sublevel 0 --json | jq -c '[.convex, .hull_dim, .pieces_by_dim, .fvector]')" \
+    '[false,1,[0,2,0],[4,2,0]]'
+w=$("$BIN" levelset "$TMP/two.json" --box -1,1 --sublevel 0 --json | jq -r '.witness | map(tostring) | join(",")')
+check "the witness is on the line x1 = 0, between the segments" "$(echo "$w" | cut -d, -f1)" 0
+check "f > 0 at the witness" "$("$BIN" eval "$TMP/two.json" --at "$w" --json | jq -r '.output[0] | tostring | startswith("-") or . == "0"')" false
+
+# the dual graph the library certifies has the edges the checker counts from the certificate
+e1=$("$BIN" dualgraph "$S/deep2d.json" --box -1,1 | head -1 | sed 's/.*regions, \([0-9]*\) edges.*/\1/')
+e2=$("$CHECK" --box -1,1 "$TMP/deep2d-regions.json" "$S/deep2d.json" | tr -s ' \n' ' ' | sed 's/.*15 nodes, \([0-9]*\) edges.*/\1/')
+check "dual graph edges (library = checker)" "$e1" "$e2"
+check "dual graph edges" "$e1" 23
+expect 0 "$BIN" plot "$S/deep2d.json" --box -1,1 --out "$TMP/deep2d.svg"
+
+# float-count's double twin: dyadic weights on the grid of step 1/16 make every double exact,
+# so it must label every point as the exact evaluator does (ignoring a shortcut mislabels 635)
+cat >"$TMP/dyadic.json" <<'JSON'
+{"input_dim": 2, "layers": [{"weights": [[1, 0], [0, 1], [1, 1]], "biases": [0, "1/4", "-1/2"]},
+ {"weights": [[1, 1, -1], [-1, 2, 0]], "biases": ["-3/8", 0], "shortcuts": [{"from": "input", "weights": [[1, -1], [0, "1/2"]]}]},
+ {"weights": [[1, -1]], "biases": [0], "shortcuts": [{"from": 0, "weights": [[1, 2, 0]]}, {"from": "input", "weights": [[1, 0]]}]}]}
+JSON
+check "float-count, dyadic" "$("$BIN" float-count "$TMP/dyadic.json" --box -1,1 --grid 33 --json | jq -c '[.regions, .points, .mislabelled]')" \
+    "[15,1089,0]"
 
 # a slice through two points: the sliced network at t is the network at p0 + t (p1 - p0)
 echo '[[0, "1/2"], [1, -1]]' >"$TMP/pts.json"

@@ -37,6 +37,17 @@ def test_load_roundtrip(data):
     assert all(isinstance(w, Fraction) for L in net.layers for row in L["weights"] for w in row)
 
 
+def test_graph_loads_lowered(data):
+    # a graph (format version 2) is read through the same reader: the residual example equals the
+    # network with a shortcut written by hand (tests/data/graph/residual-hand.json)
+    g = relucert.load(os.path.join(TESTDATA, "..", "..", "data", "graph-residual.json"))
+    hand = relucert.load(data("graph", "residual-hand.json"))
+    assert g.eval(["1", "2"])["output"] == [8, -6, 15]
+    assert g.complex(box=(-2, 2))["fvector"] == hand.complex(box=(-2, 2))["fvector"]
+    with pytest.raises(relucert.UnsupportedError, match='node "m": max over 3 entries'):
+        relucert.load(data("plnet", "max3_region.json"))
+
+
 def test_from_dict_exact_numbers():
     net = relucert.Network.from_json({"input_dim": 2, "layers": [
         {"weights": [[1, "-1/2"], ["0.1", Fraction(1, 3)]], "biases": [0.5, "1e-3"]},
