@@ -103,8 +103,15 @@ read_shortcuts(network * net, yajl_val sc, long l, const char * where)
             fail("%s: layer %ld, shortcut %ld must be {\"from\": ..., \"weights\": [[...]]}", where, l, s);
         int input = YAJL_IS_STRING(f) && strcmp(f->u.string, "input") == 0;
         long src = input ? -1 : YAJL_IS_STRING(f) ? -2 : json_get_index(f);
+        if (l == 0)
+            fail("%s: layer 0 (counting from 0) reads the input through its weights and can have no shortcut", where);
         if ((src < 0 && !input) || src > l - 2)
-            fail("%s: layer %ld, shortcut %ld: from must be \"input\" or a hidden layer 0..%ld", where, l, s, l - 2);
+        {
+            if (l == 1)
+                fail("%s: layer 1, shortcut %ld: from must be \"input\" (layers counted from 0)", where, s);
+            fail("%s: layer %ld, shortcut %ld: from must be \"input\" or a hidden layer 0..%ld (layers counted from 0)",
+                 where, l, s, l - 2);
+        }
         long cols = net->width[src + 1], at = s;
         while (at > 0 && net->from[l][at - 1] > src)    /* insertion: keep them sorted */
         {

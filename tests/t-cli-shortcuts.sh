@@ -21,6 +21,11 @@ done
 expect 0 "$BIN" regions "$S/deep2d.json" --whole --quiet --certificate "$TMP/deep2d-whole.json"
 expect 0 "$CHECK" --quiet --whole "$TMP/deep2d-whole.json" "$S/deep2d.json"
 
+# the checker's own reader refuses every bad shortcut file in one line
+for f in "$D"/bad/shortcut_*.json; do
+    expect 1 "$CHECK" --quiet "$TMP/deep2d-regions.json" "$f"
+done
+
 # the other ways to run the search see the same regions: worker processes, the LP engine, --near
 r0=$("$BIN" regions "$S/deep2d.json" --box -1,1 --json --list | jq -c '[.region_list[].pattern]')
 r1=$("$BIN" regions "$S/deep2d.json" --box -1,1 --json --list --jobs 2 | jq -c '[.region_list[].pattern]')
