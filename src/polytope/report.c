@@ -10,7 +10,7 @@ polytope_read_verified(polytope_t Q, const char * path, rc_error_t err)
 {
     if (polytope_read_file(Q, path, err))
         return err->code;
-    return polytope_verify_cdd(Q, err);
+    return polytope_verify(Q, err);
 }
 
 void

@@ -176,7 +176,7 @@ _search(_canon_ctx * c, slong * lab, char * cs)
 }
 
 char *
-polytope_canonical_incidence(slong ** perm_g, slong ** perm_f, const unsigned char * inc,
+polytope_canonical_incidence_search(slong ** perm_g, slong ** perm_f, const unsigned char * inc,
                              slong ng, slong nv, slong nf)
 {
     _canon_ctx c;
