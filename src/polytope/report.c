@@ -71,7 +71,7 @@ void
 polytope_write_text(FILE * fp, const polytope_t Q)
 {
     slong n = Q->n;
-    slong * f = flint_malloc((Q->dim + 1) * sizeof(slong));
+    slong * f = flint_malloc(FLINT_MAX(Q->dim + 1, 1) * sizeof(slong));
     char buf[128];
     polytope_fvector(f, Q);
     const char * name = polytope_type_name(buf, sizeof(buf), Q);
@@ -222,7 +222,8 @@ void
 polytope_report_write_text(FILE * fp, const polytope_report_t S)
 {
     polytope_write_text(fp, S->Q);
-    fputs("verified: cddlib (GMP) recomputes the same facets, equations and generators\n", fp);
+    fputs(S->Q->dim < 0 ? "verified: empty (cddlib's exact LP finds the inequalities infeasible)\n"
+                        : "verified: every facet, vertex and ray checked exactly, Euler's relation holds\n", fp);
     if (S->R)
         fprintf(fp, "combinatorially equivalent to %s: %s\n", S->other,
                 S->equivalent < 0 ? "unknown (search limit)" :

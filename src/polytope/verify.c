@@ -58,6 +58,8 @@ polytope_verify(const polytope_t Q, rc_error_t err)
 {
     slong n = Q->n, d = n + 1, G = Q->nv + Q->nr, nl = Q->nl, m = Q->m, neq = Q->neq;
     slong nrow = m + neq + 1;          /* facets, equations, h >= 0 */
+    if (Q->dim < 0)
+        return RELU_OK;                /* emptiness was confirmed by an LP in polytope_set_hrep */
     fmpz * gen = _fmpz_vec_init(FLINT_MAX(G + nl, 1) * d);
     fmpz * row = _fmpz_vec_init(nrow * d);
     fmpq * q = _fmpq_vec_init(d);
