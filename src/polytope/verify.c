@@ -12,9 +12,9 @@
    - the generators tight on a facet (with the lineality) span dim
      dimensions: the facet is a facet of the generated set, not a redundant
      or implicit row;
-   - the rows tight at a vertex (with the equations) have rank n - nl, at a
-     ray rank n - nl - 1 without the row h >= 0: every vertex and ray is
-     extreme in the H-polyhedron;
+   - the rows tight at a vertex (with the equations), at a ray also the row
+     h >= 0, have rank n - nl: every vertex and ray spans (with the
+     lineality) a minimal face of the homogenised H-cone, so it is extreme;
    - for polytopes, the face lattice of the incidence has f_0 = nv, f_{dim-1} = m
      and satisfies Euler's relation sum (-1)^k f_k = 1 (a missing facet of a
      simplicial polytope leaves its ridges in one facet only and breaks it; one
@@ -115,7 +115,7 @@ polytope_verify(const polytope_t Q, rc_error_t err)
         for (slong j = 0; j < nrow; j++)
             sel[j] = j >= m || polytope_incident(Q, i, j);
         sel[m + neq] = i >= Q->nv;
-        if (_rank(row, nrow, d, sel) != n - nl - (i >= Q->nv))
+        if (_rank(row, nrow, d, sel) != n - nl)
             status = _fail(err, "not extreme in the inequalities: generator", i);
     }
     if (status == RELU_OK && polytope_is_bounded(Q) && Q->dim >= 1)
