@@ -718,7 +718,9 @@ polytope_zonotope_generators(fmpq ** gens, const polytope_t Q)
     fmpq * g = NULL;
     fmpz * dir = _fmpz_vec_init(n), * cls = NULL;
     fmpq * e = _fmpq_vec_init(n);
-    int ok = polytope_is_bounded(Q) && Q->dim >= 1;
+    /* a d-dimensional zonotope has at least 2^d vertices (as many as the
+       d-cube, the sum of d segments): skip the face lattice otherwise */
+    int ok = polytope_is_bounded(Q) && Q->dim >= 1 && (Q->dim >= 40 || Q->nv >= (WORD(1) << Q->dim));
     *gens = NULL;
     polytope_lattice_t F;
     polytope_lattice_init(F);
