@@ -46,6 +46,8 @@ def cdd_counts(text, kind):
             break
         if inside and s and not s.startswith("*") and not re.match(r"^\s*\S+\s+\d+\s+(rational|integer|real)", line):
             rows.append(s.split())
+    if not lin:
+        rows = list(dict.fromkeys(tuple(r) for r in rows))    # lrs may repeat a ray (once per basis)
     if kind == "V":
         v = sum(1 for k, r in enumerate(rows, 1) if r[0] != "0" and k not in lin)
         r_ = sum(1 for k, r in enumerate(rows, 1) if r[0] == "0" and k not in lin)
