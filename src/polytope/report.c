@@ -222,8 +222,11 @@ void
 polytope_report_write_text(FILE * fp, const polytope_report_t S)
 {
     polytope_write_text(fp, S->Q);
-    fputs(S->Q->dim < 0 ? "verified: empty (cddlib's exact LP finds the inequalities infeasible)\n"
-                        : "verified: every facet, vertex and ray checked exactly, Euler's relation holds\n", fp);
+    if (S->Q->dim < 0)
+        fputs("verified: empty (cddlib's exact LP finds the inequalities infeasible)\n", fp);
+    else
+        fprintf(fp, "verified: every facet, vertex and ray checked exactly%s\n",
+                polytope_is_bounded(S->Q) && S->Q->dim >= 1 ? ", Euler's relation holds" : "");
     if (S->R)
         fprintf(fp, "combinatorially equivalent to %s: %s\n", S->other,
                 S->equivalent < 0 ? "unknown (search limit)" :
