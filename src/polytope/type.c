@@ -427,6 +427,30 @@ _permutahedron(slong r, slong * nv, slong * nf)
     return inc;
 }
 
+/* The number of facets of C(V, d) (Ziegler, 0.7 and 8.4): for d = 2k,
+   V/(V-k) binom(V-k, k); for d = 2k+1, 2 binom(V-k-1, k). */
+static slong
+_cyclic_facets(slong V, slong d)
+{
+    slong k = d / 2, r;
+    fmpz_t c;
+    fmpz_init(c);
+    if (d % 2 == 0)
+    {
+        fmpz_bin_uiui(c, V - k, k);
+        fmpz_mul_ui(c, c, V);
+        fmpz_divexact_ui(c, c, V - k);
+    }
+    else
+    {
+        fmpz_bin_uiui(c, V - k - 1, k);
+        fmpz_mul_2exp(c, c, 1);
+    }
+    r = fmpz_fits_si(c) ? fmpz_get_si(c) : -1;
+    fmpz_clear(c);
+    return r;
+}
+
 /* cyclic polytope C(V, d): its facets are the d-subsets S of {0..V-1}
    satisfying Gale's evenness condition (between two elements not in S lie an
    even number of elements of S; Ziegler, Lectures on Polytopes, 0.7). NULL
@@ -639,7 +663,7 @@ polytope_type_name(char * buf, size_t size, const polytope_t Q)
     for (slong i = 0; i < V; i++)
         for (slong j = 0; j < F; j++)
             ninc += polytope_incident(Q, i, j);
-    if (res == NULL && d >= 3 && V > d + 1 && V <= 40 && ninc == d * F)    /* simplicial */
+    if (res == NULL && d >= 3 && V > d + 1 && V <= 40 && ninc == d * F && _cyclic_facets(V, d) == F)
     {
         inc = _cyclic(V, d, F, &nv, &nf);
         if (inc != NULL && _same_type(form, inc, &nv, &nf))
