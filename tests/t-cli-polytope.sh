@@ -146,5 +146,14 @@ for f in "$P"/bad/*.json; do
 done
 expect 2 "$BIN" polytope "$TMP/does-not-exist.json"
 
+# --- the empty polyhedron is an answer (as in cddlib and lrs), not an error
+E="$P/empty/infeasible.json"
+check "empty" "$("$BIN" polytope "$E" --json | jq -c '[.dim, .fvector, .vertices, .inequalities.A, .type, .verified]')" \
+    '[-1,[],[],[],"empty set",true]'
+check "empty compare" "$("$BIN" polytope "$E" --compare "$E" --json | jq -c '.equivalent')" 'true'
+check "empty vs cube" "$("$BIN" polytope "$E" --compare "$P/cube3.json" --json | jq -c '.equivalent')" 'false'
+expect 3 "$BIN" faces "$E"
+expect 3 "$BIN" polar "$E"
+
 echo "t-cli-polytope: $ok passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -496,7 +496,7 @@ def load(path):
 
 # ---------------------------------------------------------------- polytopes
 class Polytope:
-    """A polyhedron from its H form {"A", "b"} or V form {"vertices"} (cddlib-checked)."""
+    """A polyhedron from its H form {"A", "b"} or V form {"vertices"} (the conversion checked exactly, polytope_verify)."""
 
     def __init__(self, handle):
         self._h = ffi.gc(handle, lib.api_polytope_free)

@@ -392,7 +392,7 @@ api_polytope_new(const char * kind, const char * arg, rc_error_t err)
     else
         status = rc_error_set(err, RELU_E_INPUT, "unknown polytope kind \"%s\" (file, json)", kind);
     if (status == RELU_OK)
-        status = polytope_verify_cdd(Q, err);
+        status = polytope_verify(Q, err);
     if (status)
     {
         polytope_clear(Q);

@@ -77,6 +77,8 @@ cmd_faces(int argc, char ** argv)
         polytope_t Q;
         polytope_init(Q, 0);
         status = polytope_read_verified(Q, pos[0], err);
+        if (status == RELU_OK && Q->dim < 0)
+            status = rc_error_set(err, RELU_E_UNSUPPORTED, "%s: the set is empty (its only face is itself)", pos[0]);
         if (status == RELU_OK)
             polytope_faces_compute(S, Q);
         polytope_clear(Q);

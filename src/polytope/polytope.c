@@ -5,6 +5,7 @@
 #include <flint/fmpz_vec.h>
 #include <flint/fmpz_mat.h>
 #include "polytope/polytope.h"
+#include "poly/lp.h"
 
 static void
 _qvec_set(fmpq * d, const fmpq * s, slong len)
@@ -468,6 +469,24 @@ _rows_push(fmpz ** rows, slong * num, slong * alloc, const fmpz * r, slong d)
     (*num)++;
 }
 
+/* The cuts found the set empty (its implicit equations are inconsistent);
+   cddlib's exact LP must agree before the empty set is an answer. */
+static int
+_confirm_empty(const fmpq_mat_t A, const fmpq * b, rc_error_t err)
+{
+    poly_lp_status st;
+    fmpq_t opt;
+    fmpq_init(opt);
+    fmpq * x = _fmpq_vec_init(FLINT_MAX(A->c, 1)), * obj = _fmpq_vec_init(FLINT_MAX(A->c, 1));
+    int status = poly_lp_solve(x, opt, &st, A, b, 0, obj, 1, err);
+    if (status == RELU_OK && st != POLY_LP_INFEASIBLE)
+        status = rc_error_set(err, RELU_E_INTERNAL, "the cuts found the inequalities infeasible, cddlib's LP does not");
+    _fmpq_vec_clear(x, FLINT_MAX(A->c, 1));
+    _fmpq_vec_clear(obj, FLINT_MAX(A->c, 1));
+    fmpq_clear(opt);
+    return status;
+}
+
 int
 polytope_set_hrep(polytope_t Q, const fmpq_mat_t A, const fmpq * b, rc_error_t err)
 {
@@ -477,7 +496,7 @@ polytope_set_hrep(polytope_t Q, const fmpq_mat_t A, const fmpq * b, rc_error_t e
     fmpq * row = _fmpq_vec_init(d);
     fmpz * eq = NULL;
     slong neq = 0, eqalloc = 0;
-    int status = RELU_OK;
+    int status = RELU_OK, empty = 0;
 
     /* a.x <= b  <=>  b - a.x >= 0 */
     for (slong k = 0; k < m; k++)
@@ -491,8 +510,8 @@ polytope_set_hrep(polytope_t Q, const fmpq_mat_t A, const fmpq * b, rc_error_t e
     {
         if (_hull_set(Q, eq, neq))
         {
-            status = rc_error_set(err, RELU_E_INPUT,
-                "the inequalities have no common solution (the set is empty)");
+            status = _confirm_empty(A, b, err);
+            empty = status == RELU_OK;
             break;
         }
         int restart = 0;
@@ -512,10 +531,12 @@ polytope_set_hrep(polytope_t Q, const fmpq_mat_t A, const fmpq * b, rc_error_t e
         if (!restart)
             break;
     }
-    if (status == RELU_OK)
+    if (status == RELU_OK && !empty)
         _polytope_finish(Q);
     else
         _hull_set(Q, NULL, 0);
+    if (empty)
+        Q->dim = -1;    /* the empty polyhedron: no generators, no facets */
     _fmpz_vec_clear(eq, eqalloc * d);
     _fmpz_vec_clear(g, m * d);
     _fmpz_vec_clear(gy, d);
@@ -736,6 +757,8 @@ polytope_set_vrep(polytope_t Q, const fmpq_mat_t V, const fmpq_mat_t R, const fm
 void
 polytope_fvector(slong * f, const polytope_t Q)
 {
+    if (Q->dim < 0)
+        return;
     poly_faces_t F;
     poly_faces_init(F);
     poly_faces_compute(F, Q->P);
@@ -926,7 +949,7 @@ void
 polytope_write_json(jout_t out, const polytope_t Q)
 {
     slong n = Q->n;
-    slong * f = flint_malloc((Q->dim + 1) * sizeof(slong));
+    slong * f = flint_malloc(FLINT_MAX(Q->dim + 1, 1) * sizeof(slong));
     polytope_fvector(f, Q);
     jout_key(out, "ambient_dim");
     jout_int(out, n);

@@ -22,7 +22,8 @@
      z.g <= 0 has -g in C** = C, so g is in the lineality space: it joins L
      and the construction restarts. The facets are then cut again (H -> V) and
      the resulting extreme generators must be among the given ones.
-   cddlib recomputes both directions independently in polytope_verify_cdd.
+   polytope_verify checks the result exactly without LPs; cddlib recomputes
+   both directions independently in polytope_verify_cdd.
 
    Output order is canonical: vertices by their rational coordinates
    (lexicographic), then rays (primitive integer, lexicographic); facets
@@ -106,6 +107,12 @@ void polytope_interior_point(fmpq * x, const polytope_t Q);
 /* cddlib recomputes the facets (and equations) from the generators and the
    generators from the facets; both must agree with Q. RELU_E_INTERNAL otherwise. */
 int polytope_verify_cdd(const polytope_t Q, rc_error_t err);
+/* The cheap exact check (verify.c, no LP): every generator satisfies every
+   row, each facet is tight on generators spanning a facet, each vertex/ray
+   is extreme in the inequalities, the incidence is the one stored, and the
+   face lattice of a polytope has the right f_0, f_{dim-1} and Euler
+   characteristic. RELU_E_INTERNAL with the failing row otherwise. */
+int polytope_verify(const polytope_t Q, rc_error_t err);
 
 /* Keys: ambient_dim, dim, bounded, fvector, vertices, rays, lineality (when
    not zero), inequalities {A, b}, equations {A, b} (when dim < n). */
@@ -191,17 +198,24 @@ int polytope_polarity_compute(polytope_polarity_t R, const polytope_t Q, const f
 
 /* ---- combinatorial type ------------------------------------------------------------ */
 /* Canonical form of the vertex-facet incidence of a polytope (rows = vertices,
-   then rays with a different colour, columns = facets): a string of '0'/'1'
-   rows that is equal for two polyhedra exactly when their incidences are
-   isomorphic (for polytopes: combinatorially equivalent). *perm_g and *perm_f
-   (if not NULL) get the canonical order (canonical position -> original index,
-   freed by the caller with flint_free). Returns NULL when the search exceeds
-   its limit. */
+   then rays with a different colour, columns = facets), computed by nauty
+   (canon.c): a string "nv,nr,nf:" followed by the '0'/'1' rows, equal for
+   two polyhedra exactly when their incidences are isomorphic (for polytopes:
+   combinatorially equivalent). *perm_g and *perm_f (if not NULL) get the
+   canonical order (canonical position -> original index, freed by the caller
+   with flint_free). Never NULL. */
 char * polytope_canonical_form(slong ** perm_g, slong ** perm_f, const polytope_t Q);
 /* Canonical form from a raw incidence (ng rows, of which the first nv are
    vertices, nf columns; inc[i * nf + j] != 0). */
 char * polytope_canonical_incidence(slong ** perm_g, slong ** perm_f, const unsigned char * inc,
                                     slong ng, slong nv, slong nf);
+/* The same kind of invariant by a plain individualisation-refinement search
+   without automorphism pruning (type.c; no nauty): kept as the independent
+   cross-check of the tests, for small incidences. Its strings differ from
+   nauty's, but equality of two of them decides isomorphism just as well.
+   NULL when the search exceeds its node limit. */
+char * polytope_canonical_incidence_search(slong ** perm_g, slong ** perm_f, const unsigned char * inc,
+                                           slong ng, slong nv, slong nf);
 /* Combinatorial equivalence: 1 when the incidences are isomorphic, with
    gmap (generators of Q -> generators of R, vertices to vertices, rays to
    rays) and fmap (facets) an isomorphism, checked entry by entry; 0 when they

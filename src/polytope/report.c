@@ -10,7 +10,7 @@ polytope_read_verified(polytope_t Q, const char * path, rc_error_t err)
 {
     if (polytope_read_file(Q, path, err))
         return err->code;
-    return polytope_verify_cdd(Q, err);
+    return polytope_verify(Q, err);
 }
 
 void
@@ -71,7 +71,7 @@ void
 polytope_write_text(FILE * fp, const polytope_t Q)
 {
     slong n = Q->n;
-    slong * f = flint_malloc((Q->dim + 1) * sizeof(slong));
+    slong * f = flint_malloc(FLINT_MAX(Q->dim + 1, 1) * sizeof(slong));
     char buf[128];
     polytope_fvector(f, Q);
     const char * name = polytope_type_name(buf, sizeof(buf), Q);
@@ -222,7 +222,11 @@ void
 polytope_report_write_text(FILE * fp, const polytope_report_t S)
 {
     polytope_write_text(fp, S->Q);
-    fputs("verified: cddlib (GMP) recomputes the same facets, equations and generators\n", fp);
+    if (S->Q->dim < 0)
+        fputs("verified: empty (cddlib's exact LP finds the inequalities infeasible)\n", fp);
+    else
+        fprintf(fp, "verified: every facet, vertex and ray checked exactly%s\n",
+                polytope_is_bounded(S->Q) && S->Q->dim >= 1 ? ", Euler's relation holds" : "");
     if (S->R)
         fprintf(fp, "combinatorially equivalent to %s: %s\n", S->other,
                 S->equivalent < 0 ? "unknown (search limit)" :

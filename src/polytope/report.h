@@ -9,7 +9,7 @@
 #include "polytope/polytope.h"
 
 /* ---- shared pieces ------------------------------------------------------------ */
-/* Reads a polytope file and has cddlib recompute both forms (polytope_verify_cdd). */
+/* Reads a polytope file and checks the conversion exactly (polytope_verify). */
 int polytope_read_verified(polytope_t Q, const char * path, rc_error_t err);
 /* key: the type name of Q (polytope_type_name) or null. */
 void polytope_write_type_json(jout_t out, const char * key, const polytope_t Q);

@@ -176,7 +176,7 @@ _search(_canon_ctx * c, slong * lab, char * cs)
 }
 
 char *
-polytope_canonical_incidence(slong ** perm_g, slong ** perm_f, const unsigned char * inc,
+polytope_canonical_incidence_search(slong ** perm_g, slong ** perm_f, const unsigned char * inc,
                              slong ng, slong nv, slong nf)
 {
     _canon_ctx c;
@@ -427,6 +427,86 @@ _permutahedron(slong r, slong * nv, slong * nf)
     return inc;
 }
 
+/* The number of facets of C(V, d) (Ziegler, 0.7 and 8.4): for d = 2k,
+   V/(V-k) binom(V-k, k); for d = 2k+1, 2 binom(V-k-1, k). */
+static slong
+_cyclic_facets(slong V, slong d)
+{
+    slong k = d / 2, r;
+    fmpz_t c;
+    fmpz_init(c);
+    if (d % 2 == 0)
+    {
+        fmpz_bin_uiui(c, V - k, k);
+        fmpz_mul_ui(c, c, V);
+        fmpz_divexact_ui(c, c, V - k);
+    }
+    else
+    {
+        fmpz_bin_uiui(c, V - k - 1, k);
+        fmpz_mul_2exp(c, c, 1);
+    }
+    r = fmpz_fits_si(c) ? fmpz_get_si(c) : -1;
+    fmpz_clear(c);
+    return r;
+}
+
+/* cyclic polytope C(V, d): its facets are the d-subsets S of {0..V-1}
+   satisfying Gale's evenness condition (between two elements not in S lie an
+   even number of elements of S; Ziegler, Lectures on Polytopes, 0.7). NULL
+   when the number of facets is not F (the caller's cheap filter) or the
+   enumeration would be large. */
+static unsigned char *
+_cyclic(slong V, slong d, slong F, slong * nv, slong * nf)
+{
+    slong * c = flint_malloc(d * sizeof(slong)), cnt = 0, cap = FLINT_MAX(F, 1);
+    unsigned char * inc = flint_calloc(V * cap, 1);
+    for (slong k = 0; k < d; k++)
+        c[k] = k;
+    for (slong guard = 0; guard < 4000000; guard++)
+    {
+        /* Gale: every maximal run of S not touching 0 or V-1 has even length */
+        int ok = 1;
+        for (slong a = 0; a < d && ok; )
+        {
+            slong b = a;
+            while (b + 1 < d && c[b + 1] == c[b] + 1)
+                b++;
+            if (c[a] > 0 && c[b] < V - 1 && (b - a + 1) % 2)
+                ok = 0;
+            a = b + 1;
+        }
+        if (ok)
+        {
+            if (cnt == cap)
+            {
+                cnt = -1;
+                break;
+            }
+            for (slong k = 0; k < d; k++)
+                inc[c[k] * cap + cnt] = 1;
+            cnt++;
+        }
+        slong k = d - 1;
+        while (k >= 0 && c[k] == V - d + k)
+            k--;
+        if (k < 0)
+            break;
+        c[k]++;
+        for (slong t = k + 1; t < d; t++)
+            c[t] = c[t - 1] + 1;
+    }
+    flint_free(c);
+    if (cnt != F)
+    {
+        flint_free(inc);
+        return NULL;
+    }
+    *nv = V;
+    *nf = F;
+    return inc;
+}
+
 /* The reference incidence (freed here) has the canonical form `form`. */
 static int
 _same_type(const char * form, unsigned char * inc, const slong * nv, const slong * nf)
@@ -491,6 +571,8 @@ polytope_type_name(char * buf, size_t size, const polytope_t Q)
     slong d = Q->dim, V = Q->nv, F = Q->m, nv, nf;
     if (!polytope_is_bounded(Q))
         return NULL;
+    if (d < 0)
+        return snprintf(buf, size, "empty set"), buf;
     if (d == 0)
         return snprintf(buf, size, "point"), buf;
     if (d == 1)
@@ -577,6 +659,19 @@ polytope_type_name(char * buf, size_t size, const polytope_t Q)
             }
         }
     }
+    slong ninc = 0;
+    for (slong i = 0; i < V; i++)
+        for (slong j = 0; j < F; j++)
+            ninc += polytope_incident(Q, i, j);
+    if (res == NULL && d >= 3 && V > d + 1 && V <= 40 && ninc == d * F && _cyclic_facets(V, d) == F)
+    {
+        inc = _cyclic(V, d, F, &nv, &nf);
+        if (inc != NULL && _same_type(form, inc, &nv, &nf))
+        {
+            snprintf(buf, size, "cyclic polytope C(%ld,%ld)", (long) V, (long) d);
+            res = buf;
+        }
+    }
     if (res == NULL)
     {
         fmpq * g;
@@ -647,7 +742,9 @@ polytope_zonotope_generators(fmpq ** gens, const polytope_t Q)
     fmpq * g = NULL;
     fmpz * dir = _fmpz_vec_init(n), * cls = NULL;
     fmpq * e = _fmpq_vec_init(n);
-    int ok = polytope_is_bounded(Q) && Q->dim >= 1;
+    /* a d-dimensional zonotope has at least 2^d vertices (as many as the
+       d-cube, the sum of d segments): skip the face lattice otherwise */
+    int ok = polytope_is_bounded(Q) && Q->dim >= 1 && (Q->dim >= 40 || Q->nv >= (WORD(1) << Q->dim));
     *gens = NULL;
     polytope_lattice_t F;
     polytope_lattice_init(F);
