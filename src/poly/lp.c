@@ -70,3 +70,40 @@ poly_lp_solve(fmpq * x, fmpq_t opt, poly_lp_status * status, const fmpq_mat_t A,
     dd_FreeLPData(lp);
     return rc;
 }
+
+/* cddlib's floating-point LP (the ddf_ half of its GMP build, the same
+   simplex dd_LPSolve runs before its exact check). Only a proposal: callers
+   re-decide everything it suggests exactly. */
+int
+poly_lp_solve_d(double * x, double * opt, const double * A, const double * b, slong rows, slong m, const double * obj,
+                int maximize)
+{
+    ddf_ErrorType e = ddf_NoError;
+    poly_cdd_init();
+    ddf_MatrixPtr M = ddf_CreateMatrix(rows, m + 1);
+    M->representation = ddf_Inequality;
+    M->numbtype = ddf_Real;
+    for (slong i = 0; i < rows; i++)
+    {
+        M->matrix[i][0][0] = b[i];
+        for (slong k = 0; k < m; k++)
+            M->matrix[i][k + 1][0] = -A[i * m + k];
+    }
+    M->objective = maximize ? ddf_LPmax : ddf_LPmin;
+    M->rowvec[0][0] = 0.0;
+    for (slong k = 0; k < m; k++)
+        M->rowvec[k + 1][0] = obj[k];
+    ddf_LPPtr lp = ddf_Matrix2LP(M, &e);
+    ddf_FreeMatrix(M);
+    if (lp == NULL)
+        return 0;
+    int ok = e == ddf_NoError && ddf_LPSolve(lp, ddf_DualSimplex, &e) && e == ddf_NoError && lp->LPS == ddf_Optimal;
+    if (ok)
+    {
+        for (slong k = 0; k < m; k++)
+            x[k] = lp->sol[k + 1][0];
+        *opt = lp->optvalue[0];
+    }
+    ddf_FreeLPData(lp);
+    return ok;
+}
