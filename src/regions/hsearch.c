@@ -237,6 +237,59 @@ _facet_by_float_lp(const fmpz * rows, slong m, slong j, const fmpz * R, const fm
     return _facet_by_segment(rows, m, R, v, w, n);
 }
 
+/* A rounded float Chebyshev centre (rows scaled as in A, b) in v when it is
+   exactly interior (then R = rows . v): the interior point x of a region can
+   lie within 1e-12 of a facet, which spoils the segment tests from it. */
+static int
+_better_centre(fmpz * v, fmpz * R, const fmpz * rows, slong m, const double * A, const double * b, const double * x0,
+               slong n)
+{
+    slong d = n + 1, e = n + 1;
+    double * Ac = flint_malloc((m + 1) * e * sizeof(double)), * bc = flint_malloc((m + 1) * sizeof(double));
+    double * oc = flint_calloc(2 * e, sizeof(double)), * z0 = oc + e, t;
+    for (slong i = 0; i < m; i++)
+    {
+        memcpy(Ac + i * e, A + i * n, n * sizeof(double));
+        Ac[i * e + n] = 1.0;
+        bc[i] = b[i];
+    }
+    memset(Ac + m * e, 0, e * sizeof(double));
+    Ac[m * e + n] = 1.0;   /* t <= 1 */
+    bc[m] = 1.0;
+    oc[n] = -1.0;
+    memcpy(z0, x0, n * sizeof(double));
+    fmpz * w = _fmpz_vec_init(d), * S = _fmpz_vec_init(FLINT_MAX(m, 1));
+    int ok = 0;
+    if (poly_lp_min_d(z0, &t, Ac, bc, m + 1, e, oc, z0) && z0[n] > 0)
+    {
+        ok = 1;
+        fmpz_one(w);
+        fmpz_mul_2exp(w, w, 40);
+        for (slong k = 0; k < n && ok; k++)
+        {
+            ok = isfinite(z0[k]);
+            if (ok)
+                fmpz_set_d_2exp(w + 1 + k, z0[k], 40);
+        }
+        for (slong i = 0; i < m && ok; i++)
+        {
+            poly_vec_dot(S + i, rows + i * d, w, d);
+            ok = fmpz_sgn(S + i) > 0;
+        }
+        if (ok)
+        {
+            _fmpz_vec_set(v, w, d);
+            _fmpz_vec_set(R, S, m);
+        }
+    }
+    _fmpz_vec_clear(w, d);
+    _fmpz_vec_clear(S, FLINT_MAX(m, 1));
+    flint_free(Ac);
+    flint_free(bc);
+    flint_free(oc);
+    return ok;
+}
+
 int
 _regions_facets(char * keep, const fmpz * rows, slong m, const fmpq * x, slong n, rc_error_t err)
 {
@@ -252,12 +305,18 @@ _regions_facets(char * keep, const fmpz * rows, slong m, const fmpq * x, slong n
     poly_vec_from_fmpq(v, h, d);
     for (slong i = 0; i < m; i++)
         poly_vec_dot(R + i, rows + i * d, v, d);
-    if (m > 0)
-        memset(keep, 0, m);
-    _facets_by_rays(keep, rows, m, v, n);
     _rows_to_d(A, b, rows, m, n);
     for (slong k = 0; k < n; k++)
         xd[k] = fmpq_get_d(x + k);
+    if (m > 0)
+        memset(keep, 0, m);
+    _facets_by_rays(keep, rows, m, v, n);
+    if (_better_centre(v, R, rows, m, A, b, xd, n))
+    {
+        for (slong k = 0; k < n; k++)
+            xd[k] = ldexp(fmpz_get_d(v + 1 + k), -40);
+        _facets_by_rays(keep, rows, m, v, n);
+    }
     int rc = RELU_OK;
     /* Row j is a facet iff some point satisfies the others and violates it.
        No two rows are equal (a row enters only where it cuts the piece), so
