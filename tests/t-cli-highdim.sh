@@ -70,6 +70,16 @@ for c in case002 case004 case001; do
         else fail "$c $dom: --engine lp differs from DD"; fi
     done
 done
+# random networks in dimensions 2-8 (fixed seeds; degenerate integer weights too): the same bytes
+for n in 2 3 4 5 6 7 8; do
+    for kind in rat int; do
+        "$BIN" random --dim $n --widths $((9 - n / 2)),2 --kind $kind --seed $((170 + n)) >"$TMP/rn.json"
+        "$BIN" regions "$TMP/rn.json" --box -1,1 --json --list >"$TMP/dd.json" 2>/dev/null
+        "$BIN" regions "$TMP/rn.json" --box -1,1 --json --list --engine lp >"$TMP/lp.json" 2>/dev/null
+        if [ -s "$TMP/dd.json" ] && [ "$(jq -c 'del(.engine)' "$TMP/lp.json")" = "$(jq -c . "$TMP/dd.json")" ]; then pass
+        else fail "random $kind net, $n inputs: --engine lp differs from DD"; fi
+    done
+done
 # default JSON (DD): no engine key
 "$BIN" regions "$D/sage/case002.json" --box -1,1 --json >"$TMP/out"
 check "no engine key by default" "$(jq 'has("engine")' "$TMP/out")" false
