@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "util/file.h"
 
 typedef struct
 {
@@ -17,13 +18,32 @@ typedef struct
     rc_error_struct * err;
     cli_progress * prog;
     slong max_distance;
+    cert_regions_struct * cert;   /* --near --certificate: each region rebuilt with its vertices */
 }
 hctx;
+
+/* A region of a --near exploration into its (partial) certificate. */
+static int
+hregion_cert(hctx * x, const region_h_struct * H)
+{
+    poly_t P;
+    poly_init(P, H->n);
+    int rc = regions_h_rebuild(P, H, x->err);
+    if (rc == RELU_OK)
+    {
+        region_struct R = { P, H->index, -1, H->N, H->active, H->sign, H->zrows };
+        rc = cert_regions_add(x->cert, &R, x->err);
+    }
+    poly_clear(P);
+    return rc;
+}
 
 static int
 on_hregion(void * data, const region_h_struct * R)
 {
     hctx * x = data;
+    if (x->cert != NULL && hregion_cert(x, R))
+        return x->err->code;
     regions_hstats_add(x->S, R);
     x->max_distance = FLINT_MAX(x->max_distance, R->distance);
     if (x->list)
@@ -200,7 +220,23 @@ cli_regions_h(const char * path, const net_t net, const cli_domain_opts * dom, c
     jout_t out, sout;
     regions_hstats_init(S, net_num_hidden(net), D->m);
     hctx ctx = { net, S, NULL, NULL, o->list && !o->json, o->near ? 0 : o->max_regions,
-                 o->time_limit > 0 ? cli_now() + o->time_limit : 0, err, &prog, -1 };
+                 o->time_limit > 0 ? cli_now() + o->time_limit : 0, err, &prog, -1, NULL };
+    util_file cf = { NULL, NULL, NULL };
+    cert_regions_t cert;
+    poly_t cdom;
+    poly_init(cdom, n);
+    if (o->cert_path != NULL && util_file_open(&cf, o->cert_path, err) != NULL)
+    {
+        char cdesc[256];
+        status = cli_domain_build(cdom, cdesc, dom, n, err);
+        if (status == RELU_OK)
+        {
+            cert_regions_init_partial(cert, cf.fp, net, cdom, desc, x, o->max_regions, o->radius);
+            ctx.cert = cert;
+        }
+    }
+    else if (o->cert_path != NULL)
+        status = err->code;
     if (o->json)
     {
         jout_init(out, stdout, !o->list, 0);
@@ -221,14 +257,33 @@ cli_regions_h(const char * path, const net_t net, const cli_domain_opts * dom, c
     }
     int complete = 1;
     cli_progress_start(&prog, o->quiet > 0, o->quiet < 0);
-    if (x != NULL)
+    if (status == RELU_OK && x != NULL)
         status = regions_explore_near(&complete, net, D, x, o->max_regions, o->radius, on_hregion, &ctx, err);
-    else
+    else if (status == RELU_OK)
         status = regions_enumerate_h(net, D, on_hregion, &ctx, err);
     cli_progress_end(&prog);
     if (status == RELU_OK && !complete)
         status = rc_error_set(err, RELU_E_LIMIT, "stopped at --max-regions %ld: regions farther away were not explored; the output is partial",
                               (long) o->max_regions);
+    if (o->cert_path != NULL)
+    {
+        /* the regions written are verified ones whether or not the exploration went on: the
+           certificate claims no completeness, so it is kept after a limit too */
+        int cst = status == RELU_OK || status == RELU_E_LIMIT ? RELU_OK : status;
+        rc_error_t cerr;
+        rc_error_init(cerr);
+        if (cst == RELU_OK && ctx.cert != NULL)
+            cst = cert_regions_finish(cert, cerr);
+        if (ctx.cert != NULL)
+            cert_regions_clear(cert);
+        cst = util_file_close(&cf, cst, cerr);
+        if (cst != RELU_OK && status != cst && (status == RELU_OK || status == RELU_E_LIMIT))
+        {
+            status = cst;
+            rc_error_set(err, cerr->code, "%s", cerr->msg);
+        }
+    }
+    poly_clear(cdom);
     int partial = (status == RELU_E_LIMIT);
     if (sfp)
     {
@@ -291,8 +346,9 @@ cli_regions_h(const char * path, const net_t net, const cli_domain_opts * dom, c
 int
 cli_regions_engine(int * engine_lp, const char * path, const net_t net, const cli_domain_opts * dom,
                    const char * engine, const char * near, slong radius, int json, int list, int quiet,
-                   const char * stream, const complex_summary_options * o, int cert)
+                   const char * stream, const complex_summary_options * o, const char * cert_path)
 {
+    int cert = cert_path != NULL, near_cert = cert && near != NULL && net->input_dim <= REGIONS_DD_MAX_DIM;
     if (engine != NULL && strcmp(engine, "dd") && strcmp(engine, "lp"))
         return cli_usage_error("regions", "--engine: expected dd or lp");
     int use_lp = engine ? !strcmp(engine, "lp") : net->input_dim > REGIONS_DD_MAX_DIM;
@@ -302,13 +358,15 @@ cli_regions_engine(int * engine_lp, const char * path, const net_t net, const cl
         return cli_usage_error("regions", "--radius needs --near POINT");
     if (near != NULL || (use_lp && net->input_dim > REGIONS_DD_MAX_DIM))
     {
-        if (o->verify || o->check_faces || cert || (engine && !use_lp))
+        if (o->verify || o->check_faces || (cert && !near_cert) || (engine && !use_lp))
         {
             fprintf(stderr, "relucert regions: --verify, --check-faces, --certificate and --engine dd need vertices: "
-                    "not with --near or above %d inputs\n", REGIONS_DD_MAX_DIM);
+                    "not with --near (--certificate: only up to %d inputs) or above %d inputs\n",
+                    REGIONS_DD_MAX_DIM, REGIONS_DD_MAX_DIM);
             return CLI_EXIT_UNSUPPORTED;
         }
-        cli_regions_h_opts ho = { json, list, quiet, stream, o->max_regions, o->time_limit, near, radius };
+        cli_regions_h_opts ho = { json, list, quiet, stream, o->max_regions, o->time_limit, near, radius,
+                                  near_cert ? cert_path : NULL };
         return cli_regions_h(path, net, dom, &ho);
     }
     *engine_lp = use_lp;

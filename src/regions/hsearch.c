@@ -624,26 +624,31 @@ typedef struct
 }
 rebuild_ctx;
 
+int
+regions_h_rebuild(poly_t P, const region_h_struct * H, rc_error_t err)
+{
+    slong d = H->n + 1;
+    poly_set_whole(P);
+    /* every row is a facet of the result, hence of every intermediate cut:
+       each cut is proper, and the constraints stay in this order */
+    for (slong j = 0; j < H->m; j++)
+    {
+        if (poly_side(P, H->rows + j * d) != POLY_CUT)
+            return rc_error_set(err, RELU_E_INTERNAL, "internal error: a facet found by LP does not cut");
+        poly_cut(P, H->rows + j * d, H->src[j]);
+    }
+    if (poly_num_facets(P) != H->m)
+        return rc_error_set(err, RELU_E_INTERNAL, "internal error: the LP facets of a region are not irredundant");
+    return RELU_OK;
+}
+
 static int
 _on_h_rebuild(void * data, const region_h_struct * H)
 {
     rebuild_ctx * c = data;
-    slong d = H->n + 1;
     poly_t P;
     poly_init(P, H->n);
-    poly_set_whole(P);
-    int rc = RELU_OK;
-    /* every row is a facet of the result, hence of every intermediate cut:
-       each cut is proper, and the constraints stay in this order */
-    for (slong j = 0; j < H->m && rc == RELU_OK; j++)
-    {
-        if (poly_side(P, H->rows + j * d) != POLY_CUT)
-            rc = rc_error_set(c->err, RELU_E_INTERNAL, "internal error: a facet found by LP does not cut");
-        else
-            poly_cut(P, H->rows + j * d, H->src[j]);
-    }
-    if (rc == RELU_OK && poly_num_facets(P) != H->m)
-        rc = rc_error_set(c->err, RELU_E_INTERNAL, "internal error: the LP facets of a region are not irredundant");
+    int rc = regions_h_rebuild(P, H, c->err);
     if (rc == RELU_OK)
     {
         region_struct R;
