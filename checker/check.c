@@ -547,11 +547,13 @@ check_regions(regions_result * res, yajl_val cert, const char * cpath, const net
        region beyond it, so nothing is claimed about the other regions (no faces either) */
     yajl_val pj = json_member(cert, "partial");
     int partial = YAJL_IS_TRUE(pj);
-    if (pj != NULL && !partial && !YAJL_IS_FALSE(pj))
-        fail("%s: partial must be true or false", cpath);
-    if (partial && format != 1)
+    if (pj != NULL && !partial)
+        fail("%s: partial, when present, must be true", cpath);
+    if (partial && (fj == NULL || format != 1))
         fail("%s: a partial certificate must say format 1 (its faces would not form a complex)", cpath);
     yajl_val ej = json_member(cert, "exploration");
+    if (ej != NULL && !partial)
+        fail("%s: an exploration certificate must say \"partial\": true", cpath);
     if (partial && (!YAJL_IS_OBJECT(ej) || json_array_len(json_member(ej, "near")) != (size_t) n))
         fail("%s: a partial certificate needs \"exploration\": {\"near\": a point of dimension %ld}", cpath, n);
     if (!YAJL_IS_ARRAY(regs) || nr == 0)
@@ -804,7 +806,18 @@ check_regions(regions_result * res, yajl_val cert, const char * cpath, const net
     for (long i = 0; i < nr; i++)
         for (long f = 0; f < R[i].f; f++)
         {
-            if (R[i].src[f] >= 0 && R[i].nb[f] < 0 && !partial)
+            if (R[i].src[f] >= 0 && R[i].nb[f] < 0 && partial)
+            {
+                /* partial: an unpaired facet must have no listed region beyond it, so that the
+                   adjacency is exactly the facets shared among the listed regions */
+                for (long j = 0; j < nr; j++)
+                    for (long g = 0; g < R[j].f && j != i; g++)
+                        if (proportional(R[j].A + g * n, R[j].b[g], R[i].A + f * n, R[i].b[f], n, -1)
+                            && witness_position(R + j, g, R[i].w + f * n, n) == NULL)
+                            fail("facet %ld of region %ld is shared with listed region %ld but not in adjacency",
+                                 f, i, j);
+            }
+            else if (R[i].src[f] >= 0 && R[i].nb[f] < 0)
                 fail("facet %ld of region %ld (neuron %ld) has no region on its other side", f, i, R[i].src[f]);
         }
 
