@@ -185,6 +185,83 @@ write_hsummary_text(const char * path, const net_t net, const regions_hstats_t S
     fmpq_clear(mean);
 }
 
+/* The point of --near, the --stream file. */
+static int
+hinputs(fmpq ** x, FILE ** sfp, const cli_regions_h_opts * o, slong n, rc_error_t err)
+{
+    if (o->near != NULL && num_parse_list(x, NULL, o->near, n, err))
+    {
+        rc_error_prefix(err, "--near POINT");
+        return err->code;
+    }
+    if (o->stream != NULL)
+    {
+        *sfp = strcmp(o->stream, "-") ? fopen(o->stream, "w") : stdout;
+        if (*sfp == NULL)
+            return rc_error_set(err, RELU_E_IO, "cannot write %s", o->stream);
+    }
+    return RELU_OK;
+}
+
+/* --near --certificate: a partial regions certificate (cert/cert.h) over the
+   domain built with its vertices (up to REGIONS_DD_MAX_DIM inputs). */
+typedef struct
+{
+    const char * path;
+    util_file cf;
+    cert_regions_t cert;
+    poly_t dom;
+    int on;
+}
+hcert;
+
+static int
+hcert_open(hcert * C, const net_t net, const cli_domain_opts * dom, const char * desc, const fmpq * x,
+           const cli_regions_h_opts * o, rc_error_t err)
+{
+    char cdesc[256];
+    C->path = o->cert_path;
+    C->cf = (util_file) { NULL, NULL, NULL };
+    C->on = 0;
+    poly_init(C->dom, net->input_dim);
+    if (C->path == NULL)
+        return RELU_OK;
+    if (util_file_open(&C->cf, C->path, err) == NULL)
+        return err->code;
+    int status = cli_domain_build(C->dom, cdesc, dom, net->input_dim, err);
+    if (status == RELU_OK)
+    {
+        cert_regions_init_partial(C->cert, C->cf.fp, net, C->dom, desc, x, o->max_regions, o->radius);
+        C->on = 1;
+    }
+    return status;
+}
+
+/* The listed regions are verified ones whether or not the exploration went on: the
+   certificate claims no completeness, so it is kept after a limit too. */
+static int
+hcert_close(hcert * C, int status, rc_error_t err)
+{
+    if (C->path != NULL)
+    {
+        int cst = status == RELU_OK || status == RELU_E_LIMIT ? RELU_OK : status;
+        rc_error_t cerr;
+        rc_error_init(cerr);
+        if (cst == RELU_OK && C->on)
+            cst = cert_regions_finish(C->cert, cerr);
+        if (C->on)
+            cert_regions_clear(C->cert);
+        cst = util_file_close(&C->cf, cst, cerr);
+        if (cst != RELU_OK && (status == RELU_OK || status == RELU_E_LIMIT))
+        {
+            status = cst;
+            rc_error_set(err, cerr->code, "%s", cerr->msg);
+        }
+    }
+    poly_clear(C->dom);
+    return status;
+}
+
 int
 cli_regions_h(const char * path, const net_t net, const cli_domain_opts * dom, const cli_regions_h_opts * o)
 {
@@ -197,17 +274,8 @@ cli_regions_h(const char * path, const net_t net, const cli_domain_opts * dom, c
     rc_error_init(err);
     regions_hdomain_init(D, n);
     int status = hdomain_build(D, desc, dom, n, err);
-    if (status == RELU_OK && o->near != NULL && num_parse_list(&x, NULL, o->near, n, err))
-    {
-        rc_error_prefix(err, "--near POINT");
-        status = err->code;
-    }
-    if (status == RELU_OK && o->stream != NULL)
-    {
-        sfp = strcmp(o->stream, "-") ? fopen(o->stream, "w") : stdout;
-        if (sfp == NULL)
-            status = rc_error_set(err, RELU_E_IO, "cannot write %s", o->stream);
-    }
+    if (status == RELU_OK)
+        status = hinputs(&x, &sfp, o, n, err);
     if (status != RELU_OK)
     {
         if (x != NULL)
@@ -221,22 +289,9 @@ cli_regions_h(const char * path, const net_t net, const cli_domain_opts * dom, c
     regions_hstats_init(S, net_num_hidden(net), D->m);
     hctx ctx = { net, S, NULL, NULL, o->list && !o->json, o->near ? 0 : o->max_regions,
                  o->time_limit > 0 ? cli_now() + o->time_limit : 0, err, &prog, -1, NULL };
-    util_file cf = { NULL, NULL, NULL };
-    cert_regions_t cert;
-    poly_t cdom;
-    poly_init(cdom, n);
-    if (o->cert_path != NULL && util_file_open(&cf, o->cert_path, err) != NULL)
-    {
-        char cdesc[256];
-        status = cli_domain_build(cdom, cdesc, dom, n, err);
-        if (status == RELU_OK)
-        {
-            cert_regions_init_partial(cert, cf.fp, net, cdom, desc, x, o->max_regions, o->radius);
-            ctx.cert = cert;
-        }
-    }
-    else if (o->cert_path != NULL)
-        status = err->code;
+    hcert C;
+    status = hcert_open(&C, net, dom, desc, x, o, err);
+    ctx.cert = C.on ? C.cert : NULL;
     if (o->json)
     {
         jout_init(out, stdout, !o->list, 0);
@@ -265,25 +320,7 @@ cli_regions_h(const char * path, const net_t net, const cli_domain_opts * dom, c
     if (status == RELU_OK && !complete)
         status = rc_error_set(err, RELU_E_LIMIT, "stopped at --max-regions %ld: regions farther away were not explored; the output is partial",
                               (long) o->max_regions);
-    if (o->cert_path != NULL)
-    {
-        /* the regions written are verified ones whether or not the exploration went on: the
-           certificate claims no completeness, so it is kept after a limit too */
-        int cst = status == RELU_OK || status == RELU_E_LIMIT ? RELU_OK : status;
-        rc_error_t cerr;
-        rc_error_init(cerr);
-        if (cst == RELU_OK && ctx.cert != NULL)
-            cst = cert_regions_finish(cert, cerr);
-        if (ctx.cert != NULL)
-            cert_regions_clear(cert);
-        cst = util_file_close(&cf, cst, cerr);
-        if (cst != RELU_OK && status != cst && (status == RELU_OK || status == RELU_E_LIMIT))
-        {
-            status = cst;
-            rc_error_set(err, cerr->code, "%s", cerr->msg);
-        }
-    }
-    poly_clear(cdom);
+    status = hcert_close(&C, status, err);
     int partial = (status == RELU_E_LIMIT);
     if (sfp)
     {
