@@ -29,12 +29,6 @@ void poly_cdd_init(void);
 int poly_lp_solve(fmpq * x, fmpq_t opt, poly_lp_status * status, const fmpq_mat_t A, const fmpq * b,
                   slong neq, const fmpq * obj, int maximize, rc_error_t err);
 
-/* The same LP in doubles (A: rows x m, row-major; no equations): a
-   floating-point proposal, never an answer. Returns 1 and sets x, opt when
-   cddlib's float simplex ends optimal, else 0. */
-int poly_lp_solve_d(double * x, double * opt, const double * A, const double * b, slong rows, slong m, const double * obj,
-                    int maximize);
-
 /* min obj . x subject to A x <= b (A: m x n, row-major; x free) in doubles,
    by a small dense primal simplex started at x0, which must satisfy every
    row strictly (poly/lpd.c). Returns 1 and sets x, opt on an optimum, 0 when
