@@ -631,6 +631,19 @@ check_regions(regions_result * res, yajl_val cert, const char * cpath, const net
             fail("%s: region %ld lists faces, but the certificate does not say format 2", cpath, i);
     if (format == 1 && json_member(json_member(cert, "counts"), "fvector") != NULL)
         fail("%s: counts has an fvector, but the certificate does not say format 2", cpath);
+    /* a partial exploration: the same checks except that a neuron facet may have no listed
+       region beyond it, so nothing is claimed about the other regions (no faces either) */
+    yajl_val pj = json_member(cert, "partial");
+    int partial = YAJL_IS_TRUE(pj);
+    if (pj != NULL && !partial)
+        fail("%s: partial, when present, must be true", cpath);
+    if (partial && (fj == NULL || format != 1))
+        fail("%s: a partial certificate must say format 1 (its faces would not form a complex)", cpath);
+    yajl_val ej = json_member(cert, "exploration");
+    if (ej != NULL && !partial)
+        fail("%s: an exploration certificate must say \"partial\": true", cpath);
+    if (partial && (!YAJL_IS_OBJECT(ej) || json_array_len(json_member(ej, "near")) != (size_t) n))
+        fail("%s: a partial certificate needs \"exploration\": {\"near\": a point of dimension %ld}", cpath, n);
     if (!YAJL_IS_ARRAY(regs) || nr == 0)
         fail("%s: no regions (a full-dimensional domain has at least one)", cpath);
     region * R = xmalloc(nr * sizeof(region));
@@ -881,7 +894,18 @@ check_regions(regions_result * res, yajl_val cert, const char * cpath, const net
     for (long i = 0; i < nr; i++)
         for (long f = 0; f < R[i].f; f++)
         {
-            if (R[i].src[f] >= 0 && R[i].nb[f] < 0)
+            if (R[i].src[f] >= 0 && R[i].nb[f] < 0 && partial)
+            {
+                /* partial: an unpaired facet must have no listed region beyond it, so that the
+                   adjacency is exactly the facets shared among the listed regions */
+                for (long j = 0; j < nr; j++)
+                    for (long g = 0; g < R[j].f && j != i; g++)
+                        if (proportional(R[j].A + g * n, R[j].b[g], R[i].A + f * n, R[i].b[f], n, -1)
+                            && witness_position(R + j, g, R[i].w + f * n, n) == NULL)
+                            fail("facet %ld of region %ld is shared with listed region %ld but not in adjacency",
+                                 f, i, j);
+            }
+            else if (R[i].src[f] >= 0 && R[i].nb[f] < 0)
                 fail("facet %ld of region %ld (neuron %ld) has no region on its other side", f, i, R[i].src[f]);
         }
 
@@ -919,6 +943,7 @@ check_regions(regions_result * res, yajl_val cert, const char * cpath, const net
         fail("counts: mean_facets is not %ld/%ld", facet_sum, nr);
 
     res->nr = nr;
+    res->partial = partial;
     res->R = R;
     res->max_f = max_f;
     res->hist = hist;
@@ -1062,9 +1087,15 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
                "    (each is a constraint of the region, every other constraint is implied, each is\n"
                "    irredundant: its witness is tight on it alone)\n", nr);
         printf("  - the patterns are pairwise distinct\n");
-        printf("  - every facet lies on the domain boundary or is shared with the listed region on its\n"
-               "    other side: the set of regions is closed under crossing facets, so, the domain being\n"
-               "    connected, these are all the full-dimensional activation regions in the domain\n");
+        if (res.partial)
+            printf("  - the listed adjacencies: each is a facet shared by the two listed regions\n"
+                   "partial exploration: %ld regions verified, completeness not claimed (a facet may have\n"
+                   "  no listed region beyond it; the exploration started near the point of \"exploration\")\n",
+                   nr);
+        else
+            printf("  - every facet lies on the domain boundary or is shared with the listed region on its\n"
+                   "    other side: the set of regions is closed under crossing facets, so, the domain being\n"
+                   "    connected, these are all the full-dimensional activation regions in the domain\n");
         printf("  - facet histogram");
         for (long f = 0; f <= max_f; f++)
             if (hist[f])

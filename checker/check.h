@@ -147,6 +147,7 @@ typedef struct
     mpq_t mean;
     lattice * L;        /* NULL for format 1 */
     long * fvec, euler; /* fvec[0..n] */
+    int partial;        /* "partial": true (a --near exploration): completeness not checked */
 }
 regions_result;
 

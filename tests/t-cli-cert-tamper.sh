@@ -21,6 +21,12 @@ JSON
 "$BIN" homology "$TMP/net.json" --box -1,1 --superlevel 0 --certificate "$TMP/homology.json" >/dev/null || fail homology
 "$BIN" arrangement "$TMP/net.json" --certificate "$TMP/arrangement.json" >/dev/null || fail arrangement
 "$BIN" boundary "$TMP/net2.json" --certificate "$TMP/boundary.json" >/dev/null || fail boundary
+# issue 17b: a --near regions certificate ("partial": true). Its regions here are all of them,
+# so that every domain row is some region's facet: in a truly partial one a domain row that no
+# listed region touches may be moved (the regions are then regions of that domain too, a true
+# claim, so the checker accepts it and prints the domain it verified)
+"$BIN" regions "$TMP/net.json" --box -1,1 --quiet --near 1/7,1/5 --certificate "$TMP/partial.json" >/dev/null \
+    && [ -s "$TMP/partial.json" ] && pass || fail "partial certificate"
 
 tamper() {   # tamper CERT NET [flags]: no mutation changes the claim, every rewrite accepted
     c=$1; net=$2; shift 2
@@ -36,6 +42,7 @@ tamper "$TMP/regions-whole.json" "$TMP/net.json"
 tamper "$TMP/homology.json" "$TMP/net.json"
 tamper "$TMP/arrangement.json" "$TMP/net.json" --arrangement
 tamper "$TMP/boundary.json" "$TMP/net2.json"
+tamper "$TMP/partial.json" "$TMP/net.json" --kind "regions (partial, --near)"
 
 # the generator itself can fail: a "checker" that accepts everything with the genuine report
 "$CHECK" "$TMP/regions.json" "$TMP/net.json" >"$TMP/report"

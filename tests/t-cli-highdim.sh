@@ -70,6 +70,16 @@ for c in case002 case004 case001; do
         else fail "$c $dom: --engine lp differs from DD"; fi
     done
 done
+# random networks in dimensions 2-8 (fixed seeds; degenerate integer weights too): the same bytes
+for n in 2 3 4 5 6 7 8; do
+    for kind in rat int; do
+        "$BIN" random --dim $n --widths $((9 - n / 2)),2 --kind $kind --seed $((170 + n)) >"$TMP/rn.json"
+        "$BIN" regions "$TMP/rn.json" --box -1,1 --json --list >"$TMP/dd.json" 2>/dev/null
+        "$BIN" regions "$TMP/rn.json" --box -1,1 --json --list --engine lp >"$TMP/lp.json" 2>/dev/null
+        if [ -s "$TMP/dd.json" ] && [ "$(jq -c 'del(.engine)' "$TMP/lp.json")" = "$(jq -c . "$TMP/dd.json")" ]; then pass
+        else fail "random $kind net, $n inputs: --engine lp differs from DD"; fi
+    done
+done
 # default JSON (DD): no engine key
 "$BIN" regions "$D/sage/case002.json" --box -1,1 --json >"$TMP/out"
 check "no engine key by default" "$(jq 'has("engine")' "$TMP/out")" false
@@ -105,6 +115,30 @@ check "radius 1: first region" "$(jq -c '.region_list[0].interior_point' "$TMP/o
 expect 4 "$BIN" regions "$D/sage/case002.json" --box -1,1 --json --near 1/7,1/5 --max-regions 2
 check "max-regions partial" "$(jq .partial "$TMP/out")" true
 check "max-regions count" "$(jq .regions "$TMP/out")" 2
+# --near certificates (issue 17b): relucert-check verifies the K listed regions, their facets and
+# adjacencies, and says completeness is not claimed; a partial certificate cannot pass as complete
+CHECK=${RELUCERT_CHECK:-checker/relucert-check}
+expect 4 "$BIN" regions "$D/sage/case002.json" --box -1,1 --json --near 1/7,1/5 --max-regions 3 --certificate "$TMP/near.cert"
+if "$CHECK" "$TMP/near.cert" "$D/sage/case002.json" >"$TMP/rep" 2>&1 \
+    && grep -q "partial exploration: 3 regions verified, completeness not claimed" "$TMP/rep"; then pass
+else fail "--near certificate: $(head -3 "$TMP/rep")"; fi
+check "near cert: partial" "$(jq -c '[.partial, .exploration.max_regions, (.regions | length), .format]' "$TMP/near.cert")" '[true,3,3,1]'
+jq -c 'del(.partial)' "$TMP/near.cert" >"$TMP/bad.cert"
+"$CHECK" "$TMP/bad.cert" "$D/sage/case002.json" >/dev/null 2>&1; check "near cert without partial rejected" $? 1
+jq -c 'del(.partial) | del(.exploration)' "$TMP/near.cert" >"$TMP/bad.cert"
+"$CHECK" "$TMP/bad.cert" "$D/sage/case002.json" 2>"$TMP/err" >/dev/null; check "near cert as complete rejected" $? 1
+grep -q "no region on its other side" "$TMP/err" && pass || fail "near cert as complete: $(cat "$TMP/err")"
+jq -c '.adjacency |= .[1:]' "$TMP/near.cert" >"$TMP/bad.cert"
+"$CHECK" "$TMP/bad.cert" "$D/sage/case002.json" 2>"$TMP/err" >/dev/null; check "near cert, adjacency dropped" $? 1
+for n in 4 6; do
+    "$BIN" random --dim $n --widths 6,3 --kind rat --seed $((40 + n)) >"$TMP/rn.json"
+    p=$(awk -v n=$n 'BEGIN { for (i = 1; i <= n; i++) printf "%s1/%d", (i > 1 ? "," : ""), 2 * i + 5 }')
+    "$BIN" regions "$TMP/rn.json" --box -1,1 --quiet --near "$p" --max-regions 10 --certificate "$TMP/rn.cert" >/dev/null 2>&1
+    if "$CHECK" "$TMP/rn.cert" "$TMP/rn.json" >"$TMP/rep" 2>&1 && grep -q "partial exploration: 10 regions verified" "$TMP/rep"
+    then pass; else fail "--near certificate, $n inputs: $(head -3 "$TMP/rep")"; fi
+done
+"$BIN" random --dim 11 --widths 3 --kind int --seed 1 >"$TMP/n11.json"
+expect 3 "$BIN" regions "$TMP/n11.json" --box -1,1 --near 1/3,1/5,1/7,1/11,1/13,1/17,1/19,1/23,1/29,1/31,1/37 --certificate "$TMP/x.cert"
 expect 2 "$BIN" regions "$D/sage/case002.json" --box -1,1 --near 0
 expect 2 "$BIN" regions "$D/sage/case002.json" --box -1,1 --near 5,5
 expect 2 "$BIN" regions "$D/sage/case002.json" --box -1,1 --radius 2

@@ -355,6 +355,24 @@ main(void)
             poly_clear(P);
             net_clear(net);
         }
+    /* issue 17b: the facet tests now come from a double simplex and exact
+       segments, with the exact LP as fallback. Degenerate weights in {-1, 0, 1}
+       (ties, parallel rows, neurons along box facets: the fallback paths) and
+       one wide layer as in bench/highdim.sh, dimensions 2-8, against DD. */
+    for (slong n = 2; n <= 8; n++)
+        for (slong it = 0; it < test_iters(n <= 5 ? 3 : 1); it++)
+        {
+            net_t net;
+            net_init(net);
+            slong w1[3] = { n, 4 + (slong) n_randint(st, 5), 1 };
+            test_random_net(net, st, 2, w1, it % 2 ? 1 : 2);
+            poly_t P;
+            poly_init(P, n);
+            poly_set_box(P, lo, hi);
+            total += compare_dd(net, P);
+            poly_clear(P);
+            net_clear(net);
+        }
     /* 3-40 inputs against the brute force over patterns (N <= 9) */
     slong dims[5] = { 3, 12, 20, 30, 40 };
     for (slong t = 0; t < 5; t++)

@@ -23,6 +23,7 @@ void * api_net_read_string(const char * text, size_t len, rc_error_struct * err)
 void api_net_free(void * net);
 char * api_net_json(const void * net);
 char * api_net_eval(const void * net, const char * point, rc_error_struct * err);
+void * api_net_slice(const void * net, const char * rows, const char * origin, rc_error_struct * err);
 
 void * api_domain_new(slong n, const char * kind, const char * arg, rc_error_struct * err);
 void api_domain_free(void * D);

@@ -435,6 +435,19 @@ class Network:
     def __call__(self, x):
         return self.eval(x)["output"]
 
+    def slice(self, points=None, origin=None, directions=None):
+        """The network restricted to an affine subspace, as a new Network (`relucert slice`): through
+        points p0..pk (affinely independent), t -> net(p0 + sum t_i (p_i - p0)); or with origin and
+        directions d1..dk (linearly independent), t -> net(origin + sum t_i d_i). Exact numbers."""
+        if (points is None) == (directions is None) or (points is not None and origin is not None):
+            raise InputError("slice: give points, or origin and directions", 3)
+        if directions is not None and origin is None:
+            raise InputError("slice: directions need an origin", 3)
+        rows = points if points is not None else directions
+        text = ";".join(_list_text(r) for r in rows)
+        o = ffi.NULL if origin is None else _cstr(_list_text(origin))
+        return Network(_call(lib.api_net_slice, self._h, _cstr(text), o))
+
     def regions(self, domain=None, box=None, whole=False):
         """Streaming iterator of Region objects; domain: Domain, {"A", "b"} or a file; box: (lo, hi)."""
         return Regions(self, _domain(self.input_dim, domain, box, whole))

@@ -203,6 +203,68 @@ api_net_eval(const net_struct * net, const char * point, rc_error_t err)
     return s;
 }
 
+/* ---- slices ------------------------------------------------------------------------ */
+/* "p;q;..." with each row "x1,...,xn": rows of M (initialised here). */
+static int
+_parse_rows(fmpq_mat_t M, const char * text, slong n, const char * what, rc_error_t err)
+{
+    slong k = 1;
+    for (const char * c = text; *c; c++)
+        k += (*c == ';');
+    fmpq_mat_init(M, k, n);
+    char * buf = flint_malloc(strlen(text) + 1);
+    strcpy(buf, text);
+    char * row = buf;
+    int st = RELU_OK;
+    for (slong i = 0; i < k && st == RELU_OK; i++)
+    {
+        char * end = strchr(row, ';');
+        if (end != NULL)
+            *end = '\0';
+        fmpq * x = NULL;
+        st = num_parse_list(&x, NULL, row, n, err);
+        if (st)
+            rc_error_prefix(err, what);
+        else
+        {
+            for (slong j = 0; j < n; j++)
+                fmpq_set(fmpq_mat_entry(M, i, j), x + j);
+            _fmpq_vec_clear(x, n);
+        }
+        row = end != NULL ? end + 1 : row;
+    }
+    flint_free(buf);
+    return st;
+}
+
+net_struct *
+api_net_slice(const net_struct * net, const char * rows, const char * origin, rc_error_t err)
+{
+    rc_error_init(err);
+    if (_null_arg(net, "the network", err) || _null_arg(rows, origin ? "the directions" : "the points", err))
+        return NULL;
+    slong n = net->input_dim;
+    fmpq_mat_t M;
+    int st = _parse_rows(M, rows, n, origin ? "directions" : "points", err);
+    fmpq * o = NULL;
+    if (st == RELU_OK && origin != NULL && (st = num_parse_list(&o, NULL, origin, n, err)))
+        rc_error_prefix(err, "origin");
+    net_struct * out = flint_malloc(sizeof(net_struct));
+    net_init(out);
+    if (st == RELU_OK)
+        st = origin ? net_slice_affine(out, net, o, M, err) : net_slice_points(out, net, M, err);
+    fmpq_mat_clear(M);
+    if (o != NULL)
+        _fmpq_vec_clear(o, n);
+    if (st)
+    {
+        net_clear(out);
+        flint_free(out);
+        return NULL;
+    }
+    return out;
+}
+
 /* ---- domains --------------------------------------------------------------------- */
 api_domain *
 api_domain_new(slong n, const char * kind, const char * arg, rc_error_t err)

@@ -32,6 +32,11 @@ char * api_net_json(const net_struct * net);
    "signs": [-1, 0, 1, ...], "affine": {"W", "c"}} (affine: the map of the pattern). */
 char * api_net_eval(const net_struct * net, const char * point, rc_error_t err);
 
+/* The network on the affine hull of points (origin NULL; rows "p0;p1;...",
+   each "x1,...,xn": net_slice_points) or on origin + span(directions) (rows
+   the directions: net_slice_affine). Free with api_net_free. */
+net_struct * api_net_slice(const net_struct * net, const char * rows, const char * origin, rc_error_t err);
+
 /* The largest domain dimension (a larger one is refused, not allocated). */
 #define API_MAX_DIM (1L << 20)
 

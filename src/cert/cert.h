@@ -73,6 +73,7 @@ typedef struct
     bsset_t fkeys;           /* sign keys of the faces of the complex seen so far */
     slong * fkey_dim, fkey_alloc;
     int borrowed;            /* out belongs to an enclosing certificate */
+    int partial;             /* a --near exploration: no faces, unpaired facets allowed */
 }
 cert_regions_struct;
 
@@ -84,6 +85,14 @@ void cert_regions_init(cert_regions_t W, FILE * fp, const net_t net, const poly_
 /* The same, written as the next value of out's document (a certificate
    inside another, e.g. the key "complex" of a homology certificate). */
 void cert_regions_init_jout(cert_regions_t W, jout_t out, const net_t net, const poly_t domain, const char * desc);
+/* issue 17b: a certificate for some regions only (relucert regions --near
+   --max-regions/--radius): format 1 with "partial": true and "exploration"
+   {"near": point, "max_regions": K or null, "radius": R or null}. The regions,
+   facets, witnesses and Farkas entries are as above; "adjacency" lists the
+   shared facets among the listed regions, and a neuron facet may have no
+   listed region on its other side; no faces, no fvector. */
+void cert_regions_init_partial(cert_regions_t W, FILE * fp, const net_t net, const poly_t domain, const char * desc,
+                               const fmpq * near, slong max_regions, slong radius);
 /* Writes region R (call in enumeration order, from the enumeration callback).
    RELU_E_INTERNAL if a check of our own fails (a facet in three regions, a
    constraint that is not implied). */

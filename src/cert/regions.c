@@ -24,14 +24,26 @@ _fmpq_set_z(fmpq_t x, const fmpz_t v)
     fmpz_one(fmpq_denref(x));
 }
 
-static void _regions_start(cert_regions_t W, const net_t net, const poly_t domain, const char * desc);
+static void _regions_start(cert_regions_t W, const net_t net, const poly_t domain, const char * desc,
+                           const fmpq * near, slong max_regions, slong radius);
 
 void
 cert_regions_init(cert_regions_t W, FILE * fp, const net_t net, const poly_t domain, const char * desc)
 {
     jout_init(W->out, fp, 0, 0);
     W->borrowed = 0;
-    _regions_start(W, net, domain, desc);
+    W->partial = 0;
+    _regions_start(W, net, domain, desc, NULL, 0, -1);
+}
+
+void
+cert_regions_init_partial(cert_regions_t W, FILE * fp, const net_t net, const poly_t domain, const char * desc,
+                          const fmpq * near, slong max_regions, slong radius)
+{
+    jout_init(W->out, fp, 0, 0);
+    W->borrowed = 0;
+    W->partial = 1;
+    _regions_start(W, net, domain, desc, near, max_regions, radius);
 }
 
 void
@@ -39,11 +51,13 @@ cert_regions_init_jout(cert_regions_t W, jout_t out, const net_t net, const poly
 {
     *W->out = *out;   /* the same writer state: the certificate is a value inside out's document */
     W->borrowed = 1;
-    _regions_start(W, net, domain, desc);
+    W->partial = 0;
+    _regions_start(W, net, domain, desc, NULL, 0, -1);
 }
 
 static void
-_regions_start(cert_regions_t W, const net_t net, const poly_t domain, const char * desc)
+_regions_start(cert_regions_t W, const net_t net, const poly_t domain, const char * desc, const fmpq * near,
+               slong max_regions, slong radius)
 {
     slong n = net->input_dim, d = n + 1;
     fmpz_t t;
@@ -79,7 +93,27 @@ _regions_start(cert_regions_t W, const net_t net, const poly_t domain, const cha
     jout_key(W->out, "version");
     jout_string(W->out, RELUCERT_VERSION);
     jout_key(W->out, "format");
-    jout_int(W->out, 2);
+    jout_int(W->out, W->partial ? 1 : 2);
+    if (W->partial)
+    {
+        jout_key(W->out, "partial");
+        jout_bool(W->out, 1);
+        jout_key(W->out, "exploration");
+        jout_begin_object(W->out);
+        jout_key(W->out, "near");
+        jout_fmpq_vec(W->out, near, n);
+        jout_key(W->out, "max_regions");
+        if (max_regions > 0)
+            jout_int(W->out, max_regions);
+        else
+            jout_null(W->out);
+        jout_key(W->out, "radius");
+        if (radius >= 0)
+            jout_int(W->out, radius);
+        else
+            jout_null(W->out);
+        jout_end_object(W->out);
+    }
     jout_key(W->out, "input_dim");
     jout_int(W->out, n);
     jout_key(W->out, "hidden_neurons");
@@ -435,7 +469,7 @@ cert_regions_add(cert_regions_t W, const region_struct * R, rc_error_t err)
         if (!listed[N + r])
             status = _write_redundant(W, P, W->dom + r * d, POLY_SRC_DOMAIN(W->dom_tag[r]), err);
     jout_end_array(W->out);
-    if (status == RELU_OK)
+    if (status == RELU_OK && !W->partial)
         cert_faces_write(W, R);
     jout_end_object(W->out);
 
@@ -463,7 +497,7 @@ cert_regions_add(cert_regions_t W, const region_struct * R, rc_error_t err)
 int
 cert_regions_finish(cert_regions_t W, rc_error_t err)
 {
-    for (slong i = 0; i < W->keys->num; i++)
+    for (slong i = 0; i < W->keys->num && !W->partial; i++)
         if (!W->key_matched[i])
             return rc_error_set(err, RELU_E_INTERNAL,
                                 "internal error: certificate: facet %ld of region %ld has no region on its other side",
@@ -502,6 +536,8 @@ cert_regions_finish(cert_regions_t W, rc_error_t err)
     jout_key(W->out, "mean_facets");
     jout_fmpq_str(W->out, mean);
     slong * fv = flint_calloc(W->n + 1, sizeof(slong)), euler = 0;
+    if (W->partial)
+        goto done;   /* the faces of some regions are not a complex: no fvector */
     for (slong i = 0; i < W->fkeys->num; i++)
         fv[W->fkey_dim[i]]++;
     jout_key(W->out, "fvector");
@@ -514,6 +550,7 @@ cert_regions_finish(cert_regions_t W, rc_error_t err)
     jout_end_array(W->out);
     jout_key(W->out, "euler");
     jout_int(W->out, euler);
+done:
     flint_free(fv);
     jout_end_object(W->out);
     jout_end_object(W->out);

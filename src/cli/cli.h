@@ -73,6 +73,7 @@ typedef struct
     double time_limit;
     const char * near;
     slong radius;
+    const char * cert_path;   /* --near up to REGIONS_DD_MAX_DIM inputs: a partial certificate */
 }
 cli_regions_h_opts;
 int cli_regions_h(const char * path, const net_t net, const cli_domain_opts * dom, const cli_regions_h_opts * o);
@@ -82,7 +83,7 @@ int cli_regions_h(const char * path, const net_t net, const cli_domain_opts * do
 #define CLI_REGIONS_GO_ON (-2)
 int cli_regions_engine(int * engine_lp, const char * path, const net_t net, const cli_domain_opts * dom,
                        const char * engine, const char * near, slong radius, int json, int list, int quiet,
-                       const char * stream, const complex_summary_options * o, int cert);
+                       const char * stream, const complex_summary_options * o, const char * cert_path);
 
 /* Reads a polytope file {"A": [[...]], "b": [...]} (A x <= b). */
 int cli_read_polytope(fmpq_mat_t A, fmpq ** b, slong * m, const char * path, slong n, rc_error_t err);

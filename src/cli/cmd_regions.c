@@ -155,7 +155,7 @@ cmd_regions(int argc, char ** argv)
     poly_init(domain, net->input_dim);
     /* issue 17: the LP engine's own driver (--near, high dimension) builds no vertices */
     rc = status == RELU_OK && mpi.rank == 0 ? cli_regions_engine(&o.engine_lp, pos[0], net, &dom, engine, near,
-                                               radius, json, list, quiet, stream, &o, cert_path != NULL)
+                                               radius, json, list, quiet, stream, &o, cert_path)
                                             : CLI_REGIONS_GO_ON;
     if (status == RELU_OK && rc == CLI_REGIONS_GO_ON)
         status = cli_domain_build(domain, desc, &dom, net->input_dim, err);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "util/file.h"
 
 typedef struct
 {
@@ -17,13 +18,32 @@ typedef struct
     rc_error_struct * err;
     cli_progress * prog;
     slong max_distance;
+    cert_regions_struct * cert;   /* --near --certificate: each region rebuilt with its vertices */
 }
 hctx;
+
+/* A region of a --near exploration into its (partial) certificate. */
+static int
+hregion_cert(hctx * x, const region_h_struct * H)
+{
+    poly_t P;
+    poly_init(P, H->n);
+    int rc = regions_h_rebuild(P, H, x->err);
+    if (rc == RELU_OK)
+    {
+        region_struct R = { P, H->index, -1, H->N, H->active, H->sign, H->zrows };
+        rc = cert_regions_add(x->cert, &R, x->err);
+    }
+    poly_clear(P);
+    return rc;
+}
 
 static int
 on_hregion(void * data, const region_h_struct * R)
 {
     hctx * x = data;
+    if (x->cert != NULL && hregion_cert(x, R))
+        return x->err->code;
     regions_hstats_add(x->S, R);
     x->max_distance = FLINT_MAX(x->max_distance, R->distance);
     if (x->list)
@@ -165,6 +185,83 @@ write_hsummary_text(const char * path, const net_t net, const regions_hstats_t S
     fmpq_clear(mean);
 }
 
+/* The point of --near, the --stream file. */
+static int
+hinputs(fmpq ** x, FILE ** sfp, const cli_regions_h_opts * o, slong n, rc_error_t err)
+{
+    if (o->near != NULL && num_parse_list(x, NULL, o->near, n, err))
+    {
+        rc_error_prefix(err, "--near POINT");
+        return err->code;
+    }
+    if (o->stream != NULL)
+    {
+        *sfp = strcmp(o->stream, "-") ? fopen(o->stream, "w") : stdout;
+        if (*sfp == NULL)
+            return rc_error_set(err, RELU_E_IO, "cannot write %s", o->stream);
+    }
+    return RELU_OK;
+}
+
+/* --near --certificate: a partial regions certificate (cert/cert.h) over the
+   domain built with its vertices (up to REGIONS_DD_MAX_DIM inputs). */
+typedef struct
+{
+    const char * path;
+    util_file cf;
+    cert_regions_t cert;
+    poly_t dom;
+    int on;
+}
+hcert;
+
+static int
+hcert_open(hcert * C, const net_t net, const cli_domain_opts * dom, const char * desc, const fmpq * x,
+           const cli_regions_h_opts * o, rc_error_t err)
+{
+    char cdesc[256];
+    C->path = o->cert_path;
+    C->cf = (util_file) { NULL, NULL, NULL };
+    C->on = 0;
+    poly_init(C->dom, net->input_dim);
+    if (C->path == NULL)
+        return RELU_OK;
+    if (util_file_open(&C->cf, C->path, err) == NULL)
+        return err->code;
+    int status = cli_domain_build(C->dom, cdesc, dom, net->input_dim, err);
+    if (status == RELU_OK)
+    {
+        cert_regions_init_partial(C->cert, C->cf.fp, net, C->dom, desc, x, o->max_regions, o->radius);
+        C->on = 1;
+    }
+    return status;
+}
+
+/* The listed regions are verified ones whether or not the exploration went on: the
+   certificate claims no completeness, so it is kept after a limit too. */
+static int
+hcert_close(hcert * C, int status, rc_error_t err)
+{
+    if (C->path != NULL)
+    {
+        int cst = status == RELU_OK || status == RELU_E_LIMIT ? RELU_OK : status;
+        rc_error_t cerr;
+        rc_error_init(cerr);
+        if (cst == RELU_OK && C->on)
+            cst = cert_regions_finish(C->cert, cerr);
+        if (C->on)
+            cert_regions_clear(C->cert);
+        cst = util_file_close(&C->cf, cst, cerr);
+        if (cst != RELU_OK && (status == RELU_OK || status == RELU_E_LIMIT))
+        {
+            status = cst;
+            rc_error_set(err, cerr->code, "%s", cerr->msg);
+        }
+    }
+    poly_clear(C->dom);
+    return status;
+}
+
 int
 cli_regions_h(const char * path, const net_t net, const cli_domain_opts * dom, const cli_regions_h_opts * o)
 {
@@ -177,17 +274,8 @@ cli_regions_h(const char * path, const net_t net, const cli_domain_opts * dom, c
     rc_error_init(err);
     regions_hdomain_init(D, n);
     int status = hdomain_build(D, desc, dom, n, err);
-    if (status == RELU_OK && o->near != NULL && num_parse_list(&x, NULL, o->near, n, err))
-    {
-        rc_error_prefix(err, "--near POINT");
-        status = err->code;
-    }
-    if (status == RELU_OK && o->stream != NULL)
-    {
-        sfp = strcmp(o->stream, "-") ? fopen(o->stream, "w") : stdout;
-        if (sfp == NULL)
-            status = rc_error_set(err, RELU_E_IO, "cannot write %s", o->stream);
-    }
+    if (status == RELU_OK)
+        status = hinputs(&x, &sfp, o, n, err);
     if (status != RELU_OK)
     {
         if (x != NULL)
@@ -200,7 +288,10 @@ cli_regions_h(const char * path, const net_t net, const cli_domain_opts * dom, c
     jout_t out, sout;
     regions_hstats_init(S, net_num_hidden(net), D->m);
     hctx ctx = { net, S, NULL, NULL, o->list && !o->json, o->near ? 0 : o->max_regions,
-                 o->time_limit > 0 ? cli_now() + o->time_limit : 0, err, &prog, -1 };
+                 o->time_limit > 0 ? cli_now() + o->time_limit : 0, err, &prog, -1, NULL };
+    hcert C;
+    status = hcert_open(&C, net, dom, desc, x, o, err);
+    ctx.cert = C.on ? C.cert : NULL;
     if (o->json)
     {
         jout_init(out, stdout, !o->list, 0);
@@ -221,14 +312,15 @@ cli_regions_h(const char * path, const net_t net, const cli_domain_opts * dom, c
     }
     int complete = 1;
     cli_progress_start(&prog, o->quiet > 0, o->quiet < 0);
-    if (x != NULL)
+    if (status == RELU_OK && x != NULL)
         status = regions_explore_near(&complete, net, D, x, o->max_regions, o->radius, on_hregion, &ctx, err);
-    else
+    else if (status == RELU_OK)
         status = regions_enumerate_h(net, D, on_hregion, &ctx, err);
     cli_progress_end(&prog);
     if (status == RELU_OK && !complete)
         status = rc_error_set(err, RELU_E_LIMIT, "stopped at --max-regions %ld: regions farther away were not explored; the output is partial",
                               (long) o->max_regions);
+    status = hcert_close(&C, status, err);
     int partial = (status == RELU_E_LIMIT);
     if (sfp)
     {
@@ -291,8 +383,9 @@ cli_regions_h(const char * path, const net_t net, const cli_domain_opts * dom, c
 int
 cli_regions_engine(int * engine_lp, const char * path, const net_t net, const cli_domain_opts * dom,
                    const char * engine, const char * near, slong radius, int json, int list, int quiet,
-                   const char * stream, const complex_summary_options * o, int cert)
+                   const char * stream, const complex_summary_options * o, const char * cert_path)
 {
+    int cert = cert_path != NULL, near_cert = cert && near != NULL && net->input_dim <= REGIONS_DD_MAX_DIM;
     if (engine != NULL && strcmp(engine, "dd") && strcmp(engine, "lp"))
         return cli_usage_error("regions", "--engine: expected dd or lp");
     int use_lp = engine ? !strcmp(engine, "lp") : net->input_dim > REGIONS_DD_MAX_DIM;
@@ -302,13 +395,15 @@ cli_regions_engine(int * engine_lp, const char * path, const net_t net, const cl
         return cli_usage_error("regions", "--radius needs --near POINT");
     if (near != NULL || (use_lp && net->input_dim > REGIONS_DD_MAX_DIM))
     {
-        if (o->verify || o->check_faces || cert || (engine && !use_lp))
+        if (o->verify || o->check_faces || (cert && !near_cert) || (engine && !use_lp))
         {
             fprintf(stderr, "relucert regions: --verify, --check-faces, --certificate and --engine dd need vertices: "
-                    "not with --near or above %d inputs\n", REGIONS_DD_MAX_DIM);
+                    "not with --near (--certificate: only up to %d inputs) or above %d inputs\n",
+                    REGIONS_DD_MAX_DIM, REGIONS_DD_MAX_DIM);
             return CLI_EXIT_UNSUPPORTED;
         }
-        cli_regions_h_opts ho = { json, list, quiet, stream, o->max_regions, o->time_limit, near, radius };
+        cli_regions_h_opts ho = { json, list, quiet, stream, o->max_regions, o->time_limit, near, radius,
+                                  near_cert ? cert_path : NULL };
         return cli_regions_h(path, net, dom, &ho);
     }
     *engine_lp = use_lp;

@@ -29,4 +29,11 @@ void poly_cdd_init(void);
 int poly_lp_solve(fmpq * x, fmpq_t opt, poly_lp_status * status, const fmpq_mat_t A, const fmpq * b,
                   slong neq, const fmpq * obj, int maximize, rc_error_t err);
 
+/* min obj . x subject to A x <= b (A: m x n, row-major; x free) in doubles,
+   by a small dense primal simplex started at x0, which must satisfy every
+   row strictly (poly/lpd.c). Returns 1 and sets x, opt on an optimum, 0 when
+   it finds the LP unbounded or gives up. A proposal only, never an answer. */
+int poly_lp_min_d(double * x, double * opt, const double * A, const double * b, slong m, slong n, const double * obj,
+                  const double * x0);
+
 #endif

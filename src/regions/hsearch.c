@@ -3,8 +3,10 @@
    is rows[0..m), and its two children differ only in row m (-g, then +g), so
    nothing is copied. */
 #include <string.h>
+#include <math.h>
 #include <flint/fmpz_vec.h>
 #include "regions/lp_internal.h"
+#include "poly/lp.h"
 
 void
 _regions_layers_init(regions_layers_struct * S, const net_t net)
@@ -128,19 +130,186 @@ _facets_by_rays(char * keep, const fmpz * rows, slong m, const fmpz * v, slong n
     fmpz_clear(rr);
 }
 
+/* The segment from the interior point v to w (both homogeneous, positive
+   first entries; R[i] = rows_i . v > 0): the row that turns negative first,
+   when it does so alone, is a facet (the crossing point lies on it and
+   strictly inside every other row). Returns that row, or -1. */
+static slong
+_facet_by_segment(const fmpz * rows, slong m, const fmpz * R, const fmpz * v, const fmpz * w, slong n)
+{
+    slong d = n + 1, best = -1;
+    int tie = 0;
+    fmpz_t S, P, Q, bP, bQ, l, r;
+    fmpz_init(S);
+    fmpz_init(P);
+    fmpz_init(Q);
+    fmpz_init(bP);
+    fmpz_init(bQ);
+    fmpz_init(l);
+    fmpz_init(r);
+    for (slong i = 0; i < m; i++)
+    {
+        poly_vec_dot(S, rows + i * d, w, d);
+        if (fmpz_sgn(S) >= 0)
+            continue;
+        /* crossing at t = R w0 / (R w0 - S v0) in (0, 1] */
+        fmpz_mul(P, R + i, w);
+        fmpz_mul(Q, S, v);
+        fmpz_sub(Q, P, Q);
+        int c = -1;
+        if (best >= 0)
+        {
+            fmpz_mul(l, P, bQ);
+            fmpz_mul(r, bP, Q);
+            c = fmpz_cmp(l, r);
+        }
+        if (c < 0)
+        {
+            best = i;
+            tie = 0;
+            fmpz_swap(bP, P);
+            fmpz_swap(bQ, Q);
+        }
+        else if (c == 0)
+            tie = 1;
+    }
+    fmpz_clear(S);
+    fmpz_clear(P);
+    fmpz_clear(Q);
+    fmpz_clear(bP);
+    fmpz_clear(bQ);
+    fmpz_clear(l);
+    fmpz_clear(r);
+    return tie ? -1 : best;
+}
+
+/* The rows scaled to unit maximum entry, in doubles, as A x <= b (-a.x <= c),
+   with one spare row at the end for the LP's cap. */
+static void
+_rows_to_d(double * A, double * b, const fmpz * rows, slong m, slong n)
+{
+    slong d = n + 1;
+    for (slong i = 0; i < m; i++)
+    {
+        const fmpz * row = rows + i * d;
+        double mx = 0;
+        for (slong k = 0; k < d; k++)
+            mx = FLINT_MAX(mx, fabs(fmpz_get_d(row + k)));
+        mx = mx > 0 ? mx : 1;
+        b[i] = fmpz_get_d(row) / mx;
+        for (slong k = 0; k < n; k++)
+            A[i * n + k] = -fmpz_get_d(row + 1 + k) / mx;
+    }
+}
+
+/* A facet proof for row j without an exact LP: cddlib's float LP proposes a
+   point y minimising row j over the other rows; the exact segment test from
+   the interior point v towards y decides. Returns the row proved (j or
+   another one), or -1 when nothing was proved. */
+static slong
+_facet_by_float_lp(const fmpz * rows, slong m, slong j, const fmpz * R, const fmpz * v, double * A, double * b,
+                   double * y, const double * x0, fmpz * w, slong n)
+{
+    double opt = 0, save_b = b[j], * Aj = A + j * n, * obj = A + m * n;
+    /* LP rows: all but j (row j's slot carries the cap row_j >= -1) */
+    for (slong k = 0; k < n; k++)
+        obj[k] = -Aj[k];
+    b[j] = save_b + 1.0;   /* the cap (scaled row j >= -1) only bounds the LP */
+    int ok = poly_lp_min_d(y, &opt, A, b, m, n, obj, x0);
+    b[j] = save_b;
+    if (!ok || !(save_b + opt < -1e-9))
+        return -1;
+    fmpz_one(w);
+    fmpz_mul_2exp(w, w, 40);
+    for (slong k = 0; k < n; k++)
+    {
+        if (!isfinite(y[k]))
+            return -1;
+        fmpz_set_d_2exp(w + 1 + k, y[k], 40);
+    }
+    return _facet_by_segment(rows, m, R, v, w, n);
+}
+
+/* A rounded float Chebyshev centre (rows scaled as in A, b) in v when it is
+   exactly interior (then R = rows . v): the interior point x of a region can
+   lie within 1e-12 of a facet, which spoils the segment tests from it. */
+static int
+_better_centre(fmpz * v, fmpz * R, const fmpz * rows, slong m, const double * A, const double * b, const double * x0,
+               slong n)
+{
+    slong d = n + 1, e = n + 1;
+    double * Ac = flint_malloc((m + 1) * e * sizeof(double)), * bc = flint_malloc((m + 1) * sizeof(double));
+    double * oc = flint_calloc(2 * e, sizeof(double)), * z0 = oc + e, t;
+    for (slong i = 0; i < m; i++)
+    {
+        memcpy(Ac + i * e, A + i * n, n * sizeof(double));
+        Ac[i * e + n] = 1.0;
+        bc[i] = b[i];
+    }
+    memset(Ac + m * e, 0, e * sizeof(double));
+    Ac[m * e + n] = 1.0;   /* t <= 1 */
+    bc[m] = 1.0;
+    oc[n] = -1.0;
+    memcpy(z0, x0, n * sizeof(double));
+    fmpz * w = _fmpz_vec_init(d), * S = _fmpz_vec_init(FLINT_MAX(m, 1));
+    int ok = 0;
+    if (poly_lp_min_d(z0, &t, Ac, bc, m + 1, e, oc, z0) && z0[n] > 0)
+    {
+        ok = 1;
+        fmpz_one(w);
+        fmpz_mul_2exp(w, w, 40);
+        for (slong k = 0; k < n && ok; k++)
+        {
+            ok = isfinite(z0[k]);
+            if (ok)
+                fmpz_set_d_2exp(w + 1 + k, z0[k], 40);
+        }
+        for (slong i = 0; i < m && ok; i++)
+        {
+            poly_vec_dot(S + i, rows + i * d, w, d);
+            ok = fmpz_sgn(S + i) > 0;
+        }
+        if (ok)
+        {
+            _fmpz_vec_set(v, w, d);
+            _fmpz_vec_set(R, S, m);
+        }
+    }
+    _fmpz_vec_clear(w, d);
+    _fmpz_vec_clear(S, FLINT_MAX(m, 1));
+    flint_free(Ac);
+    flint_free(bc);
+    flint_free(oc);
+    return ok;
+}
+
 int
 _regions_facets(char * keep, const fmpz * rows, slong m, const fmpq * x, slong n, rc_error_t err)
 {
     slong d = n + 1;
     fmpq * h = _fmpq_vec_init(d), * y = _fmpq_vec_init(FLINT_MAX(n, 1));
-    fmpz * v = _fmpz_vec_init(d);
+    fmpz * v = _fmpz_vec_init(d), * w = _fmpz_vec_init(d), * R = _fmpz_vec_init(FLINT_MAX(m, 1));
+    double * A = flint_malloc((m + 1) * FLINT_MAX(n, 1) * sizeof(double)), * b = flint_malloc((m + 1) * sizeof(double));
+    double * yd = flint_malloc(2 * FLINT_MAX(n, 1) * sizeof(double)), * xd = yd + FLINT_MAX(n, 1);
     fmpq_t val;
     fmpq_init(val);
     fmpq_one(h);
     _regions_qvec_set(h + 1, x, n);
     poly_vec_from_fmpq(v, h, d);
-    memset(keep, 0, m);
+    for (slong i = 0; i < m; i++)
+        poly_vec_dot(R + i, rows + i * d, v, d);
+    _rows_to_d(A, b, rows, m, n);
+    for (slong k = 0; k < n; k++)
+        xd[k] = fmpq_get_d(x + k);
+    if (m > 0)
+        memset(keep, 0, m);
     _facets_by_rays(keep, rows, m, v, n);
+    if (_better_centre(v, R, rows, m, A, b, xd, n))
+    {
+        for (slong k = 0; k < n; k++)
+            xd[k] = ldexp(fmpz_get_d(v + 1 + k), -40);
+        _facets_by_rays(keep, rows, m, v, n);
+    }
     int rc = RELU_OK;
     /* Row j is a facet iff some point satisfies the others and violates it.
        No two rows are equal (a row enters only where it cuts the piece), so
@@ -148,12 +317,23 @@ _regions_facets(char * keep, const fmpz * rows, slong m, const fmpq * x, slong n
     for (slong j = 0; j < m && rc == RELU_OK; j++)
         if (!keep[j])
         {
+            slong f = _facet_by_float_lp(rows, m, j, R, v, A, b, yd, xd, w, n);
+            if (f >= 0)
+                keep[f] = 1;
+            if (keep[j])
+                continue;
             rc = _regions_lp_opt(y, val, rows, m, j, rows + j * d, 0, n, err);
-            keep[j] = (rc == RELU_OK && fmpq_sgn(val) < 0);
+            /* 2: redundant and strictly inside its half-space on the region */
+            keep[j] = (rc == RELU_OK && fmpq_sgn(val) < 0) ? 1 : (fmpq_sgn(val) > 0 ? 2 : 0);
         }
     _fmpq_vec_clear(h, d);
     _fmpq_vec_clear(y, FLINT_MAX(n, 1));
     _fmpz_vec_clear(v, d);
+    _fmpz_vec_clear(w, d);
+    _fmpz_vec_clear(R, FLINT_MAX(m, 1));
+    flint_free(A);
+    flint_free(b);
+    flint_free(yd);
     fmpq_clear(val);
     return rc;
 }
@@ -166,30 +346,19 @@ _regions_h_finish(region_h_struct * R, fmpz * frows, slong * fsrc, const fmpz * 
     char * keep = flint_malloc(FLINT_MAX(m, 1));
     int rc = _regions_facets(keep, rows, m, R->point, n, err);
     for (slong j = 0; j < m && rc == RELU_OK; j++)
-        if (keep[j])
+        if (keep[j] == 1)
         {
             _fmpz_vec_set(frows + f * d, rows + j * d, d);
             fsrc[f++] = src[j];
         }
     /* the closure meets the domain's boundary iff some domain row vanishes
-       somewhere on it: at once for a domain facet, else an LP per domain row */
+       somewhere on it: at once for a domain facet; for a redundant domain row
+       its facet LP already said (its minimum over the other rows is its
+       minimum over the region) */
     R->interior = 1;
     for (slong j = 0; j < m && rc == RELU_OK && R->interior; j++)
         if (POLY_SRC_IS_DOMAIN(src[j]))
-        {
-            if (keep[j])
-                R->interior = 0;
-            else
-            {
-                fmpq_t val;
-                fmpq * y = _fmpq_vec_init(n);
-                fmpq_init(val);
-                rc = _regions_lp_opt(y, val, rows, m, -1, rows + j * d, 0, n, err);
-                R->interior = (fmpq_sgn(val) > 0);
-                fmpq_clear(val);
-                _fmpq_vec_clear(y, n);
-            }
-        }
+            R->interior = (keep[j] == 2);
     flint_free(keep);
     R->m = f;
     R->rows = frows;
@@ -448,26 +617,31 @@ typedef struct
 }
 rebuild_ctx;
 
+int
+regions_h_rebuild(poly_t P, const region_h_struct * H, rc_error_t err)
+{
+    slong d = H->n + 1;
+    poly_set_whole(P);
+    /* every row is a facet of the result, hence of every intermediate cut:
+       each cut is proper, and the constraints stay in this order */
+    for (slong j = 0; j < H->m; j++)
+    {
+        if (poly_side(P, H->rows + j * d) != POLY_CUT)
+            return rc_error_set(err, RELU_E_INTERNAL, "internal error: a facet found by LP does not cut");
+        poly_cut(P, H->rows + j * d, H->src[j]);
+    }
+    if (poly_num_facets(P) != H->m)
+        return rc_error_set(err, RELU_E_INTERNAL, "internal error: the LP facets of a region are not irredundant");
+    return RELU_OK;
+}
+
 static int
 _on_h_rebuild(void * data, const region_h_struct * H)
 {
     rebuild_ctx * c = data;
-    slong d = H->n + 1;
     poly_t P;
     poly_init(P, H->n);
-    poly_set_whole(P);
-    int rc = RELU_OK;
-    /* every row is a facet of the result, hence of every intermediate cut:
-       each cut is proper, and the constraints stay in this order */
-    for (slong j = 0; j < H->m && rc == RELU_OK; j++)
-    {
-        if (poly_side(P, H->rows + j * d) != POLY_CUT)
-            rc = rc_error_set(c->err, RELU_E_INTERNAL, "internal error: a facet found by LP does not cut");
-        else
-            poly_cut(P, H->rows + j * d, H->src[j]);
-    }
-    if (rc == RELU_OK && poly_num_facets(P) != H->m)
-        rc = rc_error_set(c->err, RELU_E_INTERNAL, "internal error: the LP facets of a region are not irredundant");
+    int rc = regions_h_rebuild(P, H, c->err);
     if (rc == RELU_OK)
     {
         region_struct R;

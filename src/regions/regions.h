@@ -157,6 +157,11 @@ int regions_enumerate_h(const net_t net, const regions_hdomain_t D, region_h_cal
    dimensions where vertices are affordable). Same regions, order and records
    as regions_enumerate. */
 int regions_enumerate_lp(const net_t net, const poly_t domain, region_callback cb, void * data, rc_error_t err);
+/* The polyhedron of an H record (P initialised, dimension H->n): its facets
+   cut from R^n in order, each cut checked proper and the result checked
+   irredundant (RELU_E_INTERNAL otherwise). Exponential in n: for n <=
+   REGIONS_DD_MAX_DIM (the DD records of --engine lp, --near certificates). */
+int regions_h_rebuild(poly_t P, const region_h_struct * H, rc_error_t err);
 /* Local exploration: the region containing x (which must not lie on any
    region boundary or on the domain's boundary: RELU_E_INPUT), then breadth
    first across facets (each crossing computed exactly), in the order of
