@@ -11,6 +11,7 @@ dualgraph_report_init(dualgraph_report_t R)
     memset(R, 0, sizeof(dualgraph_report_struct));
     dualgraph_init(R->G);
     spectrum_init(R->S);
+    fiedler_init(R->Fd);
     fmpq_init(R->fraction);
 }
 
@@ -18,6 +19,7 @@ void
 dualgraph_report_clear(dualgraph_report_t R)
 {
     spectrum_clear(R->S);
+    fiedler_clear(R->Fd);
     dualgraph_clear(R->G);
     fmpq_clear(R->fraction);
     flint_free(R->degrees);
@@ -54,6 +56,39 @@ _summarise(dualgraph_report_t R)
 }
 
 int
+dualgraph_fiedler(spectrum_t S, fiedler_t Fd, int * dense, const dualgraph_t G, int weighted, FILE * progress,
+                  rc_error_t err)
+{
+    slong n = G->nodes;
+    int status = RELU_OK;
+    *dense = n < 3;
+    if (n >= 3)
+    {
+        splap_t A;
+        splap_init(A);
+        splap_from_graph(A, G, weighted);
+        status = fiedler_compute(Fd, A, progress, err);
+        splap_clear(A);
+        *dense = (status != RELU_OK || !Fd->simple) && n <= DUALGRAPH_DENSE_MAX;
+        if (status == RELU_OK && !*dense)
+            spectrum_set_fiedler(S, Fd);
+        if (*dense)
+            rc_error_init(err);
+        if (progress && *dense)
+            fprintf(progress, "dualgraph: lambda_2 not proved simple by the sparse path: dense path\n");
+    }
+    if (*dense)
+    {
+        fmpz_mat_t L;
+        fmpz_mat_init(L, n, n);
+        dualgraph_laplacian(L, G, weighted);
+        status = spectrum_compute(S, L, err);
+        fmpz_mat_clear(L);
+    }
+    return status;
+}
+
+int
 dualgraph_analyze(dualgraph_report_t R, const net_t net, const poly_t domain, const char * desc, slong output,
                   const fmpq_t T, int weighted, int list_edges, rc_error_t err)
 {
@@ -64,13 +99,7 @@ dualgraph_analyze(dualgraph_report_t R, const net_t net, const poly_t domain, co
     snprintf(R->domain, sizeof(R->domain), "%s", desc);
     int status = dualgraph_build(R->G, net, domain, output, T, err);
     if (status == RELU_OK)
-    {
-        fmpz_mat_t L;
-        fmpz_mat_init(L, R->G->nodes, R->G->nodes);
-        dualgraph_laplacian(L, R->G, weighted);
-        status = spectrum_compute(R->S, L, err);
-        fmpz_mat_clear(L);
-    }
+        status = dualgraph_fiedler(R->S, R->Fd, &R->dense, R->G, weighted, R->progress, err);
     if (status == RELU_OK)
         _summarise(R);
     return status;
