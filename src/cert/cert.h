@@ -74,6 +74,7 @@ typedef struct
     bsset_t fkeys;           /* sign keys of the faces of the complex seen so far */
     slong * fkey_dim, fkey_alloc;
     int borrowed;            /* out belongs to an enclosing certificate */
+    int format;              /* 2: with the faces (default); 1: without */
 }
 cert_regions_struct;
 
@@ -85,6 +86,10 @@ void cert_regions_init(cert_regions_t W, FILE * fp, const net_t net, const poly_
 /* The same, written as the next value of out's document (a certificate
    inside another, e.g. the key "complex" of a homology certificate). */
 void cert_regions_init_jout(cert_regions_t W, jout_t out, const net_t net, const poly_t domain, const char * desc);
+/* The same in a given format: 1 leaves out the faces and the f-vector (the
+   dual graph certificate needs only the regions and their adjacency). */
+void cert_regions_init_jout_format(cert_regions_t W, jout_t out, const net_t net, const poly_t domain,
+                                   const char * desc, int format);
 /* Writes region R (call in enumeration order, from the enumeration callback).
    RELU_E_INTERNAL if a check of our own fails (a facet in three regions, a
    constraint that is not implied). */
@@ -156,7 +161,7 @@ int cert_boundary_write(FILE * fp, const net_t net, slong output, const fmpq_t T
 /* For the report R of `relucert dualgraph` (unweighted, sparse path run),
    writes to fp:
      certificate "dualgraph", version, input_dim, hidden_neurons, network,
-     complex      a format 2 regions certificate of net in domain (its
+     complex      a format 1 regions certificate of net in domain (its
                   regions are the nodes, in order; its adjacency the edges),
      laplacian "unweighted", nodes, edges,
      fiedler_value [lo, hi] decimal strings: lambda_2 in [lo, hi],

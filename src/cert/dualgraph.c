@@ -60,7 +60,7 @@ cert_dualgraph_write(FILE * fp, const dualgraph_report_t R, const net_t net, con
     jout_key(out, "network"); net_write_jout(out, net);
     cert_regions_t W;
     jout_key(out, "complex");
-    cert_regions_init_jout(W, out, net, domain, desc);
+    cert_regions_init_jout_format(W, out, net, domain, desc, 1);
     void * data[2] = { W, err };
     int status = regions_enumerate(net, domain, _add_region, data);
     if (status == RELU_OK)
