@@ -206,6 +206,37 @@ check_inertia(const lap * L, const long * perm, const long * iperm, long s, yajl
     return neg;
 }
 
+/* x with 20 digits after the point, rounded down (dir < 0) or up: the
+   form relucert prints (e.g. "0.46583243506570566388") */
+static char *
+decimal20(const mpq_t x, int dir)
+{
+    mpz_t z, p;
+    mpz_init(z);
+    mpz_init_set_ui(p, 10);
+    mpz_pow_ui(p, p, 20);
+    mpz_mul(z, mpq_numref(x), p);
+    if (dir < 0)
+        mpz_fdiv_q(z, z, mpq_denref(x));
+    else
+        mpz_cdiv_q(z, z, mpq_denref(x));
+    int neg = mpz_sgn(z) < 0;
+    mpz_abs(z, z);
+    char * d = mpz_get_str(NULL, 10, z);
+    size_t len = strlen(d), w = len > 21 ? len : 21;
+    char * out = xmalloc(w + 3), * q = out;
+    if (neg)
+        *q++ = '-';
+    for (size_t i = 0; i < w; i++)
+    {
+        if (i == w - 20)
+            *q++ = '.';
+        *q++ = i < w - len ? '0' : d[i - (w - len)];
+    }
+    *q = 0;
+    return out;
+}
+
 /* a = v'v, b = v'Lv, c = |Lv|^2 */
 static void
 quadratic_forms(mpz_t a, mpz_t b, mpz_t c, const lap * L, mpz_t * const v)
@@ -339,14 +370,13 @@ check_dualgraph(yajl_val cert, const char * cpath, const char * npath, const net
         if (mpq_cmp(tb, lo) > 0)
             mpq_set(lo, tb);
     }
+    /* the claim: the proved bounds with 20 digits, rounded outwards */
     yajl_val fv = json_member(cert, "fiedler_value");
-    mpq_t clo, chi;
-    mpq_init(clo); mpq_init(chi);
+    char * slo = decimal20(lo, -1), * shi = decimal20(rho, 1);
     if (json_array_len(fv) != 2 || !YAJL_IS_STRING(json_array_item(fv, 0)) || !YAJL_IS_STRING(json_array_item(fv, 1))
-        || parse_exact(clo, json_array_item(fv, 0)->u.string) || parse_exact(chi, json_array_item(fv, 1)->u.string))
-        fail("%s: fiedler_value must be two decimal strings [lo, hi]", cpath);
-    if (mpq_cmp(clo, lo) > 0 || mpq_cmp(chi, rho) < 0)
-        fail("%s: fiedler_value is not implied: the proved bounds are wider", cpath);
+        || strcmp(json_array_item(fv, 0)->u.string, slo) || strcmp(json_array_item(fv, 1)->u.string, shi))
+        fail("%s: fiedler_value must be [\"%s\", \"%s\"] (the proved bounds, 20 digits, rounded outwards)", cpath,
+             slo, shi);
     yajl_val fs = json_member(cert, "fiedler_simple");
     if (fs == NULL || !(YAJL_IS_TRUE(fs) || YAJL_IS_FALSE(fs)) || YAJL_IS_TRUE(fs) != simple)
         fail("%s: fiedler_simple must be %s (what the inertia entries prove)", cpath, simple ? "true" : "false");
@@ -404,6 +434,7 @@ check_dualgraph(yajl_val cert, const char * cpath, const char * npath, const net
         mpz_clear(v[i]);
     mpz_clear(a); mpz_clear(b); mpz_clear(c); mpz_clear(e); mpz_clear(g); mpz_clear(t); mpz_clear(x);
     mpq_clear(sig); mpq_clear(lb2); mpq_clear(lb3); mpq_clear(rho); mpq_clear(tb); mpq_clear(lo);
-    mpq_clear(clo); mpq_clear(chi);
+    xfree(slo);
+    xfree(shi);
     xfree(v); xfree(perm); xfree(iperm);
 }

@@ -72,13 +72,7 @@ cert_dualgraph_write(FILE * fp, const dualgraph_report_t R, const net_t net, con
                               (long) W->regions, (long) n);
     cert_regions_clear(W);
     char * lo, * hi;
-    arb_t t, u;
-    arb_init(t);
-    arb_init(u);
-    arb_set_fmpq(t, Fd->lo, 256);
-    arb_set_fmpq(u, Fd->hi, 256);
-    arb_union(t, t, u, 256);
-    arb_get_decimal_bounds(&lo, &hi, t, 20);
+    fmpq_get_decimal_bounds(&lo, &hi, Fd->lo, Fd->hi, 20);
     jout_key(out, "laplacian"); jout_string(out, "unweighted");
     jout_key(out, "nodes"); jout_int(out, n);
     jout_key(out, "edges"); jout_int(out, R->G->nedges);
@@ -117,7 +111,5 @@ cert_dualgraph_write(FILE * fp, const dualgraph_report_t R, const net_t net, con
     jout_clear(out);
     flint_free(lo);
     flint_free(hi);
-    arb_clear(t);
-    arb_clear(u);
     return status;
 }

@@ -286,8 +286,16 @@ fiedler_compute(fiedler_t Fd, const splap_t A, FILE * progress, rc_error_t err)
     }
     if (status == RELU_OK)
     {
-        _dyadic(Fd->sigma[0], lam[0] * (1 - ldexp(1.0, -16)), -1);
-        if (!_prove_sigma(Fd, 0, F, A, lam[0] - fmpq_get_d(Fd->sigma[0]), 1))
+        /* a sigma near an eigenvalue of a leading principal submatrix makes a
+           tiny pivot and large entries: then further down (only the bound of a
+           multiple lambda_2 depends on sigma_lo; Temple's does not) */
+        static const double f[5] = { 0x1p-16, 0x1p-10, 0x1p-5, 0.25, 0.5 };
+        for (int t = 0; t < 5 && !Fd->certified[0]; t++)
+        {
+            _dyadic(Fd->sigma[0], lam[0] * (1 - f[t]), -1);
+            _prove_sigma(Fd, 0, F, A, lam[0] - fmpq_get_d(Fd->sigma[0]), 1);
+        }
+        if (!Fd->certified[0])
             status = rc_error_set(err, RELU_E_INTERNAL, "could not certify the Laplacian spectrum");
     }
     if (status == RELU_OK)
@@ -304,10 +312,10 @@ fiedler_compute(fiedler_t Fd, const splap_t A, FILE * progress, rc_error_t err)
         }
         memcpy(Fd->row, F->row, (F->colp[n] + 1) * sizeof(slong));
         _integer_vector(Fd->v, x, n);
-        for (int t = 0; t < 3 && !Fd->certified[1] && lam[1] > lam[0] && isfinite(lam[1]); t++)
+        static const double f[5] = { 0.5, 0.25, 0.75, 0.375, 0.625 };
+        for (int t = 0; t < 5 && !Fd->certified[1] && lam[1] > lam[0] && isfinite(lam[1]); t++)
         {
-            double f = t == 0 ? 0.5 : t == 1 ? 0.25 : 0.75;
-            _dyadic(Fd->sigma[1], lam[0] + f * (lam[1] - lam[0]), 1);
+            _dyadic(Fd->sigma[1], lam[0] + f[t] * (lam[1] - lam[0]), 1);
             double sg = fmpq_get_d(Fd->sigma[1]);
             _prove_sigma(Fd, 1, F, A, FLINT_MIN(sg - lam[0], lam[1] - sg), 2);
         }

@@ -68,6 +68,8 @@ void spectrum_clear(spectrum_t S);
 int spectrum_compute(spectrum_t S, const fmpz_mat_t L, rc_error_t err);
 /* Decimal strings lo <= x <= hi with `digits` digits after the point (directed rounding). */
 void arb_get_decimal_bounds(char ** lo, char ** hi, const arb_t x, slong digits);
+/* The same for the interval [a, b] of rationals (floor of a, ceiling of b). */
+void fmpq_get_decimal_bounds(char ** lo, char ** hi, const fmpq_t a, const fmpq_t b, slong digits);
 
 /* ---- the sparse path (src/graph/sparse.c, fiedler.c, certify.c) --------------
    For thousands of regions the dense spectrum is out of reach. The sparse path

@@ -229,3 +229,21 @@ arb_get_decimal_bounds(char ** lo, char ** hi, const arb_t x, slong digits)
     arf_clear(b); arf_clear(t);
     fmpz_clear(z); fmpz_clear(p);
 }
+
+void
+fmpq_get_decimal_bounds(char ** lo, char ** hi, const fmpq_t a, const fmpq_t b, slong digits)
+{
+    fmpz_t z, p;
+    fmpz_init(z);
+    fmpz_init(p);
+    fmpz_set_ui(p, 10);
+    fmpz_pow_ui(p, p, digits);
+    fmpz_mul(z, fmpq_numref(a), p);
+    fmpz_fdiv_q(z, z, fmpq_denref(a));
+    *lo = _fixed_str(z, digits);
+    fmpz_mul(z, fmpq_numref(b), p);
+    fmpz_cdiv_q(z, z, fmpq_denref(b));
+    *hi = _fixed_str(z, digits);
+    fmpz_clear(z);
+    fmpz_clear(p);
+}
