@@ -21,6 +21,7 @@ JSON
 "$BIN" homology "$TMP/net.json" --box -1,1 --superlevel 0 --certificate "$TMP/homology.json" >/dev/null || fail homology
 "$BIN" arrangement "$TMP/net.json" --certificate "$TMP/arrangement.json" >/dev/null || fail arrangement
 "$BIN" boundary "$TMP/net2.json" --certificate "$TMP/boundary.json" >/dev/null || fail boundary
+"$BIN" dualgraph "$TMP/net.json" --box -1,1 --quiet --certificate "$TMP/dualgraph.json" >/dev/null || fail dualgraph
 
 tamper() {   # tamper CERT NET [flags]: no mutation changes the claim, every rewrite accepted
     c=$1; net=$2; shift 2
@@ -36,6 +37,7 @@ tamper "$TMP/regions-whole.json" "$TMP/net.json"
 tamper "$TMP/homology.json" "$TMP/net.json"
 tamper "$TMP/arrangement.json" "$TMP/net.json" --arrangement
 tamper "$TMP/boundary.json" "$TMP/net2.json"
+tamper "$TMP/dualgraph.json" "$TMP/net.json"
 
 # the generator itself can fail: a "checker" that accepts everything with the genuine report
 "$CHECK" "$TMP/regions.json" "$TMP/net.json" >"$TMP/report"
