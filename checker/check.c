@@ -51,6 +51,12 @@ static const char * help =
 "face of the complex and the signs of f - T on it: the cells must be exactly the cells of the\n"
 "set so derived. Not checked: the incidence signs' orientations (see proofs/CHECKER.md).\n"
 "\n"
+"With a dual graph certificate (`relucert dualgraph NET ... --certificate CERT`, key\n"
+"\"certificate\": \"dualgraph\"): its \"complex\" (a regions certificate) is checked as above\n"
+"and gives the dual graph; lambda_2 of its Laplacian is bounded above by the Rayleigh\n"
+"quotient of an integer vector orthogonal to 1, below by inertia bounds (exactly checked\n"
+"sparse factors) and Temple's inequality; the partition by the Davis-Kahan bound.\n"
+"\n"
 "With a classification certificate (`relucert boundary NET --certificate CERT`, one hidden\n"
 "layer of width n): A A^-1 = I; A's rows and a are lambda_p > 0 times the permuted neurons'\n"
 "rows and biases; the output weights are scale * (+-lambda_p) with + exactly for the first k\n"
@@ -1020,6 +1026,20 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
         if (!networks_equal(&net, &cnet))
             fail("the certificate's network differs from %s", npath);
         check_arrangement(cert, cpath, npath, net.n, net.nlayers, net.hidden, net.W[0], net.b[0], quiet);
+        return;
+    }
+    if (YAJL_IS_STRING(kind) && strcmp(kind->u.string, "dualgraph") == 0)
+    {
+        yajl_val an = json_member(cert, "network");
+        if (an == NULL)
+            fail("%s: no network", cpath);
+        read_network(&cnet, an, "certificate network");
+        if (!networks_equal(&net, &cnet))
+            fail("the certificate's network differs from %s", npath);
+        if (json_get_index(json_member(cert, "input_dim")) != net.n
+            || json_get_index(json_member(cert, "hidden_neurons")) != net.hidden)
+            fail("%s: input_dim or hidden_neurons do not match the network", cpath);
+        check_dualgraph(cert, cpath, npath, &net, box, whole, quiet);
         return;
     }
     if (YAJL_IS_STRING(kind) && (strcmp(kind->u.string, "homology") == 0

@@ -191,5 +191,8 @@ int check_arrangement(yajl_val cert, const char * cpath, const char * npath, lon
 void check_homology(yajl_val cert, const char * cpath, const char * npath, const network * net, const char * box,
                     int whole, int quiet);
 void check_boundary(yajl_val cert, const char * cpath, const char * npath, const network * net, int quiet);
+/* checker/dualgraph.c: a dual graph certificate (Fiedler value, partition). */
+void check_dualgraph(yajl_val cert, const char * cpath, const char * npath, const network * net, const char * box,
+                     int whole, int quiet);
 
 #endif

@@ -27,6 +27,7 @@ JSON
 # claim, so the checker accepts it and prints the domain it verified)
 "$BIN" regions "$TMP/net.json" --box -1,1 --quiet --near 1/7,1/5 --certificate "$TMP/partial.json" >/dev/null \
     && [ -s "$TMP/partial.json" ] && pass || fail "partial certificate"
+"$BIN" dualgraph "$TMP/net.json" --box -1,1 --quiet --certificate "$TMP/dualgraph.json" >/dev/null || fail dualgraph
 
 tamper() {   # tamper CERT NET [flags]: no mutation changes the claim, every rewrite accepted
     c=$1; net=$2; shift 2
@@ -43,6 +44,7 @@ tamper "$TMP/homology.json" "$TMP/net.json"
 tamper "$TMP/arrangement.json" "$TMP/net.json" --arrangement
 tamper "$TMP/boundary.json" "$TMP/net2.json"
 tamper "$TMP/partial.json" "$TMP/net.json" --kind "regions (partial, --near)"
+tamper "$TMP/dualgraph.json" "$TMP/net.json"
 
 # the generator itself can fail: a "checker" that accepts everything with the genuine report
 "$CHECK" "$TMP/regions.json" "$TMP/net.json" >"$TMP/report"

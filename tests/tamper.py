@@ -50,6 +50,7 @@ VALUE_PATHS = [
     r"cells\.\d+\.\d+\.\d+", r"threshold",
     r"flats\.\d+\.point\.\d+",
     r"(lambda|a|scale|kernel_vector)(\.\d+)?", r"(A|A_inv)\.\d+\.\d+",
+    r"inertia\.\d+\.sigma",
 ]
 VALUE_RE = re.compile("^(" + "|".join(VALUE_PATHS) + ")$")
 
@@ -67,12 +68,13 @@ EVIDENCE_PATHS = [
     # a partial (--near) certificate's record of how it was explored: what was asked, not
     # what is proved (the checker claims nothing about it and does not print it)
     r"exploration(\..*)?",
+    r"(vector|order|inertia)(\..*)?",
 ]
 EVIDENCE_RE = re.compile("^(" + "|".join(EVIDENCE_PATHS) + ")$")
 # lists whose order means nothing: swapping two elements is a rewrite (must be accepted)
 SETLIKE_RE = re.compile(r"^((complex\.)?(adjacency|regions\.\d+\.redundant|regions\.\d+\.redundant\.\d+\.multipliers"
                         r"|regions\.\d+\.faces\.\d+\.facets)|boundaries\.\d+\.matrix\.entries"
-                        r"|smith\.\d+\.(U|U_inv|V|V_inv)\.entries)$")
+                        r"|smith\.\d+\.(U|U_inv|V|V_inv)\.entries|inertia)$")
 
 
 def classify(op, name):

@@ -47,6 +47,7 @@
 #include "homology/homology.h"
 #include "smith/smith.h"
 #include "boundary/boundary.h"
+#include "graph/graph.h"
 
 /* ---- cones ---------------------------------------------------------------- */
 /* Finds lambda >= 0 (m rationals) with sum_i lambda_i gens_i = target, where
@@ -74,6 +75,7 @@ typedef struct
     slong * fkey_dim, fkey_alloc;
     int borrowed;            /* out belongs to an enclosing certificate */
     int partial;             /* a --near exploration: no faces, unpaired facets allowed */
+    int format;              /* 2: with the faces (default); 1: without */
 }
 cert_regions_struct;
 
@@ -93,6 +95,10 @@ void cert_regions_init_jout(cert_regions_t W, jout_t out, const net_t net, const
    listed region on its other side; no faces, no fvector. */
 void cert_regions_init_partial(cert_regions_t W, FILE * fp, const net_t net, const poly_t domain, const char * desc,
                                const fmpq * near, slong max_regions, slong radius);
+/* The same in a given format: 1 leaves out the faces and the f-vector (the
+   dual graph certificate needs only the regions and their adjacency). */
+void cert_regions_init_jout_format(cert_regions_t W, jout_t out, const net_t net, const poly_t domain,
+                                   const char * desc, int format);
 /* Writes region R (call in enumeration order, from the enumeration callback).
    RELU_E_INTERNAL if a check of our own fails (a facet in three regions, a
    constraint that is not implied). */
@@ -159,5 +165,25 @@ int cert_homology_write(FILE * fp, const net_t net, slong output, const fmpq_t T
                   weight". */
 int cert_boundary_write(FILE * fp, const net_t net, slong output, const fmpq_t T, const boundary_class_t K,
                         rc_error_t err);
+
+/* ---- dual graph certificates --------------------------------------------- */
+/* For the report R of `relucert dualgraph` (unweighted, sparse path run),
+   writes to fp:
+     certificate "dualgraph", version, input_dim, hidden_neurons, network,
+     complex      a format 1 regions certificate of net in domain (its
+                  regions are the nodes, in order; its adjacency the edges),
+     laplacian "unweighted", nodes, edges,
+     fiedler_value [lo, hi] decimal strings: lambda_2 in [lo, hi],
+     fiedler_simple, partition ("+", "-", "?" per node),
+     vector       integers v with sum 0 (the Rayleigh quotient's vector),
+     order        the elimination order (node eliminated k-th),
+     scale        s: factor entries are integers / 2^s,
+     inertia      [{sigma "p/q", negative k, D [n integers], L [per column k
+                  of the unit lower triangular factor in the order: row,
+                  value, row, value, ...; rows > k increasing]}]: sigma_lo
+                  (k = 1) and, when lambda_2 is proved simple, sigma_hi (k = 2).
+   RELU_E_UNSUPPORTED if the sparse path did not run or proved nothing. */
+int cert_dualgraph_write(FILE * fp, const dualgraph_report_t R, const net_t net, const poly_t domain,
+                         const char * desc, rc_error_t err);
 
 #endif

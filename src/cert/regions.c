@@ -33,6 +33,7 @@ cert_regions_init(cert_regions_t W, FILE * fp, const net_t net, const poly_t dom
     jout_init(W->out, fp, 0, 0);
     W->borrowed = 0;
     W->partial = 0;
+    W->format = 2;
     _regions_start(W, net, domain, desc, NULL, 0, -1);
 }
 
@@ -43,15 +44,24 @@ cert_regions_init_partial(cert_regions_t W, FILE * fp, const net_t net, const po
     jout_init(W->out, fp, 0, 0);
     W->borrowed = 0;
     W->partial = 1;
+    W->format = 1;
     _regions_start(W, net, domain, desc, near, max_regions, radius);
 }
 
 void
 cert_regions_init_jout(cert_regions_t W, jout_t out, const net_t net, const poly_t domain, const char * desc)
 {
+    cert_regions_init_jout_format(W, out, net, domain, desc, 2);
+}
+
+void
+cert_regions_init_jout_format(cert_regions_t W, jout_t out, const net_t net, const poly_t domain, const char * desc,
+                              int format)
+{
     *W->out = *out;   /* the same writer state: the certificate is a value inside out's document */
     W->borrowed = 1;
     W->partial = 0;
+    W->format = format;
     _regions_start(W, net, domain, desc, NULL, 0, -1);
 }
 
@@ -92,10 +102,10 @@ _regions_start(cert_regions_t W, const net_t net, const poly_t domain, const cha
     jout_string(W->out, "regions");
     jout_key(W->out, "version");
     jout_string(W->out, RELUCERT_VERSION);
-    jout_key(W->out, "format");
-    jout_int(W->out, W->partial ? 1 : 2);
     if (W->partial)
     {
+        jout_key(W->out, "format");
+        jout_int(W->out, 1);
         jout_key(W->out, "partial");
         jout_bool(W->out, 1);
         jout_key(W->out, "exploration");
@@ -113,6 +123,11 @@ _regions_start(cert_regions_t W, const net_t net, const poly_t domain, const cha
         else
             jout_null(W->out);
         jout_end_object(W->out);
+    }
+    else if (W->format == 2)
+    {
+        jout_key(W->out, "format");
+        jout_int(W->out, 2);
     }
     jout_key(W->out, "input_dim");
     jout_int(W->out, n);
@@ -469,7 +484,7 @@ cert_regions_add(cert_regions_t W, const region_struct * R, rc_error_t err)
         if (!listed[N + r])
             status = _write_redundant(W, P, W->dom + r * d, POLY_SRC_DOMAIN(W->dom_tag[r]), err);
     jout_end_array(W->out);
-    if (status == RELU_OK && !W->partial)
+    if (status == RELU_OK && W->format == 2)
         cert_faces_write(W, R);
     jout_end_object(W->out);
 
@@ -536,21 +551,21 @@ cert_regions_finish(cert_regions_t W, rc_error_t err)
     jout_key(W->out, "mean_facets");
     jout_fmpq_str(W->out, mean);
     slong * fv = flint_calloc(W->n + 1, sizeof(slong)), euler = 0;
-    if (W->partial)
-        goto done;   /* the faces of some regions are not a complex: no fvector */
     for (slong i = 0; i < W->fkeys->num; i++)
         fv[W->fkey_dim[i]]++;
-    jout_key(W->out, "fvector");
-    jout_begin_array(W->out);
-    for (slong k = 0; k <= W->n; k++)
+    if (W->format == 2)
     {
-        jout_int(W->out, fv[k]);
-        euler += k % 2 ? -fv[k] : fv[k];
+        jout_key(W->out, "fvector");
+        jout_begin_array(W->out);
+        for (slong k = 0; k <= W->n; k++)
+        {
+            jout_int(W->out, fv[k]);
+            euler += k % 2 ? -fv[k] : fv[k];
+        }
+        jout_end_array(W->out);
+        jout_key(W->out, "euler");
+        jout_int(W->out, euler);
     }
-    jout_end_array(W->out);
-    jout_key(W->out, "euler");
-    jout_int(W->out, euler);
-done:
     flint_free(fv);
     jout_end_object(W->out);
     jout_end_object(W->out);

@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "cert/cert.h"
 
 static const char * dualgraph_help =
 "usage: relucert dualgraph NET [--box LO,HI | --domain FILE | --whole] [options]\n"
@@ -6,8 +7,11 @@ static const char * dualgraph_help =
 "The dual graph of the activation regions (nodes: regions in the order of regions --list;\n"
 "edges: pairs of regions sharing a facet, found exactly from the complex), its Laplacian\n"
 "L = D - A, a certified enclosure of the second-smallest eigenvalue (Fiedler value) and the\n"
-"certified sign partition of a Fiedler vector (arb ball arithmetic; see --help of the\n"
-"library header graph/graph.h for the argument). Default domain: R^n.\n"
+"certified sign partition of a Fiedler vector. From 3 regions on: a sparse float eigensolver\n"
+"whose answer is proved exactly (Rayleigh quotient and Temple's bound of an integer vector,\n"
+"inertia bounds from exactly checked sparse LDL^T factors; the library header graph/graph.h\n"
+"has the argument); a multiple lambda_2 of up to 1500 regions goes to the dense path (arb).\n"
+"Default domain: R^n.\n"
 "\n"
 "options:\n"
 "  --weighted        weight each edge by the number of vertices of the shared facet\n"
@@ -16,6 +20,9 @@ static const char * dualgraph_help =
 "  --dot FILE        write the graph in Graphviz DOT ('-' for stdout)\n"
 "  --graphml FILE    write the graph in GraphML\n"
 "  --list-edges      include the edge list in the JSON output\n"
+"  --certificate FILE  write a certificate of the Fiedler value (unweighted; relucert-check\n"
+"                    CERT NET verifies it: proofs/CHECKER.md)\n"
+"  --progress        print the sparse path's stages on stderr\n"
 "  --json, --quiet, --help\n"
 "\n"
 "JSON keys: nodes, edges, laplacian (\"unweighted\" | \"weighted\"), fiedler_value [lo, hi]\n"
@@ -26,7 +33,8 @@ static const char * dualgraph_help =
 "  compared (regions with a certain sign and a class), crossed (regions f - T changes sign on)}.\n\n"
 "examples:\n"
 "  relucert dualgraph data/default.json --box -1,1 --threshold 0 --dot dual.dot\n"
-"  relucert dualgraph data/default.json --box -1,1 --json\n";
+"  relucert dualgraph data/default.json --box -1,1 --json\n"
+"  relucert dualgraph data/default.json --box -1,1 --certificate dual.cert\n";
 
 static int
 _write_dot(FILE * fp, void * R, rc_error_t err)
@@ -40,6 +48,13 @@ _write_graphml(FILE * fp, void * R, rc_error_t err)
 {
     dualgraph_report_write_graphml(fp, R);
     return RELU_OK;
+}
+
+static int
+_write_cert(FILE * fp, void * data, rc_error_t err)
+{
+    void ** d = data;
+    return cert_dualgraph_write(fp, d[0], d[1], d[2], d[3], err);
 }
 
 static int
@@ -60,11 +75,12 @@ int
 cmd_dualgraph(int argc, char ** argv)
 {
     cli_domain_opts dom = { NULL, NULL, 0 };
-    const char * tstr = NULL, * ostr = NULL, * dot = NULL, * gml = NULL, * pos[1];
-    int json = 0, weighted = 0, list_edges = 0, quiet = 0;
+    const char * tstr = NULL, * ostr = NULL, * dot = NULL, * gml = NULL, * cert = NULL, * pos[1];
+    int json = 0, weighted = 0, list_edges = 0, quiet = 0, progress = 0;
     const cli_opt opts[] = { CLI_OPTS_DOMAIN(&dom), { "weighted", CLI_FLAG, &weighted, 0, 0, 0, 0 },
                              CLI_OPT_THRESHOLD(&tstr), CLI_OPT_OUTPUT(&ostr), { "dot", CLI_STR, &dot, 0, 0, 0, 0 },
                              { "graphml", CLI_STR, &gml, 0, 0, 0, 0 }, { "list-edges", CLI_FLAG, &list_edges, 0, 0, 0, 0 },
+                             { "progress", CLI_FLAG, &progress, 0, 0, 0, 0 }, { "certificate", CLI_STR, &cert, 0, 0, 0, 0 },
                              CLI_OPT_JSON(&json), CLI_OPT_QUIET(&quiet), CLI_OPT_END };
     int rc = cli_opts_parse("dualgraph", dualgraph_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
     if (rc != CLI_PARSED)
@@ -81,6 +97,7 @@ cmd_dualgraph(int argc, char ** argv)
     net_init(net);
     fmpq_init(T);
     dualgraph_report_init(R);
+    R->progress = progress ? stderr : NULL;
     int status = net_read_file(net, pos[0], err);
     poly_init(domain, net->input_dim);
     if (status == RELU_OK && tstr != NULL)
@@ -90,8 +107,13 @@ cmd_dualgraph(int argc, char ** argv)
         status = cli_select_output(&output, net, ostr, err);
     if (status == RELU_OK)
         status = cli_domain_build(domain, desc, &dom, net->input_dim, err);
+    if (status == RELU_OK && cert && weighted)
+        status = rc_error_set(err, RELU_E_UNSUPPORTED, "--certificate: the weighted Laplacian is not certified "
+                              "(its weights are not in the regions certificate)");
     if (status == RELU_OK)
         status = dualgraph_analyze(R, net, domain, desc, output, tstr ? T : NULL, weighted, list_edges, err);
+    if (status == RELU_OK && cert)
+        status = cli_write_file(cert, err, _write_cert, (void *[]) { R, net, domain, desc });
     if (status == RELU_OK && dot)
         status = cli_write_file(dot, err, _write_dot, R);
     if (status == RELU_OK && gml)

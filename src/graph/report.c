@@ -11,6 +11,7 @@ dualgraph_report_init(dualgraph_report_t R)
     memset(R, 0, sizeof(dualgraph_report_struct));
     dualgraph_init(R->G);
     spectrum_init(R->S);
+    fiedler_init(R->Fd);
     fmpq_init(R->fraction);
 }
 
@@ -18,6 +19,7 @@ void
 dualgraph_report_clear(dualgraph_report_t R)
 {
     spectrum_clear(R->S);
+    fiedler_clear(R->Fd);
     dualgraph_clear(R->G);
     fmpq_clear(R->fraction);
     flint_free(R->degrees);
@@ -50,7 +52,43 @@ _summarise(dualgraph_report_t R)
         }
     if (R->compared > 0)
         fmpq_set_si(R->fraction, FLINT_MAX(R->agree, R->compared - R->agree), R->compared);
-    arb_get_decimal_bounds(&R->lo, &R->hi, S->eig + 1, 20);
+    if (R->dense)
+        arb_get_decimal_bounds(&R->lo, &R->hi, S->eig + 1, 20);
+    else
+        fmpq_get_decimal_bounds(&R->lo, &R->hi, R->Fd->lo, R->Fd->hi, 20);
+}
+
+int
+dualgraph_fiedler(spectrum_t S, fiedler_t Fd, int * dense, const dualgraph_t G, int weighted, FILE * progress,
+                  rc_error_t err)
+{
+    slong n = G->nodes;
+    int status = RELU_OK;
+    *dense = n < 3;
+    if (n >= 3)
+    {
+        splap_t A;
+        splap_init(A);
+        splap_from_graph(A, G, weighted);
+        status = fiedler_compute(Fd, A, progress, err);
+        splap_clear(A);
+        *dense = (status != RELU_OK || !Fd->simple) && n <= DUALGRAPH_DENSE_MAX;
+        if (status == RELU_OK && !*dense)
+            spectrum_set_fiedler(S, Fd);
+        if (*dense)
+            rc_error_init(err);
+        if (progress && *dense)
+            fprintf(progress, "dualgraph: lambda_2 not proved simple by the sparse path: dense path\n");
+    }
+    if (*dense)
+    {
+        fmpz_mat_t L;
+        fmpz_mat_init(L, n, n);
+        dualgraph_laplacian(L, G, weighted);
+        status = spectrum_compute(S, L, err);
+        fmpz_mat_clear(L);
+    }
+    return status;
 }
 
 int
@@ -64,13 +102,7 @@ dualgraph_analyze(dualgraph_report_t R, const net_t net, const poly_t domain, co
     snprintf(R->domain, sizeof(R->domain), "%s", desc);
     int status = dualgraph_build(R->G, net, domain, output, T, err);
     if (status == RELU_OK)
-    {
-        fmpz_mat_t L;
-        fmpz_mat_init(L, R->G->nodes, R->G->nodes);
-        dualgraph_laplacian(L, R->G, weighted);
-        status = spectrum_compute(R->S, L, err);
-        fmpz_mat_clear(L);
-    }
+        status = dualgraph_fiedler(R->S, R->Fd, &R->dense, R->G, weighted, R->progress, err);
     if (status == RELU_OK)
         _summarise(R);
     return status;

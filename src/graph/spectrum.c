@@ -8,7 +8,7 @@
 void
 spectrum_init(spectrum_t S)
 {
-    S->n = 0;
+    S->n = S->neig = 0;
     S->eig = NULL;
     S->vec = NULL;
     S->fiedler_simple = 0;
@@ -19,7 +19,7 @@ spectrum_init(spectrum_t S)
 void
 spectrum_clear(spectrum_t S)
 {
-    if (S->eig) _arb_vec_clear(S->eig, S->n);
+    if (S->eig) _arb_vec_clear(S->eig, S->neig);
     if (S->vec) _arb_vec_clear(S->vec, S->n);
     arb_clear(S->err);
     flint_free(S->partition);
@@ -94,7 +94,7 @@ _try(spectrum_t S, const fmpz_mat_t L, slong prec)
             goto done;
         }
     S->eig = ev;
-    S->n = n;
+    S->n = S->neig = n;
     S->partition = flint_malloc(n + 1);
     memset(S->partition, '?', (size_t) FLINT_MAX(n, 0));
     S->partition[n] = '\0';
@@ -228,4 +228,22 @@ arb_get_decimal_bounds(char ** lo, char ** hi, const arb_t x, slong digits)
     *hi = _fixed_str(z, digits);
     arf_clear(b); arf_clear(t);
     fmpz_clear(z); fmpz_clear(p);
+}
+
+void
+fmpq_get_decimal_bounds(char ** lo, char ** hi, const fmpq_t a, const fmpq_t b, slong digits)
+{
+    fmpz_t z, p;
+    fmpz_init(z);
+    fmpz_init(p);
+    fmpz_set_ui(p, 10);
+    fmpz_pow_ui(p, p, digits);
+    fmpz_mul(z, fmpq_numref(a), p);
+    fmpz_fdiv_q(z, z, fmpq_denref(a));
+    *lo = _fixed_str(z, digits);
+    fmpz_mul(z, fmpq_numref(b), p);
+    fmpz_cdiv_q(z, z, fmpq_denref(b));
+    *hi = _fixed_str(z, digits);
+    fmpz_clear(z);
+    fmpz_clear(p);
 }

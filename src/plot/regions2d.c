@@ -215,22 +215,22 @@ _fiedler(char ** partition, const net_t net, const poly_t domain, rc_error_t err
 {
     dualgraph_t G;
     spectrum_t S;
+    fiedler_t Fd;
+    int dense;
     dualgraph_init(G);
     spectrum_init(S);
+    fiedler_init(Fd);
     int status = dualgraph_build(G, net, domain, 0, NULL, err);
     if (status == RELU_OK)
     {
-        fmpz_mat_t L;
-        fmpz_mat_init(L, G->nodes, G->nodes);
-        dualgraph_laplacian(L, G, 0);
-        status = spectrum_compute(S, L, err);
-        fmpz_mat_clear(L);
+        status = dualgraph_fiedler(S, Fd, &dense, G, 0, NULL, err);
         if (status == RELU_OK)
         {
             *partition = flint_malloc(G->nodes + 1);
             memcpy(*partition, S->partition, G->nodes);
         }
     }
+    fiedler_clear(Fd);
     spectrum_clear(S);
     dualgraph_clear(G);
     return status;
