@@ -34,6 +34,10 @@ total=$("$BIN" arrangement "$TMP/wide.json" --json --progress 2>"$TMP/err" | jq 
 pid=$!; sleep 2.5; kill -INT $pid; wait $pid
 [ "$(count '^regions: [0-9]+, ')" -ge 1 ] && pass || fail "homology --progress: $(head -3 "$TMP/err")"
 
+"$BIN" dualgraph "$TMP/slow.json" --box -1,1 --progress --json >/dev/null 2>"$TMP/err" &
+pid=$!; sleep 2.5; kill -INT $pid; wait $pid
+[ "$(count '^regions: [0-9]+, ')" -ge 1 ] && pass || fail "dualgraph --progress: $(head -3 "$TMP/err")"
+
 for s in 3 4 5; do "$BIN" random --dim 3 --widths 20,20 --kind int --seed $s >"$TMP/m$s.json"; done
 printf '{"network": "%s", "analyses": ["regions", "homology"], "box": [-1, 1]}\n' "$TMP/m3.json" "$TMP/m4.json" "$TMP/m5.json" >"$TMP/man.jsonl"
 "$BIN" batch "$TMP/man.jsonl" --out "$TMP/b.jsonl" --progress >/dev/null 2>"$TMP/err"

@@ -22,7 +22,8 @@ static const char * dualgraph_help =
 "  --list-edges      include the edge list in the JSON output\n"
 "  --certificate FILE  write a certificate of the Fiedler value (unweighted; relucert-check\n"
 "                    CERT NET verifies it: proofs/CHECKER.md)\n"
-"  --progress        print the sparse path's stages on stderr\n"
+"  --progress        regions found (count, rate) and the sparse path's stages on stderr, also off\n"
+"                    a terminal (default: the count on a terminal only; --quiet: nothing)\n"
 "  --json, --quiet, --help\n"
 "\n"
 "JSON keys: nodes, edges, laplacian (\"unweighted\" | \"weighted\"), fiedler_value [lo, hi]\n"
@@ -97,7 +98,10 @@ cmd_dualgraph(int argc, char ** argv)
     net_init(net);
     fmpq_init(T);
     dualgraph_report_init(R);
-    R->progress = progress ? stderr : NULL;
+    R->progress = progress && !quiet ? stderr : NULL;
+    cli_progress prog;
+    cli_progress_start(&prog, quiet, progress);
+    R->region_progress = &prog.listener;
     int status = net_read_file(net, pos[0], err);
     poly_init(domain, net->input_dim);
     if (status == RELU_OK && tstr != NULL)
@@ -112,6 +116,7 @@ cmd_dualgraph(int argc, char ** argv)
                               "(its weights are not in the regions certificate)");
     if (status == RELU_OK)
         status = dualgraph_analyze(R, net, domain, desc, output, tstr ? T : NULL, weighted, list_edges, err);
+    cli_progress_end(&prog);
     if (status == RELU_OK && cert)
         status = cli_write_file(cert, err, _write_cert, (void *[]) { R, net, domain, desc });
     if (status == RELU_OK && dot)

@@ -158,6 +158,13 @@ int
 dualgraph_build(dualgraph_t G, const net_t net, const poly_t domain, slong output, const fmpq_t T,
                 rc_error_t err)
 {
+    return dualgraph_build_progress(G, net, domain, output, T, NULL, err);
+}
+
+int
+dualgraph_build_progress(dualgraph_t G, const net_t net, const poly_t domain, slong output, const fmpq_t T,
+                         const rc_progress_struct * prog, rc_error_t err)
+{
     complex_t C;
     dg_builder B;
     dualgraph_clear(G);
@@ -173,7 +180,7 @@ dualgraph_build(dualgraph_t G, const net_t net, const poly_t domain, slong outpu
     B.alloc = 0;
     B.node_alloc = 0;
     B.err = err;
-    int status = regions_enumerate(net, domain, _dg_region, &B);
+    int status = regions_enumerate_progress(net, domain, _dg_region, &B, prog, -1);
     /* sort edges (with their weights) for a canonical order */
     if (status == RELU_OK && G->nedges > 1)
     {

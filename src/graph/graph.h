@@ -23,6 +23,7 @@
 #include "net/net.h"
 #include "poly/poly.h"
 #include "util/error.h"
+#include "util/progress.h"
 #include "json/json.h"
 
 typedef struct
@@ -44,6 +45,9 @@ void dualgraph_clear(dualgraph_t G);
    node gets the class of output `output` against T. */
 int dualgraph_build(dualgraph_t G, const net_t net, const poly_t domain, slong output, const fmpq_t T,
                     rc_error_t err);
+/* The same, reporting the regions found to prog ("regions"). */
+int dualgraph_build_progress(dualgraph_t G, const net_t net, const poly_t domain, slong output, const fmpq_t T,
+                             const rc_progress_struct * prog, rc_error_t err);
 /* Laplacian D - A (weighted: D_w - A_w). */
 void dualgraph_laplacian(fmpz_mat_t L, const dualgraph_t G, int weighted);
 
@@ -178,6 +182,7 @@ typedef struct
     fiedler_t Fd;            /* the sparse path's proof (Fd->v NULL if it did not run) */
     int dense;               /* the enclosure printed is the dense path's */
     FILE * progress;         /* progress lines (set before dualgraph_analyze), or NULL */
+    const rc_progress_struct * region_progress;   /* hears of the regions found (set before), or NULL */
 }
 dualgraph_report_struct;
 

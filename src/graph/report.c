@@ -100,7 +100,7 @@ dualgraph_analyze(dualgraph_report_t R, const net_t net, const poly_t domain, co
     R->threshold = T != NULL;
     R->output = output;
     snprintf(R->domain, sizeof(R->domain), "%s", desc);
-    int status = dualgraph_build(R->G, net, domain, output, T, err);
+    int status = dualgraph_build_progress(R->G, net, domain, output, T, R->region_progress, err);
     if (status == RELU_OK)
         status = dualgraph_fiedler(R->S, R->Fd, &R->dense, R->G, weighted, R->progress, err);
     if (status == RELU_OK)
