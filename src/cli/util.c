@@ -76,9 +76,11 @@ _progress_draw(cli_progress * p, const char * stage, long done, long total)
             p->stage_start = t;
         p->stage = stage;
     }
-    /* nothing in the first second, then twice a second; a stage gets half a
-       second of its own before its rate means anything */
-    if (t - p->start < 1.0 || t - p->last < 0.5 || t - p->stage_start < 0.5)
+    /* on a terminal nothing in the first second (short runs stay quiet), then
+       twice a second; asked for (--progress, lines) from the first report on.
+       A later stage gets half a second of its own before its rate means anything. */
+    if ((!p->lines && t - p->start < 1.0) || t - p->last < 0.5
+        || (p->stage_start > p->start && t - p->stage_start < 0.5))
         return;
     p->last = t;
     double dt = t - p->stage_start, rate = dt > 0 ? done / dt : 0;
@@ -104,9 +106,10 @@ _progress_report(void * data, const char * stage, long done, long total)
 void
 cli_progress_start(cli_progress * p, int quiet, int force)
 {
-    p->enabled = force || (!quiet && isatty(2));
+    p->enabled = !quiet && (force || isatty(2));   /* --quiet wins */
     p->lines = !isatty(2);   /* a file or a pipe gets whole lines, a terminal one redrawn line */
-    p->start = p->last = p->stage_start = cli_now();
+    p->start = p->stage_start = cli_now();
+    p->last = p->start - 1.0;   /* the first report may draw at once */
     p->stage = NULL;
     p->printed = 0;
     p->listener.report = _progress_report;
