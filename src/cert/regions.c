@@ -342,6 +342,27 @@ _match_facet(cert_regions_struct * W, const bword * key, slong f, rc_error_t err
     return RELU_OK;
 }
 
+/* the counts of complex.c: interior = no vertex on a domain row's hyperplane */
+static void
+_count_kind(cert_regions_t W, const poly_struct * P)
+{
+    slong d = P->n + 1;
+    int touches = 0;
+    fmpz_t t;
+    fmpz_init(t);
+    W->bounded += poly_is_bounded(P);
+    W->relatively_bounded += poly_is_relatively_bounded(P);
+    for (slong g = 0; g < P->ngens && !touches; g++)
+        if (poly_gen_is_vertex(P, g))
+            for (slong r = 0; r < W->ndom && !touches; r++)
+            {
+                _fmpz_vec_dot(t, W->dom + r * d, poly_gen(P, g), d);
+                touches = fmpz_is_zero(t);
+            }
+    W->interior += !touches;
+    fmpz_clear(t);
+}
+
 int
 cert_regions_add(cert_regions_t W, const region_struct * R, rc_error_t err)
 {
@@ -452,18 +473,7 @@ cert_regions_add(cert_regions_t W, const region_struct * R, rc_error_t err)
     W->hist[nf]++;
     W->facet_sum += nf;
     W->regions++;
-    /* the counts of complex.c: interior = no vertex on a domain row's hyperplane */
-    W->bounded += poly_is_bounded(P);
-    W->relatively_bounded += poly_is_relatively_bounded(P);
-    int touches = 0;
-    for (slong g = 0; g < P->ngens && !touches; g++)
-        if (poly_gen_is_vertex(P, g))
-            for (slong r = 0; r < W->ndom && !touches; r++)
-            {
-                _fmpz_vec_dot(t, W->dom + r * d, poly_gen(P, g), d);
-                touches = fmpz_is_zero(t);
-            }
-    W->interior += !touches;
+    _count_kind(W, P);
 
     fmpq_clear(v);
     fmpz_clear(t);
