@@ -20,8 +20,9 @@ for net in "$@"; do
 import json, sys
 c = json.load(open(sys.argv[1]))
 for r in c["regions"]:
-    r.pop("faces", None)
+    r.pop("faces", None); r.pop("affine", None)
 c.pop("format", None); c["counts"].pop("fvector", None); c["counts"].pop("euler", None)
+for k in ("bounded_regions", "relatively_bounded_regions", "interior_regions"): c["counts"].pop(k, None)
 json.dump(c, open(sys.argv[2], "w"), separators=(",", ":"))
 PY
     c1=$(cpu "$C" --quiet "$T/c1.json" "$net") || echo "$net: format 1 check failed"

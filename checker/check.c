@@ -30,7 +30,9 @@ static const char * help =
 "homogenised cone: tight rows, a relative-interior point, facets); the checker proves each\n"
 "listed face genuine (exact signs, dimension by exact rank), the list complete (a flag, and\n"
 "two listed faces in every interval of length 2: the diamond property), identifies faces\n"
-"across regions by sign vector and verifies the f-vector and Euler characteristic.\n"
+"across regions by sign vector and verifies the f-vector and Euler characteristic, the\n"
+"bounded, relatively bounded and interior region counts (from the face lattices) and every\n"
+"region's affine output map W x + c (its own forward pass under the region's pattern).\n"
 "See proofs/CHECKER.md for why this proves the list complete.\n"
 "\n"
 "With --arrangement, CERT is written by `relucert arrangement NET --certificate CERT` (one\n"
@@ -650,6 +652,10 @@ check_regions(regions_result * res, yajl_val cert, const char * cpath, const net
         fail("%s: an exploration certificate must say \"partial\": true", cpath);
     if (partial && (!YAJL_IS_OBJECT(ej) || json_array_len(json_member(ej, "near")) != (size_t) n))
         fail("%s: a partial certificate needs \"exploration\": {\"near\": a point of dimension %ld}", cpath, n);
+    static const char * const f2keys[] = {"bounded_regions", "relatively_bounded_regions", "interior_regions"};
+    for (int k = 0; format == 1 && k < 3; k++)
+        if (json_member(json_member(cert, "counts"), f2keys[k]) != NULL)
+            fail("%s: counts has %s, but the certificate does not say format 2", cpath, f2keys[k]);
     if (!YAJL_IS_ARRAY(regs) || nr == 0)
         fail("%s: no regions (a full-dimensional domain has at least one)", cpath);
     region * R = xmalloc(nr * sizeof(region));
@@ -714,6 +720,12 @@ check_regions(regions_result * res, yajl_val cert, const char * cpath, const net
             if (mpq_sgn(z[k]) == 0 && !is_zero_vec(Z + k * d, d))
                 fail("region %ld: neuron %ld vanishes at the interior point but not identically on the region", i, k);
         }
+
+        /* format 2: the output map on the region is the pattern's */
+        if (format == 2)
+            check_region_affine(json_member(G, "affine"), &net, Q->pattern, i);
+        else if (json_member(G, "affine") != NULL)
+            fail("region %ld: affine is listed, but the certificate does not say format 2", i);
 
         /* 3b. each inequality is its source's constraint; strict at the interior point */
         for (long r = 0; r < Q->f; r++)
@@ -1134,9 +1146,13 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
             for (long k = 0; k <= n; k++)
                 printf("%s%ld", k ? "," : " ", res.fvec[k]);
             printf(", Euler characteristic %ld, as stated\n", res.euler);
+            printf("  - the affine output map W x + c of every region (from its pattern), as stated\n");
+            printf("  - from the face lattices: %ld bounded, %ld relatively bounded, %ld interior regions\n"
+                   "    (no vertex on the domain's boundary), as stated\n", res.bounded, res.relb, res.interior);
         }
         else
-            printf("not proved: the f-vector (a format 1 certificate lists no faces)\n");
+            printf("not proved: the f-vector and the bounded, relatively bounded and interior counts\n"
+                   "    (a format 1 certificate lists no faces)\n");
     }
 }
 

@@ -148,6 +148,7 @@ typedef struct
     lattice * L;        /* NULL for format 1 */
     long * fvec, euler; /* fvec[0..n] */
     int partial;        /* "partial": true (a --near exploration): completeness not checked */
+    long bounded, relb, interior;   /* format 2: counted from the face lattices */
 }
 regions_result;
 
@@ -159,6 +160,10 @@ void check_regions(regions_result * res, yajl_val cert, const char * cpath, cons
    (faces identified by sign vector) compared with counts.fvector and
    counts.euler. */
 void check_complex_faces(regions_result * res, yajl_val cert, const network * net, mpq_t * DA, mpq_t * Db, long m);
+
+/* checker/faces.c: aff (a region's "affine") is {W, c} of the network's
+   output map under pattern pat, exactly. */
+void check_region_affine(yajl_val aff, const network * net, const char * pat, long ri);
 
 /* checker/faces.c: the homology certificate's cells (sig[k][i], num[k] per
    dimension 0..top) are exactly the cells of the set (output o, threshold T)

@@ -385,6 +385,55 @@ check_face_stratum(const char * s, long dim, mpq_t * const Z, long N, mpq_t * co
              dim, got);
 }
 
+/* From a proved complete face lattice of C = cone over Q (row f: t >= 0):
+   C ∩ {t = 0} is the face {0} x rec(Q), and the faces with t = 0 are its
+   faces. So rec(Q) is the lineality space (Q relatively bounded) iff the
+   minimal face is the only face with t = 0 at its point, and Q is bounded iff
+   moreover that face has dimension 0. A vertex of Q is a face of C of
+   dimension 1 with t > 0; the region counts as interior when no vertex lies
+   on a domain row's hyperplane (as relucert regions --json counts it). */
+static void
+region_kind(int * bounded, int * relb, int * interior, const lattice * L, mpq_t * const DA, mpq_t * const Db, long m,
+            long n)
+{
+    long d = n + 1;
+    mpq_t v, t;
+    mpq_init(v);
+    mpq_init(t);
+    *relb = 1;
+    *interior = 1;
+    for (long f = 0; f < L->num; f++)
+    {
+        int s = mpq_sgn(L->pt[f * d]);
+        if (s == 0 && f != L->bottom)
+            *relb = 0;
+        if (s <= 0 || L->dim[f] != 1)
+            continue;
+        for (long r = 0; r < m && *interior; r++)
+        {
+            mpq_mul(v, Db[r], L->pt[f * d]);
+            for (long j = 0; j < n; j++)
+            {
+                mpq_mul(t, DA[r * n + j], L->pt[f * d + 1 + j]);
+                mpq_sub(v, v, t);
+            }
+            if (mpq_sgn(v) == 0)
+                *interior = 0;
+        }
+    }
+    *bounded = *relb && L->dim[L->bottom] == 0;
+    mpq_clear(v);
+    mpq_clear(t);
+}
+
+static void
+check_count(yajl_val counts, const char * key, long want)
+{
+    yajl_val j = json_member(counts, key);
+    if (j == NULL || json_get_index(j) != want)
+        fail("counts: %s is not %ld (counted from the face lattices)", key, want);
+}
+
 void
 check_complex_faces(regions_result * res, yajl_val cert, const network * net, mpq_t * DA, mpq_t * Db, long m)
 {
@@ -394,6 +443,7 @@ check_complex_faces(regions_result * res, yajl_val cert, const network * net, mp
     res->L = xmalloc(res->nr * sizeof(lattice));
     res->fvec = xmalloc((n + 1) * sizeof(long));
     memset(res->fvec, 0, (n + 1) * sizeof(long));
+    res->bounded = res->relb = res->interior = 0;
     strset S;
     strset_init(&S);
     for (long i = 0; i < res->nr; i++)
@@ -421,11 +471,19 @@ check_complex_faces(regions_result * res, yajl_val cert, const network * net, mp
                      dim, L->dim[f] - 1);
             L->sig[f] = s;
         }
+        int b, rb, in;
+        region_kind(&b, &rb, &in, L, DA, Db, m, n);
+        res->bounded += b;
+        res->relb += rb;
+        res->interior += in;
     }
     res->euler = 0;
     for (long k = 0; k <= n; k++)
         res->euler += k % 2 ? -res->fvec[k] : res->fvec[k];
     yajl_val counts = json_member(cert, "counts"), fj = json_member(counts, "fvector");
+    check_count(counts, "bounded_regions", res->bounded);
+    check_count(counts, "relatively_bounded_regions", res->relb);
+    check_count(counts, "interior_regions", res->interior);
     if ((long) json_array_len(fj) != n + 1)
         fail("counts: fvector must list f_0..f_%ld", n);
     for (long k = 0; k <= n; k++)
@@ -621,4 +679,44 @@ check_cells_complete(yajl_val cx, const network * net, long o, const mpq_t T, co
     if (listed != E.num)
         fail("the certificate lists %ld cells, but the complex has %ld cells in the set: cells are missing", listed,
              E.num);
+}
+
+void
+check_region_affine(yajl_val aff, const network * net, const char * pat, long ri)
+{
+    long n = net->n, d = n + 1, N = net->hidden, m = net->width[net->nlayers];
+    yajl_val W = json_member(aff, "W"), c = json_member(aff, "c");
+    if (!YAJL_IS_OBJECT(aff) || aff->u.object.len != 2 || (long) json_array_len(W) != m
+        || (long) json_array_len(c) != m)
+        fail("region %ld: affine must be {\"W\": %ld rows, \"c\": %ld entries}", ri, m, m);
+    /* the checker's own forward pass with the pattern's switches: on the region
+       (by F1, from its interior) the network is x -> Y[o][1..n].x + Y[o][0] */
+    mpq_t * Z = qvec((N > 0 ? N : 1) * d), * Y = qvec(m * d), q;
+    mpq_init(q);
+    affine_of_pattern_out(Z, Y, net, pat);
+    char what[96];
+    for (long o = 0; o < m; o++)
+    {
+        yajl_val row = json_array_item(W, o);
+        if ((long) json_array_len(row) != n)
+            fail("region %ld: affine W row %ld must have %ld entries", ri, o, n);
+        for (long j = 0; j <= n; j++)
+        {
+            snprintf(what, sizeof(what), "region %ld: affine %s[%ld]", ri, j ? "W" : "c", o);
+            get_q(q, j ? json_array_item(row, j - 1) : json_array_item(c, o), what);
+            if (!mpq_equal(q, Y[o * d + j]))
+            {
+                if (j)
+                    fail("region %ld: affine W[%ld][%ld] is not the network's on the pattern", ri, o, j - 1);
+                fail("region %ld: affine c[%ld] is not the network's on the pattern", ri, o);
+            }
+        }
+    }
+    mpq_clear(q);
+    for (long k = 0; k < (N > 0 ? N : 1) * d; k++)
+        mpq_clear(Z[k]);
+    for (long k = 0; k < m * d; k++)
+        mpq_clear(Y[k]);
+    xfree(Z);
+    xfree(Y);
 }

@@ -16,6 +16,11 @@ for net in "$D"/sage/case*[0-9].json; do
         want=$(jq -r '.fvector | map(tostring) | join(",")' "$TMP/s.json")
         grep -q "f-vector of the complex $want, Euler characteristic $(jq .euler "$TMP/s.json"), as stated" "$TMP/out" \
             && pass || fail "$net $dom: checker's f-vector is not $want: $(grep f-vector "$TMP/out")"
+        # bounded / relatively bounded / interior: the checker counts them from the face
+        # lattices; the engine's regions --json counts them from the V-descriptions
+        want=$(jq -r '"\(.bounded_regions) bounded, \(.relatively_bounded_regions) relatively bounded, \(.interior_regions) interior"' "$TMP/s.json")
+        grep -q "from the face lattices: $want regions" "$TMP/out" \
+            && pass || fail "$net $dom: checker's counts are not $want: $(grep 'face lattices:' "$TMP/out")"
         # the dual graph the checker proves is relucert dualgraph's (nodes, edges); dualgraph
         # exits 70 where it cannot certify the Laplacian spectrum: those are not compared (counted below)
         n=$((n + 1))
@@ -61,6 +66,15 @@ tamper "f_1 - 1" '.counts.fvector[1] -= 1' "fvector\[1\] is not 36"
 tamper "euler" '.counts.euler = 2' "euler is not 1"
 tamper "fvector too short" '.counts.fvector |= .[:2]' "f_0..f_2"
 tamper "no fvector" 'del(.counts.fvector)' "fvector"
+tamper "bounded + 1" '.counts.bounded_regions += 1' "bounded_regions is not 14"
+tamper "relatively bounded - 1" '.counts.relatively_bounded_regions -= 1' "relatively_bounded_regions is not 14"
+tamper "interior + 1" '.counts.interior_regions += 1' "interior_regions is not"
+tamper "no interior count" 'del(.counts.interior_regions)' "interior_regions is not"
+# the output map: the checker's own forward pass under the pattern decides every entry
+tamper "W entry" '.regions[2].affine.W[0][1] = "99/7"' "affine W\[0\]\[1\] is not"
+tamper "c entry" '.regions[4].affine.c[0] = 12345' "affine c\[0\] is not"
+tamper "maps of two regions swapped" '.regions[0].affine as $a | .regions[0].affine = .regions[1].affine | .regions[1].affine = $a' "region 0: affine"
+tamper "no affine" 'del(.regions[3].affine)' "affine must be"
 tamper "faces missing" 'del(.regions[3].faces)' "faces must be"
 # drop a face and every reference to it, renumbering: the lattice is consistent but incomplete
 for k in 1 6 9; do
@@ -82,7 +96,8 @@ tamper "format 3" '.format = 3' "format must be"
 # written as fractions; the format 1 reading (no faces, no f-vector) still verifies the regions
 jq '.regions[0].faces[0].point |= map(. * 2) | .regions[1].faces[2].point |= map("\(.)/1")' "$TMP/good.json" >"$TMP/ok.json"
 "$CHECK" --quiet "$TMP/ok.json" "$net" && pass || fail "scaled point rejected"
-jq 'del(.format) | del(.regions[].faces) | del(.counts.fvector, .counts.euler)' "$TMP/good.json" >"$TMP/old.json"
+jq 'del(.format) | del(.regions[].faces, .regions[].affine) | del(.counts.fvector, .counts.euler, .counts.bounded_regions,
+    .counts.relatively_bounded_regions, .counts.interior_regions)' "$TMP/good.json" >"$TMP/old.json"
 "$CHECK" "$TMP/old.json" "$net" >"$TMP/out" && grep -q "not proved: the f-vector" "$TMP/out" && pass || fail "format 1"
 
 # --- usage errors exit 2; deep nesting is one clean line

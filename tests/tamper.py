@@ -45,7 +45,7 @@ VALUE_PATHS = [
     r"(complex\.)?network\.layers\.\d+\.(weights\.\d+\.\d+|biases\.\d+)",
     r"(complex\.)?domain\.(A\.\d+\.\d+|b\.\d+)",
     r"(complex\.)?regions\.\d+\.(interior_point\.\d+|inequalities\.(A\.\d+\.\d+|b\.\d+)|witnesses\.\d+\.\d+"
-    r"|redundant\.\d+\.multipliers\.\d+\.1|faces\.\d+\.point\.\d+)",
+    r"|redundant\.\d+\.multipliers\.\d+\.1|faces\.\d+\.point\.\d+|affine\.(W\.\d+\.\d+|c\.\d+))",
     r"(complex\.)?counts\.mean_facets",
     r"cells\.\d+\.\d+\.\d+", r"threshold",
     r"flats\.\d+\.point\.\d+",

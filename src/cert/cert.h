@@ -66,6 +66,7 @@ typedef struct
     fmpz * dom;
     slong * dom_tag;         /* engine's domain row number of each certificate row */
     slong regions, facet_sum, hist_len;
+    slong bounded, relatively_bounded, interior;   /* as relucert regions --json counts them */
     slong * hist;
     bsset_t keys;            /* sign vectors of neuron facets seen once */
     slong * key_region, * key_facet, key_alloc;

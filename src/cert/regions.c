@@ -85,6 +85,7 @@ _regions_start(cert_regions_t W, const net_t net, const poly_t domain, const cha
             W->dom_tag[W->ndom++] = POLY_SRC_DOMAIN_ROW(domain->src[j]);
         }
     W->regions = W->facet_sum = 0;
+    W->bounded = W->relatively_bounded = W->interior = 0;
     W->hist_len = 0;
     W->hist = NULL;
     bsset_init(W->keys, BS_WORDS(FLINT_MAX(2 * W->N, 1)));
@@ -390,6 +391,27 @@ _match_facet(cert_regions_struct * W, const bword * key, slong f, rc_error_t err
     return RELU_OK;
 }
 
+/* the counts of complex.c: interior = no vertex on a domain row's hyperplane */
+static void
+_count_kind(cert_regions_t W, const poly_struct * P)
+{
+    slong d = P->n + 1;
+    int touches = 0;
+    fmpz_t t;
+    fmpz_init(t);
+    W->bounded += poly_is_bounded(P);
+    W->relatively_bounded += poly_is_relatively_bounded(P);
+    for (slong g = 0; g < P->ngens && !touches; g++)
+        if (poly_gen_is_vertex(P, g))
+            for (slong r = 0; r < W->ndom && !touches; r++)
+            {
+                _fmpz_vec_dot(t, W->dom + r * d, poly_gen(P, g), d);
+                touches = fmpz_is_zero(t);
+            }
+    W->interior += !touches;
+    fmpz_clear(t);
+}
+
 int
 cert_regions_add(cert_regions_t W, const region_struct * R, rc_error_t err)
 {
@@ -486,6 +508,8 @@ cert_regions_add(cert_regions_t W, const region_struct * R, rc_error_t err)
     jout_end_array(W->out);
     if (status == RELU_OK && W->format == 2)
         cert_faces_write(W, R);
+    /* a claim (format 2): the output map on the region, recomputed by the checker */
+    region_write_affine_json(W->out, W->net, R->active);
     jout_end_object(W->out);
 
     if (nf >= W->hist_len)
@@ -498,6 +522,7 @@ cert_regions_add(cert_regions_t W, const region_struct * R, rc_error_t err)
     W->hist[nf]++;
     W->facet_sum += nf;
     W->regions++;
+    _count_kind(W, P);
 
     fmpq_clear(v);
     fmpz_clear(t);
@@ -550,6 +575,12 @@ cert_regions_finish(cert_regions_t W, rc_error_t err)
     jout_end_object(W->out);
     jout_key(W->out, "mean_facets");
     jout_fmpq_str(W->out, mean);
+    jout_key(W->out, "bounded_regions");
+    jout_int(W->out, W->bounded);
+    jout_key(W->out, "relatively_bounded_regions");
+    jout_int(W->out, W->relatively_bounded);
+    jout_key(W->out, "interior_regions");
+    jout_int(W->out, W->interior);
     slong * fv = flint_calloc(W->n + 1, sizeof(slong)), euler = 0;
     for (slong i = 0; i < W->fkeys->num; i++)
         fv[W->fkey_dim[i]]++;

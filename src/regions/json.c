@@ -122,14 +122,14 @@ _write_inequalities(jout_t out, const poly_struct * P)
     fmpz_clear(t);
 }
 
-static void
-_write_affine(jout_t out, const net_t net, const region_struct * R)
+void
+region_write_affine_json(jout_t out, const net_t net, const unsigned char * active)
 {
     slong n = net->input_dim, m = net_num_outputs(net);
     fmpq_mat_t M;
     fmpq * c = _fmpq_vec_init(m);
     fmpq_mat_init(M, m, n);
-    net_affine_of_pattern(M, c, net, R->active);
+    net_affine_of_pattern(M, c, net, active);
     jout_key(out, "affine");
     jout_begin_object(out);
     jout_key(out, "W");
@@ -165,7 +165,7 @@ region_write_json(jout_t out, const net_t net, const region_struct * R, const sl
     _write_generators(out, P);
     jout_key(out, "bounded");
     jout_bool(out, poly_is_bounded(P));
-    _write_affine(out, net, R);
+    region_write_affine_json(out, net, R->active);
     jout_key(out, "facets");
     jout_int(out, poly_num_facets(P));
     if (fvec != NULL)

@@ -172,6 +172,10 @@ int regions_h_rebuild(poly_t P, const region_h_struct * H, rc_error_t err);
 int regions_explore_near(int * complete, const net_t net, const regions_hdomain_t D, const fmpq * x,
                          slong max_regions, slong radius, region_h_callback cb, void * data, rc_error_t err);
 
+/* The key "affine": {"W", "c"}, the network's output map x -> W x + c
+   with the hidden neurons switched as active says. */
+void region_write_affine_json(jout_t out, const net_t net, const unsigned char * active);
+
 /* A region record without vertices: index, (distance,) pattern, interior_point,
    inequalities {A, b, sources}, bounded, affine {W, c}, facets. */
 void region_h_write_json(jout_t out, const net_t net, const region_h_struct * R);
