@@ -509,7 +509,8 @@ cert_regions_add(cert_regions_t W, const region_struct * R, rc_error_t err)
     if (status == RELU_OK && W->format == 2)
         cert_faces_write(W, R);
     /* a claim (format 2): the output map on the region, recomputed by the checker */
-    region_write_affine_json(W->out, W->net, R->active);
+    if (W->format == 2)
+        region_write_affine_json(W->out, W->net, R->active);
     jout_end_object(W->out);
 
     if (nf >= W->hist_len)
@@ -575,12 +576,15 @@ cert_regions_finish(cert_regions_t W, rc_error_t err)
     jout_end_object(W->out);
     jout_key(W->out, "mean_facets");
     jout_fmpq_str(W->out, mean);
-    jout_key(W->out, "bounded_regions");
-    jout_int(W->out, W->bounded);
-    jout_key(W->out, "relatively_bounded_regions");
-    jout_int(W->out, W->relatively_bounded);
-    jout_key(W->out, "interior_regions");
-    jout_int(W->out, W->interior);
+    if (W->format == 2)   /* claims the checker counts from the face lattices */
+    {
+        jout_key(W->out, "bounded_regions");
+        jout_int(W->out, W->bounded);
+        jout_key(W->out, "relatively_bounded_regions");
+        jout_int(W->out, W->relatively_bounded);
+        jout_key(W->out, "interior_regions");
+        jout_int(W->out, W->interior);
+    }
     slong * fv = flint_calloc(W->n + 1, sizeof(slong)), euler = 0;
     for (slong i = 0; i < W->fkeys->num; i++)
         fv[W->fkey_dim[i]]++;
