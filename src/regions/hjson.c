@@ -45,19 +45,7 @@ region_h_write_json(jout_t out, const net_t net, const region_h_struct * R)
         jout_fmpz(out, R->rows + j * d);
     jout_end_array(out);
     jout_key(out, "sources");
-    jout_begin_array(out);
-    for (slong j = 0; j < R->m; j++)
-    {
-        if (POLY_SRC_IS_DOMAIN(R->src[j]))
-        {
-            char buf[48];
-            snprintf(buf, sizeof(buf), "domain %ld", (long) POLY_SRC_DOMAIN_ROW(R->src[j]));
-            jout_string(out, buf);
-        }
-        else
-            jout_int(out, R->src[j]);
-    }
-    jout_end_array(out);
+    region_write_sources_json(out, R->src, R->m);
     jout_end_object(out);
     jout_key(out, "bounded");
     jout_bool(out, R->bounded);

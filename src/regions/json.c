@@ -12,6 +12,27 @@ region_pattern_str(char * buf, const region_struct * R)
 }
 
 /* Vertices before rays; vertices by their rational coordinates, rays by entries. */
+
+/* The "sources" of m inequality rows: the neuron's index, or "domain k". One
+   writer for both engines' records. */
+void
+region_write_sources_json(jout_t out, const slong * src, slong m)
+{
+    jout_begin_array(out);
+    for (slong j = 0; j < m; j++)
+    {
+        if (POLY_SRC_IS_DOMAIN(src[j]))
+        {
+            char buf[48];
+            snprintf(buf, sizeof(buf), "domain %ld", (long) POLY_SRC_DOMAIN_ROW(src[j]));
+            jout_string(out, buf);
+        }
+        else
+            jout_int(out, src[j]);
+    }
+    jout_end_array(out);
+}
+
 static int
 _cmp_gens(const void * pa, const void * pb, void * ctx)
 {
@@ -105,19 +126,7 @@ _write_inequalities(jout_t out, const poly_struct * P)
         jout_fmpz(out, poly_con(P, j));
     jout_end_array(out);
     jout_key(out, "sources");
-    jout_begin_array(out);
-    for (slong j = 1; j < P->ncons; j++)
-    {
-        if (POLY_SRC_IS_DOMAIN(P->src[j]))
-        {
-            char buf[48];
-            snprintf(buf, sizeof(buf), "domain %ld", (long) POLY_SRC_DOMAIN_ROW(P->src[j]));
-            jout_string(out, buf);
-        }
-        else
-            jout_int(out, P->src[j]);
-    }
-    jout_end_array(out);
+    region_write_sources_json(out, P->src + 1, P->ncons - 1);
     jout_end_object(out);
     fmpz_clear(t);
 }

@@ -175,6 +175,8 @@ int regions_explore_near(int * complete, const net_t net, const regions_hdomain_
 /* The key "affine": {"W", "c"}, the network's output map x -> W x + c
    with the hidden neurons switched as active says. */
 void region_write_affine_json(jout_t out, const net_t net, const unsigned char * active);
+/* The "sources" array of m inequality rows (neuron index, or "domain k"). */
+void region_write_sources_json(jout_t out, const slong * src, slong m);
 
 /* A region record without vertices: index, (distance,) pattern, interior_point,
    inequalities {A, b, sources}, bounded, affine {W, c}, facets. */
