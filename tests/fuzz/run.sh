@@ -23,7 +23,7 @@ LIBS="-lcddgmp -lnauty -lyajl -lflint-arb -lflint -lmpfr -lgmp $(pkg-config --li
 # the checker (GMP and YAJL only, its own sources; main renamed away)
 CHECKER_CFLAGS="-O1 -g -std=gnu11 -fsanitize=address,undefined -fno-sanitize-recover=undefined -I$src/checker"
 cobjs=()
-for f in check json arrangement homology boundary faces; do
+for f in $(cd "$src/checker" && ls *.c | sed "s/\.c$//"); do   # every checker source
     o=$out/checker_$f.o
     if [ ! -f "$o" ] || [ "$src/checker/$f.c" -nt "$o" ] || [ "$src/checker/check.h" -nt "$o" ]; then
         clang $CHECKER_CFLAGS -fsanitize=fuzzer-no-link -Dmain=relucert_check_main -c "$src/checker/$f.c" -o "$o"
