@@ -103,6 +103,31 @@ _jacobi(double * T, double * V, slong m)
 /* Lanczos (full reorthogonalisation) for x -> P F^{-1} P x, F = L + delta I:
    the two largest Ritz values 1/(lambda + delta) give lam[0] ~ lambda_2 and
    lam[1] ~ lambda_3, x ~ the Fiedler vector. Fixed start vector. */
+
+/* The Ritz values of the Lanczos tridiagonal (al, be) of size m: T becomes
+   diagonal (Jacobi, eigenvectors in V) and top gets the indices of its two
+   largest diagonal entries (-1 where there are fewer). The convergence test
+   and the result read the same pairs. */
+static void
+_ritz_top2(slong * top, double * T, double * V, const double * al, const double * be, slong m)
+{
+    for (slong i = 0; i < m * m; i++)
+        T[i] = 0;
+    for (slong i = 0; i < m; i++)
+    {
+        T[i * m + i] = al[i];
+        if (i + 1 < m)
+            T[i * m + i + 1] = T[(i + 1) * m + i] = be[i];
+    }
+    _jacobi(T, V, m);
+    top[0] = top[1] = -1;
+    for (slong i = 0; i < m; i++)
+        if (top[0] < 0 || T[i * m + i] > T[top[0] * m + top[0]])
+            top[1] = top[0], top[0] = i;
+        else if (top[1] < 0 || T[i * m + i] > T[top[1] * m + top[1]])
+            top[1] = i;
+}
+
 static void
 _lanczos(double * lam, double * x, const ldl_t F, double delta, slong n)
 {
@@ -135,21 +160,7 @@ _lanczos(double * lam, double * x, const ldl_t F, double delta, slong n)
         if (!stop && m >= 2 && (m % 8 == 0))
         {
             /* converged when the residual estimates of the two largest Ritz pairs are tiny */
-            for (slong i = 0; i < m * m; i++)
-                T[i] = 0;
-            for (slong i = 0; i < m; i++)
-            {
-                T[i * m + i] = al[i];
-                if (i + 1 < m)
-                    T[i * m + i + 1] = T[(i + 1) * m + i] = be[i];
-            }
-            _jacobi(T, V, m);
-            top[0] = top[1] = -1;
-            for (slong i = 0; i < m; i++)
-                if (top[0] < 0 || T[i * m + i] > T[top[0] * m + top[0]])
-                    top[1] = top[0], top[0] = i;
-                else if (top[1] < 0 || T[i * m + i] > T[top[1] * m + top[1]])
-                    top[1] = i;
+            _ritz_top2(top, T, V, al, be, m);
             stop = fabs(nw * V[(m - 1) * m + top[0]]) < 1e-13 * T[top[0] * m + top[0]]
                    && fabs(nw * V[(m - 1) * m + top[1]]) < 1e-8 * T[top[1] * m + top[1]];
         }
@@ -163,21 +174,7 @@ _lanczos(double * lam, double * x, const ldl_t F, double delta, slong n)
         al[m] = _dot(w, Q + m * n, n);
         m++;
     }
-    for (slong i = 0; i < m * m; i++)
-        T[i] = 0;
-    for (slong i = 0; i < m; i++)
-    {
-        T[i * m + i] = al[i];
-        if (i + 1 < m)
-            T[i * m + i + 1] = T[(i + 1) * m + i] = be[i];
-    }
-    _jacobi(T, V, m);
-    top[0] = top[1] = -1;
-    for (slong i = 0; i < m; i++)
-        if (top[0] < 0 || T[i * m + i] > T[top[0] * m + top[0]])
-            top[1] = top[0], top[0] = i;
-        else if (top[1] < 0 || T[i * m + i] > T[top[1] * m + top[1]])
-            top[1] = i;
+    _ritz_top2(top, T, V, al, be, m);
     for (int k = 0; k < 2; k++)
         lam[k] = top[k] < 0 ? HUGE_VAL : 1 / T[top[k] * m + top[k]] - delta;
     for (slong i = 0; i < n; i++)
