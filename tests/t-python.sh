@@ -26,7 +26,12 @@ if [ -n "${SAN_FLAGS:-}" ]; then
         /*) ;;
         *) echo "SKIP: sanitizer build, but libasan.so was not found to preload into python"; exit 77 ;;
     esac
-    LD_PRELOAD="$asan${LD_PRELOAD:+ $LD_PRELOAD}"
+    # libstdc++ too, loaded with it: ASan resolves its __cxa_throw interceptor at start-up, and
+    # python does not link libstdc++; torch's C++ exceptions (torch.onnx.export) then hit a null
+    # real __cxa_throw and abort ("CHECK failed: asan_interceptors.cpp ... real___cxa_throw").
+    cxx=$(${CC:-cc} -print-file-name=libstdc++.so)
+    case "$cxx" in /*) cxx=" $(readlink -f "$cxx")" ;; *) cxx= ;; esac
+    LD_PRELOAD="$asan$cxx${LD_PRELOAD:+ $LD_PRELOAD}"
     ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"   # last wins: CI sets detect_leaks=1
     export LD_PRELOAD ASAN_OPTIONS
     echo "t-python: sanitizer build, LD_PRELOAD=$asan"
