@@ -6,7 +6,8 @@
 # shortcut certificate rejected or claim-preserving (tests/tamper.py); analyses whose theory
 # needs plain networks refuse with exit 3 and one line; the residual block equals its plain
 # twin that carries x through relu(x + 2) - 2 (same regions, f-vector, Betti numbers); a slice
-# agrees with the network at the same points.
+# agrees with the network at the same points; the dual graph's double lambda_2 is reported
+# with its exact multiplicity.
 set -u
 . "${top_srcdir:-.}/tests/cli-lib.sh"
 CHECK=${RELUCERT_CHECK:-checker/relucert-check}
@@ -20,6 +21,17 @@ for net in residual2d deep2d; do
 done
 expect 0 "$BIN" regions "$S/deep2d.json" --whole --quiet --certificate "$TMP/deep2d-whole.json"
 expect 0 "$CHECK" --quiet --whole "$TMP/deep2d-whole.json" "$S/deep2d.json"
+
+# residual2d's dual graph has lambda_2 = (5 - sqrt 5)/2 twice (arb's clustered enclosure fails
+# on it): the exact characteristic polynomial gives the multiplicity, so no node has a sign
+# (exit 0, not exit 3); the sparse certificate proves the enclosure and claims no partition
+expect 0 "$BIN" dualgraph "$S/residual2d.json" --box -1,1 --json --certificate "$TMP/dg-cert.json"
+cp "$TMP/out" "$TMP/dg.json"
+check "residual2d: lambda_2 double" "$(jq -c '[.fiedler_simple, .fiedler_multiplicity, (.partition | unique)]' "$TMP/dg.json")" \
+    '[false,2,["?"]]'
+lo=$(jq -r '.fiedler_value[0]' "$TMP/dg.json"); hi=$(jq -r '.fiedler_value[1]' "$TMP/dg.json")
+check "residual2d: (5 - sqrt 5)/2 enclosed" "$(echo "$lo <= (5 - sqrt(5))/2 && (5 - sqrt(5))/2 <= $hi" | bc -l)" 1
+expect 0 "$CHECK" --quiet "$TMP/dg-cert.json" "$S/residual2d.json"
 
 # the checker's own reader refuses every bad shortcut file in one line
 for f in "$D"/bad/shortcut_*.json; do

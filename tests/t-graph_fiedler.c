@@ -1,7 +1,8 @@
 /* The sparse certified Fiedler path (graph.h) against independent truths:
    - closed forms: path P_n: lambda_2 = 2 - 2 cos(pi / n), simple, one sign
      change in the middle for even n; cycle C_n: 2 - 2 cos(2 pi / n), double
-     (never claimed simple); grid P_a x P_b (a > b): 2 - 2 cos(pi / a), simple;
+     (never claimed simple; the dense path too, and its exact multiplicity
+     against n - rank(L - lambda I) for integer eigenvalues); grid P_a x P_b (a > b): 2 - 2 cos(pi / a), simple;
    - the dense arb path (spectrum_compute) on random connected graphs: the
      enclosures overlap, certain signs agree up to one global sign;
    - inertia: the float factor's negative pivots against the count of dense
@@ -280,6 +281,104 @@ test_inertia(flint_rand_t st)
     dualgraph_clear(G);
 }
 
+/* Graphs with multiple lambda_2 and integer spectra (K_n: n, n-1 times; K_{a,b}:
+   min(a,b) with multiplicity max(a,b)-1; hypercube Q_d: 2, d times) and cycles C_n
+   (2 - 2 cos(2 pi / n), twice). Truth: the closed forms, and the multiplicity of
+   an integer eigenvalue as n - rank(L - lambda I) by exact elimination.
+   spectrum_compute must never fail on them nor claim lambda_2 simple. */
+static void
+check_multiple(const dualgraph_t G, const arb_t lambda2, slong mult, const char * name)
+{
+    slong n = G->nodes;
+    fmpz_mat_t L;
+    spectrum_t S;
+    rc_error_t err;
+    rc_error_init(err);
+    fmpz_mat_init(L, n, n);
+    spectrum_init(S);
+    dualgraph_laplacian(L, G, 0);
+    CHECK(spectrum_compute(S, L, err) == RELU_OK, "%s: %s", name, err->msg);
+    CHECK(arb_overlaps(S->eig + 1, lambda2), "%s: lambda_2 not enclosed", name);
+    CHECK(!S->fiedler_simple, "%s: a multiple lambda_2 claimed simple", name);
+    CHECK(S->fiedler_mult == 0 || S->fiedler_mult == mult, "%s: multiplicity %ld claimed, truth %ld", name,
+          (long) S->fiedler_mult, (long) mult);
+    for (slong i = 0; i < n; i++)
+        CHECK(S->partition[i] == '?', "%s: node %ld has a sign", name, (long) i);
+    arb_ptr ev = _arb_vec_init(n);
+    CHECK(spectrum_enclose_charpoly(ev, L, 256), "%s: characteristic polynomial roots not real", name);
+    slong m = 0;
+    for (slong i = 0; i < n; i++)
+        m += arb_overlaps(ev + i, lambda2);
+    CHECK(m == mult, "%s: %ld roots at lambda_2, truth %ld", name, (long) m, (long) mult);
+    if (arf_is_int(arb_midref(lambda2)) && mag_is_zero(arb_radref(lambda2)))
+    {
+        /* the independent count: n - rank(L - lambda I) */
+        fmpz_t l;
+        fmpz_init(l);
+        arf_get_fmpz(l, arb_midref(lambda2), ARF_RND_DOWN);
+        for (slong i = 0; i < n; i++)
+            fmpz_sub(fmpz_mat_entry(L, i, i), fmpz_mat_entry(L, i, i), l);
+        CHECK(n - fmpz_mat_rank(L) == mult, "%s: rank count disagrees", name);
+        fmpz_clear(l);
+    }
+    _arb_vec_clear(ev, n);
+    spectrum_clear(S);
+    fmpz_mat_clear(L);
+}
+
+static void
+test_dense_multiple(void)
+{
+    dualgraph_t G;
+    dualgraph_init(G);
+    slong * e = flint_malloc(2 * 200 * sizeof(slong));
+    arb_t x;
+    arb_init(x);
+    for (slong n = 3; n <= 12; n++)        /* cycles */
+    {
+        for (slong i = 0; i < n; i++)
+            e[2 * i] = i, e[2 * i + 1] = (i + 1) % n;
+        graph_from_edges(G, n, e, n);
+        closed_form(x, 2, n);
+        check_multiple(G, x, 2, "cycle");
+    }
+    for (slong n = 3; n <= 8; n++)         /* complete graphs */
+    {
+        slong m = 0;
+        for (slong i = 0; i < n; i++)
+            for (slong j = i + 1; j < n; j++)
+                e[2 * m] = i, e[2 * m + 1] = j, m++;
+        graph_from_edges(G, n, e, m);
+        arb_set_si(x, n);
+        check_multiple(G, x, n - 1, "complete");
+    }
+    for (slong a = 2; a <= 4; a++)         /* complete bipartite K_{a,b}, a < b */
+        for (slong b = a + 1; b <= 6; b++)
+        {
+            slong m = 0;
+            for (slong i = 0; i < a; i++)
+                for (slong j = 0; j < b; j++)
+                    e[2 * m] = i, e[2 * m + 1] = a + j, m++;
+            graph_from_edges(G, a + b, e, m);
+            arb_set_si(x, a);
+            check_multiple(G, x, b - 1, "bipartite");
+        }
+    for (slong d = 2; d <= 5; d++)         /* hypercubes */
+    {
+        slong n = WORD(1) << d, m = 0;
+        for (slong i = 0; i < n; i++)
+            for (slong k = 0; k < d; k++)
+                if (!(i >> k & 1))
+                    e[2 * m] = i, e[2 * m + 1] = i | (WORD(1) << k), m++;
+        graph_from_edges(G, n, e, m);
+        arb_set_si(x, 2);
+        check_multiple(G, x, d, "hypercube");
+    }
+    arb_clear(x);
+    flint_free(e);
+    dualgraph_clear(G);
+}
+
 int
 main(void)
 {
@@ -290,6 +389,7 @@ main(void)
     test_closed_forms();
     test_against_dense(st);
     test_inertia(st);
+    test_dense_multiple();
     flint_randclear(st);
     flint_cleanup();
     printf("PASS\n");

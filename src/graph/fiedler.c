@@ -341,6 +341,7 @@ spectrum_set_fiedler(spectrum_t S, const fiedler_t Fd)
     arb_union(S->eig + 1, S->eig + 1, t, 256);
     arb_clear(t);
     S->fiedler_simple = Fd->simple;
+    S->fiedler_mult = Fd->simple;
     S->partition = flint_malloc(n + 1);
     memcpy(S->partition, Fd->partition, n + 1);
 }

@@ -56,6 +56,7 @@ typedef struct
     slong n, neig;
     arb_ptr eig;            /* certified enclosures, sorted, with multiplicity (neig of them) */
     int fiedler_simple;     /* 1 if lambda_2 is certified simple */
+    slong fiedler_mult;     /* the proved multiplicity of lambda_2 (1 when simple), 0 if not proved */
     arb_ptr vec;            /* approximate unit Fiedler vector (midpoints) when simple */
     arb_t err;              /* certified bound on |vec_i - u_i| for the true unit eigenvector u (sign aligned) */
     char * partition;       /* '+', '-', '?' per node */
@@ -70,6 +71,11 @@ void spectrum_clear(spectrum_t S);
    integer matrix (n >= 2). Returns RELU_E_INTERNAL if certification fails at
    every precision tried. */
 int spectrum_compute(spectrum_t S, const fmpz_mat_t L, rc_error_t err);
+/* All eigenvalues of the symmetric integer matrix L (n of them, ascending, with
+   multiplicity) from its exact characteristic polynomial's squarefree factors:
+   balls of distinct eigenvalues are disjoint, a multiple one appears as equal
+   balls. Returns 0 if some root was not certified real (then L was not symmetric). */
+int spectrum_enclose_charpoly(arb_ptr ev, const fmpz_mat_t L, slong prec);
 /* Decimal strings lo <= x <= hi with `digits` digits after the point (directed rounding). */
 void arb_get_decimal_bounds(char ** lo, char ** hi, const arb_t x, slong digits);
 /* The same for the interval [a, b] of rationals (floor of a, ceiling of b). */

@@ -160,6 +160,11 @@ dualgraph_report_write_json(jout_t out, const dualgraph_report_t R)
     jout_string(out, R->hi);
     jout_end_array(out);
     jout_key(out, "fiedler_simple"); jout_bool(out, R->S->fiedler_simple);
+    jout_key(out, "fiedler_multiplicity");
+    if (R->S->fiedler_mult > 0)
+        jout_int(out, R->S->fiedler_mult);
+    else
+        jout_null(out);
     _write_lists(out, R);
     if (R->threshold)
     {
@@ -183,8 +188,12 @@ dualgraph_report_write_text(FILE * fp, const dualgraph_report_t R)
 {
     fprintf(fp, "dual graph in %s: %ld regions, %ld edges (%s Laplacian)\n", R->domain, (long) R->G->nodes,
             (long) R->G->nedges, R->weighted ? "weighted" : "unweighted");
-    fprintf(fp, "Fiedler value in [%s, %s]%s\n", R->lo, R->hi,
-            R->S->fiedler_simple ? " (simple)" : " (not certified simple)");
+    if (R->S->fiedler_mult > 1)
+        fprintf(fp, "Fiedler value in [%s, %s] (multiplicity %ld, exact: no Fiedler vector is unique up to "
+                "sign, so no node has a certain sign)\n", R->lo, R->hi, (long) R->S->fiedler_mult);
+    else
+        fprintf(fp, "Fiedler value in [%s, %s]%s\n", R->lo, R->hi,
+                R->S->fiedler_simple ? " (simple)" : " (not certified simple)");
     fprintf(fp, "partition: %s\n", R->S->partition);
     if (R->threshold && R->compared > 0)
     {

@@ -3,6 +3,8 @@
 #include <string.h>
 #include <acb.h>
 #include <acb_mat.h>
+#include <arb_fmpz_poly.h>
+#include <flint/fmpz_poly_factor.h>
 #include "graph/graph.h"
 
 void
@@ -12,6 +14,7 @@ spectrum_init(spectrum_t S)
     S->eig = NULL;
     S->vec = NULL;
     S->fiedler_simple = 0;
+    S->fiedler_mult = 0;
     arb_init(S->err);
     S->partition = NULL;
 }
@@ -62,43 +65,105 @@ _nearest_column(acb_srcptr Ea, slong n, const arb_t x, slong prec)
     return col;
 }
 
+/* The eigenvalues with multiplicities from the exact characteristic polynomial: its
+   squarefree factors have simple roots, which arb isolates and certifies real; roots of
+   different factors are distinct, so refining until all distinct roots are disjoint
+   balls leaves a multiple eigenvalue as equal balls, and its multiplicity is exact.
+   This is the fallback for the clusters acb_mat_eig_multiple cannot enclose
+   (lambda_2 = (5 - sqrt 5)/2 twice on tests/data/shortcuts/residual2d.json). */
+int
+spectrum_enclose_charpoly(arb_ptr ev, const fmpz_mat_t L, slong prec)
+{
+    slong n = L->r, k = 0;
+    int ok = 1;
+    fmpz_poly_t cp;
+    fmpz_poly_factor_t fac;
+    fmpz_poly_init(cp);
+    fmpz_poly_factor_init(fac);
+    fmpz_mat_charpoly(cp, L);
+    fmpz_poly_factor_squarefree(fac, cp);
+    for (slong f = 0; ok && f < fac->num; f++)
+    {
+        slong d = fmpz_poly_degree(fac->p + f);
+        acb_ptr r = _acb_vec_init(d);
+        arb_fmpz_poly_complex_roots(r, fac->p + f, 0, prec);
+        for (slong i = 0; i < d; i++)
+        {
+            ok = ok && arb_is_zero(acb_imagref(r + i)) && k + fac->exp[f] <= n;
+            for (slong e = 0; ok && e < fac->exp[f]; e++)
+                arb_set(ev + k++, acb_realref(r + i));
+        }
+        _acb_vec_clear(r, d);
+    }
+    ok = ok && k == n;
+    if (ok)
+    {
+        qsort(ev, n, sizeof(arb_struct), _cmp_arb_mid);
+        for (slong i = 0; ok && i + 1 < n; i++)
+            ok = arb_equal(ev + i, ev + i + 1) || arb_lt(ev + i, ev + i + 1);
+    }
+    fmpz_poly_factor_clear(fac);
+    fmpz_poly_clear(cp);
+    return ok;
+}
+
+/* Certified enclosures of all eigenvalues of the symmetric L, ascending: arb's
+   clustered enclosure (returns 1), else the characteristic polynomial's roots
+   (returns 2: equal balls are then one eigenvalue, multiplicities exact); 0 if neither. */
+static int
+_enclose(arb_ptr ev, const fmpz_mat_t L, acb_srcptr Ea, const acb_mat_t A, const acb_mat_t R, slong prec)
+{
+    slong n = L->r;
+    int ok = 1;
+    acb_ptr E = _acb_vec_init(n);
+    if (acb_mat_eig_multiple(E, A, Ea, R, prec))
+    {
+        for (slong i = 0; ok && i < n; i++)
+        {
+            ok = arb_contains_zero(acb_imagref(E + i));
+            arb_set(ev + i, acb_realref(E + i));
+        }
+        qsort(ev, n, sizeof(arb_struct), _cmp_arb_mid);
+        /* the order must be certain between clusters */
+        for (slong i = 0; ok && i + 1 < n; i++)
+            ok = arb_overlaps(ev + i, ev + i + 1) || arb_lt(ev + i, ev + i + 1);
+    }
+    else
+        ok = 0;
+    _acb_vec_clear(E, n);
+    if (ok)
+        return 1;
+    return spectrum_enclose_charpoly(ev, L, prec) ? 2 : 0;
+}
+
 static int
 _try(spectrum_t S, const fmpz_mat_t L, slong prec)
 {
     slong n = L->r;
     int ok = 0;
     acb_mat_t A, R;
-    acb_ptr Ea = _acb_vec_init(n), E = _acb_vec_init(n);
+    acb_ptr Ea = _acb_vec_init(n);
     acb_mat_init(A, n, n);
     acb_mat_init(R, n, n);
     acb_mat_set_fmpz_mat(A, L);
     acb_mat_approx_eig_qr(Ea, NULL, R, A, NULL, 0, prec);
-    if (!acb_mat_eig_multiple(E, A, Ea, R, prec))
-        goto done;
     arb_ptr ev = _arb_vec_init(n);
-    for (slong i = 0; i < n; i++)
+    int how = _enclose(ev, L, Ea, A, R, prec);
+    if (!how)
     {
-        if (!arb_contains_zero(acb_imagref(E + i)))
-        {
-            _arb_vec_clear(ev, n);
-            goto done;
-        }
-        arb_set(ev + i, acb_realref(E + i));
+        _arb_vec_clear(ev, n);
+        goto done;
     }
-    qsort(ev, n, sizeof(arb_struct), _cmp_arb_mid);
-    /* the order must be certain between clusters */
-    for (slong i = 0; i + 1 < n; i++)
-        if (!arb_overlaps(ev + i, ev + i + 1) && !arb_lt(ev + i, ev + i + 1))
-        {
-            _arb_vec_clear(ev, n);
-            goto done;
-        }
     S->eig = ev;
     S->n = S->neig = n;
     S->partition = flint_malloc(n + 1);
     memset(S->partition, '?', (size_t) FLINT_MAX(n, 0));
     S->partition[n] = '\0';
     S->fiedler_simple = !arb_overlaps(ev + 0, ev + 1) && (n < 3 || !arb_overlaps(ev + 1, ev + 2));
+    S->fiedler_mult = S->fiedler_simple;
+    if (how == 2)
+        for (slong i = 1; i < n && arb_equal(ev + i, ev + 1); i++)
+            S->fiedler_mult = i;
     ok = 1;
     if (!S->fiedler_simple)
         goto done;
@@ -169,7 +234,6 @@ _try(spectrum_t S, const fmpz_mat_t L, slong prec)
     arf_clear(delta); arf_clear(dj);
 done:
     _acb_vec_clear(Ea, n);
-    _acb_vec_clear(E, n);
     acb_mat_clear(A);
     acb_mat_clear(R);
     return ok;
