@@ -20,6 +20,19 @@ cc ${SAN_FLAGS:-} "$S/tests/c-api/example.c" $flags -lflint -lgmp -o "$TMP/examp
 libdir=$(dirname "$(dirname "$pc")")
 out=$(ASAN_OPTIONS=detect_leaks=0 LD_LIBRARY_PATH="$libdir" "$TMP/example" "$S/tests/data/sage/case005.json") || { echo "FAIL: example run"; exit 1; }
 [ "$out" = "10 regions" ] || { echo "FAIL: example printed '$out'"; exit 1; }
+# --- issue 19: the MPI module (built when configure found MPI) is installed in $(pkglibdir),
+# and the installed relucert finds it from its own location under mpirun
+if [ -f "$B/src/.libs/relucert-mpi.so" ]; then
+    mod=$(find "$TMP" -path '*lib/relucert/relucert-mpi.so' | head -1)
+    [ -n "$mod" ] || { echo "FAIL: relucert-mpi.so not installed in pkglibdir"; exit 1; }
+    bin=$(find "$TMP" -path '*bin/relucert' | head -1)
+    if command -v mpirun >/dev/null && [ -z "${SAN_FLAGS:-}" ]; then
+        want=$("$B/src/relucert" regions "$S/tests/data/sage/case005.json" --box -1,1 --json) || { echo "FAIL: regions"; exit 1; }
+        got=$(OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 LD_LIBRARY_PATH="$libdir" mpirun --oversubscribe -np 2 "$bin" regions "$S/tests/data/sage/case005.json" --box -1,1 --json 2>"$TMP/mpi.err") \
+            || { echo "FAIL: installed relucert under mpirun -np 2"; cat "$TMP/mpi.err"; exit 1; }
+        [ "$got" = "$want" ] || { echo "FAIL: installed relucert under mpirun differs from one process"; exit 1; }
+    fi
+fi
 # --- issue 10: the Python package lands in $(pkglibdir)/python and imports from there
 pydir=$(dirname "$(find "$TMP" -path '*relucert/python/relucert/__init__.py' | head -1)")
 [ -f "$pydir/_paths.py" ] && [ -x "$pydir/../relucert-export" ] || { echo "FAIL: python package not installed"; exit 1; }

@@ -1,111 +1,106 @@
-/* MPI for `relucert regions` under mpirun: started only when the process was
-   launched by an MPI launcher, so ordinary runs never initialise MPI. Without
-   MPI at configure time these are stubs (one process, size 1). Files move
-   between ranks in chunks, so no rank holds more than one chunk in memory and
-   the ranks need no shared file system. */
+/* MPI for `relucert regions` under mpirun. Only a process launched by an MPI
+   launcher loads the MPI module (src/cli/mpi_module.c, built as relucert-mpi.so
+   when configure found MPI); every other run stays one process of size 1 and
+   never maps Open MPI. The module is looked up next to the running executable
+   (the build tree's src/.libs/), in ../lib/relucert/ from it (an installed tree,
+   also when moved) and then in the configured $(pkglibdir). */
+#include <dlfcn.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 #include "cli/cli.h"
 #include "config.h"
 
-#ifdef HAVE_MPI
-#include <mpi.h>
-
-#define CLI_MPI_CHUNK (1 << 20)
-#define CLI_MPI_TAG 9
-
-static void
-cli_mpi_finalize(void)
+typedef struct
 {
-    int fin = 0;
-    MPI_Finalized(&fin);
-    if (!fin)
-        MPI_Finalize();
+    int (*start)(int *, int *);
+    int (*bcast_int)(int);
+    void (*send_file)(const char *, int);
+    int (*recv_file)(const char *, int);
+}
+cli_mpi_module;
+
+static cli_mpi_module cli_mpi_fn;   /* set once, by cli_mpi_start, before any rank talks */
+
+/* Open MPI sets OMPI_COMM_WORLD_SIZE; MPICH/Hydra and Slurm set PMI_SIZE or PMIX_RANK. */
+static int
+_launched(void)
+{
+    return getenv("OMPI_COMM_WORLD_SIZE") || getenv("PMI_SIZE") || getenv("PMIX_RANK");
+}
+
+static void *
+_open_module(void)
+{
+    char dir[PATH_MAX], path[PATH_MAX + 32];
+    ssize_t len = readlink("/proc/self/exe", dir, sizeof(dir) - 1);
+    void * h = NULL;
+    if (len > 0)
+    {
+        dir[len] = '\0';
+        char * slash = strrchr(dir, '/');
+        if (slash != NULL)
+        {
+            *slash = '\0';
+            /* RTLD_GLOBAL: Open MPI opens its own components, which need libmpi's symbols */
+            snprintf(path, sizeof(path), "%s/relucert-mpi.so", dir);
+            h = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
+            /* an installed tree moved elsewhere (or under DESTDIR): PREFIX/bin, PREFIX/lib/relucert */
+            snprintf(path, sizeof(path), "%s/../lib/relucert/relucert-mpi.so", dir);
+            if (h == NULL && access(path, R_OK) == 0)
+                h = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
+        }
+    }
+#ifdef RELUCERT_PKGLIBDIR
+    if (h == NULL)
+        h = dlopen(RELUCERT_PKGLIBDIR "/relucert-mpi.so", RTLD_NOW | RTLD_GLOBAL);
+#endif
+    return h;
 }
 
 int
 cli_mpi_start(int * rank, int * size)
 {
-    int init = 0;
+    const char * s = getenv("OMPI_COMM_WORLD_SIZE");
     *rank = 0;
     *size = 1;
-    /* Open MPI sets OMPI_COMM_WORLD_SIZE; MPICH/Hydra and Slurm set PMI_SIZE or PMIX_RANK */
-    if (!getenv("OMPI_COMM_WORLD_SIZE") && !getenv("PMI_SIZE") && !getenv("PMIX_RANK"))
+    if (!_launched())
         return 0;
-    MPI_Initialized(&init);
-    if (!init)
+    void * h = _open_module();
+    if (h == NULL)
     {
-        if (MPI_Init(NULL, NULL) != MPI_SUCCESS)
-            return 1;
-        atexit(cli_mpi_finalize);
+        /* launched with several processes, running alone would do the whole job in
+           each and write every output several times: refuse */
+        if (s == NULL)
+            s = getenv("PMI_SIZE");
+        return s != NULL && atoi(s) > 1;
     }
-    MPI_Comm_rank(MPI_COMM_WORLD, rank);
-    MPI_Comm_size(MPI_COMM_WORLD, size);
-    return 0;
+    *(void **) &cli_mpi_fn.start = dlsym(h, "relucert_mpi_start");
+    *(void **) &cli_mpi_fn.bcast_int = dlsym(h, "relucert_mpi_bcast_int");
+    *(void **) &cli_mpi_fn.send_file = dlsym(h, "relucert_mpi_send_file");
+    *(void **) &cli_mpi_fn.recv_file = dlsym(h, "relucert_mpi_recv_file");
+    if (!cli_mpi_fn.start || !cli_mpi_fn.bcast_int || !cli_mpi_fn.send_file || !cli_mpi_fn.recv_file)
+        return 1;
+    return cli_mpi_fn.start(rank, size);
 }
 
 int
 cli_mpi_bcast_int(int v)
 {
-    MPI_Bcast(&v, 1, MPI_INT, 0, MPI_COMM_WORLD);
-    return v;
+    return cli_mpi_fn.bcast_int ? cli_mpi_fn.bcast_int(v) : v;
 }
 
 void
 cli_mpi_send_file(const char * path, int to)
 {
-    char * buf = malloc(CLI_MPI_CHUNK);
-    FILE * fp = fopen(path, "rb");
-    size_t len;
-    do
-    {
-        len = (fp != NULL && buf != NULL) ? fread(buf, 1, CLI_MPI_CHUNK, fp) : 0;
-        MPI_Send(buf, (int) len, MPI_BYTE, to, CLI_MPI_TAG, MPI_COMM_WORLD);
-    }
-    while (len > 0);   /* an empty chunk ends the file */
-    if (fp != NULL)
-        fclose(fp);
-    free(buf);
+    if (cli_mpi_fn.send_file)
+        cli_mpi_fn.send_file(path, to);
 }
 
 int
 cli_mpi_recv_file(const char * path, int from)
 {
-    char * buf = malloc(CLI_MPI_CHUNK);
-    FILE * fp = path != NULL ? fopen(path, "wb") : NULL;
-    int bad = (fp == NULL || buf == NULL), len;
-    MPI_Status st;
-    do
-    {
-        MPI_Recv(buf, buf != NULL ? CLI_MPI_CHUNK : 0, MPI_BYTE, from, CLI_MPI_TAG, MPI_COMM_WORLD, &st);
-        MPI_Get_count(&st, MPI_BYTE, &len);
-        if (!bad && len > 0 && fwrite(buf, 1, len, fp) != (size_t) len)
-            bad = 1;
-    }
-    while (len > 0);
-    if (fp != NULL && fclose(fp) != 0)
-        bad = 1;
-    free(buf);
-    return bad;
+    return cli_mpi_fn.recv_file ? cli_mpi_fn.recv_file(path, from) : 1;
 }
-
-#else
-
-/* Launched by mpirun with several processes, a build without MPI would run
-   the whole job in each and write every output several times: refuse. */
-int
-cli_mpi_start(int * rank, int * size)
-{
-    const char * s = getenv("OMPI_COMM_WORLD_SIZE");
-    if (s == NULL)
-        s = getenv("PMI_SIZE");
-    *rank = 0;
-    *size = 1;
-    return s != NULL && atoi(s) > 1;
-}
-
-int cli_mpi_bcast_int(int v) { return v; }
-void cli_mpi_send_file(const char * path, int to) { (void) path; (void) to; }
-int cli_mpi_recv_file(const char * path, int from) { (void) path; (void) from; return 1; }
-
-#endif
