@@ -1,17 +1,11 @@
 /* MPI for `relucert regions` under mpirun. Only a process launched by an MPI
    launcher loads the MPI module (src/cli/mpi_module.c, built as relucert-mpi.so
    when configure found MPI); every other run stays one process of size 1 and
-   never maps Open MPI. The module is looked up next to the running executable
-   (the build tree's src/.libs/), in ../lib/relucert/ from it (an installed tree,
-   also when moved) and then in the configured $(pkglibdir). */
+   never maps Open MPI (util_module_open says where the module is looked up). */
 #include <dlfcn.h>
-#include <limits.h>
 #include <stdlib.h>
-#include <stdio.h>
-#include <string.h>
-#include <unistd.h>
 #include "cli/cli.h"
-#include "config.h"
+#include "util/module.h"
 
 typedef struct
 {
@@ -31,35 +25,6 @@ _launched(void)
     return getenv("OMPI_COMM_WORLD_SIZE") || getenv("PMI_SIZE") || getenv("PMIX_RANK");
 }
 
-static void *
-_open_module(void)
-{
-    char dir[PATH_MAX], path[PATH_MAX + 32];
-    ssize_t len = readlink("/proc/self/exe", dir, sizeof(dir) - 1);
-    void * h = NULL;
-    if (len > 0)
-    {
-        dir[len] = '\0';
-        char * slash = strrchr(dir, '/');
-        if (slash != NULL)
-        {
-            *slash = '\0';
-            /* RTLD_GLOBAL: Open MPI opens its own components, which need libmpi's symbols */
-            snprintf(path, sizeof(path), "%s/relucert-mpi.so", dir);
-            h = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
-            /* an installed tree moved elsewhere (or under DESTDIR): PREFIX/bin, PREFIX/lib/relucert */
-            snprintf(path, sizeof(path), "%s/../lib/relucert/relucert-mpi.so", dir);
-            if (h == NULL && access(path, R_OK) == 0)
-                h = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
-        }
-    }
-#ifdef RELUCERT_PKGLIBDIR
-    if (h == NULL)
-        h = dlopen(RELUCERT_PKGLIBDIR "/relucert-mpi.so", RTLD_NOW | RTLD_GLOBAL);
-#endif
-    return h;
-}
-
 int
 cli_mpi_start(int * rank, int * size)
 {
@@ -68,7 +33,9 @@ cli_mpi_start(int * rank, int * size)
     *size = 1;
     if (!_launched())
         return 0;
-    void * h = _open_module();
+    rc_error_t err;
+    rc_error_init(err);
+    void * h = util_module_open("relucert-mpi.so", err);
     if (h == NULL)
     {
         /* launched with several processes, running alone would do the whole job in

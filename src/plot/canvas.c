@@ -2,6 +2,7 @@
 #include "plot/canvas.h"
 #include "plot/render.h"
 #include "util/file.h"
+#include "util/module.h"
 
 void
 plot_canvas_init(plot_canvas_t C, double width, double height)
@@ -111,6 +112,19 @@ plot_canvas_format_ok(const char * path)
         || _ends_with(path, ".tex");
 }
 
+/* PNG and PDF come from the module relucert-cairo.so (render_cairo.c), so that only a
+   process writing one of them maps cairo, fontconfig and X11 (issue 19: start-up cost). */
+static int
+_render_cairo(const char * path, const plot_canvas_t C, int pdf, rc_error_t err)
+{
+    void * h = util_module_open("relucert-cairo.so", err);
+    int (*render)(const char *, const plot_canvas_t, int, rc_error_t) = NULL;
+    if (h == NULL)
+        return err->code;
+    *(void **) &render = util_module_symbol(h, "relucert-cairo.so", "plot_render_cairo", err);
+    return render != NULL ? render(path, C, pdf, err) : err->code;
+}
+
 int
 plot_canvas_write(const char * path, const plot_canvas_t C, rc_error_t err)
 {
@@ -119,6 +133,6 @@ plot_canvas_write(const char * path, const plot_canvas_t C, rc_error_t err)
     if (_ends_with(path, ".tex"))
         return util_file_write(path, plot_render_tikz, (void *) C, err);
     if (_ends_with(path, ".png") || _ends_with(path, ".pdf"))
-        return plot_render_cairo(path, C, _ends_with(path, ".pdf"), err);
+        return _render_cairo(path, C, _ends_with(path, ".pdf"), err);
     return rc_error_set(err, RELU_E_INPUT, "--out: the file name must end in .svg, .pdf, .png or .tex");
 }
