@@ -18,6 +18,7 @@
 #include "levelset/levelset.h"
 #include "boundary/boundary.h"
 #include "homology/homology.h"
+#include "decision/decision.h"
 #include "graph/graph.h"
 #include "train/train.h"
 #include "random/random.h"

@@ -142,7 +142,7 @@ done
 mkdir -p "$TMP/work" && ln -s "$(cd "$S" && pwd)/data" "$TMP/work/data" && ln -s "$(cd "$S" && pwd)/tests" "$TMP/work/tests"
 BINABS=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 "$BIN" plot --help | sed -n 's/^  \(relucert plot .*\)$/\1/p' > "$TMP/ex"
-check "help examples" "$(wc -l < "$TMP/ex" | tr -d ' ')" 4
+check "help examples" "$(wc -l < "$TMP/ex" | tr -d ' ')" 5
 while IFS= read -r line; do
     (cd "$TMP/work" && eval "$(echo "$line" | sed "s#^relucert#$BINABS#")") >/dev/null 2>"$TMP/err" && pass || fail "example: $line: $(head -1 "$TMP/err")"
 done < "$TMP/ex"

@@ -38,6 +38,7 @@ char * api_homology_json(const void * net, const void * D, const char * set, con
                          slong output, rc_error_struct * err);
 char * api_boundary_json(const void * net, const void * D, const char * T, slong output,
                          rc_error_struct * err);
+char * api_decision_json(const void * net, const void * D, int list, rc_error_struct * err);
 
 void * api_polytope_new(const char * kind, const char * arg, rc_error_struct * err);
 void api_polytope_free(void * Q);

@@ -483,6 +483,13 @@ class Network:
         D = _domain(self.input_dim, domain, box, whole)
         return _call_json(lib.api_boundary_json, self._h, D._h, _cstr(number_text(threshold)), _index(output))
 
+    def decision(self, domain=None, box=None, whole=False, list=False):
+        """Decision regions {argmax f = c} (ties to the lowest index) of a network with several
+        outputs: pieces, components, homology of each class's closure, the decision boundary
+        (relucert decision --json; list=True adds every piece)."""
+        D = _domain(self.input_dim, domain, box, whole)
+        return _call_json(lib.api_decision_json, self._h, D._h, 1 if list else 0)
+
     def __repr__(self):
         return "Network(input_dim=%d, widths=%r%s)" % (self.input_dim, self.widths,
                                                        ", name=%r" % self.name if self.name else "")

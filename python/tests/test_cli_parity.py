@@ -101,3 +101,15 @@ def test_polar(cli, name, center):
         assert rc != 0 and str(e).split(":")[0] in err
         return
     assert got == cli_json(cli, "polar", path, *args, "--json")
+
+
+@pytest.mark.parametrize("name", ["classifier.json", "rings.json", "cones.json"])
+@pytest.mark.parametrize("domain", [("box", "-1,1"), ("whole", None)])
+@pytest.mark.parametrize("listed", [False, True])
+def test_decision(cli, name, domain, listed):
+    path = os.path.join(TESTDATA, "decision", name)
+    net = relucert.load(path)
+    D = relucert.Domain(net.input_dim, domain[0], domain[1])
+    got = raw(lib.api_decision_json, net._h, D._h, 1 if listed else 0)
+    args = ["--box", domain[1]] if domain[0] == "box" else ["--whole"]
+    assert got == cli_json(cli, "decision", path, *args, "--json", *(["--list"] if listed else []))

@@ -429,6 +429,21 @@ api_boundary_json(const net_struct * net, const api_domain * D, const char * T, 
     return s;
 }
 
+char *
+api_decision_json(const net_struct * net, const api_domain * D, int list, rc_error_t err)
+{
+    rc_error_init(err);
+    if (_check_domain(net, D, err))
+        return NULL;
+    decision_t A;
+    decision_init(A);
+    char * s = NULL;
+    if (decision_analyze(A, net, D->P, D->desc, list != 0, err) == RELU_OK)
+        s = _text_of((api_writer) decision_write_json, A);
+    decision_clear(A);
+    return s;
+}
+
 /* ---- polytopes ------------------------------------------------------------------------ */
 polytope_struct *
 api_polytope_new(const char * kind, const char * arg, rc_error_t err)

@@ -67,6 +67,8 @@ char * api_homology_json(const net_struct * net, const api_domain * D, const cha
    layer of width n the class (verified) or the degenerate reason. */
 char * api_boundary_json(const net_struct * net, const api_domain * D, const char * T, slong output,
                          rc_error_t err);
+/* The decision regions of a classifier (relucert decision --json; list: with --list). */
+char * api_decision_json(const net_struct * net, const api_domain * D, int list, rc_error_t err);
 
 /* ---- polytopes ----------------------------------------------------------- */
 /* kind "file" (arg a path) or "json" (arg the text): H or V description, checked with cddlib. */

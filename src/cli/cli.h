@@ -43,6 +43,7 @@ int cmd_layer(int argc, char ** argv);      /* src/cli/cmd_layer.c */
 int cmd_boundary(int argc, char ** argv);   /* src/cli/cmd_boundary.c */
 int cmd_slice(int argc, char ** argv);      /* src/cli/cmd_slice.c (issue 17) */
 int cmd_lower(int argc, char ** argv);      /* src/cli/cmd_lower.c (issue 16) */
+int cmd_decision(int argc, char ** argv);   /* src/cli/cmd_decision.c (issue 16) */
 
 /* MPI (src/cli/mpi.c; stubs when built without MPI). cli_mpi_start initialises
    MPI only when launched by mpirun (else rank 0 of size 1); returns nonzero

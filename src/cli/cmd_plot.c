@@ -25,11 +25,16 @@ static const char * plot_help =
 "  --box LO,HI                    the square [LO,HI]^2 (the interval [LO,HI] in 1D)\n"
 "  --rect X0,X1,Y0,Y1             the rectangle [X0,X1] x [Y0,Y1]\n"
 "  --domain FILE                  a bounded polygon {\"A\": [[...]], \"b\": [...]} (A x <= b)\n"
-"  --color pattern|value|fiedler  fill by activation pattern (default), by the output's value\n"
-"                                 at the region's interior point, or by the certified Fiedler\n"
-"                                 partition (+ red, - blue, ? grey)\n"
+"  --color pattern|value|fiedler|class\n"
+"                                 fill by activation pattern (default), by the output's value\n"
+"                                 at the region's interior point, by the certified Fiedler\n"
+"                                 partition (+ red, - blue, ? grey), or by class: the decision\n"
+"                                 regions {argmax f = c} of a network with several outputs\n"
+"                                 (ties to the lowest index; the pieces of relucert decision),\n"
+"                                 region edges grey, the decision boundary black, a legend of\n"
+"                                 the class labels (format 2 `classes`, else class 0, 1, ...)\n"
 "  --threshold T                  the level drawn as the boundary (default 0)\n"
-"  --no-boundary                  do not draw {f = T}\n"
+"  --no-boundary                  do not draw {f = T} (with --color class: the decision boundary)\n"
 "  --output i                     the output (default 0)\n"
 "  --size N                       the longer side of a panel's plot area in points (PNG: pixels;\n"
 "                                 default 600)\n"
@@ -37,14 +42,16 @@ static const char * plot_help =
 "  --data FILE                    data points {\"X\": [[...]], \"y\": [...]} (as for wedge and\n"
 "                                 train-convex), coloured by label (1D: the points (x, y))\n"
 "  --no-axes                      the bare map: no axes, labels, colour bar or legend\n"
-"  --json                         print {panels, regions, width, height, view, value_min,\n"
-"                                 value_max, texts}: view and value range exact\n"
+"  --json                         print {panels, regions, (pieces: --color class), width,\n"
+"                                 height, view, value_min, value_max, texts}: view and value\n"
+"                                 range exact\n"
 "\n"
 "examples:\n"
 "  relucert plot data/default.json --box -1,1 --out default.svg --title \"default network\"\n"
 "  relucert plot data/default.json --rect -1,1,-1/2,1/2 --color value --out value.pdf --json\n"
 "  relucert plot data/topology/nets/xor-epoch0.json data/topology/nets/xor-epoch2000.json --box -2,2 --out xor.png\n"
-"  relucert plot data/wedge/nets/hat1d-lambda10.json --box 0,9 --data data/wedge/hat1d.json --out hat.tex\n";
+"  relucert plot data/wedge/nets/hat1d-lambda10.json --box 0,9 --data data/wedge/hat1d.json --out hat.tex\n"
+"  relucert plot data/resnet-demo/resnet.json --box -1,1 --color class --out classes.svg\n";
 
 /* --color NAME into o->color; an unknown name is a usage error */
 static int
@@ -56,8 +63,10 @@ _plot_color(plot_options * o, const char * name)
         o->color = PLOT_COLOR_VALUE;
     else if (!strcmp(name, "fiedler"))
         o->color = PLOT_COLOR_FIEDLER;
+    else if (!strcmp(name, "class"))
+        o->color = PLOT_COLOR_CLASS;
     else
-        return cli_usage_error("plot", "--color: expected pattern, value or fiedler, got '%s'", name);
+        return cli_usage_error("plot", "--color: expected pattern, value, fiedler or class, got '%s'", name);
     return CLI_PARSED;
 }
 

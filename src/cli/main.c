@@ -20,6 +20,8 @@ usage(FILE * fp)
         "  charpoly NET | --family K --dim n  characteristic polynomial of large arrangements (deletion-\n"
         "                                     restriction with symmetry, no region enumeration)\n"
         "  boundary NET [--threshold T]       decision boundary {f = T}: pieces, f-vector, class (one hidden layer)\n"
+        "  decision NET [domain]              decision regions of a classifier (argmax): pieces, components,\n"
+        "                                     homology of each class, the decision boundary\n"
         "  layer NET --layer k                sectors and cone-projection anatomy of a ReLU layer\n"
         "  polytope FILE                      H/V conversion, f-vector, combinatorial type\n"
         "  faces (FILE | NET --region P)      full face lattice with Hasse diagram and flags\n"
@@ -78,7 +80,7 @@ dispatch(int argc, char ** argv)
         /* issue 7 */ { "train-convex", cmd_train_convex },
         /* issue 20 */ { "charpoly", cmd_charpoly },
         /* issue 17 */ { "slice", cmd_slice },
-        /* issue 16 */ { "lower", cmd_lower },
+        /* issue 16 */ { "lower", cmd_lower }, { "decision", cmd_decision },
     };
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
         if (!strcmp(cmd, commands[i].name))

@@ -1,7 +1,7 @@
+#include <string.h>
 #include <flint/fmpz_vec.h>
 #include "complex/complex.h"
 
-static int _zero_set(bword * set, const poly_t P, const fmpz * z, fmpz_t v);
 
 void
 complex_init(complex_t C, const poly_t domain, slong N, int check)
@@ -26,14 +26,23 @@ complex_init(complex_t C, const poly_t domain, slong N, int check)
     C->sign_alloc = 0;
     poly_faces_init(C->faces);
     C->filter = -1;
-    C->filter_mask = COMPLEX_NEG | COMPLEX_ZERO | COMPLEX_POS;
+    C->filter_len = 0;
+    C->filter_masks = NULL;
+}
+
+void
+complex_set_filter_signs(complex_t C, slong first, slong len, const int * masks)
+{
+    C->filter = first;
+    C->filter_len = len;
+    C->filter_masks = flint_realloc(C->filter_masks, FLINT_MAX(len, 1) * sizeof(int));
+    memcpy(C->filter_masks, masks, len * sizeof(int));
 }
 
 void
 complex_set_filter(complex_t C, slong k, int mask)
 {
-    C->filter = k;
-    C->filter_mask = mask;
+    complex_set_filter_signs(C, k, 1, &mask);
 }
 
 int
@@ -45,22 +54,24 @@ complex_face_sign(const complex_t C, const region_struct * R, slong k, const bwo
     if (s == 0)
         return 0;
     bword * z = flint_malloc(FLINT_MAX(gw, 1) * sizeof(bword));
-    fmpz_t v;
-    fmpz_init(v);
-    if (_zero_set(z, P, R->zrows + k * (C->n + 1), v) && bs_subset(face, z, gw))
+    if (poly_zero_set(z, P, R->zrows + k * (C->n + 1)) && bs_subset(face, z, gw))
         s = 0;
-    fmpz_clear(v);
     flint_free(z);
     return s;
 }
 
-static int
-_face_selected(const complex_t C, const region_struct * R, const bword * face)
+int
+complex_filter_pass(const complex_t C, const region_struct * R, const bword * face)
 {
     if (C->filter < 0)
         return 1;
-    int s = complex_face_sign(C, R, C->filter, face);
-    return (C->filter_mask >> (s + 1)) & 1;
+    for (slong j = 0; j < C->filter_len; j++)
+    {
+        int s = complex_face_sign(C, R, C->filter + j, face);
+        if (!((C->filter_masks[j] >> (s + 1)) & 1))
+            return 0;
+    }
+    return 1;
 }
 
 void
@@ -73,29 +84,8 @@ complex_clear(complex_t C)
     flint_free(C->hist);
     bsset_clear(C->signs);
     flint_free(C->sign_dims);
+    flint_free(C->filter_masks);
     poly_faces_clear(C->faces);
-}
-
-/* Generators of P where the affine row z vanishes, or 0 if z is not constant
-   on the lineality space (then it vanishes on no face). */
-static int
-_zero_set(bword * set, const poly_t P, const fmpz * z, fmpz_t v)
-{
-    slong d = P->n + 1;
-    for (slong i = 0; i < P->nlin; i++)
-    {
-        poly_vec_dot(v, z, poly_lin(P, i), d);
-        if (!fmpz_is_zero(v))
-            return 0;
-    }
-    bs_zero(set, BS_WORDS(P->ngens));
-    for (slong i = 0; i < P->ngens; i++)
-    {
-        poly_vec_dot(v, z, poly_gen(P, i), d);
-        if (fmpz_is_zero(v))
-            bs_set(set, i);
-    }
-    return 1;
 }
 
 /* Does region R count faces through neuron k's hyperplane? (see complex.h) */
@@ -139,7 +129,7 @@ _check_faces(complex_t C, const region_struct * R, const bword * zsets, const ch
     for (slong f = 0; f < C->faces->num; f++)
     {
         const bword * face = poly_faces_set(C->faces, f);
-        if (!_face_selected(C, R, face))
+        if (!complex_filter_pass(C, R, face))
             continue;
         _face_key(key, C, R, face, zsets, zvalid, dsets);
         int is_new;
@@ -167,28 +157,35 @@ complex_region_face_keys(char ** selected_out, complex_t C, const region_struct 
     bword * zsets = flint_calloc(FLINT_MAX(N * gw, 1), sizeof(bword));
     char * zvalid = flint_calloc(FLINT_MAX(N, 1), 1);
     bword * dsets = flint_calloc(FLINT_MAX(C->ndom * gw, 1), sizeof(bword));
-    fmpz_t v;
-    fmpz_init(v);
     poly_faces_compute(C->faces, P);
     bword * keys = flint_malloc(FLINT_MAX(C->faces->num * kw, 1) * sizeof(bword));
     char * selected = flint_malloc(FLINT_MAX(C->faces->num, 1));
     for (slong k = 0; k < N; k++)
         if (R->sign[k] != 0)
-            zvalid[k] = _zero_set(zsets + k * gw, P, R->zrows + k * d, v);
+            zvalid[k] = poly_zero_set(zsets + k * gw, P, R->zrows + k * d);
     for (slong i = 0; i < C->ndom; i++)
-        _zero_set(dsets + i * gw, P, C->dom + i * d, v);
+        poly_zero_set(dsets + i * gw, P, C->dom + i * d);
     for (slong f = 0; f < C->faces->num; f++)
     {
         const bword * face = poly_faces_set(C->faces, f);
-        selected[f] = _face_selected(C, R, face);
+        selected[f] = complex_filter_pass(C, R, face);
         _face_key(keys + f * kw, C, R, face, zsets, zvalid, dsets);
     }
-    fmpz_clear(v);
     flint_free(zsets);
     flint_free(zvalid);
     flint_free(dsets);
     *selected_out = selected;
     return keys;
+}
+
+/* the region itself (an n-face: every neuron keeps the sign of the region) */
+static int
+_region_selected(const complex_t C, const region_struct * R)
+{
+    for (slong j = 0; C->filter >= 0 && j < C->filter_len; j++)
+        if (!((C->filter_masks[j] >> (R->sign[C->filter + j] + 1)) & 1))
+            return 0;
+    return 1;
 }
 
 void
@@ -212,12 +209,12 @@ complex_add_region(complex_t C, slong * region_fvec, const region_struct * R)
             continue;
         bad[k] = !_owner_side(C, z, R->sign[k], v);
         if (bad[k] || C->check)
-            zvalid[k] = _zero_set(zsets + k * gw, P, z, v);
+            zvalid[k] = poly_zero_set(zsets + k * gw, P, z);
     }
     int touches = 0;
     for (slong i = 0; i < C->ndom; i++)
     {
-        _zero_set(dsets + i * gw, P, C->dom + i * d, v);
+        poly_zero_set(dsets + i * gw, P, C->dom + i * d);
         for (slong g = 0; g < G; g++)
             touches |= bs_test(dsets + i * gw, g) && poly_gen_is_vertex(P, g);
     }
@@ -229,7 +226,7 @@ complex_add_region(complex_t C, slong * region_fvec, const region_struct * R)
     {
         const bword * face = poly_faces_set(C->faces, f);
         slong dim = C->faces->dim[f];
-        if (!_face_selected(C, R, face))
+        if (!complex_filter_pass(C, R, face))
             continue;
         int owned = 1;
         for (slong k = 0; k < N && owned; k++)
@@ -243,7 +240,7 @@ complex_add_region(complex_t C, slong * region_fvec, const region_struct * R)
         _check_faces(C, R, zsets, zvalid, dsets);
 
     /* region-level counts: only regions selected by the filter */
-    if (C->filter >= 0 && !((C->filter_mask >> (R->sign[C->filter] + 1)) & 1))
+    if (!_region_selected(C, R))
     {
         fmpz_clear(v);
         flint_free(zsets); flint_free(zvalid); flint_free(bad); flint_free(dsets);

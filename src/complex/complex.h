@@ -42,8 +42,9 @@ typedef struct
     slong * sign_dims;
     slong sign_alloc;
     poly_faces_t faces;      /* scratch */
-    slong filter;            /* -1, or a hidden neuron: count only faces whose sign there is in mask */
-    int filter_mask;         /* bit 0: sign -, bit 1: sign 0, bit 2: sign + */
+    slong filter;            /* -1, or the first hidden neuron of the filter (complex_set_filter_signs) */
+    slong filter_len;        /* neurons filter .. filter + filter_len - 1 */
+    int * filter_masks;      /* their masks: bit 0: sign -, bit 1: sign 0, bit 2: sign + */
 }
 complex_struct;
 
@@ -61,6 +62,13 @@ void complex_clear(complex_t C);
 #define COMPLEX_ZERO 2
 #define COMPLEX_POS 4
 void complex_set_filter(complex_t C, slong k, int mask);
+/* The same for several neurons at once: a face counts when hidden neuron
+   first + j has a sign in masks[j] for every j < len (an intersection of
+   such sets, e.g. {f_c >= f_i for every i} with the neurons f_i - f_c of
+   net_combination_net). */
+void complex_set_filter_signs(complex_t C, slong first, slong len, const int * masks);
+/* 1 if the face of R (a set of R->P's generators) passes the filter. */
+int complex_filter_pass(const complex_t C, const region_struct * R, const bword * face);
 /* Sign (-1, 0, +1) of hidden neuron k on face f of the last region added's
    face lattice C->faces, given that region. */
 int complex_face_sign(const complex_t C, const region_struct * R, slong k, const bword * face);

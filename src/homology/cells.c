@@ -30,6 +30,7 @@ typedef struct
     rc_error_struct * err;
     slong output;         /* >= 0: record max of this output over every cell */
     const net_struct * net;
+    int closure;          /* select every face of a selected face too */
 }
 cell_builder;
 
@@ -177,6 +178,20 @@ _incidence(const hcell * F, const hcell * G, slong n)
     return s;
 }
 
+/* every face of a selected face is selected (faces come by decreasing
+   dimension, and a face's faces are the faces whose generators it contains) */
+static void
+_close_selection(char * sel, const poly_faces_struct * F)
+{
+    for (slong f = 0; f < F->num; f++)
+        if (sel[f] == 1)
+            for (slong g = f + 1; g < F->num; g++)
+                if (!sel[g] && F->dim[g] < F->dim[f] && bs_subset(poly_faces_set(F, g), poly_faces_set(F, f), F->gw))
+                    sel[g] = 2;   /* selected through f; its own faces are faces of f */
+    for (slong f = 0; f < F->num; f++)
+        sel[f] = sel[f] != 0;
+}
+
 static int
 _add_region(void * data, const region_struct * R)
 {
@@ -188,6 +203,8 @@ _add_region(void * data, const region_struct * R)
     char * sel;
     bword * keys = complex_region_face_keys(&sel, B->C, R);
     const poly_faces_struct * F = B->C->faces;
+    if (B->closure)
+        _close_selection(sel, F);
     slong * id = flint_malloc(FLINT_MAX(F->num, 1) * sizeof(slong));
     for (slong f = 0; f < F->num; f++)
     {
@@ -250,7 +267,7 @@ _add_region(void * data, const region_struct * R)
 
 static int
 _homology_cells(chain_complex_t K, fmpq ** values, fmpq ** points, const net_t net, const poly_t domain,
-                slong filter, int mask, const net_t vnet, slong output, const rc_progress_struct * prog,
+                const homology_selection * sel, const net_t vnet, slong output, const rc_progress_struct * prog,
                 rc_error_t err)
 {
     slong n = net->input_dim;
@@ -260,8 +277,8 @@ _homology_cells(chain_complex_t K, fmpq ** values, fmpq ** points, const net_t n
     if (n >= 64)
         return rc_error_set(err, RELU_E_UNSUPPORTED, "homology supports input dimension < 64");
     complex_init(C, domain, net_num_hidden(net), 0);
-    if (filter >= 0)
-        complex_set_filter(C, filter, mask);
+    if (sel != NULL && sel->len > 0)
+        complex_set_filter_signs(C, sel->first, sel->len, sel->masks);
     B.n = n;
     B.C = C;
     bsset_init(B.keys, complex_key_words(C));
@@ -272,11 +289,13 @@ _homology_cells(chain_complex_t K, fmpq ** values, fmpq ** points, const net_t n
     B.err = err;
     B.net = vnet;
     B.output = output;
+    B.closure = sel != NULL && sel->closure;
 
     status = regions_enumerate_progress(net, domain, _add_region, &B, prog, -1);
     if (status == RELU_OK)
     {
-        for (slong k = 0; k <= n; k++)
+        /* the local count knows no closure: then only the regions are compared */
+        for (slong k = B.closure ? n : 0; k <= n; k++)
             if (B.counts[k] != C->fvec[k])
                 status = rc_error_set(err, RELU_E_INTERNAL,
                     "internal error: %ld cells of dimension %ld by sign vectors, %ld by the local count",
@@ -338,25 +357,53 @@ _homology_cells(chain_complex_t K, fmpq ** values, fmpq ** points, const net_t n
     return status;
 }
 
+/* one neuron's sign in mask (filter < 0: every face) */
+static homology_selection *
+_one_neuron(homology_selection * sel, int * m, slong filter, int mask)
+{
+    *m = mask;
+    sel->first = filter;
+    sel->len = filter >= 0;
+    sel->masks = m;
+    sel->closure = 0;
+    return sel;
+}
+
 int
 homology_cells(chain_complex_t K, const net_t net, const poly_t domain, slong filter, int mask,
                rc_error_t err)
 {
-    return _homology_cells(K, NULL, NULL, net, domain, filter, mask, net, -1, NULL, err);
+    homology_selection sel;
+    int m;
+    return _homology_cells(K, NULL, NULL, net, domain, _one_neuron(&sel, &m, filter, mask), net, -1, NULL, err);
 }
 
 int
 homology_cells_points(chain_complex_t K, fmpq ** points, const net_t net, const poly_t domain, slong filter,
                       int mask, rc_error_t err)
 {
-    return _homology_cells(K, NULL, points, net, domain, filter, mask, net, -1, NULL, err);
+    homology_selection sel;
+    int m;
+    return _homology_cells(K, NULL, points, net, domain, _one_neuron(&sel, &m, filter, mask), net, -1, NULL, err);
 }
 
 int
 homology_cells_progress(chain_complex_t K, fmpq ** points, const net_t net, const poly_t domain, slong filter,
                         int mask, const rc_progress_struct * prog, rc_error_t err)
 {
-    return _homology_cells(K, NULL, points, net, domain, filter, mask, net, -1, prog, err);
+    homology_selection sel;
+    int m;
+    return _homology_cells(K, NULL, points, net, domain, _one_neuron(&sel, &m, filter, mask), net, -1, prog, err);
+}
+
+int
+homology_cells_select(chain_complex_t K, const net_t net, const poly_t domain, const homology_selection * sel,
+                      const rc_progress_struct * prog, rc_error_t err)
+{
+    for (slong j = 0; j < sel->len; j++)
+        if (sel->first < 0 || sel->first + j >= net_num_hidden(net))
+            return rc_error_set(err, RELU_E_INPUT, "selection: neuron %ld does not exist", (long) (sel->first + j));
+    return _homology_cells(K, NULL, NULL, net, domain, sel, net, -1, prog, err);
 }
 
 int
@@ -366,5 +413,5 @@ homology_cells_values(chain_complex_t K, fmpq ** values, const net_t net, const 
     if (output < 0 || output >= net_num_outputs(net))
         return rc_error_set(err, RELU_E_INPUT, "output %ld does not exist (the network has %ld)",
                             (long) output, (long) net_num_outputs(net));
-    return _homology_cells(K, values, NULL, net, domain, -1, 0, net, output, NULL, err);
+    return _homology_cells(K, values, NULL, net, domain, NULL, net, output, NULL, err);
 }

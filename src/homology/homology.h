@@ -76,6 +76,27 @@ int homology_cells_points(chain_complex_t K, fmpq ** points, const net_t net, co
 int homology_cells_progress(chain_complex_t K, fmpq ** points, const net_t net, const poly_t domain, slong filter,
                             int mask, const rc_progress_struct * prog, rc_error_t err);
 
+/* A subcomplex chosen by signs: the faces on which hidden neuron first + j has
+   a sign in masks[j] (COMPLEX_* of complex.h) for every j < len (len 0: every
+   face); with closure set, also every face of such a face. The closure is for
+   sets that are not closed: with the neurons f_i - f_c of net_combination_net
+   and masks NEG for i < c, NEG | ZERO for i > c, the selected faces are where
+   output c is the argmax with ties broken towards the lowest index, and the
+   complex is the closure of that decision region. */
+typedef struct
+{
+    slong first, len;
+    const int * masks;
+    int closure;
+}
+homology_selection;
+
+/* The cellular chain complex of the selected faces of net's regions in the
+   domain. The cell counts are checked against the complex's local face count
+   (without closure; with it, the regions only). */
+int homology_cells_select(chain_complex_t K, const net_t net, const poly_t domain, const homology_selection * sel,
+                          const rc_progress_struct * prog, rc_error_t err);
+
 /* The cells of the whole region complex (no filter) with, for each k-cell i,
    values[k][i] = the maximum of output `output` over the closed cell (values[k]
    allocated with _fmpq_vec_init(max(num[k], 1)); the caller clears them). */

@@ -118,6 +118,17 @@ void net_affine_of_pattern(fmpq_mat_t M, fmpq * c, const net_t net, const unsign
    output. The regions of out are those of net cut by {f = T}; in every sign
    vector the last hidden neuron is + on {f > T}, 0 on {f = T}, - on {f < T}. */
 int net_threshold_net(net_t out, const net_t net, slong output, const fmpq_t T, rc_error_t err);
+/* The same for k affine combinations of the outputs at once: out becomes net
+   with one more hidden layer of k neurons, neuron r = sum_i M[r][i] f_i + c[r]
+   (M: k x outputs, k >= 1), followed by a trivial output (k x k identity).
+   With the rows f_i - f_c (i != c) the sign vector of that layer tells where
+   output c is the largest (the decision regions, src/decision). */
+int net_combination_net(net_t out, const net_t net, const fmpq_mat_t M, const fmpq * c, rc_error_t err);
+/* The class labels of a classifier: format 2 `classes` (kept by the lowering
+   in meta.lowered_from.classes), one per output. *labels gets a
+   flint_malloc'ed array of copies (free each and the array) and the return
+   value is their number; 0 (and *labels = NULL) when the network has none. */
+slong net_class_labels(char *** labels, const net_t net);
 
 /* ---- one evaluation, as `relucert eval` reports it ------------------------------ */
 typedef struct

@@ -1,23 +1,26 @@
-/* Level sets as regions: the network with output i turned into one more hidden
-   neuron f_i - T. Its activation regions are the regions of the original
-   network cut by {f_i = T}, and the new neuron's sign on a face tells whether
-   the face lies in {f_i > T}, {f_i = T} or {f_i < T}, so sub-, super- and
-   level sets are subcomplexes selected by one entry of the sign vector. */
+/* Level sets as regions: the network with affine combinations of its outputs
+   turned into one more hidden layer (f_i - T for a level set, f_i - f_c for a
+   decision region). Its activation regions are the regions of the original
+   network cut by the new hyperplanes, and the new neurons' signs on a face
+   tell on which side of each the face lies, so sub-, super- and level sets
+   (and the sets {f_c >= f_i}) are subcomplexes selected by entries of the
+   sign vector. */
+#include <string.h>
 #include "net/net.h"
 
 int
-net_threshold_net(net_t out, const net_t net, slong output, const fmpq_t T, rc_error_t err)
+net_combination_net(net_t out, const net_t net, const fmpq_mat_t M, const fmpq * c, rc_error_t err)
 {
-    slong L = net->nlayers, m = net_num_outputs(net);
-    if (output < 0 || output >= m)
-        return rc_error_set(err, RELU_E_INPUT, "output %ld does not exist (the network has %ld output%s)",
-                            (long) output, (long) m, m == 1 ? "" : "s");
+    slong L = net->nlayers, m = net_num_outputs(net), k = M->r;
+    if (M->c != m || k < 1)
+        return rc_error_set(err, RELU_E_INPUT, "combinations of the outputs: expected k >= 1 rows of %ld entries, got %ld x %ld",
+                            (long) m, (long) M->r, (long) M->c);
     slong * widths = flint_malloc((L + 2) * sizeof(slong));
     widths[0] = net->input_dim;
     for (slong j = 0; j < L - 1; j++)
         widths[j + 1] = net->layers[j].W->r;
-    widths[L] = 1;          /* the former output row, now a hidden neuron */
-    widths[L + 1] = 1;      /* output: that neuron's value after ReLU (unused) */
+    widths[L] = k;          /* the combinations of the former output rows, now hidden neurons */
+    widths[L + 1] = k;      /* output: their values after ReLU (unused) */
     net_t tmp;
     net_init_shape(tmp, L + 1, widths);
     for (slong j = 0; j < L - 1; j++)
@@ -28,22 +31,70 @@ net_threshold_net(net_t out, const net_t net, slong output, const fmpq_t T, rc_e
         net_layer_set_shortcuts(tmp, j, net->layers + j);
     }
     const net_layer_struct * last = net->layers + L - 1;
-    for (slong k = 0; k < last->W->c; k++)
-        fmpq_set(fmpq_mat_entry(tmp->layers[L - 1].W, 0, k), fmpq_mat_entry(last->W, output, k));
-    /* the output row's shortcuts: row `output` of each */
+    net_layer_struct * into = tmp->layers + L - 1;
+    fmpq_mat_mul(into->W, M, last->W);
+    fmpq_mat_t b, Mb;
+    fmpq_mat_init(b, m, 1);
+    fmpq_mat_init(Mb, k, 1);
+    for (slong i = 0; i < m; i++)
+        fmpq_set(fmpq_mat_entry(b, i, 0), last->b + i);
+    fmpq_mat_mul(Mb, M, b);
+    for (slong r = 0; r < k; r++)
+        fmpq_add(into->b + r, fmpq_mat_entry(Mb, r, 0), c + r);
+    fmpq_mat_clear(b);
+    fmpq_mat_clear(Mb);
+    /* the output layer's shortcuts: M times each */
     slong * froms = flint_malloc(FLINT_MAX(last->nshortcuts, 1) * sizeof(slong));
     for (slong s = 0; s < last->nshortcuts; s++)
         froms[s] = last->shortcuts[s].from;
     net_layer_init_shortcuts(tmp, L - 1, last->nshortcuts, froms);
     for (slong s = 0; s < last->nshortcuts; s++)
-        for (slong k = 0; k < last->shortcuts[s].S->c; k++)
-            fmpq_set(fmpq_mat_entry(tmp->layers[L - 1].shortcuts[s].S, 0, k),
-                     fmpq_mat_entry(last->shortcuts[s].S, output, k));
+        fmpq_mat_mul(into->shortcuts[s].S, M, last->shortcuts[s].S);
     flint_free(froms);
-    fmpq_sub(tmp->layers[L - 1].b, last->b + output, T);
-    fmpq_one(fmpq_mat_entry(tmp->layers[L].W, 0, 0));
+    for (slong r = 0; r < k; r++)
+        fmpq_one(fmpq_mat_entry(tmp->layers[L].W, r, r));
     net_swap(out, tmp);
     net_clear(tmp);
     flint_free(widths);
     return RELU_OK;
+}
+
+int
+net_threshold_net(net_t out, const net_t net, slong output, const fmpq_t T, rc_error_t err)
+{
+    slong m = net_num_outputs(net);
+    if (output < 0 || output >= m)
+        return rc_error_set(err, RELU_E_INPUT, "output %ld does not exist (the network has %ld output%s)",
+                            (long) output, (long) m, m == 1 ? "" : "s");
+    fmpq_mat_t M;
+    fmpq_t c;
+    fmpq_mat_init(M, 1, m);
+    fmpq_init(c);
+    fmpq_one(fmpq_mat_entry(M, 0, output));
+    fmpq_neg(c, T);
+    int status = net_combination_net(out, net, M, c, err);
+    fmpq_clear(c);
+    fmpq_mat_clear(M);
+    return status;
+}
+
+slong
+net_class_labels(char *** labels, const net_t net)
+{
+    const jnode * lf = net->meta ? jnode_get(net->meta, "lowered_from") : NULL;
+    const jnode * cl = lf ? jnode_get(lf, "classes") : NULL;
+    slong m = net_num_outputs(net);
+    *labels = NULL;
+    if (cl == NULL || cl->type != JNODE_ARRAY || (slong) cl->nitems != m)
+        return 0;
+    for (slong k = 0; k < m; k++)
+        if (cl->items[k]->type != JNODE_STRING)
+            return 0;
+    *labels = flint_malloc(m * sizeof(char *));
+    for (slong k = 0; k < m; k++)
+    {
+        (*labels)[k] = flint_malloc(cl->items[k]->len + 1);
+        memcpy((*labels)[k], cl->items[k]->text, cl->items[k]->len + 1);
+    }
+    return m;
 }

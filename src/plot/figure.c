@@ -38,6 +38,7 @@ plot_figure_clear(plot_figure_t F)
 {
     plot_canvas_clear(F->C);
     flint_free(F->regions);
+    flint_free(F->pieces);
     fmpq_clear(F->vmin);
     fmpq_clear(F->vmax);
     for (int i = 0; i < 4; i++)
@@ -104,6 +105,12 @@ plot_figure_check(const net_struct * const * nets, slong nnets, const poly_t dom
             return rc_error_set(err, RELU_E_INPUT, "plot: the panels' networks must have the same number of inputs");
         if (o->output < 0 || o->output >= net_num_outputs(nets[i]))
             return rc_error_set(err, RELU_E_INPUT, "output %ld does not exist", (long) o->output);
+        if (o->color == PLOT_COLOR_CLASS && (d != 2 || net_num_outputs(nets[i]) < 2))
+            return rc_error_set(err, RELU_E_INPUT, "--color class draws classifiers with 2 inputs and several outputs "
+                                "(network %ld has %ld inputs, %ld outputs)", (long) i + 1, (long) nets[i]->input_dim,
+                                (long) net_num_outputs(nets[i]));
+        if (o->color == PLOT_COLOR_CLASS && net_num_outputs(nets[i]) != net_num_outputs(nets[0]))
+            return rc_error_set(err, RELU_E_INPUT, "--color class: the panels' networks must have the same classes");
     }
     if (domain->n != d || !poly_is_bounded(domain))
         return rc_error_set(err, RELU_E_INPUT, "plot needs a bounded domain in dimension %ld", (long) d);

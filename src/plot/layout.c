@@ -63,6 +63,29 @@ _pattern_legend(plot_legend_entry * e, const net_t net, const poly_t domain)
     return regions_enumerate(net, domain, _pattern_entry, &c) == 0 ? c.n : 0;
 }
 
+/* the classes of a classifier: its labels (format 2 `classes`) or "class k";
+   at most MAX_LEGEND - 8 entries, then "..." */
+static slong
+_class_legend(plot_legend_entry * e, const net_t net)
+{
+    char ** labels;
+    slong m = net_num_outputs(net), nl = net_class_labels(&labels, net), n = 0;
+    for (slong k = 0; k < m && n < MAX_LEGEND - 8; k++, n++)
+    {
+        plot_class_fill_rgb(e[n].rgb, k);
+        if (nl)
+            snprintf(e[n].text, sizeof e[n].text, "%.70s", labels[k]);
+        else
+            snprintf(e[n].text, sizeof e[n].text, "class %ld", (long) k);
+    }
+    if (n < m)
+        snprintf(e[n++].text, sizeof e[n].text, "... (%ld classes)", (long) m);
+    for (slong k = 0; k < nl; k++)
+        flint_free(labels[k]);
+    flint_free(labels);
+    return n;
+}
+
 static slong
 _legend(plot_legend_entry * e, const plot_options * o, int dim, const fmpq * classes, slong ncl, slong nall,
         const net_struct * const * nets, slong nnets, const poly_t domain)
@@ -82,7 +105,14 @@ _legend(plot_legend_entry * e, const plot_options * o, int dim, const fmpq * cla
     }
     if (dim == 2 && o->color == PLOT_COLOR_PATTERN && nnets == 1)
         n = _pattern_legend(e, nets[0], domain);
-    if (dim == 2 && o->boundary)
+    if (dim == 2 && o->color == PLOT_COLOR_CLASS)
+        n = _class_legend(e, nets[0]);
+    if (dim == 2 && o->boundary && o->color == PLOT_COLOR_CLASS)
+    {
+        e[n].kind = 1;
+        snprintf(e[n++].text, sizeof e[n].text, "decision boundary");
+    }
+    else if (dim == 2 && o->boundary)
     {
         e[n].kind = 1;
         snprintf(e[n++].text, sizeof e[n].text, "f = %.60s", strlen(t) <= 60 ? t : "T");
@@ -153,7 +183,9 @@ _panels(plot_figure_t F, const plot_layout * g, const net_struct * const * nets,
     {
         plot_frame f = { F->C, g->L + p * (g->L + g->pw + g->gap), g->T, g->pw, g->ph,
                          fmpq_get_d(F->view), fmpq_get_d(F->view + 1), y0 - pad, y1 + pad };
-        if (dim == 2)
+        if (dim == 2 && o->color == PLOT_COLOR_CLASS)
+            status = plot_panel_classes(F->regions + p, F->pieces + p, &f, nets[p], domain, o, err);
+        else if (dim == 2)
             status = plot_panel_2d(F->regions + p, &f, nets[p], domain, o, F->vmin, F->vmax, err);
         else
             status = plot_panel_1d(F->regions + p, &f, nets[p], domain, o, err);
@@ -178,7 +210,9 @@ plot_figure_build(plot_figure_t F, const net_struct * const * nets, slong nnets,
     plot_legend_entry e[MAX_LEGEND];
     slong ne = _legend(e, o, dim, classes, ncl, nall, nets, nnets, domain);
     F->npanels = nnets;
+    F->has_pieces = o->color == PLOT_COLOR_CLASS;
     F->regions = flint_calloc(nnets, sizeof(slong));
+    F->pieces = flint_calloc(nnets, sizeof(slong));
     plot_figure_view(F, domain);
     if (dim == 1 || o->color == PLOT_COLOR_VALUE)
         status = plot_figure_range(F, nets, nnets, domain, o);
@@ -233,6 +267,14 @@ plot_figure_write_json(jout_t w, const void * figure)
     for (slong i = 0; i < F->npanels; i++)
         jout_int(w, F->regions[i]);
     jout_end_array(w);
+    if (F->has_pieces)
+    {
+        jout_key(w, "pieces");
+        jout_begin_array(w);
+        for (slong i = 0; i < F->npanels; i++)
+            jout_int(w, F->pieces[i]);
+        jout_end_array(w);
+    }
     jout_key(w, "width"); jout_int(w, (long) F->C->width);
     jout_key(w, "height"); jout_int(w, (long) F->C->height);
     jout_key(w, "view");

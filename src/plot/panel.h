@@ -26,6 +26,15 @@ void plot_class_rgb(double * rgb, slong k);
 void plot_pattern_rgb(double * rgb, const unsigned char * active, slong N);
 int plot_panel_2d(slong * nregions, const plot_frame * f, const net_t net, const poly_t domain,
                   const plot_options * o, const fmpq_t vmin, const fmpq_t vmax, rc_error_t err);
+/* the vertices of a bounded 2D polyhedron in cyclic order as screen points (xy: 2 ngens doubles) */
+slong plot_polygon(double * xy, const poly_struct * P, const plot_frame * f);
+/* class colouring (src/plot/classes2d.c): the decision pieces filled by class, the
+   activation regions' edges in grey, the decision boundary in black (o->boundary);
+   nregions: activation regions, npieces: decision pieces drawn */
+int plot_panel_classes(slong * nregions, slong * npieces, const plot_frame * f, const net_t net,
+                       const poly_t domain, const plot_options * o, rc_error_t err);
+/* a class's fill: its colour (plot_class_rgb) lightened */
+void plot_class_fill_rgb(double * rgb, slong k);
 int plot_panel_1d(slong * nregions, const plot_frame * f, const net_t net, const poly_t domain,
                   const plot_options * o, rc_error_t err);
 /* data points (2D: coloured by class index in classes; 1D: (x, label)) */

@@ -18,7 +18,9 @@
 #include "plot/canvas.h"
 #include "json/json.h"
 
-typedef enum { PLOT_COLOR_PATTERN, PLOT_COLOR_VALUE, PLOT_COLOR_FIEDLER } plot_color;
+/* PLOT_COLOR_CLASS: the decision regions of a classifier (argmax of the outputs, ties to the
+   lowest index; src/decision), one colour per class, the decision boundary in black. */
+typedef enum { PLOT_COLOR_PATTERN, PLOT_COLOR_VALUE, PLOT_COLOR_FIEDLER, PLOT_COLOR_CLASS } plot_color;
 
 typedef struct
 {
@@ -43,7 +45,9 @@ typedef struct
     plot_canvas_t C;
     slong npanels;
     slong * regions;         /* per panel: regions drawn */
+    slong * pieces;          /* per panel: decision pieces drawn (class colouring), else 0 */
     int has_range;           /* value colouring or 1D: the exact range of the output */
+    int has_pieces;          /* class colouring: pieces[] is meaningful */
     fmpq_t vmin, vmax;       /* over the domain: min and max over all region vertices, all panels */
     fmpq view[4];            /* x0, x1, y0, y1 of the plot area (exact; 1D: y from the range) */
     char ** texts;           /* every text drawn, in order */
@@ -61,8 +65,8 @@ int plot_figure_build(plot_figure_t F, const net_struct * const * nets, slong nn
                       const plot_options * o, rc_error_t err);
 /* .svg .pdf .png .tex */
 int plot_figure_write(const char * path, const plot_figure_t F, rc_error_t err);
-/* {"panels", "regions", "width", "height", "view", "value_min", "value_max",
-   "texts"}: view and range exact (F is a plot_figure_struct *) */
+/* {"panels", "regions", ("pieces": class colouring), "width", "height", "view",
+   "value_min", "value_max", "texts"}: view and range exact (F is a plot_figure_struct *) */
 void plot_figure_write_json(jout_t out, const void * F);
 
 /* The rectangle [x0,x1] x [y0,y1] as a polytope (r = x0, x1, y0, y1). */

@@ -34,9 +34,11 @@ plot_value_rgb(double * rgb, double t)
 void
 plot_class_rgb(double * rgb, slong k)
 {
-    static const double pal[6][3] = { { 0.85, 0.1, 0.1 }, { 0.1, 0.3, 0.85 }, { 0.1, 0.6, 0.2 },
-                                      { 0.95, 0.6, 0.0 }, { 0.55, 0.2, 0.7 }, { 0.2, 0.2, 0.2 } };
-    memcpy(rgb, pal[k % 6], 3 * sizeof(double));
+    static const double pal[10][3] = { { 0.85, 0.1, 0.1 }, { 0.1, 0.3, 0.85 }, { 0.1, 0.6, 0.2 },
+                                       { 0.95, 0.6, 0.0 }, { 0.55, 0.2, 0.7 }, { 0.2, 0.2, 0.2 },
+                                       { 0.0, 0.6, 0.65 }, { 0.6, 0.35, 0.15 }, { 0.9, 0.4, 0.7 },
+                                       { 0.5, 0.5, 0.1 } };
+    memcpy(rgb, pal[k % 10], 3 * sizeof(double));
 }
 
 static int
@@ -48,8 +50,8 @@ _cmp_angle(const void * a, const void * b)
 
 /* the vertices of a 2D polygon in cyclic order, as screen points (drawing only:
    the vertices are exact, the angles only order them for the drawing) */
-static slong
-_polygon(double * xy, const poly_struct * P, const plot_frame * f)
+slong
+plot_polygon(double * xy, const poly_struct * P, const plot_frame * f)
 {
     slong nv = 0;
     double cx = 0, cy = 0;
@@ -140,7 +142,7 @@ _fill_region(void * data, const region_struct * R)
     panel_ctx * c = data;
     const poly_struct * P = R->P;
     double * xy = flint_malloc(2 * FLINT_MAX(P->ngens, 1) * sizeof(double)), rgb[3];
-    slong nv = _polygon(xy, P, c->f);
+    slong nv = plot_polygon(xy, P, c->f);
     if (c->o->color == PLOT_COLOR_PATTERN)
         plot_pattern_rgb(rgb, R->active, R->N);
     else if (c->o->color == PLOT_COLOR_VALUE)
@@ -260,7 +262,7 @@ plot_panel_2d(slong * nregions, const plot_frame * f, const net_t net, const pol
     {
         /* the domain's outline (a polygon domain shows where the map ends) */
         double * xy = flint_malloc(2 * FLINT_MAX(domain->ngens, 1) * sizeof(double));
-        slong nv = _polygon(xy, domain, f);
+        slong nv = plot_polygon(xy, domain, f);
         plot_canvas_path(f->C, xy, nv, 1, NULL, BLACK, 1.0);
         flint_free(xy);
     }

@@ -135,6 +135,10 @@ void poly_faces_init(poly_faces_t F);
 void poly_faces_clear(poly_faces_t F);
 void poly_faces_compute(poly_faces_t F, const poly_t P);
 static inline const bword * poly_faces_set(const poly_faces_t F, slong i) { return F->sets + i * F->gw; }
+/* The generators of P on which the affine row z = (c, a) vanishes, into set
+   (BS_WORDS(ngens) words); returns 0 (set untouched) when z is not constant
+   on the lineality space: then it vanishes on no face of P. */
+int poly_zero_set(bword * set, const poly_t P, const fmpz * z);
 /* Euler characteristic of P with compact support: sum over faces of (-1)^dim. */
 slong poly_euler_char(const poly_t P);
 

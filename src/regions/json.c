@@ -15,22 +15,31 @@ region_pattern_str(char * buf, const region_struct * R)
 
 /* The "sources" of m inequality rows: the neuron's index, or "domain k". One
    writer for both engines' records. */
-void
-region_write_sources_json(jout_t out, const slong * src, slong m)
+static void
+_write_sources(jout_t out, const slong * src, slong m, slong N)
 {
     jout_begin_array(out);
     for (slong j = 0; j < m; j++)
     {
-        if (POLY_SRC_IS_DOMAIN(src[j]))
+        char buf[48];
+        if (POLY_SRC_IS_DOMAIN(src[j]) || (N >= 0 && src[j] >= N))
         {
-            char buf[48];
-            snprintf(buf, sizeof(buf), "domain %ld", (long) POLY_SRC_DOMAIN_ROW(src[j]));
+            if (POLY_SRC_IS_DOMAIN(src[j]))
+                snprintf(buf, sizeof(buf), "domain %ld", (long) POLY_SRC_DOMAIN_ROW(src[j]));
+            else
+                snprintf(buf, sizeof(buf), "class %ld", (long) (src[j] - N));
             jout_string(out, buf);
         }
         else
             jout_int(out, src[j]);
     }
     jout_end_array(out);
+}
+
+void
+region_write_sources_json(jout_t out, const slong * src, slong m)
+{
+    _write_sources(out, src, m, -1);
 }
 
 static int
@@ -99,7 +108,7 @@ _write_generators(jout_t out, const poly_struct * P)
 }
 
 static void
-_write_inequalities(jout_t out, const poly_struct * P)
+_write_inequalities(jout_t out, const poly_struct * P, slong N)
 {
     slong n = P->n, d = n + 1;
     fmpz_t t;
@@ -126,9 +135,16 @@ _write_inequalities(jout_t out, const poly_struct * P)
         jout_fmpz(out, poly_con(P, j));
     jout_end_array(out);
     jout_key(out, "sources");
-    region_write_sources_json(out, P->src + 1, P->ncons - 1);
+    _write_sources(out, P->src + 1, P->ncons - 1, N);
     jout_end_object(out);
     fmpz_clear(t);
+}
+
+void
+region_write_polyhedron_json(jout_t out, const poly_t P, slong N)
+{
+    _write_inequalities(out, P, N);
+    _write_generators(out, P);
 }
 
 void
@@ -170,8 +186,7 @@ region_write_json(jout_t out, const net_t net, const region_struct * R, const sl
     jout_key(out, "interior_point");
     poly_interior_point(x, P);
     jout_fmpq_vec(out, x, n);
-    _write_inequalities(out, P);
-    _write_generators(out, P);
+    region_write_polyhedron_json(out, P, -1);
     jout_key(out, "bounded");
     jout_bool(out, poly_is_bounded(P));
     region_write_affine_json(out, net, R->active);

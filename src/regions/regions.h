@@ -177,6 +177,12 @@ int regions_explore_near(int * complete, const net_t net, const regions_hdomain_
 void region_write_affine_json(jout_t out, const net_t net, const unsigned char * active);
 /* The "sources" array of m inequality rows (neuron index, or "domain k"). */
 void region_write_sources_json(jout_t out, const slong * src, slong m);
+/* The keys "inequalities" {A, b, sources} (A x <= b, the facets in P's
+   order), "vertices" (sorted), "rays" (sorted) and, when not zero,
+   "lineality" of a polyhedron, as in a region record. Source tags >= N are
+   written "class i" with i = tag - N (the facet {f_c = f_i} of a decision
+   piece, src/decision); N < 0: every tag >= 0 is a neuron. */
+void region_write_polyhedron_json(jout_t out, const poly_t P, slong N);
 
 /* A region record without vertices: index, (distance,) pattern, interior_point,
    inequalities {A, b, sources}, bounded, affine {W, c}, facets. */
