@@ -6,6 +6,7 @@
         print(region.pattern, region.vertices)   # exact Fractions
     net.complex(box=(-1, 1))["fvector"]
     net.arrangement(); net.homology(superlevel=0, box=(-1, 1)); net.boundary(threshold=0)
+    net.decision(box=(-1, 1))                    # a classifier's decision regions, their homology
     relucert.Polytope.load("cube.json").polar()
     relucert.from_torch(model)                   # exact dyadic weights
     relucert.from_torch(model, (2,))             # any traceable module: a format-2 graph dict

@@ -305,6 +305,8 @@ _count_cells(builder * B, rc_error_t err)
                 D->adjacent_different += !same;
             }
         }
+        if (c->nk >= 2 && c->dim == n)
+            return rc_error_set(err, RELU_E_INTERNAL, "internal error: a full-dimensional cell in pieces of two classes");
         if (c->nk >= 2)
             D->bfvec[c->dim]++;
         for (slong i = 0; i < c->nc; i++)
