@@ -3,8 +3,10 @@
    by multiplication (U U^-1 = I, V V^-1 = I, U d_k V = diag(s_1..s_r, 0)),
    and the Betti numbers and torsion are derived from the ranks and invariant
    factors and compared with the stated ones. The cells are tied to the
-   network through their points (exact forward pass). proofs/CHECKER.md
-   ("Homology certificates") gives the argument and its limits. */
+   network through their points (exact forward pass), their completeness to the
+   embedded regions certificate (checker/faces.c), the incidences' support and
+   signs to the face lattices (checker/incidence.c). proofs/CHECKER.md
+   ("Homology certificates") gives the argument. */
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
