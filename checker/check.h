@@ -167,9 +167,34 @@ void check_region_affine(yajl_val aff, const network * net, const char * pat, lo
 
 /* checker/faces.c: the homology certificate's cells (sig[k][i], num[k] per
    dimension 0..top) are exactly the cells of the set (output o, threshold T)
-   in the complex of the regions certificate cx (its key "complex"). */
-void check_cells_complete(yajl_val cx, const network * net, long o, const mpq_t T, const char * set, mpq_t * const DA,
-                          mpq_t * const Db, long m, char *** sig, const long * num, long top);
+   in the complex of the regions certificate cx (its key "complex"); res gets
+   the verified regions and face lattices of cx. */
+void check_cells_complete(regions_result * res, yajl_val cx, const network * net, long o, const mpq_t T,
+                          const char * set, mpq_t * const DA, mpq_t * const Db, long m, char *** sig, const long * num,
+                          long top);
+
+/* A sparse integer matrix, rows compressed, columns increasing in each row
+   (checker/homology.c reads it). */
+typedef struct
+{
+    long r, c, nnz;
+    long * start;      /* r + 1 */
+    long * col;
+    mpz_t * val;
+}
+smat;
+
+/* Sign vectors of cells (checker/homology.c): g refines f (each sign of g is
+   0 or f's, each domain row tight on f is tight on g). */
+int sign_vector_refines(const char * g, const char * f);
+
+/* checker/incidence.c: d[1..top] (d_k: rows the (k-1)-cells, columns the
+   k-cells, entries +-1, each joining a cell to one whose sign vector it
+   refines) is nonzero on every facet pair of the cells sig (derived from the
+   face lattices of res, N hidden neurons), and on every slab (a cell with two
+   facets that have no facets: a bounded edge, or a flat times a segment) its
+   two entries have opposite signs. */
+void check_incidences(const regions_result * res, long N, char *** sig, const long * num, long top, const smat * d);
 
 /* Homology (checker/homology.c): rank of r rows of length n (G destroyed);
    stratum dimension of a sign vector; f_o = F[0] + F[1..n].x on the points of

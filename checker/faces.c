@@ -633,8 +633,8 @@ expected_cells(strset * E, const regions_result * res, const network * net, long
 }
 
 void
-check_cells_complete(yajl_val cx, const network * net, long o, const mpq_t T, const char * set, mpq_t * const DA,
-                     mpq_t * const Db, long m, char *** sig, const long * num, long top)
+check_cells_complete(regions_result * res, yajl_val cx, const network * net, long o, const mpq_t T, const char * set,
+                     mpq_t * const DA, mpq_t * const Db, long m, char *** sig, const long * num, long top)
 {
     long n = net->n;
     yajl_val kind = json_member(cx, "certificate"), cn = json_member(cx, "network");
@@ -661,11 +661,10 @@ check_cells_complete(yajl_val cx, const network * net, long o, const mpq_t T, co
         fail("complex: input_dim or hidden_neurons do not match the network");
     if (json_get_index(json_member(cx, "format")) != 2)
         fail("complex: must be a format 2 regions certificate (with the faces)");
-    regions_result res;
-    check_regions(&res, cx, "complex", net, DA, Db, m);
+    check_regions(res, cx, "complex", net, DA, Db, m);
     strset E;
     strset_init(&E);
-    expected_cells(&E, &res, net, o, T, set, DA, Db, m);
+    expected_cells(&E, res, net, o, T, set, DA, Db, m);
     long listed = 0;
     for (long k = 0; k <= top; k++)
         for (long i = 0; i < num[k]; i++)

@@ -3,21 +3,13 @@
    by multiplication (U U^-1 = I, V V^-1 = I, U d_k V = diag(s_1..s_r, 0)),
    and the Betti numbers and torsion are derived from the ranks and invariant
    factors and compared with the stated ones. The cells are tied to the
-   network through their points (exact forward pass). proofs/CHECKER.md
-   ("Homology certificates") gives the argument and its limits. */
+   network through their points (exact forward pass), their completeness to the
+   embedded regions certificate (checker/faces.c), the incidences' support and
+   signs to the face lattices (checker/incidence.c). proofs/CHECKER.md
+   ("Homology certificates") gives the argument. */
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
-
-/* Sparse integer matrix, rows compressed. */
-typedef struct
-{
-    long r, c, nnz;
-    long * start;      /* r + 1 */
-    long * col;
-    mpz_t * val;
-}
-smat;
 
 /* An integer that fits a long (index), or -1. */
 static long
@@ -304,9 +296,10 @@ cmp_str(const void * a, const void * b)
     return strcmp(*(char * const *) a, *(char * const *) b);
 }
 
-/* g is a face of f: every sign of g is 0 or f's, every row tight on f is tight on g */
-static int
-is_face(const char * g, const char * f)
+/* g refines f: every sign of g is 0 or f's, every row tight on f is tight on g
+   (proofs/CHECKER.md: for cells of the set, exactly when g lies in f's closure) */
+int
+sign_vector_refines(const char * g, const char * f)
 {
     for (; *f; f++, g++)
     {
@@ -387,7 +380,8 @@ check_homology(yajl_val cert, const char * cpath, const char * npath, const netw
     if (cx == NULL)
         fail("%s: no \"complex\" (a homology certificate written before format 2 cannot prove that its cells are "
              "complete; write it again with relucert homology --certificate)", cpath);
-    check_cells_complete(cx, net, o, T, set, DA, Db, m, sig, num, top);
+    regions_result res;
+    check_cells_complete(&res, cx, net, o, T, set, DA, Db, m, sig, num, top);
 
     /* 2. boundary matrices: sizes, incidences between faces, d_{k-1} d_k = 0 */
     yajl_val bd = json_member(cert, "boundaries"), sm = json_member(cert, "smith");
@@ -406,7 +400,7 @@ check_homology(yajl_val cert, const char * cpath, const char * npath, const netw
                 if (mpz_cmpabs_ui(d[k].val[p], 1) != 0)
                     fail("d_%ld: entry (%ld, %ld) is not +1 or -1 (incidences of a polyhedral complex are)", k, i,
                          d[k].col[p]);
-                else if (!is_face(sig[k - 1][i], sig[k][d[k].col[p]]))
+                else if (!sign_vector_refines(sig[k - 1][i], sig[k][d[k].col[p]]))
                     fail("d_%ld: entry (%ld, %ld) is nonzero, but cell %ld of dimension %ld is not a face of cell "
                          "%ld of dimension %ld (sign vectors)", k, i, d[k].col[p], i, k - 1, d[k].col[p], k);
     }
@@ -512,6 +506,10 @@ check_homology(yajl_val cert, const char * cpath, const char * npath, const netw
         || strtol(json_member(cert, "euler")->u.number.r, NULL, 10) != euler)
         fail("euler is not %ld", euler);
 
+    /* 5. incidences: d_k is nonzero on every facet pair; slabs have v - w (last: a certificate rejected
+       here passed every check before) */
+    check_incidences(&res, N, sig, num, top, d);
+
     if (quiet)
         return;
     printf("relucert-check: certificate %s verified\n", cpath);
@@ -527,8 +525,7 @@ check_homology(yajl_val cert, const char * cpath, const char * npath, const netw
         printf("%s%ld", k ? "," : "", num[k]);
     printf(" (dimensions 0..%ld); each cell's point lies in the set and the domain (exact forward pass),\n"
            "    on a stratum (points with its sign vector) of the cell's dimension; cells of one dimension\n"
-           "    have pairwise distinct sign vectors (distinct faces of the network's complex); every nonzero entry of d_k is +-1 and joins a (k-1)-cell to a k-cell whose sign vector it\n"
-           "    refines\n",
+           "    have pairwise distinct sign vectors (distinct faces of the network's complex)\n",
            top);
     printf("  - d_(k-1) d_k = 0 for every k: a chain complex of free Z-modules\n");
     printf("  - Smith forms U d_k V = diag(s), U and V unimodular (U U^-1 = I, V V^-1 = I), s_1 | s_2 | ...;\n"
@@ -550,6 +547,12 @@ check_homology(yajl_val cert, const char * cpath, const char * npath, const netw
     printf("  - these are all the cells of the set: the certificate's \"complex\" (a regions certificate\n"
            "    with every face, verified as such) gives every face F of the complex and the signs of f - T\n"
            "    on its relative interior, hence every cell (F, sign); the listed cells are exactly these\n");
-    printf("not proved: that the incidence signs come from the cells' orientations (see proofs/CHECKER.md,\n"
-           "  \"Homology certificates\")\n");
+    printf("  - the incidences: d_k is +-1 on exactly the facet pairs (G a facet of F) of these cells (derived\n"
+           "    from the complex's face lattices, sign vectors and dimensions), and the two facets of every slab\n"
+           "    (an edge with two vertices; over an unbounded domain also a flat times a segment) have opposite\n"
+           "    signs: with d o d = 0, up to the signs of its basis this is the cellular chain complex of the set,\n"
+           "    so the groups above are %s\n",
+           res.bounded == res.nr ? "the homology of the set"
+                                 : "the reduced homology of the set's one-point compactification X+\n"
+                                   "    (the homology of the pair (X, X minus a large open cube))");
 }

@@ -47,6 +47,31 @@ cat >"$TMP/one.json" <<'JSON'
                             {"weights": [[1,-2,2]], "biases": [0]}]}
 JSON
 certify "$TMP/one.json" --box -3,3 --sublevel 1/2
+# lower-dimensional sets and slabs, closed answers: four arcs (the l1 circle of radius 3/2 cut
+# by the box: H_0 = Z^4); a superlevel set with a 2-dimensional part and a dangling segment,
+# {|x_2| <= relu(x_1 - 1/2)}, contractible; over R^3 the l1 circle times R, X = S^1 x R, whose
+# X+ is S^2 with two points identified (H~ = 0, Z, Z, 0), with 4 slabs (segment x R) on 4 lines;
+# and the disk times R, X+ = the suspension of D^2 plus a point (H~ = 0, Z, 0, 0)
+certify "$TMP/l1.json" --box -1,1 --level 3/2
+grep -q "H_0 = Z^4, H_1 = Z^0, H_2 = Z^0" "$TMP/out" && pass || fail "four arcs"
+cat >"$TMP/tail.json" <<'JSON'
+{"input_dim": 2, "layers": [{"weights": [[0,1],[0,-1],[1,0]], "biases": [0,0,"-1/2"]},
+                            {"weights": [[-1,-1,1]], "biases": [0]}]}
+JSON
+certify "$TMP/tail.json" --box -1,1 --superlevel 0
+grep -q "H_0 = Z^1, H_1 = Z^0, H_2 = Z^0" "$TMP/out" && pass || fail "wedge with a segment"
+jq -e '(.cells[1] | length) > ([.boundaries[1].matrix.entries[][0]] | unique | length)' "$TMP/c.json" >/dev/null \
+    && pass || fail "no dangling edge (an edge that is a facet of no 2-cell)"
+cat >"$TMP/l1z.json" <<'JSON'
+{"input_dim": 3, "layers": [{"weights": [[1,0,0],[-1,0,0],[0,1,0],[0,-1,0]], "biases": [0,0,0,0]},
+                            {"weights": [[1,1,1,1]], "biases": [0]}]}
+JSON
+certify "$TMP/l1z.json" --whole --level 1/2
+grep -q "cells: 0,4,4,0 " "$TMP/out" && grep -q "H_0 = Z^0, H_1 = Z^1, H_2 = Z^1, H_3 = Z^0" "$TMP/out" \
+    && grep -q "reduced homology of the set's one-point compactification" "$TMP/out" && pass || fail "circle x R"
+cp "$TMP/c.json" "$TMP/slabs.json"
+certify "$TMP/l1z.json" --whole --sublevel 1/2
+grep -q "H_0 = Z^0, H_1 = Z^1, H_2 = Z^0, H_3 = Z^0" "$TMP/out" && pass || fail "disk x R"
 # the option changes nothing else
 "$BIN" homology "$TMP/l1.json" --box -1,1 --level 1/2 --json >"$TMP/x.json"
 "$BIN" homology "$TMP/l1.json" --box -1,1 --level 1/2 --json --certificate "$TMP/c.json" >"$TMP/y.json"
@@ -109,6 +134,34 @@ tamper "other set" '.set = "sublevel"' "not in the sublevel set"
 tamper "threshold" '.threshold = "1"' "not in the superlevel set"
 tamper "network weight" '.network.layers[0].weights[0][0] = 7' "differs"
 tamper "output" '.output = 1' "output must be"
+# --- consistent forgeries of the incidences (tests/forge_homology.py): one entry of d_k changed where
+# d o d = 0 survives, every Smith form with its transforms, the Betti numbers, torsion and Euler
+# characteristic recomputed for the forged complex. The incidence check (checker/incidence.c) runs
+# last, after every other check: a certificate rejected by it passed checks 1-4, the whole checker
+# before it (which accepted these forgeries: H_0 = Z/2 for a circle, H_1 = Z/2 for the circle x R).
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=$(command -v python3) || { PY=false; fail "python3 is needed for the forgeries"; }
+FORGE="$PY ${top_srcdir:-.}/tests/forge_homology.py"
+forge() {   # forge NAME CERT NET FORGERY EXPECTED-CLAIM EXPECTED-TEXT
+    $FORGE "$2" "$TMP/forged.json" "$4" >"$TMP/claim" || { fail "forge $1"; return; }
+    check "forged claim ($1)" "$(cat "$TMP/claim")" "$5"
+    "$CHECK" "$TMP/forged.json" "$3" >"$TMP/out" 2>"$TMP/err"
+    rc=$?
+    [ $rc -eq 1 ] && [ "$(wc -l <"$TMP/err")" -eq 1 ] && [ ! -s "$TMP/out" ] && grep -q "$6" "$TMP/err" && pass \
+        || fail "forged ($1): exit $rc, $(cat "$TMP/err")"
+}
+"$BIN" homology "$TMP/l1.json" --box -1,1 --level 3/2 --certificate "$TMP/arcs.json" >/dev/null
+"$BIN" homology "$TMP/l1.json" --box -1,1 --level 1/2 --certificate "$TMP/circle.json" >/dev/null
+# an arc's edge without one of its vertices: the same groups (a tree stays of full rank), other transforms
+forge "arc: an edge's vertex dropped" "$TMP/arcs.json" "$TMP/l1.json" drop-edge-entry \
+    "betti [4, 0, 0] torsion [[], [], []]" "must be nonzero on every facet pair"
+forge "circle: an edge's vertex dropped" "$TMP/circle.json" "$TMP/l1.json" drop-edge-entry \
+    "betti [0, 0, 0] torsion [[], [], []]" "cell 0 of dimension 0 is a facet of cell 0 of dimension 1, but entry (0, 0) is 0"
+forge "circle: d_1 e = v + w" "$TMP/circle.json" "$TMP/l1.json" flip-edge-sign \
+    "betti [0, 0, 0] torsion [[2], [], []]" "d_1: edge 0 has the vertices 0 and 1 with entries -1, -1: the boundary of an edge"
+forge "circle x R: a slab's sign flipped" "$TMP/slabs.json" "$TMP/l1z.json" flip-slab-sign \
+    "betti [0, 0, 0, 0] torsion [[], [2], [], []]" "d_2: cell 0 of dimension 2 is a slab .* they must have opposite signs"
+
 "$BIN" regions "$net" --box -1,1 --quiet --certificate "$TMP/r.json" >/dev/null
 expect 1 "$CHECK" "$TMP/good.json" "$TMP/l1.json"
 expect 2 "$CHECK" --box -1,1 "$TMP/good.json"
