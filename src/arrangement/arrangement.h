@@ -53,6 +53,7 @@ typedef struct
     int determines;   /* num = R: chi interpolated from the counts alone, in chi */
     fmpz_poly_t chi;
     double work;      /* fibre steps (about m q^(R-2) per prime) */
+    double seconds;   /* the method's own time */
 }
 arrangement_ff_struct;
 

@@ -459,7 +459,12 @@ arrangement_ff_write_json(jout_t out, const arrangement_ff_t ff, int ran)
     for (slong i = 0; i < ff->num; i++)
         jout_fmpz(out, ff->values + i);
     jout_end_array(out);
+    jout_key(out, "rank"); jout_int(out, ff->rank);
     jout_key(out, "hadamard_bound_squared"); jout_fmpz(out, ff->bound2);
     jout_key(out, "determines_chi"); jout_bool(out, ff->determines);
+    char buf[64];
+    jout_key(out, "steps"); jout_int(out, (slong) ff->work);
+    snprintf(buf, sizeof(buf), "%.3f", ff->seconds);
+    jout_key(out, "seconds"); jout_string(out, buf);
     jout_end_object(out);
 }

@@ -132,7 +132,7 @@ void arrangement_count_write_json(jout_t out, const arrangement_count_t r);
 void arrangement_count_write_text(FILE * fp, const arrangement_count_t r);
 /* The names of the checks that ran, as in the JSON key checks (also used by relucert arrangement). */
 void arrangement_count_write_checks(jout_t out, const arrangement_count_t r);
-/* "finite_field": {"primes", "counts", "hadamard_bound_squared", "determines_chi"} or null */
+/* "finite_field": {"primes", "counts", "rank", "hadamard_bound_squared", "determines_chi", "steps", "seconds"} or null */
 void arrangement_ff_write_json(jout_t out, const arrangement_ff_t ff, int ran);
 
 #endif

@@ -28,6 +28,7 @@
    affine A (chi_cone = (t - 1) chi_A). P has degree R - 1, so R primes
    determine it (Lagrange interpolation over Q). */
 #include <string.h>
+#include <time.h>
 #include <flint/fmpz_vec.h>
 #include <flint/fmpq_poly.h>
 #include <flint/ulong_extras.h>
@@ -40,7 +41,7 @@ arrangement_ff_init(arrangement_ff_t r)
     r->primes = NULL;
     r->values = NULL;
     r->determines = 0;
-    r->work = 0;
+    r->work = r->seconds = 0;
     fmpz_init(r->bound2);
     fmpz_poly_init(r->chi);
 }
@@ -300,6 +301,8 @@ arrangement_charpoly_finite_field(arrangement_ff_t r, const arrangement_t A, dou
     ulong * Pv;
     fmpz_t s;
 
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     ff_config(V, &N, &coned, A);
     R = r->rank = V->c;
     m = V->r;
@@ -335,5 +338,7 @@ arrangement_charpoly_finite_field(arrangement_ff_t r, const arrangement_t A, dou
     flint_free(Pv);
     fmpz_clear(s);
     fmpz_mat_clear(V);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    r->seconds = (t1.tv_sec - t0.tv_sec) + 1e-9 * (t1.tv_nsec - t0.tv_nsec);
     return r->num;
 }
