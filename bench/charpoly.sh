@@ -10,12 +10,15 @@
 #     SAGE_TIMEOUT seconds, default 60; its time is measured inside Python);
 #  2. the resonance arrangement of dimension 7: time (best of 3) and peak
 #     memory of the count alone and with its default checks;
-#  3. dimension 8 (255 hyperplanes), once.
+#  3. dimension 8 (255 hyperplanes), once;
+#  4. the finite-field check alone (points over F_q at primes above the
+#     Hadamard bound, up to rank-many primes) on the families where it is
+#     cheap, with a larger budget (FF_MAX steps, default 10^10).
 # usage: bench/charpoly.sh [--no-sage] [--no-8] [path/to/relucert]
 # needs: jq, python3, GNU time (/usr/bin/time).
 set -eu
 cd "$(dirname "$0")/.."
-BIN=src/relucert; SAGE=1; EIGHT=1; ENUM_MAX=${ENUM_MAX:-1000000}; SAGE_MAX=${SAGE_MAX:-64}; SAGE_TIMEOUT=${SAGE_TIMEOUT:-60}
+BIN=src/relucert; SAGE=1; EIGHT=1; ENUM_MAX=${ENUM_MAX:-1000000}; SAGE_MAX=${SAGE_MAX:-64}; SAGE_TIMEOUT=${SAGE_TIMEOUT:-60}; FF_MAX=${FF_MAX:-10000000000}
 while [ $# -gt 0 ]; do
     case "$1" in
         --no-sage) SAGE=0 ;;
@@ -53,7 +56,7 @@ echo "## families: relucert charpoly vs closed forms, enumeration and Sage"
 echo
 echo "| family | dim | hyperplanes | regions (charpoly) | expected | charpoly s | MB | checks | arrangement (enum) s | agrees | sage s | agrees |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
-FAMS="resonance:3 resonance:4 resonance:5 resonance:6 resonance:7 typeB:4 typeB:6 typeB:8 typeB:10 typeD:4 typeD:6 typeD:8 typeD:10 threshold:4 threshold:5 threshold:6 threshold:7 generic:3:12 generic:4:30 generic:4:60 generic:5:24"
+FAMS="resonance:3 resonance:4 resonance:5 resonance:6 resonance:7 typeB:4 typeB:6 typeB:8 typeB:10 typeD:4 typeD:6 typeD:8 typeD:10 threshold:4 threshold:5 threshold:6 threshold:7 generic:3:12 generic:4:30 generic:4:60 generic:5:24 generic:8:60"
 for f in $FAMS; do
     IFS=: read -r kind dim w <<< "$f"
     wopt=""; [ -n "${w:-}" ] && wopt="--widths $w"
@@ -101,5 +104,19 @@ if [ "$EIGHT" = 1 ]; then
     read -r s mb < "$TMP/t"
     echo "- count alone: $s s, peak $mb MB, regions $(jq .regions "$TMP/o") (expected $(expected resonance 8)), chi $(jq -c .characteristic_polynomial "$TMP/o")"
 fi
+echo
+echo "## the finite-field check alone (budget $FF_MAX steps)"
+echo
+echo "| family | dim | hyperplanes | rank (cone) | primes | determines chi | steps | ff s | total s | MB |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+for f in resonance:3 resonance:4 resonance:5 resonance:6 typeB:4 typeB:5 typeB:6 typeB:7 typeD:5 typeD:6 typeD:7 typeB:8 threshold:4 threshold:5 braid:6 braid:7; do
+    IFS=: read -r kind dim <<< "$f"
+    timed "$REAL" charpoly --family "$kind" --dim "$dim" --json --no-reversed --plain-max-nodes 0 --flats-max 0 \
+        --enumerate-max 0 --finite-field-max "$FF_MAX" || continue
+    read -r s mb < "$TMP/t"
+    jq -r --arg k "$kind" --arg d "$dim" --arg s "$s" --arg mb "$mb" '"| \($k) | \($d) | \(.hyperplanes) | \(.finite_field.rank // "-") | " +
+        (if .finite_field then "\(.finite_field.primes | map(tostring) | join(",")) | \(.finite_field.determines_chi) | \(.finite_field.steps) | \(.finite_field.seconds)"
+         else "- | - | - | -" end) + " | \($s) | \($mb) |"' "$TMP/o"
+done
 echo
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

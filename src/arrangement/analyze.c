@@ -18,6 +18,7 @@ arrangement_report_init(arrangement_report_t r)
     r->n = r->hyperplanes = r->rank = 0;
     r->regions = r->bounded = r->relatively_bounded = 0;
     r->counted_by_dr = r->checked_plain = r->checked_reversed = 0;
+    r->checked_closed_form = r->checked_finite_field = 0;
     r->progress = NULL;
 }
 
@@ -55,7 +56,7 @@ static int
 analyze_large(arrangement_report_t r, fmpz_poly_t chi_dr, int * have_dr, const net_t net, int * status,
               rc_error_t err)
 {
-    arrangement_count_params p = { 1, NULL, 0, 0, 0, 0 };   /* the checks run only when large */
+    arrangement_count_params p = { 1, NULL, 0, 0, 0, 0, 0 };   /* the checks run only when large */
     arrangement_count_t c;
     int large = 0;
     rc_error_t e2;   /* err stays clean when the fast path declines */
@@ -77,6 +78,7 @@ analyze_large(arrangement_report_t r, fmpz_poly_t chi_dr, int * have_dr, const n
             large = 1;
             p.plain_max_nodes = 200000;
             p.reversed = 1;
+            p.finite_field_max = 1e8;
             arrangement_count_clear(c);
             arrangement_count_init(c);
             *status = arrangement_count(c, net, &p, e2);
@@ -100,6 +102,8 @@ analyze_large(arrangement_report_t r, fmpz_poly_t chi_dr, int * have_dr, const n
             r->counted_by_dr = 1;
             r->checked_plain = c->checked_plain;
             r->checked_reversed = c->checked_reversed;
+            r->checked_closed_form = c->checked_closed_form;
+            r->checked_finite_field = c->checked_finite_field;
         }
     }
     arrangement_count_clear(c);
@@ -196,17 +200,23 @@ arrangement_report_write_json(jout_t out, const arrangement_report_t r)
     arrangement_write_charpoly(out, r->chi, r->n);
     jout_key(out, "rank"); jout_int(out, r->rank);
     /* arrangement_analyze fails when enumeration and Zaslavsky disagree */
-    jout_key(out, "methods_agree"); jout_bool(out, !r->counted_by_dr || r->checked_plain || r->checked_reversed);
+    jout_key(out, "methods_agree");
+    jout_bool(out, !r->counted_by_dr || r->checked_plain || r->checked_reversed || r->checked_finite_field
+              || r->checked_closed_form);
     if (r->counted_by_dr)
     {
         jout_key(out, "counted_by"); jout_string(out, "deletion-restriction");
         jout_key(out, "checks");
         jout_begin_array(out);
         jout_string(out, "identities");
+        if (r->checked_closed_form)
+            jout_string(out, "closed-form");
         if (r->checked_plain)
             jout_string(out, "plain");
         if (r->checked_reversed)
             jout_string(out, "reversed");
+        if (r->checked_finite_field)
+            jout_string(out, "finite-field");
         jout_end_array(out);
     }
     jout_end_object(out);
@@ -219,9 +229,11 @@ arrangement_report_write_text(FILE * fp, const arrangement_report_t r)
     fprintf(fp, "characteristic polynomial: ");
     fmpz_poly_fprint_pretty(fp, r->chi, "t");
     if (r->counted_by_dr)
-        fprintf(fp, "\nregions: %ld (deletion-restriction%s%s; not enumerated)\n", (long) r->regions,
+        fprintf(fp, "\nregions: %ld (deletion-restriction%s%s%s%s; not enumerated)\n", (long) r->regions,
+                r->checked_closed_form ? ", the closed form of general position agrees" : "",
                 r->checked_plain ? ", the run without symmetry agrees" : "",
-                r->checked_reversed ? ", the run in the opposite order agrees" : "");
+                r->checked_reversed ? ", the run in the opposite order agrees" : "",
+                r->checked_finite_field ? ", point counts over finite fields agree" : "");
     else
         fprintf(fp, "\nregions: %ld (enumeration and Zaslavsky agree)\n", (long) r->regions);
     fprintf(fp, "bounded regions: %ld; relatively bounded (modulo lineality): %ld\n",

@@ -42,6 +42,32 @@ void arrangement_charpoly(fmpz_poly_t chi, const arrangement_t A);
 /* Number of flats of each codimension 0..n (Whitney numbers of the second kind); counts has n+1 entries. */
 void arrangement_flat_counts(slong * counts, const arrangement_t A);
 
+/* ---- the finite-field method (finite_field.c) --------------------------- */
+typedef struct
+{
+    slong num;        /* primes counted */
+    slong rank;       /* R: rank of the central configuration (the cone's if affine) */
+    ulong * primes;   /* num primes q with q^2 > bound2 (good reduction guaranteed) */
+    fmpz * values;    /* chi(q) = the points of F_q^n off the hyperplanes, for each prime */
+    fmpz_t bound2;    /* the square of the Hadamard bound on the configuration's minors */
+    int determines;   /* num = R: chi interpolated from the counts alone, in chi */
+    fmpz_poly_t chi;
+    double work;      /* fibre steps (about m q^(R-2) per prime) */
+    double seconds;   /* the method's own time */
+}
+arrangement_ff_struct;
+
+typedef arrangement_ff_struct arrangement_ff_t[1];
+
+void arrangement_ff_init(arrangement_ff_t r);
+void arrangement_ff_clear(arrangement_ff_t r);
+/* chi(q) by counting points over F_q at the smallest primes q above the
+   Hadamard bound of the minors (so the reduction is good: the same
+   intersection poset), as many as fit in max_work fibre steps, at most R
+   (which determine chi). Returns the number of primes counted (0: too
+   expensive, e.g. large coefficients or a high rank). */
+slong arrangement_charpoly_finite_field(arrangement_ff_t r, const arrangement_t A, double max_work);
+
 /* ---- the two independent counts ----------------------------------------- */
 typedef struct
 {
@@ -54,6 +80,7 @@ typedef struct
        whether the run without symmetry agreed (it stops beyond its node limit),
        checked_reversed = whether the run in the opposite order agreed */
     int counted_by_dr, checked_plain, checked_reversed;
+    int checked_closed_form, checked_finite_field;   /* as in relucert charpoly's checks */
     const rc_progress_struct * progress;   /* in: set before analysing to hear of the enumeration, or NULL */
 }
 arrangement_report_struct;

@@ -4,14 +4,22 @@
      identities   chi is monic of degree n with alternating signs (Whitney's
                   theorem), chi(1) = 0 for a nonempty central arrangement,
                   chi(-1) != 0;
-     plain        the same recursion without any symmetry merges (a merge
-                  with a wrong symmetry would change the count);
-     reversed     the recursion with symmetry over the opposite order of the
+     closed-form  when general position was proved (the moment-curve
+                  certificate that let the recursion merge nodes by type):
+                  chi equals the closed form of the uniform matroid;
+     plain        the same recursion without any merges (a merge with a
+                  wrong symmetry would change the count); skipped up front
+                  when it provably exceeds its node limit;
+     reversed     the recursion with merges over the opposite order of the
                   hyperplanes: a different tree with different merges;
+     finite-field chi(q) = the points of F_q^n off the hyperplanes, at primes
+                  above the Hadamard bound (finite_field.c), where cheap;
      flats        the intersection poset with its Moebius function
                   (charpoly.c), affordable since #flats <= #regions;
      enumeration  the regions themselves, enumerated over R^n, with their
                   bounded and relatively bounded counts. */
+#include <math.h>
+#include <string.h>
 #include <time.h>
 #include "arrangement/dr.h"
 #include "regions/regions.h"
@@ -27,6 +35,9 @@ arrangement_count_init(arrangement_count_t r)
     r->have_flats = 0;
     r->n = r->hyperplanes = r->rank = 0;
     r->checked_identities = r->checked_plain = r->checked_reversed = r->checked_flats = r->checked_enumeration = 0;
+    r->checked_closed_form = r->checked_finite_field = 0;
+    memset(&r->st, 0, sizeof(r->st));
+    arrangement_ff_init(r->ff);
 }
 
 void
@@ -37,6 +48,7 @@ arrangement_count_clear(arrangement_count_t r)
     fmpz_clear(r->relatively_bounded);
     fmpz_clear(r->bounded);
     flint_free(r->flats);
+    arrangement_ff_clear(r->ff);
 }
 
 static int
@@ -79,6 +91,163 @@ count_disagree(rc_error_t err, const char * what)
     return rc_error_set(err, RELU_E_INTERNAL, "internal error: %s disagrees with deletion-restriction", what);
 }
 
+/* the regions themselves, enumerated over R^n */
+static int
+count_check_enumeration(arrangement_count_t r, const net_t net, const arrangement_count_params * p, rc_error_t err)
+{
+    count_enum c = { 0, 0, 0 };
+    poly_t whole;
+    int status;
+
+    if (p->progress)
+        fprintf(p->progress, "charpoly: check: enumerating the regions\n");
+    poly_init(whole, r->n);
+    status = regions_enumerate(net, whole, count_enum_region, &c);
+    poly_clear(whole);
+    if (status != RELU_OK)
+        return rc_error_set(err, status, "the region enumeration (a check) failed");
+    r->checked_enumeration = 1;
+    if (fmpz_cmp_si(r->regions, c.regions) || fmpz_cmp_si(r->relatively_bounded, c.relatively_bounded)
+        || fmpz_cmp_si(r->bounded, c.bounded))
+        return count_disagree(err, "the region enumeration");
+    return RELU_OK;
+}
+
+/* another run of the recursion (a check): 1 if it ran and agrees, 0 if it
+   declined (node limit or unsupported), -1 (status set) if it disagrees or failed */
+static int
+count_rerun(arrangement_count_t r, const arrangement_t A, const arrangement_dr_params * q, const char * what,
+            int * status, rc_error_t err)
+{
+    arrangement_dr_stats st;
+    fmpz_poly_t c;
+    rc_error_t e2;
+    int s, ran = 0;
+
+    rc_error_init(e2);
+    fmpz_poly_init(c);
+    if (q->progress)
+        fprintf(q->progress, "charpoly: check: %s\n", what);
+    s = arrangement_charpoly_dr(c, &st, A, q, e2);
+    if (s == RELU_OK)
+    {
+        ran = 1;
+        if (!fmpz_poly_equal(c, r->chi))
+            *status = count_disagree(err, what);
+    }
+    else if (s != RELU_E_LIMIT && s != RELU_E_UNSUPPORTED)
+        *status = rc_error_set(err, s, "%s", e2->msg);
+    fmpz_poly_clear(c);
+    return *status != RELU_OK ? -1 : ran;
+}
+
+/* A lower bound on the nodes the run without merges expands: every
+   no-broken-circuit set of size r <= R - 4 of the configuration is a leaf
+   reached through an expanded node of the last level (the closed forms only
+   start at rank 3), at most two leaves per node; there are b_r(cone) of
+   them. So beyond twice the node limit the run would stop anyway. */
+static double
+count_plain_lower_bound(const arrangement_count_t r)
+{
+    fmpz_poly_t c, f;
+    fmpz_t b;
+    double total = 0;
+    slong N;
+
+    fmpz_poly_init(c);
+    fmpz_poly_init(f);
+    fmpz_init(b);
+    fmpz_poly_set(c, r->chi);
+    if (r->st.coned)
+    {
+        fmpz_poly_set_coeff_si(f, 1, 1);
+        fmpz_poly_set_coeff_si(f, 0, -1);
+        fmpz_poly_mul(c, c, f);
+    }
+    N = fmpz_poly_degree(c);
+    for (slong k = 0; k <= r->st.rank - 4 && k <= N; k++)
+    {
+        fmpz_poly_get_coeff_fmpz(b, c, N - k);
+        total += fabs(fmpz_get_d(b));
+    }
+    fmpz_clear(b);
+    fmpz_poly_clear(c);
+    fmpz_poly_clear(f);
+    return total / 2;
+}
+
+/* General position proved (every R of the M configuration vectors are
+   independent: the uniform matroid U(R, M)): its polynomial is
+   sum_{k<R} (-1)^k C(M,k) t^(R-k) + (-1)^R C(M-1, R-1) (the flats are the
+   subsets of size < R and the whole; Stanley, Lecture 1, generic
+   arrangements), lifted by t^(N-R) and divided by t - 1 for a cone. For an
+   affine arrangement of m hyperplanes in general position in R^n this is
+   sum_{k<=n} (-1)^k C(m,k) t^(n-k). */
+static int
+count_closed_form_agrees(const arrangement_count_t r)
+{
+    slong R = r->st.rank, M = r->hyperplanes + r->st.coned, N = r->n + r->st.coned;
+    fmpz_poly_t u, f, q, rem;
+    fmpz_t b;
+    int ok;
+
+    fmpz_poly_init(u);
+    fmpz_poly_init(f);
+    fmpz_poly_init(q);
+    fmpz_poly_init(rem);
+    fmpz_init(b);
+    for (slong k = 0; k <= R; k++)
+    {
+        if (k < R)
+            fmpz_bin_uiui(b, M, k);
+        else
+            fmpz_bin_uiui(b, M - 1, R - 1);
+        if (k % 2)
+            fmpz_neg(b, b);
+        fmpz_poly_set_coeff_fmpz(u, N - k, b);
+    }
+    if (r->st.coned)
+    {
+        fmpz_poly_set_coeff_si(f, 1, 1);
+        fmpz_poly_set_coeff_si(f, 0, -1);
+        fmpz_poly_divrem(q, rem, u, f);
+        fmpz_poly_swap(q, u);
+    }
+    ok = fmpz_poly_equal(u, r->chi) && fmpz_poly_is_zero(rem);
+    fmpz_clear(b);
+    fmpz_poly_clear(u);
+    fmpz_poly_clear(f);
+    fmpz_poly_clear(q);
+    fmpz_poly_clear(rem);
+    return ok;
+}
+
+/* chi(q) against the point counts over F_q */
+static int
+count_check_finite_field(arrangement_count_t r, const arrangement_t A, const arrangement_count_params * p,
+                         rc_error_t err)
+{
+    fmpz_t v;
+    int ok = 1;
+
+    if (p->progress)
+        fprintf(p->progress, "charpoly: check: points over finite fields of good reduction\n");
+    if (arrangement_charpoly_finite_field(r->ff, A, p->finite_field_max) == 0)
+        return RELU_OK;
+    fmpz_init(v);
+    for (slong i = 0; i < r->ff->num && ok; i++)
+    {
+        fmpz_set_ui(v, r->ff->primes[i]);
+        fmpz_poly_evaluate_fmpz(v, r->chi, v);
+        ok = fmpz_equal(v, r->ff->values + i);
+    }
+    fmpz_clear(v);
+    if (ok && r->ff->determines)
+        ok = fmpz_poly_equal(r->ff->chi, r->chi);
+    r->checked_finite_field = 1;
+    return ok ? RELU_OK : count_disagree(err, "the point count over a finite field");
+}
+
 /* the checks after the main count */
 static int
 count_checks(arrangement_count_t r, const arrangement_t A, const net_t net, const arrangement_count_params * p,
@@ -91,48 +260,30 @@ count_checks(arrangement_count_t r, const arrangement_t A, const net_t net, cons
     if (!count_identities(r, A))
         return rc_error_set(err, RELU_E_INTERNAL, "internal error: the characteristic polynomial fails "
                             "Whitney's sign or degree identities");
+    if (r->st.general_position)
+    {
+        r->checked_closed_form = 1;
+        if (!count_closed_form_agrees(r))
+            return count_disagree(err, "the closed form of an arrangement in general position");
+    }
     if (p->reversed && p->use_symmetry)
     {
-        arrangement_dr_params q = { 1, p->progress, 0, 1 };
-        arrangement_dr_stats st;
-        fmpz_poly_t c;
-        rc_error_t e2;   /* another order can leave the word-size fast path: then not run */
-        rc_error_init(e2);
-        fmpz_poly_init(c);
-        if (p->progress)
-            fprintf(p->progress, "charpoly: check: deletion-restriction in the opposite order\n");
-        int s = arrangement_charpoly_dr(c, &st, A, &q, e2);
-        r->checked_reversed = (s == RELU_OK);
-        if (s == RELU_OK && !fmpz_poly_equal(c, r->chi))
-            status = count_disagree(err, "deletion-restriction in the opposite order");
-        else if (s != RELU_OK && s != RELU_E_UNSUPPORTED)
-            status = rc_error_set(err, s, "%s", e2->msg);
-        fmpz_poly_clear(c);
+        /* another order can leave a limit: then it did not run */
+        arrangement_dr_params q = { 1, p->progress, 0, 1, 0 };
+        r->checked_reversed = count_rerun(r, A, &q, "deletion-restriction in the opposite order", &status, err) > 0;
         if (status != RELU_OK)
             return status;
     }
-    if (p->plain_max_nodes > 0 && p->use_symmetry)
+    if (p->plain_max_nodes > 0 && p->use_symmetry && count_plain_lower_bound(r) <= (double) p->plain_max_nodes)
     {
-        arrangement_dr_params q = { 0, p->progress, p->plain_max_nodes, 0 };
-        arrangement_dr_stats st;
-        fmpz_poly_t c;
-        rc_error_t e2;
-        rc_error_init(e2);
-        fmpz_poly_init(c);
-        if (p->progress)
-            fprintf(p->progress, "charpoly: check: deletion-restriction without symmetry\n");
-        int s = arrangement_charpoly_dr(c, &st, A, &q, e2);
-        if (s == RELU_OK)
-        {
-            r->checked_plain = 1;
-            if (!fmpz_poly_equal(c, r->chi))
-                status = count_disagree(err, "deletion-restriction without symmetry");
-        }
-        else if (s != RELU_E_LIMIT && s != RELU_E_UNSUPPORTED)
-            status = rc_error_set(err, s, "%s", e2->msg);
-        fmpz_poly_clear(c);
+        arrangement_dr_params q = { 0, p->progress, p->plain_max_nodes, 0, 0 };
+        r->checked_plain = count_rerun(r, A, &q, "deletion-restriction without symmetry", &status, err) > 0;
+        if (status != RELU_OK)
+            return status;
     }
-    if (status == RELU_OK && regions <= p->flats_max)
+    if (p->finite_field_max > 0 && (status = count_check_finite_field(r, A, p, err)) != RELU_OK)
+        return status;
+    if (regions <= p->flats_max)
     {
         fmpz_poly_t c;
         fmpz_poly_init(c);
@@ -147,21 +298,7 @@ count_checks(arrangement_count_t r, const arrangement_t A, const net_t net, cons
         fmpz_poly_clear(c);
     }
     if (status == RELU_OK && regions <= p->enumerate_max)
-    {
-        count_enum c = { 0, 0, 0 };
-        poly_t whole;
-        if (p->progress)
-            fprintf(p->progress, "charpoly: check: enumerating the regions\n");
-        poly_init(whole, r->n);
-        status = regions_enumerate(net, whole, count_enum_region, &c);
-        poly_clear(whole);
-        if (status != RELU_OK)
-            return rc_error_set(err, status, "the region enumeration (a check) failed");
-        r->checked_enumeration = 1;
-        if (fmpz_cmp_si(r->regions, c.regions) || fmpz_cmp_si(r->relatively_bounded, c.relatively_bounded)
-            || fmpz_cmp_si(r->bounded, c.bounded))
-            status = count_disagree(err, "the region enumeration");
-    }
+        status = count_check_enumeration(r, net, p, err);
     return status;
 }
 
@@ -169,7 +306,7 @@ int
 arrangement_count(arrangement_count_t r, const net_t net, const arrangement_count_params * p, rc_error_t err)
 {
     arrangement_t A;
-    arrangement_dr_params q = { p->use_symmetry, p->progress, 0, 0 };
+    arrangement_dr_params q = { p->use_symmetry, p->progress, 0, 0, 0 };
     fmpz_t v;
     int status;
 
@@ -248,18 +385,17 @@ arrangement_count_write_json(jout_t out, const arrangement_count_t r)
     else
         jout_null(out);
     jout_key(out, "method"); jout_string(out, "deletion-restriction");
+    jout_key(out, "merges");
+    jout_string(out, r->st.general_position ? "general-position" : r->symmetry ? "symmetry" : "none");
+    jout_key(out, "arithmetic"); jout_string(out, r->st.big ? "fmpz" : "64-bit");
     jout_key(out, "symmetry"); jout_bool(out, r->symmetry);
     jout_key(out, "nodes"); jout_int(out, r->st.nodes_total);
     jout_key(out, "max_level_nodes"); jout_int(out, r->st.nodes_max_level);
     jout_key(out, "generators"); jout_int(out, r->st.generators);
-    jout_key(out, "checks");
-    jout_begin_array(out);
-    if (r->checked_identities) jout_string(out, "identities");
-    if (r->checked_plain) jout_string(out, "plain");
-    if (r->checked_reversed) jout_string(out, "reversed");
-    if (r->checked_flats) jout_string(out, "flats");
-    if (r->checked_enumeration) jout_string(out, "enumeration");
-    jout_end_array(out);
+    arrangement_count_write_checks(out, r);
+    arrangement_ff_write_json(out, r->ff, r->checked_finite_field);
+    /* relucert arrangement --certificate lists every flat; it is written up to this many regions */
+    jout_key(out, "certifiable"); jout_bool(out, fmpz_cmp_si(r->regions, ARRANGEMENT_ENUMERATE_MAX) <= 0);
     char buf[64];
     snprintf(buf, sizeof(buf), "%.3f", r->seconds);
     jout_key(out, "seconds"); jout_string(out, buf);
@@ -279,7 +415,56 @@ arrangement_count_write_text(FILE * fp, const arrangement_count_t r)
     fmpz_fprint(fp, r->bounded);
     fprintf(fp, "; relatively bounded (modulo lineality): ");
     fmpz_fprint(fp, r->relatively_bounded);
-    fprintf(fp, "\nchecks:%s%s%s%s%s\n", r->checked_identities ? " identities" : "", r->checked_plain ? " plain" : "",
-           r->checked_reversed ? " reversed" : "",
-           r->checked_flats ? " flats" : "", r->checked_enumeration ? " enumeration" : "");
+    fprintf(fp, "\nchecks:%s%s%s%s%s%s%s\n", r->checked_identities ? " identities" : "",
+            r->checked_closed_form ? " closed-form" : "", r->checked_plain ? " plain" : "",
+            r->checked_reversed ? " reversed" : "", r->checked_finite_field ? " finite-field" : "",
+            r->checked_flats ? " flats" : "", r->checked_enumeration ? " enumeration" : "");
+    fprintf(fp, "merges: %s; %s\n", r->st.general_position ? "general position (moment curve)"
+            : r->symmetry ? "symmetry" : "none", fmpz_cmp_si(r->regions, ARRANGEMENT_ENUMERATE_MAX) <= 0
+            ? "certifiable (relucert arrangement --certificate)" : "cross-checked, not certified");
+}
+
+void
+arrangement_count_write_checks(jout_t out, const arrangement_count_t r)
+{
+    jout_key(out, "checks");
+    jout_begin_array(out);
+    if (r->checked_identities) jout_string(out, "identities");
+    if (r->checked_closed_form) jout_string(out, "closed-form");
+    if (r->checked_plain) jout_string(out, "plain");
+    if (r->checked_reversed) jout_string(out, "reversed");
+    if (r->checked_finite_field) jout_string(out, "finite-field");
+    if (r->checked_flats) jout_string(out, "flats");
+    if (r->checked_enumeration) jout_string(out, "enumeration");
+    jout_end_array(out);
+}
+
+void
+arrangement_ff_write_json(jout_t out, const arrangement_ff_t ff, int ran)
+{
+    jout_key(out, "finite_field");
+    if (!ran)
+    {
+        jout_null(out);
+        return;
+    }
+    jout_begin_object(out);
+    jout_key(out, "primes");
+    jout_begin_array(out);
+    for (slong i = 0; i < ff->num; i++)
+        jout_int(out, (slong) ff->primes[i]);
+    jout_end_array(out);
+    jout_key(out, "counts");
+    jout_begin_array(out);
+    for (slong i = 0; i < ff->num; i++)
+        jout_fmpz(out, ff->values + i);
+    jout_end_array(out);
+    jout_key(out, "rank"); jout_int(out, ff->rank);
+    jout_key(out, "hadamard_bound_squared"); jout_fmpz(out, ff->bound2);
+    jout_key(out, "determines_chi"); jout_bool(out, ff->determines);
+    char buf[64];
+    jout_key(out, "steps"); jout_int(out, (slong) ff->work);
+    snprintf(buf, sizeof(buf), "%.3f", ff->seconds);
+    jout_key(out, "seconds"); jout_string(out, buf);
+    jout_end_object(out);
 }

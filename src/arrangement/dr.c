@@ -1,85 +1,35 @@
 /* Deletion-restriction over an ordered list of hyperplanes, level by level,
-   with nodes merged under linear symmetries (see dr.h for the recursion).
+   with nodes merged under linear symmetries or by combinatorial type (see
+   dr.h for the recursion).
 
-   Exactness: the linear algebra is fraction-free elimination on word-size
-   integers with every product and difference checked for overflow (an
-   overflow stops the run with RELU_E_UNSUPPORTED, never a rounded answer);
-   rows are kept primitive with a positive first entry, so "H_l contains the
-   flat of S + {k}" is the equality of two reduced rows. Multiplicities and
-   Betti numbers are checked for overflow the same way.
+   Exactness: the linear algebra is fraction-free elimination on rows kept
+   primitive with a positive first entry (dr_rows.c), so "H_l contains the
+   flat of S + {k}" is the equality of two reduced rows. It runs on
+   word-size integers with every product and difference checked for
+   overflow; an overflow, or an entry beyond 2^40 at the start, sends the
+   whole count to the fmpz path (the same tree, arbitrary-size rows).
+   Multiplicities and Betti numbers are fmpz.
 
-   Symmetry merges are sound for any set of linear symmetries that map the
-   prefix {0..k-1} to itself: nauty's generators of that stabiliser (each
-   checked exactly in symmetry.c) and random products of them. The image of
-   a node is reduced greedily towards a lexicographically small one ("pseudo
-   minimal image", as in CountingChambers.jl): not canonical, so some
-   equivalent nodes stay apart, which costs time, not correctness. */
+   Merges are sound when the two nodes stand for arrangements with the same
+   intersection lattice, since a node's subtree computes its arrangement's
+   characteristic polynomial whatever the order:
+   - symmetry: a linear symmetry g mapping the prefix {0..k-1} to itself
+     maps (S, k) to (gS, k), an isomorphic arrangement. nauty's generators of
+     that stabiliser (each checked exactly in symmetry.c) and random products
+     of them; the image is reduced greedily towards a lexicographically small
+     one ("pseudo minimal image", as in CountingChambers.jl): not canonical,
+     so some equivalent nodes stay apart, which costs time, not correctness;
+   - general position: when every R of the m vectors are independent (proved
+     at the root, dr_config_is_moment_curve), the restriction of the later
+     hyperplanes to X_S is in general position too for every independent S,
+     so node (S, k) stands for the uniform matroid of rank R - |S| on the
+     m - k later hyperplanes: all nodes of one level and one size are merged
+     into (S = {0..r-1}, k), whose restriction is then computed as usual. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <flint/fmpz_vec.h>
-#include "arrangement/dr.h"
-
-#define DR_MAXR 32
-
-typedef struct
-{
-    slong m, R;
-    slong * V;          /* m x R primitive rows */
-    int overflow;
-}
-dr_config;
-
-/* ---- word-size exact rows -------------------------------------------- */
-
-static int
-row_normalise(slong * v, slong R)
-{
-    ulong g = 0;
-    slong first = -1;
-    for (slong j = 0; j < R; j++)
-        if (v[j] != 0)
-        {
-            g = n_gcd(g, (ulong) FLINT_ABS(v[j]));
-            if (first < 0)
-                first = j;
-        }
-    if (first < 0)
-        return -1;
-    for (slong j = 0; j < R; j++)
-        v[j] /= (slong) g;
-    if (v[first] < 0)
-        for (slong j = 0; j < R; j++)
-            v[j] = -v[j];
-    return first;
-}
-
-/* v <- v mod the echelon rows E (pivots P), primitive; returns the pivot or -1 */
-static slong
-row_reduce(slong * v, const slong * E, const slong * P, slong r, slong R, int * overflow)
-{
-    for (slong i = 0; i < r; i++)
-    {
-        const slong * e = E + i * R;
-        slong p = P[i], g, s, t;
-        if (v[p] == 0)
-            continue;
-        g = (slong) n_gcd((ulong) FLINT_ABS(e[p]), (ulong) FLINT_ABS(v[p]));
-        s = e[p] / g;
-        t = v[p] / g;
-        for (slong j = 0; j < R; j++)
-        {
-            slong a, b;
-            if (__builtin_mul_overflow(v[j], s, &a) || __builtin_mul_overflow(e[j], t, &b)
-                || __builtin_sub_overflow(a, b, v + j))
-            {
-                *overflow = 1;
-                v[j] = 0;
-            }
-        }
-    }
-    return row_normalise(v, R);
-}
+#include "arrangement/dr-impl.h"
 
 /* ---- a level: hash map from sorted index sets to multiplicities -------- */
 
@@ -87,7 +37,7 @@ typedef struct
 {
     slong K, cap, num;
     unsigned short * keys;   /* cap x K: K - 1 indices (0xffff padded) and the size */
-    ulong * mult;            /* 0: empty slot */
+    fmpz * mult;             /* 0: empty slot (a multiplicity is positive) */
 }
 node_map;
 
@@ -98,14 +48,18 @@ node_map_init(node_map * h, slong K)
     h->cap = 64;
     h->num = 0;
     h->keys = flint_malloc(h->cap * K * sizeof(unsigned short));
-    h->mult = flint_calloc(h->cap, sizeof(ulong));
+    h->mult = flint_calloc(h->cap, sizeof(fmpz));   /* zero fmpz need no init */
 }
 
+/* frees the map; the multiplicities too unless they were moved out */
 static void
-node_map_clear(node_map * h)
+node_map_clear(node_map * h, int moved)
 {
+    if (!moved)
+        _fmpz_vec_clear(h->mult, h->cap);
+    else
+        flint_free(h->mult);
     flint_free(h->keys);
-    flint_free(h->mult);
 }
 
 static ulong
@@ -117,7 +71,15 @@ key_hash(const unsigned short * k, slong K)
     return h ^ (h >> 29);
 }
 
-static int node_map_add(node_map * h, const unsigned short * key, ulong add);
+/* the slot of key (empty if absent) */
+static slong
+node_map_slot(const node_map * h, const unsigned short * key)
+{
+    slong K = h->K, i = (slong) (key_hash(key, K) & (ulong) (h->cap - 1));
+    while (!fmpz_is_zero(h->mult + i) && memcmp(h->keys + i * K, key, K * sizeof(unsigned short)))
+        i = (i + 1) & (h->cap - 1);
+    return i;
+}
 
 static void
 node_map_grow(node_map * h)
@@ -126,29 +88,32 @@ node_map_grow(node_map * h)
     h->cap *= 2;
     h->num = 0;
     h->keys = flint_malloc(h->cap * h->K * sizeof(unsigned short));
-    h->mult = flint_calloc(h->cap, sizeof(ulong));
+    h->mult = flint_calloc(h->cap, sizeof(fmpz));
     for (slong i = 0; i < old.cap; i++)
-        if (old.mult[i])
-            node_map_add(h, old.keys + i * old.K, old.mult[i]);
-    node_map_clear(&old);
+        if (!fmpz_is_zero(old.mult + i))
+        {
+            /* move the fmpz (a word, possibly a pointer to a big value) */
+            slong j = node_map_slot(h, old.keys + i * old.K);
+            memcpy(h->keys + j * h->K, old.keys + i * old.K, h->K * sizeof(unsigned short));
+            h->mult[j] = old.mult[i];
+            h->num++;
+        }
+    node_map_clear(&old, 1);
 }
 
-/* returns 1 on overflow of the multiplicity */
-static int
-node_map_add(node_map * h, const unsigned short * key, ulong add)
+static void
+node_map_add(node_map * h, const unsigned short * key, const fmpz_t add)
 {
-    slong K = h->K, i;
+    slong i;
     if (2 * (h->num + 1) > h->cap)
         node_map_grow(h);
-    i = (slong) (key_hash(key, K) & (ulong) (h->cap - 1));
-    while (h->mult[i] && memcmp(h->keys + i * K, key, K * sizeof(unsigned short)))
-        i = (i + 1) & (h->cap - 1);
-    if (!h->mult[i])
+    i = node_map_slot(h, key);
+    if (fmpz_is_zero(h->mult + i))
     {
-        memcpy(h->keys + i * K, key, K * sizeof(unsigned short));
+        memcpy(h->keys + i * h->K, key, h->K * sizeof(unsigned short));
         h->num++;
     }
-    return __builtin_add_overflow(h->mult[i], add, h->mult + i);
+    fmpz_add(h->mult + i, h->mult + i, add);
 }
 
 /* ---- symmetry pools ---------------------------------------------------- */
@@ -253,69 +218,133 @@ dr_image(unsigned short * key, const unsigned short * S, slong r, slong K, const
     key[K - 1] = (unsigned short) r;
 }
 
+/* key <- the representative of S's type when the configuration is in
+   general position: {0..r-1} (a subset of the prefix, as r <= k) */
+static void
+dr_uniform_key(unsigned short * key, slong r, slong K)
+{
+    for (slong i = 0; i < K - 1; i++)
+        key[i] = (i < r) ? (unsigned short) i : 0xffff;
+    key[K - 1] = (unsigned short) r;
+}
+
 /* ---- one node ---------------------------------------------------------- */
 
 typedef struct
 {
     const dr_config * C;
     slong K;
-    ulong * betti;         /* R + 1 */
-    int overflow;          /* arithmetic or count overflow */
+    fmpz * betti;          /* R + 1 */
+    int overflow;          /* a word-size row left the 64-bit range: rerun on the fmpz path */
     int broken;            /* the alive invariant failed: a bug */
-    slong * E, * P, * red; /* scratch: echelon rows, pivots, m reduced rows */
+    slong * E, * P, * red; /* scratch (word path): echelon rows, pivots, m reduced rows */
+    fmpz * zE, * zred;     /* scratch (fmpz path) */
     slong * order;
 }
 dr_work;
 
 static void
-betti_add(dr_work * w, slong r, ulong x)
+betti_add(dr_work * w, slong r, const fmpz_t c, slong x)
 {
-    if (__builtin_add_overflow(w->betti[r], x, w->betti + r))
-        w->overflow = 1;
+    fmpz_addmul_si(w->betti + r, c, x);
 }
 
+/* qsort has no user pointer, hence the file-level row base and width
+   (single-threaded use only) */
 static const slong * cmp_rows_base;
+static const fmpz * cmp_zrows_base;
 static slong cmp_rows_R;
 
 static int
 cmp_rows(const void * a, const void * b)
 {
-    const slong * x = cmp_rows_base + *(const slong *) a * cmp_rows_R;
-    const slong * y = cmp_rows_base + *(const slong *) b * cmp_rows_R;
-    for (slong j = 0; j < cmp_rows_R; j++)
-        if (x[j] != y[j])
-            return x[j] < y[j] ? -1 : 1;
-    return 0;
+    return dr_row_cmp(cmp_rows_base + *(const slong *) a * cmp_rows_R,
+                      cmp_rows_base + *(const slong *) b * cmp_rows_R, cmp_rows_R);
 }
 
-/* number of distinct rows among red[k..m-1] (qsort has no user pointer,
-   hence the two file-level scratch variables; single-threaded use only) */
+static int
+cmp_zrows(const void * a, const void * b)
+{
+    return dr_zrow_cmp(cmp_zrows_base + *(const slong *) a * cmp_rows_R,
+                       cmp_zrows_base + *(const slong *) b * cmp_rows_R, cmp_rows_R);
+}
+
+/* reduced rows a and b (indices into red or zred) are equal */
+static int
+dr_rows_equal(const dr_work * w, slong a, slong b)
+{
+    slong R = w->C->R;
+    if (w->C->big)
+        return dr_zrow_cmp(w->zred + a * R, w->zred + b * R, R) == 0;
+    return !memcmp(w->red + a * R, w->red + b * R, R * sizeof(slong));
+}
+
+/* w->order[0..m-k-1] <- k..m-1 sorted by reduced row; returns the number of distinct rows */
 static slong
 distinct_rows(dr_work * w, slong k)
 {
-    slong m = w->C->m, R = w->C->R, n = m - k, p = 0;
+    slong m = w->C->m, n = m - k, p = 0;
     for (slong i = 0; i < n; i++)
         w->order[i] = k + i;
+    cmp_rows_R = w->C->R;
     cmp_rows_base = w->red;
-    cmp_rows_R = R;
-    qsort(w->order, n, sizeof(slong), cmp_rows);
+    cmp_zrows_base = w->zred;
+    qsort(w->order, n, sizeof(slong), w->C->big ? cmp_zrows : cmp_rows);
     for (slong i = 0; i < n; i++)
-        if (i == 0 || cmp_rows(w->order + i - 1, w->order + i) != 0)
+        if (i == 0 || !dr_rows_equal(w, w->order[i - 1], w->order[i]))
             p++;
     return p;
 }
 
-/* A node whose flat has dimension 3: the later hyperplanes are p distinct
-   planes through the origin of R^3 (coordinates: the columns that are not
-   pivots of S, where reduced rows live). With b2 = sum over the lines where
-   q >= 2 of them meet of (q - 1), chi = t^3 - p t^2 + b2 t - (b2 - p + 1)
-   (chi(1) = 0 for a central arrangement). */
+/* the echelon rows of S and the later rows k..m-1 reduced modulo them */
 static void
-dr_node_rank3(dr_work * w, slong r, ulong c, slong k)
+dr_node_reduce(dr_work * w, const unsigned short * S, slong r, slong k)
+{
+    const dr_config * C = w->C;
+    slong m = C->m, R = C->R;
+    for (slong i = 0; i < r; i++)
+    {
+        if (C->big)
+        {
+            _fmpz_vec_set(w->zE + i * R, C->Z->rows[S[i]], R);
+            w->P[i] = dr_zrow_reduce(w->zE + i * R, w->zE, w->P, i, R);
+        }
+        else
+        {
+            memcpy(w->E + i * R, C->V + S[i] * R, R * sizeof(slong));
+            w->P[i] = dr_row_reduce(w->E + i * R, w->E, w->P, i, R, &w->overflow);
+        }
+        if (w->P[i] < 0)
+            w->broken = 1;
+    }
+    for (slong l = k; l < m; l++)
+    {
+        slong piv;
+        if (C->big)
+        {
+            _fmpz_vec_set(w->zred + l * R, C->Z->rows[l], R);
+            piv = dr_zrow_reduce(w->zred + l * R, w->zE, w->P, r, R);
+        }
+        else
+        {
+            memcpy(w->red + l * R, C->V + l * R, R * sizeof(slong));
+            piv = dr_row_reduce(w->red + l * R, w->E, w->P, r, R, &w->overflow);
+        }
+        if (piv < 0)
+            w->broken = 1;   /* H_l contains X_S: the node should not exist */
+    }
+}
+
+/* A node whose flat has dimension 3 (word path): the later hyperplanes are p
+   distinct planes through the origin of R^3 (coordinates: the columns that
+   are not pivots of S, where reduced rows live). With b2 = sum over the
+   lines where q >= 2 of them meet of (q - 1), chi = t^3 - p t^2 + b2 t -
+   (b2 - p + 1) (chi(1) = 0 for a central arrangement). */
+static void
+dr_node_rank3(dr_work * w, slong r, const fmpz_t c, slong k)
 {
     slong m = w->C->m, R = w->C->R, n = m - k, p = 0, col[3], nc = 0, npairs = 0, b2 = 0;
-    slong * pl, * ln;
-    ulong x;
+    slong * pl, * ln, * idx;
 
     for (slong j = 0; j < R && nc < 3; j++)
     {
@@ -328,7 +357,7 @@ dr_node_rank3(dr_work * w, slong r, ulong c, slong k)
     distinct_rows(w, k);
     pl = flint_malloc(3 * n * sizeof(slong));
     for (slong i = 0; i < n; i++)
-        if (i == 0 || cmp_rows(w->order + i - 1, w->order + i) != 0)
+        if (i == 0 || !dr_rows_equal(w, w->order[i - 1], w->order[i]))
         {
             for (int d = 0; d < 3; d++)
                 pl[3 * p + d] = w->red[w->order[i] * R + col[d]];
@@ -349,189 +378,101 @@ dr_node_rank3(dr_work * w, slong r, ulong c, slong k)
                     || __builtin_sub_overflow(s1, s2, z + d))
                     w->overflow = 1;
             }
-            if (row_normalise(z, 3) < 0)
+            if (dr_row_normalise(z, 3) < 0)
                 w->broken = 1;   /* distinct planes through 0 are not parallel */
         }
-    /* a line where q planes meet appears C(q, 2) times: q - 1 = (1 + sqrt(1 + 8 C(q,2))) / 2 - 1 */
+    /* a line where q planes meet appears C(q, 2) times */
     cmp_rows_base = ln;
     cmp_rows_R = 3;
-    {
-        slong * idx = flint_malloc(FLINT_MAX(npairs, 1) * sizeof(slong));
-        for (slong i = 0; i < npairs; i++)
-            idx[i] = i;
-        qsort(idx, npairs, sizeof(slong), cmp_rows);
-        for (slong i = 0, run = 1; i < npairs; i++, run++)
-            if (i + 1 == npairs || cmp_rows(idx + i, idx + i + 1) != 0)
-            {
-                slong q = 2;
-                while (q * (q - 1) / 2 < run)
-                    q++;
-                if (q * (q - 1) / 2 != run)
-                    w->broken = 1;
-                b2 += q - 1;
-                run = 0;
-            }
-        flint_free(idx);
-    }
-    betti_add(w, r, c);
-    if (__builtin_mul_overflow(c, (ulong) p, &x))
-        w->overflow = 1;
-    betti_add(w, r + 1, x);
-    if (__builtin_mul_overflow(c, (ulong) b2, &x))
-        w->overflow = 1;
-    betti_add(w, r + 2, x);
-    if (__builtin_mul_overflow(c, (ulong) (b2 - p + 1), &x))
-        w->overflow = 1;
-    betti_add(w, r + 3, x);
+    idx = flint_malloc(FLINT_MAX(npairs, 1) * sizeof(slong));
+    for (slong i = 0; i < npairs; i++)
+        idx[i] = i;
+    qsort(idx, npairs, sizeof(slong), cmp_rows);
+    for (slong i = 0, run = 1; i < npairs; i++, run++)
+        if (i + 1 == npairs || cmp_rows(idx + i, idx + i + 1) != 0)
+        {
+            slong q = 2;
+            while (q * (q - 1) / 2 < run)
+                q++;
+            if (q * (q - 1) / 2 != run)
+                w->broken = 1;
+            b2 += q - 1;
+            run = 0;
+        }
+    betti_add(w, r, c, 1);
+    betti_add(w, r + 1, c, p);
+    betti_add(w, r + 2, c, b2);
+    betti_add(w, r + 3, c, b2 - p + 1);
+    flint_free(idx);
     flint_free(pl);
     flint_free(ln);
 }
 
+/* the key of node T (size r) at the next level */
+static void
+dr_key(unsigned short * key, const dr_work * w, const unsigned short * T, slong r, const arr_perms_t pool)
+{
+    if (w->C->uniform)
+        dr_uniform_key(key, r, w->K);
+    else
+        dr_image(key, T, r, w->K, pool);
+}
+
 /* Expands node S (size r, multiplicity c) at level k into next (level k + 1). */
 static void
-dr_node(dr_work * w, node_map * next, const arr_perms_t pool, const unsigned short * S, slong r, ulong c,
+dr_node(dr_work * w, node_map * next, const arr_perms_t pool, const unsigned short * S, slong r, const fmpz_t c,
         slong k)
 {
-    const dr_config * C = w->C;
-    slong m = C->m, R = C->R;
+    slong m = w->C->m, R = w->C->R;
     unsigned short T[DR_MAXR], key[DR_MAXR + 1];
-    ulong x;
 
-    for (slong i = 0; i < r; i++)
-    {
-        slong * e = w->E + i * R;
-        memcpy(e, C->V + S[i] * R, R * sizeof(slong));
-        w->P[i] = row_reduce(e, w->E, w->P, i, R, &w->overflow);
-        if (w->P[i] < 0)
-            w->broken = 1;
-    }
-    for (slong l = k; l < m; l++)
-    {
-        memcpy(w->red + l * R, C->V + l * R, R * sizeof(slong));
-        if (row_reduce(w->red + l * R, w->E, w->P, r, R, &w->overflow) < 0)
-            w->broken = 1;   /* H_l contains X_S: the node should not exist */
-    }
+    dr_node_reduce(w, S, r, k);
     if (r == R - 1)   /* a line: the later hyperplanes all cut it at the origin */
     {
-        betti_add(w, r, c);
-        betti_add(w, r + 1, c);
+        betti_add(w, r, c, 1);
+        betti_add(w, r + 1, c, 1);
         return;
     }
     if (r == R - 2)   /* a plane with p distinct lines: t^2 - p t + p - 1 */
     {
-        slong p = (slong) distinct_rows(w, k);
-        betti_add(w, r, c);
-        if (__builtin_mul_overflow(c, (ulong) p, &x))
-            w->overflow = 1;
-        betti_add(w, r + 1, x);
-        if (__builtin_mul_overflow(c, (ulong) (p - 1), &x))
-            w->overflow = 1;
-        betti_add(w, r + 2, x);
+        slong p = distinct_rows(w, k);
+        betti_add(w, r, c, 1);
+        betti_add(w, r + 1, c, p);
+        betti_add(w, r + 2, c, p - 1);
         return;
     }
-    if (r == R - 3)
+    if (r == R - 3 && !w->C->big)
     {
         dr_node_rank3(w, r, c, k);
         return;
     }
     /* delete H_k */
     if (k + 1 == m)
-        betti_add(w, r, c);
+        betti_add(w, r, c, 1);
     else
     {
-        dr_image(key, S, r, w->K, pool);
-        w->overflow |= node_map_add(next, key, c);
+        dr_key(key, w, S, r, pool);
+        node_map_add(next, key, c);
     }
     /* restrict to H_k: alive iff no later H_l contains X_S cap H_k */
     for (slong l = k + 1; l < m; l++)
-        if (!memcmp(w->red + l * R, w->red + k * R, R * sizeof(slong)))
+        if (dr_rows_equal(w, l, k))
             return;
     if (k + 1 == m)
     {
-        betti_add(w, r + 1, c);
+        betti_add(w, r + 1, c, 1);
         return;
     }
     memcpy(T, S, r * sizeof(unsigned short));
     T[r] = (unsigned short) k;
-    dr_image(key, T, r + 1, w->K, pool);
-    w->overflow |= node_map_add(next, key, c);
-}
-
-/* ---- the configuration: cone, essentialise, word-size rows ------------ */
-
-/* V <- the central configuration of A (its normals if central, else its cone
-   with the hyperplane at infinity), projected injectively onto R coordinates;
-   *N = its ambient dimension. */
-static int
-dr_config_init(dr_config * C, fmpz_mat_t V, slong * N, int * coned, const arrangement_t A, int reverse,
-               rc_error_t err)
-{
-    slong m = A->H->r, n = A->n, mm, len, R;
-    fmpz_mat_t W, E;
-    fmpz_t den;
-    slong * piv;
-
-    *coned = 0;
-    for (slong i = 0; i < m; i++)
-        *coned |= !fmpz_is_zero(fmpz_mat_entry(A->H, i, 0));
-    mm = *coned ? m + 1 : m;
-    len = *coned ? n + 1 : n;
-    *N = len;
-    fmpz_mat_init(W, mm, len);
-    for (slong i = 0; i < m; i++)
-        for (slong j = 0; j < len; j++)
-            fmpz_set(fmpz_mat_entry(W, i, j), fmpz_mat_entry(A->H, i, j + (*coned ? 0 : 1)));
-    if (*coned)
-        fmpz_one(fmpz_mat_entry(W, m, 0));
-    fmpz_mat_init_set(E, W);
-    fmpz_init(den);
-    R = (mm > 0 && len > 0) ? fmpz_mat_rref(E, den, E) : 0;
-    piv = flint_malloc((R + 1) * sizeof(slong));
-    for (slong r = 0, c = 0; r < R && c < len; c++)
-        if (!fmpz_is_zero(fmpz_mat_entry(E, r, c)))
-            piv[r++] = c;
-    fmpz_mat_init(V, mm, R);
-    C->m = mm;
-    C->R = R;
-    C->overflow = 0;
-    C->V = flint_malloc(FLINT_MAX(mm * R, 1) * sizeof(slong));
-    for (slong i = 0; i < mm; i++)
-    {
-        for (slong r = 0; r < R; r++)
-        {
-            const fmpz * x = fmpz_mat_entry(W, reverse ? mm - 1 - i : i, piv[r]);
-            if (fmpz_bits(x) > 40)
-                C->overflow = 1;
-            C->V[i * R + r] = C->overflow ? 0 : fmpz_get_si(x);
-        }
-        if (row_normalise(C->V + i * R, R) < 0 && !C->overflow)
-            flint_abort();   /* an injective projection of a nonzero row is nonzero */
-        for (slong r = 0; r < R; r++)
-            fmpz_set_si(fmpz_mat_entry(V, i, r), C->V[i * R + r]);
-    }
-    flint_free(piv);
-    fmpz_clear(den);
-    fmpz_mat_clear(E);
-    fmpz_mat_clear(W);
-    if (C->overflow)
-        return rc_error_set(err, RELU_E_UNSUPPORTED, "coefficients beyond 2^40 are not supported "
-                            "by the deletion-restriction method");
-    if (R > DR_MAXR || mm > 65000)
-        return rc_error_set(err, RELU_E_UNSUPPORTED, "deletion-restriction handles at most rank %d "
-                            "and 65000 hyperplanes", DR_MAXR);
-    return RELU_OK;
-}
-
-static void
-dr_config_clear(dr_config * C)
-{
-    flint_free(C->V);
+    dr_key(key, w, T, r + 1, pool);
+    node_map_add(next, key, c);
 }
 
 /* chi <- the polynomial of the Betti numbers of the configuration, lifted to
    the ambient dimension N and un-coned. */
 static int
-dr_finish(fmpz_poly_t chi, const ulong * betti, slong R, slong N, int coned, rc_error_t err)
+dr_finish(fmpz_poly_t chi, const fmpz * betti, slong R, slong N, int coned, rc_error_t err)
 {
     fmpz_poly_t c, q, rem;
     fmpz_t x;
@@ -543,7 +484,7 @@ dr_finish(fmpz_poly_t chi, const ulong * betti, slong R, slong N, int coned, rc_
     fmpz_init(x);
     for (slong r = 0; r <= R; r++)
     {
-        fmpz_set_ui(x, betti[r]);
+        fmpz_set(x, betti + r);
         if (r % 2)
             fmpz_neg(x, x);
         fmpz_poly_set_coeff_fmpz(c, N - r, x);
@@ -575,7 +516,8 @@ dr_now(void)
     return ts.tv_sec + 1e-9 * ts.tv_nsec;
 }
 
-/* the levels 0..m of the tree; returns the status */
+/* the levels 0..m of the tree; returns the status (RELU_OK with w->overflow
+   set when a word-size row overflowed: the caller reruns on the fmpz path) */
 static int
 dr_levels(dr_work * w, arrangement_dr_stats * st, arr_symmetry_struct * sym, const arrangement_dr_params * par,
           rc_error_t err)
@@ -585,16 +527,18 @@ dr_levels(dr_work * w, arrangement_dr_stats * st, arr_symmetry_struct * sym, con
     arr_perms_t pool;
     dr_rng rng = { UWORD(0x9E3779B97F4A7C15) };
     unsigned short root[DR_MAXR + 1];
+    fmpz_t one;
     int status = RELU_OK;
     double t0 = dr_now();
 
+    fmpz_init_set_ui(one, 1);
     node_map_init(&cur, K);
     for (slong i = 0; i < K - 1; i++)
         root[i] = 0xffff;
     root[K - 1] = 0;
-    node_map_add(&cur, root, 1);
+    node_map_add(&cur, root, one);
     arr_perms_init(pool, m);
-    for (slong k = 0; k < m && status == RELU_OK; k++)
+    for (slong k = 0; k < m && status == RELU_OK && !w->overflow; k++)
     {
         double ts = dr_now();
         if (sym != NULL && k + 1 < m)
@@ -602,19 +546,18 @@ dr_levels(dr_work * w, arrangement_dr_stats * st, arr_symmetry_struct * sym, con
         st->seconds_symmetry += dr_now() - ts;
         node_map_init(&next, K);
         for (slong i = 0; i < cur.cap; i++)
-            if (cur.mult[i])
-                dr_node(w, &next, pool, cur.keys + i * K, cur.keys[i * K + K - 1], cur.mult[i], k);
+            if (!fmpz_is_zero(cur.mult + i))
+                dr_node(w, &next, pool, cur.keys + i * K, cur.keys[i * K + K - 1], cur.mult + i, k);
         st->nodes_total += cur.num;
         st->nodes_max_level = FLINT_MAX(st->nodes_max_level, cur.num);
         if (par->progress != NULL)
             fprintf(par->progress, "charpoly: deletion-restriction, hyperplane %ld/%ld, %ld nodes, "
                     "%ld next, %.1f s\n", (long) k + 1, (long) m, (long) cur.num, (long) next.num, dr_now() - t0);
-        node_map_clear(&cur);
+        node_map_clear(&cur, 0);
         cur = next;
         if (w->overflow)
-            status = rc_error_set(err, RELU_E_UNSUPPORTED, "an integer left the 64-bit range "
-                                  "(coefficients or counts too large for the deletion-restriction method)");
-        else if (w->broken)
+            break;   /* the rows are void (a word overflowed): rerun on the fmpz path */
+        if (w->broken)
             status = rc_error_set(err, RELU_E_INTERNAL, "internal error: deletion-restriction reached a node "
                                   "whose flat lies in a later hyperplane");
         else if (par->max_nodes > 0 && st->nodes_total > par->max_nodes)
@@ -622,11 +565,67 @@ dr_levels(dr_work * w, arrangement_dr_stats * st, arr_symmetry_struct * sym, con
                                   (long) par->max_nodes);
     }
     /* what is left are leaves: no-broken-circuit sets using every hyperplane */
-    for (slong i = 0; i < cur.cap && status == RELU_OK; i++)
-        if (cur.mult[i])
-            betti_add(w, cur.keys[i * K + K - 1], cur.mult[i]);
-    node_map_clear(&cur);
+    for (slong i = 0; i < cur.cap && status == RELU_OK && !w->overflow; i++)
+        if (!fmpz_is_zero(cur.mult + i))
+            betti_add(w, cur.keys[i * K + K - 1], cur.mult + i, 1);
+    node_map_clear(&cur, 0);
     arr_perms_clear(pool);
+    fmpz_clear(one);
+    return status;
+}
+
+/* one run over the configuration C (word or fmpz path as C->big says) */
+static int
+dr_run(fmpz_poly_t chi, arrangement_dr_stats * st, const dr_config * C, slong N, int coned,
+       const arrangement_dr_params * par, int * overflow, rc_error_t err)
+{
+    dr_work w;
+    arr_symmetry_struct * sym = NULL;
+    slong m = C->m, R = C->R;
+    double ts = dr_now();
+    int status;
+
+    w.C = C;
+    w.K = R + 1;
+    w.betti = _fmpz_vec_init(R + 1);
+    w.overflow = w.broken = 0;
+    w.P = flint_malloc(R * sizeof(slong));
+    w.order = flint_malloc(m * sizeof(slong));
+    w.E = w.red = NULL;
+    w.zE = w.zred = NULL;
+    if (C->big)
+    {
+        w.zE = _fmpz_vec_init(R * R);
+        w.zred = _fmpz_vec_init(m * R);
+    }
+    else
+    {
+        w.E = flint_malloc(R * R * sizeof(slong));
+        w.red = flint_malloc(m * R * sizeof(slong));
+    }
+    if (par->use_symmetry && !C->uniform && R >= 2)
+        sym = arr_symmetry_new(C->Z);
+    st->seconds_symmetry = dr_now() - ts;
+    if (par->progress != NULL)
+        fprintf(par->progress, "charpoly: %ld hyperplanes of rank %ld%s, %s arithmetic, merges: %s\n", (long) m,
+                (long) R, coned ? " (cone)" : "", C->big ? "fmpz" : "64-bit", C->uniform ? "general position "
+                "(moment curve)" : sym ? "symmetry (nauty)" : "none");
+    status = dr_levels(&w, st, sym, par, err);
+    *overflow = w.overflow;
+    if (status == RELU_OK && !w.overflow)
+        status = dr_finish(chi, w.betti, R, N, coned, err);
+    if (sym != NULL)
+        arr_symmetry_free(sym);
+    _fmpz_vec_clear(w.betti, R + 1);
+    if (C->big)
+    {
+        _fmpz_vec_clear(w.zE, R * R);
+        _fmpz_vec_clear(w.zred, m * R);
+    }
+    flint_free(w.E);
+    flint_free(w.red);
+    flint_free(w.P);
+    flint_free(w.order);
     return status;
 }
 
@@ -634,49 +633,32 @@ int
 arrangement_charpoly_dr(fmpz_poly_t chi, arrangement_dr_stats * st, const arrangement_t A,
                         const arrangement_dr_params * par, rc_error_t err)
 {
-    dr_config C;
-    dr_work w;
-    fmpz_mat_t V;
-    slong N;
-    int coned, status;
-    arr_symmetry_struct * sym = NULL;
+    int big = par->fmpz_only, overflow = 1, coned, status = RELU_OK;
 
     memset(st, 0, sizeof(*st));
-    status = dr_config_init(&C, V, &N, &coned, A, par->reverse, err);
-    if (status == RELU_OK && C.m == 0)
+    /* the word path first; a row that overflows reruns it all on the fmpz path */
+    while (overflow && status == RELU_OK)
     {
-        fmpz_poly_zero(chi);
-        fmpz_poly_set_coeff_si(chi, A->n, 1);
+        dr_config C;
+        slong N;
+        overflow = 0;
+        memset(st, 0, sizeof(*st));
+        status = dr_config_init(&C, &N, &coned, A, par->reverse, big, !par->use_symmetry, err);
+        st->big = C.big;
+        st->general_position = C.uniform;
+        st->rank = C.R;
+        st->coned = coned;
+        if (status == RELU_OK && C.m == 0)
+        {
+            fmpz_poly_zero(chi);
+            fmpz_poly_set_coeff_si(chi, A->n, 1);
+        }
+        else if (status == RELU_OK)
+            status = dr_run(chi, st, &C, N, coned, par, &overflow, err);
+        dr_config_clear(&C);
+        if (overflow && big)
+            status = rc_error_set(err, RELU_E_INTERNAL, "internal error: the fmpz path overflowed");
+        big = 1;
     }
-    else if (status == RELU_OK)
-    {
-        double ts = dr_now();
-        w.C = &C;
-        w.K = C.R + 1;
-        w.betti = flint_calloc(C.R + 1, sizeof(ulong));
-        w.overflow = w.broken = 0;
-        w.E = flint_malloc(C.R * C.R * sizeof(slong));
-        w.P = flint_malloc(C.R * sizeof(slong));
-        w.red = flint_malloc(C.m * C.R * sizeof(slong));
-        w.order = flint_malloc(C.m * sizeof(slong));
-        if (par->use_symmetry && C.R >= 2)
-            sym = arr_symmetry_new(V);
-        st->seconds_symmetry = dr_now() - ts;
-        if (par->progress != NULL)
-            fprintf(par->progress, "charpoly: %ld hyperplanes of rank %ld%s, symmetry %s\n", (long) C.m,
-                    (long) C.R, coned ? " (cone)" : "", sym ? "on (nauty)" : "off");
-        status = dr_levels(&w, st, sym, par, err);
-        if (status == RELU_OK)
-            status = dr_finish(chi, w.betti, C.R, N, coned, err);
-        if (sym != NULL)
-            arr_symmetry_free(sym);
-        flint_free(w.betti);
-        flint_free(w.E);
-        flint_free(w.P);
-        flint_free(w.red);
-        flint_free(w.order);
-    }
-    fmpz_mat_clear(V);
-    dr_config_clear(&C);
     return status;
 }

@@ -15,7 +15,11 @@
    |S| = r. A linear symmetry g of the configuration that maps {0..k-1} to
    itself maps node (S, k) to (gS, k) with an isomorphic arrangement, so the
    two are merged with multiplicities added. Nodes whose flat has dimension
-   1 or 2 are finished in closed form (t - 1; t^2 - p t + p - 1 for p lines). */
+   1, 2 or 3 are finished in closed form (t - 1; t^2 - p t + p - 1 for p
+   lines; planes through a point by their lines). In general position
+   (every R of the vectors independent) node (S, k) stands for the uniform
+   matroid of rank R - |S| on m - k elements, so all nodes of one level and
+   one size are merged. */
 #ifndef RELUCERT_ARRANGEMENT_DR_H
 #define RELUCERT_ARRANGEMENT_DR_H
 
@@ -55,6 +59,7 @@ typedef struct
     FILE * progress;        /* stage lines, or NULL */
     slong max_nodes;        /* stop with RELU_E_LIMIT beyond this many expanded nodes in all (0: none) */
     int reverse;            /* process the hyperplanes in the opposite order (another tree, other merges) */
+    int fmpz_only;          /* 1: all row arithmetic in fmpz from the start (the word path's cross-check) */
 }
 arrangement_dr_params;
 
@@ -62,17 +67,25 @@ typedef struct
 {
     slong nodes_total, nodes_max_level, generators, rejected_generators, group_levels;
     double seconds_symmetry;
+    int big;                /* the rows were computed in fmpz (entries beyond 2^40, or a 64-bit overflow) */
+    int general_position;   /* merges by type: general position proved (the moment-curve certificate) */
+    int coned;              /* the configuration is the cone of an affine arrangement */
+    slong rank;             /* rank of the configuration (the cone's when coned) */
 }
 arrangement_dr_stats;
 
 /* chi of the arrangement A (affine or central), Betti numbers
-   b_r = |coefficient of t^(n-r)|. RELU_E_UNSUPPORTED when an intermediate
-   integer leaves the word-size fast path, RELU_E_LIMIT beyond max_nodes,
-   RELU_E_INTERNAL if the cone's polynomial is not divisible by t - 1. */
+   b_r = |coefficient of t^(n-r)|. The rows are word-size integers while they
+   fit (checked) and fmpz otherwise; counts are fmpz. When use_symmetry is
+   set and every rank-many vectors of the configuration are proved
+   independent (moment curve, dr_config_is_moment_curve in dr-impl.h), nodes
+   are merged by combinatorial type instead of by nauty's symmetries.
+   RELU_E_UNSUPPORTED beyond rank 32 or 65000 hyperplanes, RELU_E_LIMIT
+   beyond max_nodes, RELU_E_INTERNAL if the cone's polynomial is not
+   divisible by t - 1. */
 int arrangement_charpoly_dr(fmpz_poly_t chi, arrangement_dr_stats * st, const arrangement_t A,
                             const arrangement_dr_params * par, rc_error_t err);
 
-#endif
 
 /* ---- counting with cross-checks (relucert charpoly) --------------------- */
 typedef struct
@@ -83,6 +96,7 @@ typedef struct
     double flats_max;       /* build the flat poset (second kind, second chi) up to this many regions */
     slong plain_max_nodes;  /* the run without symmetry as a check, up to this many nodes (0: off) */
     int reversed;           /* the run with symmetry in the opposite hyperplane order as a check */
+    double finite_field_max;/* points over F_q as a check, up to this many fibre steps in all (0: off) */
 }
 arrangement_count_params;
 
@@ -94,6 +108,9 @@ typedef struct
     slong * flats;          /* n + 1 Whitney numbers of the second kind, when have_flats */
     int have_flats;
     int checked_identities, checked_plain, checked_reversed, checked_flats, checked_enumeration;
+    int checked_closed_form;    /* general position proved: chi equals the uniform matroid's closed form */
+    int checked_finite_field;   /* chi(q) equals the point count at ff.num >= 1 good primes */
+    arrangement_ff_t ff;
     arrangement_dr_stats st;
     int symmetry;           /* the run merged nodes under symmetries */
     double seconds;         /* the count's own time */
@@ -105,8 +122,17 @@ typedef arrangement_count_struct arrangement_count_t[1];
 void arrangement_count_init(arrangement_count_t r);
 void arrangement_count_clear(arrangement_count_t r);
 /* chi by deletion-restriction, regions by Zaslavsky, and every check the
-   parameters allow; RELU_E_INTERNAL when two methods disagree. */
+   parameters allow; RELU_E_INTERNAL when two methods disagree. Nothing here
+   writes a certificate: up to ARRANGEMENT_ENUMERATE_MAX regions
+   `relucert arrangement --certificate` certifies the same polynomial (every
+   flat listed); beyond, the count is cross-checked, not certified. */
 int arrangement_count(arrangement_count_t r, const net_t net, const arrangement_count_params * p, rc_error_t err);
 /* The result as `relucert charpoly --json` prints it (one object), and as text. */
 void arrangement_count_write_json(jout_t out, const arrangement_count_t r);
 void arrangement_count_write_text(FILE * fp, const arrangement_count_t r);
+/* The names of the checks that ran, as in the JSON key checks (also used by relucert arrangement). */
+void arrangement_count_write_checks(jout_t out, const arrangement_count_t r);
+/* "finite_field": {"primes", "counts", "rank", "hadamard_bound_squared", "determines_chi", "steps", "seconds"} or null */
+void arrangement_ff_write_json(jout_t out, const arrangement_ff_t ff, int ran);
+
+#endif

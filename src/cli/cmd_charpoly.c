@@ -8,9 +8,9 @@
 int
 cmd_charpoly(int argc, char ** argv)
 {
-    arrangement_count_params par = { 1, NULL, 1e5, 2e5, 200000, 1 };
+    arrangement_count_params par = { 1, NULL, 1e5, 2e5, 200000, 1, 1e8 };
     const char * family = NULL, * pos[1];
-    slong dim = -1, width = -1, plain = -1, emax = -1, fmax = -1;
+    slong dim = -1, width = -1, plain = -1, emax = -1, fmax = -1, ffmax = -1;
     uint64_t seed = 0;
     int json = 0, progress = 0, nosym = 0, norev = 0, npos = 0;
     const cli_opt opts[] = { CLI_OPT_JSON(&json), { "family", CLI_STR, &family, 0, 0, 0, 0 },
@@ -18,7 +18,8 @@ cmd_charpoly(int argc, char ** argv)
         { "seed", CLI_U64, &seed, 0, 0, 0, 0 }, { "progress", CLI_FLAG, &progress, 0, 0, 0, 0 },
         { "no-symmetry", CLI_FLAG, &nosym, 0, 0, 0, 0 }, { "enumerate-max", CLI_SLONG, &emax, 0, 1e18, 0, 0 },
         { "flats-max", CLI_SLONG, &fmax, 0, 1e18, 0, 0 }, { "plain-max-nodes", CLI_SLONG, &plain, 0, 1e18, 0, 0 },
-        { "no-reversed", CLI_FLAG, &norev, 0, 0, 0, 0 }, CLI_OPT_END };
+        { "no-reversed", CLI_FLAG, &norev, 0, 0, 0, 0 },
+        { "finite-field-max", CLI_SLONG, &ffmax, 0, 1e18, 0, 0 }, CLI_OPT_END };
     int rc = cli_opts_parse("charpoly", charpoly_help, argc, argv, opts, pos, 0, 1, &npos, "network file");
     if (rc != CLI_PARSED)
         return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
@@ -28,6 +29,7 @@ cmd_charpoly(int argc, char ** argv)
     if (emax >= 0) par.enumerate_max = (double) emax;
     if (fmax >= 0) par.flats_max = (double) fmax;
     if (plain >= 0) par.plain_max_nodes = plain;
+    if (ffmax >= 0) par.finite_field_max = (double) ffmax;
     int hw = width >= 0;
     if (family == NULL && npos != 1)
         return cli_usage_error("charpoly", "missing network file (or --family)");
