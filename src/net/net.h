@@ -180,6 +180,24 @@ void net_label_points(net_label_summary * s, const net_t net, const net_points_s
 void net_label_points_graph(net_label_summary * s, const plnet_t g, const net_points_struct * P, jout_struct * json,
                             jout_struct * lines, FILE * text);
 
+/* ---- families in JSON Lines (net/lines.c) -------------------------------------
+   One network (format 1 or 2) per nonempty line, as `relucert random --count`
+   writes: nets[i] was read from line lines[i] (1-based). Errors name
+   "PATH:LINE"; RELU_E_LIMIT beyond max networks, RELU_E_INPUT for none. */
+typedef struct
+{
+    slong num;
+    net_struct * nets;
+    slong * lines;
+}
+net_lines_struct;
+
+typedef net_lines_struct net_lines_t[1];
+
+void net_lines_init(net_lines_t L);
+void net_lines_clear(net_lines_t L);
+int net_lines_read_file(net_lines_t L, const char * path, slong max, rc_error_t err);
+
 /* ---- slices (net/slice.c) ----------------------------------------------------
    out (initialised) becomes the network restricted to x = origin + D^T t,
    t in R^k (D: k x input_dim, rows = directions, linearly independent):
