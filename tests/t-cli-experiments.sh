@@ -66,6 +66,40 @@ done
 s=$("$BIN" stats --dim 2 --widths 3,3 --kind rat --seeds 1..4 --box -1,1 --json)
 check "deep family" "$(echo "$s" | jq -c '[(.family.facet_histogram | to_entries | map(.value) | add) == .family.regions, (.networks | length), has("formula")]')" '[true,4,false]'
 
+# --- stats --networks FILE.jsonl (issue 16 item 5): the family of `random --count` read back is
+# the family of --seeds (the same networks, line k = seed S + k - 1 renumbered from 1)
+"$BIN" random --dim 2 --widths 3,3 --kind rat --seed 7 --count 4 --out "$TMP/fam.jsonl"
+a=$("$BIN" stats --networks "$TMP/fam.jsonl" --box -1,1 --json | jq -c '[.family | del(.min_seed, .max_seed)], [.networks[] | del(.seed)], .seeds')
+b=$("$BIN" stats --dim 2 --widths 3,3 --kind rat --seeds 7..10 --box -1,1 --json | jq -c '[.family | del(.min_seed, .max_seed)], [.networks[] | del(.seed)]')
+check "stats --networks = --seeds" "$a" "$(printf '%s\n[1,4]' "$b")"
+# residual blocks x -> c.x + v.relu(W x + b) over R^3 (one hidden layer, a shortcut from the input
+# into the output; also as a format-2 graph with an add node): the regions are those of the
+# n = 5 hyperplanes, so in general position N_3 = 26 regions, mean facets 55/13 (closed formula)
+"$BIN" random --dim 3 --widths 5 --kind gauss --seed 0 --count 3 \
+    | jq -c '.layers[1].shortcuts = [{"from": "input", "weights": [[1, "-1/2", 2]]}]' >"$TMP/res.jsonl"
+head -1 "$TMP/res.jsonl" | jq -c '{format: "relucert-graph", version: 2, input: {name: "x", shape: [3]},
+    nodes: [{name: "fc1", op: "dense", inputs: ["x"], weights: .layers[0].weights, biases: .layers[0].biases},
+            {name: "r", op: "relu", inputs: ["fc1"]},
+            {name: "fc2", op: "dense", inputs: ["r"], weights: [.layers[1].weights[0], .layers[1].weights[0], .layers[1].weights[0]], biases: [0, 0, 0]},
+            {name: "res", op: "add", inputs: ["x", "fc2"]},
+            {name: "out", op: "dense", inputs: ["res"], weights: [[1, 1, 1]], biases: [0]}],
+    outputs: ["out"]}' >>"$TMP/res.jsonl"
+s=$("$BIN" stats --networks "$TMP/res.jsonl" --json)
+check "residual family formula" "$(echo "$s" | jq -c '[.kind, .formula.regions, .formula.mean_facets, .formula.matches, (.networks | map(.regions) | unique), .seeds]')" \
+    '["file",26,"55/13",4,[26],[1,4]]'
+# refused: other widths on line 2, a bad line (named), no network, options of the random family
+"$BIN" random --dim 2 --widths 3 --kind rat --seed 1 >"$TMP/mix.jsonl"
+"$BIN" random --dim 2 --widths 4 --kind rat --seed 1 >>"$TMP/mix.jsonl"
+expect 2 "$BIN" stats --networks "$TMP/mix.jsonl"
+grep -q "mix.jsonl:2: the hidden widths differ" "$TMP/err" && pass || fail "widths: $(cat "$TMP/err")"
+{ head -1 "$TMP/mix.jsonl"; echo; echo '{"input_dim": 2, "layers": []}'; } >"$TMP/bad.jsonl"
+expect 2 "$BIN" stats --networks "$TMP/bad.jsonl"
+grep -q "bad.jsonl:3" "$TMP/err" && pass || fail "bad line not named: $(cat "$TMP/err")"
+printf '\n\n' >"$TMP/empty.jsonl"
+expect 2 "$BIN" stats --networks "$TMP/empty.jsonl"
+expect 2 "$BIN" stats --networks "$TMP/mix.jsonl" --dim 2
+expect 2 "$BIN" stats --networks "$TMP/missing.jsonl"
+
 # --- bad input
 expect 2 "$BIN" sphere-fit --dim 2 --units 3 --layers 1
 expect 2 "$BIN" sphere-fit --dim 0 --units 3 --layers 1 --seed 1

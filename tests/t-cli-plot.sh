@@ -114,6 +114,59 @@ expect 0 "$BIN" plot "$TMP/f.json" --box -1,1 --data "$TMP/d.json" --out "$TMP/d
 for t in "y = -1" "y = 0" "y = 1"; do grep -q ">$t</text>" "$TMP/d2.svg" && pass || fail "legend has no '$t'"; done
 check "legend: one entry per class" "$(grep -c '>y = ' "$TMP/d2.svg")" 3
 
+# the points of a slice (issue 17): `slice` records t = 0, e_1, e_2 in the sliced net's meta and
+# the figure marks them (a ring of radius 5.5) where they are: the frame's corners are the view
+# (`--json`), the positions their affine image (2D); in 1D each mark lies on the drawn graph,
+# at the x of t and on the polyline through the exact breakpoints
+cat >"$TMP/n4.json" <<'JSON'
+{"input_dim": 4, "layers": [{"weights": [[1, -1, 0, 2], [0, 1, 1, -1], [1, 1, -1, 0]], "biases": [0, "1/2", -1]},
+                            {"weights": [[1, -2, 1]], "biases": ["1/4"]}]}
+JSON
+echo '{"X": [[0, 0, 0, 0], [1, 0, 1, 0], ["1/2", 1, 0, "-1/3"]], "y": [0, 1, 2]}' >"$TMP/p4.json"
+expect 0 "$BIN" slice "$TMP/n4.json" --points "$TMP/p4.json" -o "$TMP/s4.json"
+check "slice meta" "$(jq -c .meta "$TMP/s4.json")" '{"slice":{"original_input_dim":4,"points":[[0,0],[1,0],[0,1]]}}'
+expect 0 "$BIN" plot "$TMP/s4.json" --rect -1/2,2,-1,3/2 --out "$TMP/s4.svg" --json
+cp "$TMP/out" "$TMP/s4.out"
+jq -c '{X: .X[0:2]}' "$TMP/p4.json" >"$TMP/p4l.json"
+expect 0 "$BIN" slice "$TMP/n4.json" --points "$TMP/p4l.json" -o "$TMP/l4.json"
+expect 0 "$BIN" plot "$TMP/l4.json" --box -1,2 --out "$TMP/l4.svg"
+$PY - "$TMP/s4.svg" "$TMP/s4.out" "$TMP/l4.svg" <<'PYEOF' && pass || fail "slice points not marked at their positions"
+import json, re, sys
+from fractions import Fraction as Q
+svg, rep, svg1 = open(sys.argv[1]).read(), json.load(open(sys.argv[2])), open(sys.argv[3]).read()
+def frame(s):   # the axes' rectangle: the unfilled black polygons with 4 corners (the domain's outline too)
+    def box(p):
+        xy = [tuple(map(float, c.split(","))) for c in p.split()]
+        return min(x for x, _ in xy), min(y for _, y in xy), max(x for x, _ in xy), max(y for _, y in xy)
+    fr = {box(p) for p in re.findall(r'<polygon points="([^"]*)" fill="none" stroke="#000000"', s) if p.count(",") == 4}
+    assert len(fr) == 1, fr
+    return fr.pop()
+def rings(s):
+    return [(float(a), float(b)) for a, b in re.findall(r'<circle cx="([^"]*)" cy="([^"]*)" r="5.50"', s)]
+X0, Y0, X1, Y1 = frame(svg)
+v = [float(Q(t)) for t in rep["view"]]
+want = [(X0 + (t1 - v[0]) / (v[1] - v[0]) * (X1 - X0), Y1 - (t2 - v[2]) / (v[3] - v[2]) * (Y1 - Y0))
+        for t1, t2 in [(0, 0), (1, 0), (0, 1)]]
+got = rings(svg)
+assert len(got) == 3 and all(abs(a - c) <= 0.006 and abs(b - d) <= 0.006 for (a, b), (c, d) in zip(got, want)), (got, want)
+assert [t for t in rep["texts"] if re.fullmatch("p[0-9]", t)] == ["p0", "p1", "p2"], rep["texts"]
+# 1D: on the graph (the polyline), at the x of t = 0 and t = 1 on [-1, 2]
+X0, Y0, X1, Y1 = frame(svg1)
+line = [p for p in re.findall(r'<polyline points="([^"]*)"', svg1)]
+pts = [tuple(map(float, c.split(","))) for c in max(line, key=len).split()]
+got = rings(svg1)
+assert len(got) == 2, got
+for (x, y), t in zip(got, [0, 1]):
+    assert abs(x - (X0 + (t + 1) / 3 * (X1 - X0))) <= 0.006, (x, t)
+    seg = [(a, b) for a, b in zip(pts, pts[1:]) if a[0] <= x <= b[0]][0]
+    yl = seg[0][1] + (x - seg[0][0]) / (seg[1][0] - seg[0][0]) * (seg[1][1] - seg[0][1])
+    assert abs(y - yl) <= 0.02, (x, y, yl)
+PYEOF
+# a meta.slice.points that is not a list of points is refused, naming it
+jq -c '.meta.slice.points = [[0, 1, 2]]' "$TMP/s4.json" >"$TMP/bad4.json"
+expect 2 "$BIN" plot "$TMP/bad4.json" --box -1,1 --out "$TMP/x.svg"
+grep -q "meta.slice.points: point 0" "$TMP/err" && pass || fail "bad meta.slice.points: $(cat "$TMP/err")"
+
 # bad input: one line on stderr, documented codes
 cat >"$TMP/n3.json" <<'JSON'
 {"input_dim": 3, "layers": [{"weights": [[1, 0, 0]], "biases": [0]}, {"weights": [[1]], "biases": [0]}]}

@@ -7,6 +7,7 @@
 static const char * stats_help =
 "usage: relucert stats --dim d --widths a,b,... --kind K --seeds S0..S1\n"
 "                      [--box LO,HI | --whole] [--general-position] [--json]\n"
+"       relucert stats --networks FILE.jsonl [--box LO,HI | --whole] [--json]\n"
 "\n"
 "Over the family of random networks `relucert random --dim d --widths a,b,... --kind K\n"
 "--seed S` for S = S0..S1 (a single S is allowed): the activation regions of each\n"
@@ -26,6 +27,10 @@ static const char * stats_help =
 "disagreement is an internal error, exit 70); networks not in general position are\n"
 "reported with the values obtained.\n"
 "\n"
+"With --networks the family is read instead: one network per nonempty line (format 1\n"
+"or 2, e.g. trained or residual networks; all with the same input dimension and hidden\n"
+"widths), kind \"file\"; \"seeds\" and each network's \"seed\" are then line numbers.\n"
+"\n"
 "options:\n"
 "  --dim d              input dimension\n"
 "  --widths a,b,...     hidden layer widths\n"
@@ -33,6 +38,7 @@ static const char * stats_help =
 "  --seeds S0..S1       seeds (inclusive; at most 100000 networks)\n"
 "  --box LO,HI          the cube [LO,HI]^d instead of R^d\n"
 "  --whole              all of R^d (the default)\n"
+"  --networks FILE      the family from a JSON Lines file (instead of --dim ... --seeds)\n"
 "  --general-position   one hidden layer only: skip networks not in general position and\n"
 "                       draw the next seeds after S1 until the family is full (skipped\n"
 "                       seeds are reported; at most 1000 skips)\n"
@@ -52,7 +58,8 @@ static const char * stats_help =
 "\n"
 "examples:\n"
 "  relucert stats --dim 2 --widths 8,8 --kind int --seeds 1..10\n"
-"  relucert stats --dim 3 --widths 6,6 --kind rat --seeds 1..5 --json\n";
+"  relucert stats --dim 3 --widths 6,6 --kind rat --seeds 1..5 --json\n"
+"  relucert stats --networks data/face-stats-resnet/nets/d2-residual-init.jsonl --box -1,1\n";
 
 /* "a,b,..." of widths in 1..100000 */
 static int
@@ -96,11 +103,39 @@ _parse_seeds(ulong * s0, ulong * s1, const char * s)
     return rc;
 }
 
+/* --networks FILE: the family read from JSON Lines */
+static int
+_stats_file(const char * file, const cli_domain_opts * dom, int json)
+{
+    rc_error_t err;
+    net_lines_t L;
+    poly_t domain;
+    char desc[256];
+    stats_report_t S;
+    rc_error_init(err);
+    net_lines_init(L);
+    stats_report_init(S);
+    int status = net_lines_read_file(L, file, 100000, err);
+    poly_init(domain, status == RELU_OK ? L->nets[0].input_dim : 1);
+    if (status == RELU_OK)
+        status = cli_domain_build(domain, desc, dom, L->nets[0].input_dim, err);
+    if (status == RELU_OK)
+        status = stats_report_compute_nets(S, L, file, domain, desc, err);
+    if (status == RELU_OK)
+        status = cli_write_result_compact(json, (cli_writer_json) stats_report_write_json,
+                                          (cli_writer_text) stats_report_write_text, S, err);
+    int rc = status ? cli_fail("stats", err) : CLI_EXIT_OK;
+    stats_report_clear(S);
+    poly_clear(domain);
+    net_lines_clear(L);
+    return rc;
+}
+
 int
 cmd_stats(int argc, char ** argv)
 {
     cli_domain_opts dom = { NULL, NULL, 0 };
-    const char * wstr = NULL, * kind = NULL, * sstr = NULL;
+    const char * wstr = NULL, * kind = NULL, * sstr = NULL, * file = NULL;
     slong dim = -1, * widths = NULL, nw;
     int json = 0, gp = 0;
     /* --domain FILE is not offered: the formula check needs R^d or a cube */
@@ -108,12 +143,17 @@ cmd_stats(int argc, char ** argv)
                              { "kind", CLI_STR, &kind, 0, 0, 0, 0 }, { "seeds", CLI_STR, &sstr, 0, 0, 0, 0 },
                              { "box", CLI_STR, &dom.box, 0, 0, CLI_GROUP_DOMAIN, 0 },
                              { "whole", CLI_FLAG, &dom.whole, 0, 0, CLI_GROUP_DOMAIN, 0 },
-                             { "general-position", CLI_FLAG, &gp, 0, 0, 0, 0 }, CLI_OPT_JSON(&json), CLI_OPT_END };
+                             { "general-position", CLI_FLAG, &gp, 0, 0, 0, 0 }, { "networks", CLI_STR, &file, 0, 0, 0, 0 },
+                             CLI_OPT_JSON(&json), CLI_OPT_END };
     int rc = cli_opts_parse("stats", stats_help, argc, argv, opts, NULL, 0, 0, NULL, NULL);
     if (rc != CLI_PARSED)
         return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    if (file != NULL && (dim >= 0 || wstr || kind || sstr || gp))
+        return cli_usage_error("stats", "--networks FILE replaces --dim, --widths, --kind, --seeds and --general-position");
+    if (file != NULL)
+        return _stats_file(file, &dom, json);
     if (dim < 0 || wstr == NULL || kind == NULL || sstr == NULL)
-        return cli_usage_error("stats", "--dim, --widths, --kind and --seeds are required");
+        return cli_usage_error("stats", "--dim, --widths, --kind and --seeds are required (or --networks FILE)");
     ulong s0, s1;
     if ((rc = _parse_widths(&widths, &nw, wstr)) || (rc = _parse_seeds(&s0, &s1, sstr)))
     {

@@ -191,15 +191,36 @@ void net_label_points(net_label_summary * s, const net_t net, const net_points_s
 void net_label_points_graph(net_label_summary * s, const plnet_t g, const net_points_struct * P, jout_struct * json,
                             jout_struct * lines, FILE * text);
 
+/* ---- families in JSON Lines (net/lines.c) -------------------------------------
+   One network (format 1 or 2) per nonempty line, as `relucert random --count`
+   writes: nets[i] was read from line lines[i] (1-based). Errors name
+   "PATH:LINE"; RELU_E_LIMIT beyond max networks, RELU_E_INPUT for none. */
+typedef struct
+{
+    slong num;
+    net_struct * nets;
+    slong * lines;
+}
+net_lines_struct;
+
+typedef net_lines_struct net_lines_t[1];
+
+void net_lines_init(net_lines_t L);
+void net_lines_clear(net_lines_t L);
+int net_lines_read_file(net_lines_t L, const char * path, slong max, rc_error_t err);
+
 /* ---- slices (net/slice.c) ----------------------------------------------------
    out (initialised) becomes the network restricted to x = origin + D^T t,
    t in R^k (D: k x input_dim, rows = directions, linearly independent):
-   first layer W0 D^T, b0 + W0 origin (shortcuts from the input likewise), the rest unchanged; "meta" is dropped.
+   first layer W0 D^T, b0 + W0 origin (shortcuts from the input likewise), the rest unchanged; the
+   original "meta" is dropped, the slice's is {"slice": {"original_input_dim": n, "points": [[0,..,0]]}}
+   (the origin, t = 0, in slice coordinates: `plot` marks it).
    The regions of out are the intersections of net's regions with the
    subspace. RELU_E_INPUT for shapes or dependent directions. */
 int net_slice_affine(net_t out, const net_t net, const fmpq * origin, const fmpq_mat_t D, rc_error_t err);
 /* The slice through the affine hull of the rows p0..pk of P (k + 1 >= 2
-   affinely independent points): origin p0, directions p_i - p0. */
+   affinely independent points): origin p0, directions p_i - p0; "meta"
+   records all k + 1 points, t = 0, e_1, ..., e_k. */
 int net_slice_points(net_t out, const net_t net, const fmpq_mat_t P, rc_error_t err);
 /* Points from a JSON file: an array of points, or an object with "X" (a data
    set) or "points"; each point an array of n exact numbers. P (initialised)

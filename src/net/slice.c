@@ -8,6 +8,7 @@
    slice is where the activation pattern is constant, and the pattern at
    t is the original pattern at o + D^T t). */
 #include "net/net.h"
+#include <stdlib.h>
 #include "num/num.h"
 
 static slong
@@ -18,6 +19,36 @@ _rank(const fmpq_mat_t D)
     slong r = fmpq_mat_rref(R, D);
     fmpq_mat_clear(R);
     return r;
+}
+
+/* {"slice": {"original_input_dim": n, "points": [t_0, ...]}}: the first
+   npoints of t = 0, e_1, ..., e_k in slice coordinates, where `plot` marks them */
+static jnode *
+_slice_meta(slong n, slong k, slong npoints)
+{
+    size_t len = 96 + (size_t) npoints * (2 * (size_t) k + 3), pos = 0;
+    char * buf = flint_malloc(len);
+    pos += snprintf(buf + pos, len - pos, "{\"slice\": {\"original_input_dim\": %ld, \"points\": [", (long) n);
+    for (slong p = 0; p < npoints; p++)
+    {
+        buf[pos++] = p ? ',' : ' ';
+        buf[pos++] = '[';
+        for (slong i = 0; i < k; i++)
+        {
+            if (i)
+                buf[pos++] = ',';
+            buf[pos++] = p == i + 1 ? '1' : '0';
+        }
+        buf[pos++] = ']';
+    }
+    pos += snprintf(buf + pos, len - pos, "]}}");
+    jnode * meta = NULL;
+    rc_error_t err;
+    rc_error_init(err);
+    if (jnode_parse(&meta, buf, pos, err) != RELU_OK)
+        abort();        /* the text above is valid JSON by construction */
+    flint_free(buf);
+    return meta;
 }
 
 int
@@ -71,12 +102,10 @@ net_slice_affine(net_t out, const net_t net, const fmpq * origin, const fmpq_mat
                 for (slong c = 0; c < n; c++)
                     fmpq_addmul(S->layers[j].b + i, fmpq_mat_entry(Sj, i, c), origin + c);
         }
-    /* meta described the original inputs; it does not carry over */
-    if (S->meta != NULL)
-    {
-        jnode_free(S->meta);
-        S->meta = NULL;
-    }
+    /* meta described the original inputs; it does not carry over. The slice's
+       own: the origin t = 0 (net_slice_points adds the other points, t = e_i) */
+    jnode_free(S->meta);
+    S->meta = _slice_meta(n, k, 1);
     net_swap(out, S);
     net_clear(S);
     fmpq_mat_clear(W);
@@ -100,6 +129,11 @@ net_slice_points(net_t out, const net_t net, const fmpq_mat_t P, rc_error_t err)
         for (slong j = 0; j < n; j++)
             fmpq_sub(fmpq_mat_entry(D, i - 1, j), fmpq_mat_entry(P, i, j), fmpq_mat_entry(P, 0, j));
     int st = net_slice_affine(out, net, P->rows[0], D, err);
+    if (st == RELU_OK)
+    {
+        jnode_free(out->meta);
+        out->meta = _slice_meta(n, m - 1, m);
+    }
     if (st == RELU_E_INPUT && _rank(D) < m - 1)
         st = rc_error_set(err, RELU_E_INPUT, "the %ld points are affinely dependent: they span a plane of dimension %ld, not %ld",
                           (long) m, (long) _rank(D), (long) (m - 1));

@@ -1,6 +1,7 @@
 /* A figure: one panel per network, laid out side by side with axes, title,
    colour bar and legend. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include "plot/axes.h"
 #include "json/json.h"
@@ -111,6 +112,17 @@ plot_figure_check(const net_struct * const * nets, slong nnets, const poly_t dom
                                 (long) net_num_outputs(nets[i]));
         if (o->color == PLOT_COLOR_CLASS && net_num_outputs(nets[i]) != net_num_outputs(nets[0]))
             return rc_error_set(err, RELU_E_INPUT, "--color class: the panels' networks must have the same classes");
+        fmpq_mat_t T;
+        fmpq_mat_init(T, 0, 0);
+        int st = plot_slice_points_get(T, nets[i], err);
+        fmpq_mat_clear(T);
+        if (st != RELU_OK)
+        {
+            char where[32];
+            snprintf(where, sizeof where, "network %ld", (long) i + 1);
+            rc_error_prefix(err, where);
+            return st;
+        }
     }
     if (domain->n != d || !poly_is_bounded(domain))
         return rc_error_set(err, RELU_E_INPUT, "plot needs a bounded domain in dimension %ld", (long) d);

@@ -136,6 +136,26 @@ _legend(plot_legend_entry * e, const plot_options * o, int dim, const fmpq * cla
             memcpy(e[n].text, "y = ", 4);
         }
     }
+    slong npts = 0;
+    for (slong i = 0; i < nnets; i++)
+    {
+        fmpq_mat_t T;
+        rc_error_t err;
+        fmpq_mat_init(T, 0, 0);
+        rc_error_init(err);
+        if (plot_slice_points_get(T, nets[i], err) == RELU_OK)
+            npts = FLINT_MAX(npts, T->r);
+        fmpq_mat_clear(T);
+    }
+    if (npts > 0 && n < MAX_LEGEND)
+    {
+        /* the ring of plot_panel_slice_points */
+        e[n].kind = 2; e[n].rgb[0] = e[n].rgb[1] = e[n].rgb[2] = 1;
+        if (npts == 1)
+            snprintf(e[n++].text, sizeof e[n].text, "p0: the slice's origin");
+        else
+            snprintf(e[n++].text, sizeof e[n].text, "p0..p%ld: the slice's points", (long) npts - 1);
+    }
     flint_free(t);
     return n;
 }
@@ -190,6 +210,7 @@ _panels(plot_figure_t F, const plot_layout * g, const net_struct * const * nets,
         else
             status = plot_panel_1d(F->regions + p, &f, nets[p], domain, o, err);
         plot_panel_points(&f, o, dim, classes, ncl);
+        plot_panel_slice_points(F, &f, nets[p], o->output, o->axes);
         if (o->axes)
             plot_axes_draw(F, &f, o->xlabel ? o->xlabel : (dim == 2 ? "x1" : "x"),
                            o->ylabel ? o->ylabel : (dim == 2 ? "x2" : "f(x)"), o->captions ? o->captions[p] : NULL);

@@ -20,6 +20,7 @@ stats_family_init(stats_family_t F)
     F->hist = NULL;
     F->regions = 0;
     F->nviolations = 0;
+    F->named_by_line = 0;
 }
 
 void
@@ -87,6 +88,30 @@ _summarise(stats_family_t F)
     fmpz_clear(k);
 }
 
+/* net as the next member of the family (its facet statistics); seed names it */
+static int
+_family_push(stats_family_t F, const net_t net, ulong seed, int gp, const poly_t domain, rc_error_t err)
+{
+    if (F->num == F->alloc)
+    {
+        F->alloc = FLINT_MAX(8, 2 * F->alloc);
+        F->nets = flint_realloc(F->nets, F->alloc * sizeof(stats_network_struct));
+    }
+    stats_network_struct * s = F->nets + F->num;
+    stats_network_init(s);
+    s->seed = seed;
+    s->general_position = gp;
+    F->num++;
+    int status = stats_network_compute(s, net, domain, err);
+    if (status)
+    {
+        char pre[64];
+        snprintf(pre, sizeof(pre), "%s %lu", F->named_by_line ? "line" : "seed", (unsigned long) seed);
+        rc_error_prefix(err, pre);
+    }
+    return status;
+}
+
 int
 stats_family_compute(stats_family_t F, const char * kind, slong dim, slong nwidths, const slong * widths,
                      ulong seed0, ulong seed1, const poly_t domain, int require_gp, rc_error_t err)
@@ -99,8 +124,6 @@ stats_family_compute(stats_family_t F, const char * kind, slong dim, slong nwidt
         return rc_error_set(err, RELU_E_INPUT, "general position is decided for one hidden layer only");
     slong want = (slong) (seed1 - seed0 + 1);
     F->dim = dim;
-    F->alloc = want;
-    F->nets = flint_malloc(want * sizeof(stats_network_struct));
     int status = RELU_OK;
     net_t net;
     net_init(net);
@@ -127,20 +150,27 @@ stats_family_compute(stats_family_t F, const char * kind, slong dim, slong nwidt
             F->skipped[F->nskipped++] = seed;
             continue;
         }
-        stats_network_struct * s = F->nets + F->num;
-        stats_network_init(s);
-        s->seed = seed;
-        s->general_position = gp;
-        F->num++;
-        status = stats_network_compute(s, net, domain, err);
-        if (status)
-        {
-            char pre[64];
-            snprintf(pre, sizeof(pre), "seed %lu", (unsigned long) seed);
-            rc_error_prefix(err, pre);
-        }
+        status = _family_push(F, net, seed, gp, domain, err);
     }
     net_clear(net);
+    if (status == RELU_OK)
+        _summarise(F);
+    return status;
+}
+
+int
+stats_family_compute_nets(stats_family_t F, const net_lines_t L, const poly_t domain, rc_error_t err)
+{
+    int status = RELU_OK;
+    F->dim = L->num > 0 ? L->nets[0].input_dim : 0;
+    F->named_by_line = 1;
+    for (slong i = 0; i < L->num && status == RELU_OK; i++)
+    {
+        if (L->nets[i].input_dim != F->dim)
+            return rc_error_set(err, RELU_E_INPUT, "line %ld: %ld inputs, the first network has %ld",
+                                (long) L->lines[i], (long) L->nets[i].input_dim, (long) F->dim);
+        status = _family_push(F, L->nets + i, (ulong) L->lines[i], stats_general_position(L->nets + i), domain, err);
+    }
     if (status == RELU_OK)
         _summarise(F);
     return status;

@@ -9,6 +9,7 @@ stats_report_init(stats_report_t S)
 {
     stats_family_init(S->F);
     S->kind = NULL;
+    S->file = NULL;
     S->dim = S->nwidths = 0;
     S->widths = NULL;
     S->seed0 = S->seed1 = 0;
@@ -55,6 +56,8 @@ _pooled_mean(fmpq_t q, const slong * hist, slong len)
     fmpz_clear(den);
 }
 
+static int _report_finish(stats_report_t S, const poly_t domain, rc_error_t err);
+
 int
 stats_report_compute(stats_report_t S, const char * kind, slong dim, slong nwidths, const slong * widths,
                      ulong seed0, ulong seed1, const poly_t domain, const char * desc, int require_gp,
@@ -69,10 +72,49 @@ stats_report_compute(stats_report_t S, const char * kind, slong dim, slong nwidt
     S->seed1 = seed1;
     S->require_gp = require_gp;
     snprintf(S->desc, sizeof(S->desc), "%s", desc);
-    fmpq_set_si(S->bound, 2 * dim, 1);
     int status = stats_family_compute(S->F, kind, dim, nwidths, widths, seed0, seed1, domain, require_gp, err);
+    return status != RELU_OK ? status : _report_finish(S, domain, err);
+}
+
+int
+stats_report_compute_nets(stats_report_t S, const net_lines_t L, const char * path, const poly_t domain,
+                          const char * desc, rc_error_t err)
+{
+    if (L->num < 1)
+        return rc_error_set(err, RELU_E_INPUT, "%s: no network", path);
+    const net_struct * N = L->nets;
+    S->kind = "file";
+    S->file = path;
+    S->dim = N->input_dim;
+    S->nwidths = N->nlayers - 1;
+    S->widths = flint_malloc(FLINT_MAX(S->nwidths, 1) * sizeof(slong));
+    for (slong j = 0; j < S->nwidths; j++)
+        S->widths[j] = N->layers[j].W->r;
+    for (slong i = 1; i < L->num; i++)
+    {
+        int same = L->nets[i].nlayers == N->nlayers;
+        for (slong j = 0; same && j < S->nwidths; j++)
+            same = L->nets[i].layers[j].W->r == S->widths[j];
+        if (!same)
+            return rc_error_set(err, RELU_E_INPUT, "%s:%ld: the hidden widths differ from line %ld's (a family has one shape)",
+                                path, (long) L->lines[i], (long) L->lines[0]);
+    }
+    S->seed0 = (ulong) L->lines[0];
+    S->seed1 = (ulong) L->lines[L->num - 1];
+    snprintf(S->desc, sizeof(S->desc), "%s", desc);
+    int status = stats_family_compute_nets(S->F, L, domain, err);
     if (status != RELU_OK)
-        return status;
+        rc_error_prefix(err, path);
+    return status != RELU_OK ? status : _report_finish(S, domain, err);
+}
+
+/* the pooled mean, the bound, and the general-position formula where it applies */
+static int
+_report_finish(stats_report_t S, const poly_t domain, rc_error_t err)
+{
+    slong dim = S->dim, nwidths = S->nwidths;
+    const slong * widths = S->widths;
+    fmpq_set_si(S->bound, 2 * dim, 1);
     _pooled_mean(S->pooled, S->F->hist, S->F->hist_len);
     /* the formula holds over R^d (full lineality), not in a bounded domain */
     S->have_formula = nwidths == 1 && domain->nlin == domain->n;
@@ -86,8 +128,8 @@ stats_report_compute(stats_report_t S, const char * kind, slong dim, slong nwidt
         S->matches += m;
         if (s->general_position == 1 && !m)
             return rc_error_set(err, RELU_E_INTERNAL,
-                "seed %lu: hyperplanes in general position, but %ld regions / mean facets differ from the formula",
-                (unsigned long) s->seed, (long) s->regions);
+                "%s %lu: hyperplanes in general position, but %ld regions / mean facets differ from the formula",
+                S->file ? "line" : "seed", (unsigned long) s->seed, (long) s->regions);
     }
     return RELU_OK;
 }
@@ -166,6 +208,11 @@ stats_report_write_json(jout_t out, const stats_report_t S)
         jout_int(out, S->widths[j]);
     jout_end_array(out);
     jout_key(out, "kind"); jout_string(out, S->kind);
+    if (S->file != NULL)
+    {
+        /* a family from a file: "seeds" and each network's "seed" are line numbers */
+        jout_key(out, "networks_file"); jout_string(out, S->file);
+    }
     jout_key(out, "domain"); jout_string(out, S->desc);
     jout_key(out, "seeds");
     jout_begin_array(out);
@@ -227,7 +274,8 @@ stats_report_write_text(FILE * fp, const stats_report_t S)
     fprintf(fp, "family: kind %s, R^%ld -> widths ", S->kind, (long) S->dim);
     for (slong j = 0; j < S->nwidths; j++)
         fprintf(fp, "%s%ld", j ? "," : "", (long) S->widths[j]);
-    fprintf(fp, " -> 1, seeds %lu..%lu, domain %s\n", (unsigned long) S->seed0, (unsigned long) S->seed1, S->desc);
+    fprintf(fp, " -> 1, %s %lu..%lu, domain %s\n", S->file ? "lines" : "seeds", (unsigned long) S->seed0,
+            (unsigned long) S->seed1, S->desc);
     if (F->nskipped)
     {
         fputs("skipped (not in general position):", fp);

@@ -67,6 +67,7 @@ typedef struct
     slong * hist;                  /* summed over the family */
     slong regions;                 /* summed over the family */
     slong nviolations;             /* networks with mean > 2 dim */
+    int named_by_line;             /* from a file: "seed" is the network's line number */
 }
 stats_family_struct;
 
@@ -82,6 +83,10 @@ void stats_family_clear(stats_family_t F);
 int stats_family_compute(stats_family_t F, const char * kind, slong dim, slong nwidths, const slong * widths,
                          ulong seed0, ulong seed1, const poly_t domain, int require_gp, rc_error_t err);
 
+/* The family of the networks of L (JSON Lines, net_lines_read_file), all with
+   the same input dimension; each member's seed is its line number. */
+int stats_family_compute_nets(stats_family_t F, const net_lines_t L, const poly_t domain, rc_error_t err);
+
 /* ---- the analysis behind `relucert stats` ---------------------------------------- */
 /* The family of stats_family_compute plus what is reported about it: the
    pooled mean (all facets over all regions), the bound 2d, and for one hidden
@@ -92,6 +97,7 @@ typedef struct
 {
     stats_family_t F;
     const char * kind;             /* not owned */
+    const char * file;             /* the networks' file (not owned), NULL for a random family */
     slong dim, nwidths;
     slong * widths;                /* a copy */
     ulong seed0, seed1;
@@ -112,6 +118,10 @@ void stats_report_clear(stats_report_t S);
 int stats_report_compute(stats_report_t S, const char * kind, slong dim, slong nwidths, const slong * widths,
                          ulong seed0, ulong seed1, const poly_t domain, const char * desc, int require_gp,
                          rc_error_t err);
+/* The same over the networks of L read from path (kind "file"; seeds are line
+   numbers): every network must have the widths of the first. */
+int stats_report_compute_nets(stats_report_t S, const net_lines_t L, const char * path, const poly_t domain,
+                              const char * desc, rc_error_t err);
 void stats_report_write_json(jout_t out, const stats_report_t S);
 void stats_report_write_text(FILE * fp, const stats_report_t S);
 
