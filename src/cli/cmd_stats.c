@@ -59,7 +59,7 @@ static const char * stats_help =
 "examples:\n"
 "  relucert stats --dim 2 --widths 8,8 --kind int --seeds 1..10\n"
 "  relucert stats --dim 3 --widths 6,6 --kind rat --seeds 1..5 --json\n"
-"  relucert stats --networks data/face-stats-resnet/nets/d2-residual-init.jsonl --box -1,1\n";
+"  relucert stats --networks tests/data/shortcuts/residual2d.jsonl --box -1,1\n";
 
 /* "a,b,..." of widths in 1..100000 */
 static int
