@@ -599,6 +599,23 @@ read_domain(mpq_t ** DA, mpq_t ** Db, long * m, yajl_val cert, long n, const cha
     }
 }
 
+/* Neuron k's constraint on a region as h.x <= e: s z_k >= 0 with s the sign of the
+   pattern (z_k = Z[k d] + Z[k d + 1 ..] . x), i.e. (-s a).x <= s c. */
+static void
+neuron_row(mpq_t * h, mpq_t e, mpq_t * const Z, long d, long k, char bit, long n)
+{
+    int s = bit == '1' ? 1 : -1;
+    for (long j = 0; j < n; j++)
+    {
+        mpq_set(h[j], Z[k * d + 1 + j]);
+        if (s > 0)
+            mpq_neg(h[j], h[j]);
+    }
+    mpq_set(e, Z[k * d]);
+    if (s < 0)
+        mpq_neg(e, e);
+}
+
 static int
 cmp_pattern(const void * a, const void * b, void * ctx)
 {
@@ -737,17 +754,7 @@ check_regions(regions_result * res, yajl_val cert, const char * cpath, const net
             if (Q->src[r] >= 0)
             {
                 long k = Q->src[r];
-                /* s z_k >= 0 with s the sign of the pattern: (-s a).x <= s c */
-                int s = Q->pattern[k] == '1' ? 1 : -1;
-                for (long j = 0; j < n; j++)
-                {
-                    mpq_set(h[j], Z[k * d + 1 + j]);
-                    if (s > 0)
-                        mpq_neg(h[j], h[j]);
-                }
-                mpq_set(e, Z[k * d]);
-                if (s < 0)
-                    mpq_neg(e, e);
+                neuron_row(h, e, Z, d, k, Q->pattern[k], n);
                 if (!proportional(Q->A + r * n, Q->b[r], h, e, n, 1))
                     fail("region %ld: inequality %ld is not the constraint of its source, neuron %ld", i, r, k);
             }
@@ -778,16 +785,7 @@ check_regions(regions_result * res, yajl_val cert, const char * cpath, const net
             {
                 if (is_zero_vec(Z + src * d, d))
                     fail("%s: neuron %ld is identically zero on the region", what, src);
-                int s = Q->pattern[src] == '1' ? 1 : -1;
-                for (long j = 0; j < n; j++)
-                {
-                    mpq_set(h[j], Z[src * d + 1 + j]);
-                    if (s > 0)
-                        mpq_neg(h[j], h[j]);
-                }
-                mpq_set(e, Z[src * d]);
-                if (s < 0)
-                    mpq_neg(e, e);
+                neuron_row(h, e, Z, d, src, Q->pattern[src], n);
             }
             else
             {
