@@ -157,8 +157,8 @@ test_budget(void)
     fmpz_poly_init(want);
     poly_roots(want, roots, 4);
     arrangement_ff_init(ff);
-    /* B_4: bound^2 = 2^4, primes 5, 7, ...: m q^2 + ... steps each; room for about two */
-    arrangement_charpoly_finite_field(ff, A, 16 * (25 + 5 + 1 + 1) + 16 * (49 + 7 + 1 + 1) + 10);
+    /* B_4: bound^2 = 2^4, primes 5, 7, 11, ...: m (q^2 + q + 1 + 1) + q steps each; room for two */
+    arrangement_charpoly_finite_field(ff, A, 16 * (25 + 5 + 1 + 1) + 5 + 16 * (49 + 7 + 1 + 1) + 7 + 10);
     CHECK(ff->num == 2 && !ff->determines, "budget: %ld primes", (long) ff->num);
     check_ff(ff, want, 0, "B4 with a small budget");
     arrangement_ff_clear(ff);

@@ -376,7 +376,10 @@ dr_node_rank3(dr_work * w, slong r, const fmpz_t c, slong k)
                 int e = (d + 1) % 3, f = (d + 2) % 3;
                 if (__builtin_mul_overflow(u[e], v[f], &s1) || __builtin_mul_overflow(u[f], v[e], &s2)
                     || __builtin_sub_overflow(s1, s2, z + d))
-                    w->overflow = 1;
+                {
+                    w->overflow = 1;   /* the run is void; z stays defined */
+                    z[d] = 0;
+                }
             }
             if (dr_row_normalise(z, 3) < 0)
                 w->broken = 1;   /* distinct planes through 0 are not parallel */

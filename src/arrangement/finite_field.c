@@ -237,14 +237,14 @@ ff_projective_count(const fmpz_mat_t V, ulong q)
     return total;
 }
 
-/* about m (q^(R-2) + ... + 1) fibre steps */
+/* about m (q^(R-2) + ... + 1) fibre steps, and q for the table of forbidden values */
 static double
 ff_cost(ulong q, slong m, slong R)
 {
     double c = 0, p = 1;
     for (slong d = 1; d < R; d++, p *= (double) q)
         c += p;
-    return (double) FLINT_MAX(m, 1) * (c + 1);
+    return (double) FLINT_MAX(m, 1) * (c + 1) + (double) q;
 }
 
 /* chi_A(q) from P(q) */
@@ -311,14 +311,15 @@ arrangement_charpoly_finite_field(arrangement_ff_t r, const arrangement_t A, dou
     fmpz_sqrt(s, r->bound2);
     r->primes = flint_malloc(FLINT_MAX(R, 1) * sizeof(ulong));
     Pv = flint_malloc(FLINT_MAX(R, 1) * sizeof(ulong));
-    if (m > 0 && R > 0 && fmpz_cmp_ui(s, UWORD(1) << 31) < 0)
+    /* q below 2^24: the table of forbidden values has q words */
+    if (m > 0 && R > 0 && fmpz_cmp_ui(s, UWORD(1) << 24) < 0)
     {
         /* the next prime above floor(sqrt(B^2)) has q^2 > B^2 */
         ulong q = fmpz_get_ui(s);
         while (r->num < R)
         {
             q = n_nextprime(q, 1);
-            if (r->work + ff_cost(q, m, R) > max_work)
+            if (q >= (UWORD(1) << 24) || r->work + ff_cost(q, m, R) > max_work)
                 break;
             r->work += ff_cost(q, m, R);
             r->primes[r->num] = q;
