@@ -80,6 +80,8 @@ static int
 has_word(const char * list, const char * w)
 {
     size_t n = strlen(w);
+    if (n == 0 || strchr(w, ' ') != NULL)     /* the list is " word word ... " */
+        return 0;
     for (const char * p = strstr(list, w); p != NULL; p = strstr(p + 1, w))
         if (p[-1] == ' ' && p[n] == ' ')
             return 1;
