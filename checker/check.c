@@ -11,6 +11,7 @@ static const char * help =
 "usage: relucert-check [--quiet] [--box LO,HI | --whole] CERT NET   (regions, homology)\n"
 "       relucert-check [--quiet] --arrangement CERT NET\n"
 "       relucert-check [--quiet] CERT NET   (classification certificates)\n"
+"       relucert-check --eval NET x1,...,xn\n"
 "\n"
 "Verifies the certificate CERT (written by `relucert regions NET [domain] --certificate CERT`)\n"
 "against the network file NET, in exact rational arithmetic (GMP), without the relucert\n"
@@ -34,6 +35,17 @@ static const char * help =
 "bounded, relatively bounded and interior region counts (from the face lattices) and every\n"
 "region's affine output map W x + c (its own forward pass under the region's pattern).\n"
 "See proofs/CHECKER.md for why this proves the list complete.\n"
+"\n"
+"NET may be a graph (network format version 2, doc/FORMAT.md) when the certificate's network is\n"
+"its lowering (`relucert regions GRAPH ... --certificate CERT` writes it, with meta.lowered_from):\n"
+"the checker reads the graph itself and, on every region, evaluates it on affine functions with\n"
+"its own evaluator, each unit on the piece its neurons' bits in the pattern say, and requires every\n"
+"neuron's pre-activation to be its unit's piece boundary and the outputs to be the lowered\n"
+"network's: so a lowering that is not the graph is rejected (regions, homology and dual graph\n"
+"certificates; proofs/CHECKER.md, \"Graph networks\").\n"
+"\n"
+"With --eval, prints the outputs of NET (a network or a graph) at x as a JSON list of exact\n"
+"numbers, computed by the checker's own evaluator (tests compare it with other evaluators).\n"
 "\n"
 "With --arrangement, CERT is written by `relucert arrangement NET --certificate CERT` (one\n"
 "hidden layer). Checks: the listed hyperplanes are the neurons' hyperplanes (zero rows\n"
@@ -73,6 +85,7 @@ static const char * help =
 "  --whole      also require the certificate's domain to be all of R^n (the same)\n"
 "  --arrangement  CERT is an arrangement certificate\n"
 "  --quiet      print nothing on success (exit status only)\n"
+"  --eval NET X the outputs of NET at the point X (\"x1,...,xn\", exact numbers)\n"
 "  --help       this text\n";
 
 /* ---- networks ------------------------------------------------------------- */
@@ -180,6 +193,7 @@ read_network(network * net, yajl_val root, const char * where)
     net->nsc = xmalloc(net->nlayers * sizeof(long));
     net->from = xmalloc(net->nlayers * sizeof(long *));
     net->S = xmalloc(net->nlayers * sizeof(mpq_t **));
+    net->graph = NULL;
     net->width[0] = net->n;
     net->hidden = 0;
     for (long l = 0; l < net->nlayers; l++)
@@ -740,6 +754,10 @@ check_regions(regions_result * res, yajl_val cert, const char * cpath, const net
                 fail("region %ld: neuron %ld vanishes at the interior point but not identically on the region", i, k);
         }
 
+        /* a graph network: on the region the lowered network is the graph (graph_check_region) */
+        if (net.graph != NULL)
+            graph_check_region(net.graph, &net, Q->pattern, i);
+
         /* format 2: the output map on the region is the pattern's */
         if (format == 2)
             check_region_affine(json_member(G, "affine"), &net, Q->pattern, i);
@@ -1027,6 +1045,10 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
     /* 1. the network */
     network net = *netp, cnet;
     yajl_val kind = json_member(cert, "certificate");
+    if (net.graph != NULL && (arrangement || (YAJL_IS_STRING(kind) && strcmp(kind->u.string, "boundary-class") == 0)))
+        fail("%s: an %s certificate lists no regions, so it cannot be checked against the graph %s (the lowering is "
+             "proved region by region): check it against `relucert lower %s`'s file", cpath,
+             arrangement ? "arrangement" : "classification", npath, npath);
     if (arrangement)
     {
         if (!YAJL_IS_STRING(kind) || strcmp(kind->u.string, "arrangement") != 0)
@@ -1052,6 +1074,8 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
             || json_get_index(json_member(cert, "hidden_neurons")) != net.hidden)
             fail("%s: input_dim or hidden_neurons do not match the network", cpath);
         check_dualgraph(cert, cpath, npath, &net, box, whole, quiet);
+        if (!quiet && net.graph != NULL)
+            print_graph_lowering(npath, &net);
         return;
     }
     if (YAJL_IS_STRING(kind) && (strcmp(kind->u.string, "homology") == 0
@@ -1067,7 +1091,11 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
         if (!networks_equal(&net, &cnet))
             fail("the certificate's network differs from %s", npath);
         if (strcmp(kind->u.string, "homology") == 0)
+        {
             check_homology(cert, cpath, npath, &net, box, whole, quiet);
+            if (!quiet && net.graph != NULL)     /* the complex's regions were checked against it */
+                print_graph_lowering(npath, &net);
+        }
         else
             check_boundary(cert, cpath, npath, &net, quiet);
         return;
@@ -1108,8 +1136,11 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
             printf("%s%ld", l ? "," : " ", net.width[l + 1]);
         if (net.nlayers == 1)
             printf(" (none)");
-        printf(", %ld output%s; equal, exactly, to the certificate's network\n", net.width[net.nlayers],
-               net.width[net.nlayers] == 1 ? "" : "s");
+        printf(", %ld output%s; %s\n", net.width[net.nlayers], net.width[net.nlayers] == 1 ? "" : "s",
+               net.graph != NULL ? "those of the certificate's network, the graph's lowering"
+                                 : "equal, exactly, to the certificate's network");
+        if (net.graph != NULL)
+            print_graph_lowering(npath, &net);
         printf("domain: ");
         print_domain(stdout, DA, Db, m, n);
         printf("; convex, hence connected\n");
@@ -1156,6 +1187,16 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
     }
 }
 
+/* What checking against a graph file proved (the line after the network's) */
+void
+print_graph_lowering(const char * npath, const network * net)
+{
+    printf("  (%s is a graph of %ld nodes; the network is its lowering, proved on every region by the\n"
+           "  checker's own graph evaluator: each neuron's pre-activation is its unit's piece boundary and\n"
+           "  the outputs are the graph's, so what is proved about the network holds for the graph)\n",
+           npath, graph_num_nodes(net->graph));
+}
+
 /* --box LO,HI: two exact numbers (a usage error otherwise, exit 2) */
 static int
 box_arg_ok(const char * box)
@@ -1174,10 +1215,59 @@ box_arg_ok(const char * box)
     return ok;
 }
 
+/* relucert-check --eval NET x1,...,xn: the network's outputs at x by the
+   checker's own evaluator (graph_eval for a graph, forward otherwise), one
+   JSON list of exact numbers; tests compare it with other evaluators. */
+static int
+eval_main(const char * npath, const char * at)
+{
+    yajl_val root = json_read_file(npath);
+    network net;
+    graph * G = NULL;
+    long n, m;
+    if (graph_is_graph(root))
+    {
+        G = graph_read(root, npath);
+        n = graph_input_dim(G), m = graph_output_dim(G);
+    }
+    else
+    {
+        read_network(&net, root, npath);
+        n = net.n, m = net.width[net.nlayers];
+    }
+    mpq_t * x = qvec(n), * y = qvec(m), * z = qvec(G != NULL ? 1 : net.hidden);
+    char * buf = xmalloc(strlen(at) + 1), * tok, * save = NULL;
+    strcpy(buf, at);
+    long k = 0;
+    for (tok = strtok_r(buf, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save), k++)
+        if (k >= n || parse_exact(x[k], tok) != 0)
+            break;
+    if (k != n || tok != NULL)
+    {
+        fprintf(stderr, "relucert-check: --eval: expected %ld exact numbers separated by commas\n", n);
+        arena_free_all();
+        return 2;
+    }
+    if (G != NULL)
+        graph_eval(y, G, x);
+    else
+        forward(z, y, &net, x);
+    putchar('[');
+    for (long i = 0; i < m; i++)
+    {
+        printf(i ? ", \"" : "\"");
+        mpq_out_str(stdout, 10, y[i]);
+        putchar('"');
+    }
+    printf("]\n");
+    arena_free_all();
+    return 0;
+}
+
 int
 main(int argc, char ** argv)
 {
-    int quiet = 0, whole = 0, arrangement = 0;
+    int quiet = 0, whole = 0, arrangement = 0, eval = 0;
     const char * args[2], * box = NULL;
     int nargs = 0;
     for (int i = 1; i < argc; i++)
@@ -1193,9 +1283,11 @@ main(int argc, char ** argv)
             whole = 1;
         else if (strcmp(argv[i], "--arrangement") == 0)
             arrangement = 1;
+        else if (strcmp(argv[i], "--eval") == 0)
+            eval = 1;
         else if (strcmp(argv[i], "--box") == 0 && i + 1 < argc)
             box = argv[++i];
-        else if (argv[i][0] == '-' && argv[i][1] != '\0')
+        else if (argv[i][0] == '-' && argv[i][1] != '\0' && !(eval && nargs == 1))   /* --eval NET -1,2 */
         {
             fprintf(stderr, "relucert-check: unknown option '%s' (see --help)\n", argv[i]);
             return 2;
@@ -1208,7 +1300,7 @@ main(int argc, char ** argv)
             return 2;
         }
     }
-    if (nargs != 2 || (box != NULL && whole) || (arrangement && (box != NULL || whole)))
+    if (nargs != 2 || (box != NULL && whole) || ((arrangement || eval) && (box != NULL || whole)) || (eval && arrangement))
     {
         fprintf(stderr, "relucert-check: expected two files, CERT and NET (see --help)\n");
         return 2;
@@ -1220,12 +1312,27 @@ main(int argc, char ** argv)
         arena_free_all();
         return 2;
     }
+    if (eval)
+        return eval_main(args[0], args[1]);
     const char * cpath = args[0], * npath = args[1];
     yajl_val cert = json_read_file(cpath);
     yajl_val nroot = json_read_file(npath);
 
     network net;
-    read_network(&net, nroot, npath);
+    if (graph_is_graph(nroot))
+    {
+        /* a graph: the certificate is about its lowering, the certificate's network, which
+           every region's check then proves equal to the graph there (graph_check_region) */
+        graph * G = graph_read(nroot, npath);
+        yajl_val cn = json_member(cert, "network");
+        if (cn == NULL)
+            fail("%s: no network", cpath);
+        read_network(&net, cn, "certificate network");
+        graph_match_lowering(G, &net, cn, cpath);
+        net.graph = G;
+    }
+    else
+        read_network(&net, nroot, npath);
     check_certificate(cert, cpath, npath, &net, box, whole, arrangement, quiet);
     arena_free_all();
     return 0;

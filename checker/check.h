@@ -45,6 +45,8 @@ size_t json_array_len(yajl_val v);
 yajl_val json_array_item(yajl_val v, size_t i);
 
 /* ---- networks and domains (checker/check.c) --------------------------------- */
+typedef struct graph_struct graph;   /* a graph network (checker/graph.c) */
+
 typedef struct
 {
     long n, nlayers;   /* input dimension; layers including the affine output */
@@ -55,6 +57,8 @@ typedef struct
     long * nsc;        /* nsc[l]: shortcuts into layer l (doc/FORMAT.md, "Shortcuts") */
     long ** from;      /* from[l][s]: -1 (the input) or a hidden layer <= l - 2, increasing */
     mpq_t *** S;       /* S[l][s]: width[l+1] x width[from + 1], row major */
+    graph * graph;     /* NULL, or the graph (format 2) this network is the lowering of: every
+                          region checked is then also checked against it (graph_check_region) */
 }
 network;
 
@@ -224,5 +228,26 @@ void check_boundary(yajl_val cert, const char * cpath, const char * npath, const
 /* checker/dualgraph.c: a dual graph certificate (Fiedler value, partition). */
 void check_dualgraph(yajl_val cert, const char * cpath, const char * npath, const network * net, const char * box,
                      int whole, int quiet);
+
+/* ---- graph networks (checker/graph.c; proofs/CHECKER.md, "Graph networks") ---- */
+int graph_is_graph(yajl_val root);          /* "format": "relucert-graph" */
+/* The graph of a version 2 network file (where names it); fails on any defect. */
+graph * graph_read(yajl_val root, const char * where);
+long graph_input_dim(const graph * G);
+long graph_output_dim(const graph * G);
+long graph_num_nodes(const graph * G);
+/* Exact outputs y (graph_output_dim entries) at x (graph_input_dim entries). */
+void graph_eval(mpq_t * y, const graph * G, mpq_t * const x);
+/* The certificate's network net (netroot: its JSON) against the graph: the
+   same inputs and outputs, and meta.lowered_from.units maps the neurons, each
+   once, to the graph's units, as many as each unit has piece boundaries. */
+void graph_match_lowering(graph * G, const network * net, yajl_val netroot, const char * where);
+/* Region ri with pattern pat: the graph evaluated on affine functions, each
+   unit on the piece the pattern's bits of its neurons say, gives every neuron's
+   pre-activation (as net computes it under pat) as the unit's piece boundary
+   and the outputs as net's; fails otherwise. */
+void graph_check_region(const graph * G, const network * net, const char * pat, long ri);
+/* The report's line about a network checked against a graph file (npath). */
+void print_graph_lowering(const char * npath, const network * net);
 
 #endif

@@ -57,6 +57,24 @@ main(void)
     CHECK(s != NULL || err->code == RELU_E_UNSUPPORTED, "%s", err->msg);
     api_string_free(s);
 
+    /* a graph without a lowering (max over 3): kept for evaluation only; max(1, 3, 2) = 3 */
+    plnet_struct * g = NULL;
+    snprintf(path, sizeof(path), "%s/plnet/max3_region.json", test_data_dir());
+    EXPECT_ERR(api_net_read_file_graph(path, &g, err), RELU_E_UNSUPPORTED);
+    CHECK(g != NULL && api_graph_input_dim(g) == 3, "graph kept");
+    s = api_graph_eval(g, "1,3,2", err);
+    CHECK(s != NULL && strstr(s, "\"output\":[3]") != NULL, "graph eval %s", s ? s : err->msg);
+    api_string_free(s);
+    EXPECT_ERR(api_graph_eval(g, "1,2", err), RELU_E_INPUT);
+    api_graph_free(g);
+    const char * gt = "{\"format\": \"relucert-graph\", \"version\": 2, \"input\": {\"name\": \"x\", \"shape\": [2]},"
+                      " \"nodes\": [{\"name\": \"r\", \"op\": \"relu\", \"inputs\": [\"x\"]}], \"outputs\": [\"r\"]}";
+    net_struct * low = api_net_read_string_graph(gt, strlen(gt), &g, err);
+    CHECK(low != NULL && g == NULL, "a graph with a lowering: %s", err->msg);
+    api_net_free(low);
+    EXPECT_ERR(api_net_read_string_graph("{", 1, &g, err), RELU_E_SYNTAX);
+    CHECK(g == NULL, "no graph kept on a syntax error");
+
     /* bad input: error codes and messages, never aborts, nothing leaked */
     EXPECT_ERR(api_net_eval(net, "1,2,3", err), RELU_E_INPUT);
     EXPECT_ERR(api_net_eval(net, "1,x", err), RELU_E_SYNTAX);

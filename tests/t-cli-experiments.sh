@@ -49,6 +49,20 @@ if [ "$(echo "$out" | jq .convex)" = false ]; then
     check "non-convex: no polytope" "$(echo "$out" | jq -c '[.polytope, .polar, (.note | length > 0)]')" '[null,null,true]'
 else pass; fi
 
+# other activations (issue 16): leaky/abs units bias-free in one layer: N = a W x + relu terms, U lines
+# through 0 cut R^2 into 2U sectors, so the polytope has an even number <= 2U of vertices; the written
+# graph read again gives the same set; a smooth activation is floating point only
+out=$("$BIN" sphere-fit --dim 2 --units 6 --layers 1 --seed 2 --epochs 400 --activation leaky --slope 1/4 --convex --json --out "$TMP/lk.json")
+v=$(echo "$out" | jq '.polytope.fvector[0]')
+[ $((v % 2)) -eq 0 ] && [ "$v" -le 12 ] && [ "$v" -ge 4 ] && pass || fail "leaky: $v vertices, expected an even number <= 12"
+check "leaky: a graph with the exact slope" "$(jq -c '[.format, .nodes[1].op, .nodes[1].slope]' "$TMP/lk.json")" '["relucert-graph","leaky_relu","1/4"]'
+check "leaky: the written graph's level set" "$("$BIN" levelset "$TMP/lk.json" --sublevel 1 --json | jq -c .polytope.fvector)" "$(echo "$out" | jq -c .polytope.fvector)"
+out=$("$BIN" sphere-fit --dim 2 --units 4 --layers 1 --seed 1 --epochs 100 --activation sigmoid --json --plot "$TMP/s.svg")
+check "smooth: floating point only" "$(echo "$out" | jq -c '[.exact, .network, .float_levelset.floating_point, has("polytope")]')" '[false,null,true,false]'
+grep -q 'floating point (smooth analogue)' "$TMP/s.svg" && pass || fail "smooth: the figure does not say floating point"
+expect 2 "$BIN" sphere-fit --dim 2 --units 3 --layers 1 --seed 1 --activation hardtanh --convex
+expect 2 "$BIN" sphere-fit --dim 3 --units 3 --layers 1 --seed 1 --activation tanh
+
 # --- stats: one hidden layer in general position reproduces N_d and 2 N_{d-1}/N_d
 # d = 3, n = 5: N_3 = 1+5+10+10 = 26, N_2 = 5 (1+4+6) = 55, mean 110/26 = 55/13
 s=$("$BIN" stats --dim 3 --widths 5 --kind gauss --seeds 0..3 --general-position --json)

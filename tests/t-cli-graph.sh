@@ -3,7 +3,8 @@
 # version-1 network with a shortcut written by hand (tests/data/graph/residual-hand.json: hidden
 # W x + b, output (Wout V) h + Wout x + bout) in every region statistic; its output at (1, 2) is
 # (8, -6, 15) by hand; a certificate of the graph's regions is verified by the independent checker
-# against `relucert lower`'s file; a max over three entries is evaluated and labelled directly
+# against `relucert lower`'s file and against the graph itself (data/resnet-demo too), and rejected
+# against the graph when one weight of the lowered network was changed; a max over three entries is evaluated and labelled directly
 # (max(1, 3, 2) = 3) while region analyses refuse it naming the node (exit 3); non-piecewise-
 # linear and unknown ops fail with one line (exit 3, exit 2).
 set -u
@@ -28,6 +29,35 @@ expect 0 "$BIN" lower "$TMP/low.json" --out "$TMP/low2.json"
 check "lower of a version-1 file is the same file" "$(cmp -s "$TMP/low.json" "$TMP/low2.json"; echo $?)" 0
 expect 0 "$BIN" regions "$G" --box -1,1 --quiet --certificate "$TMP/cert.json"
 expect 0 "$CHECK" --quiet --box -1,1 "$TMP/cert.json" "$TMP/low.json"
+# against the graph file itself: the checker's own graph evaluator proves the lowering region by region
+expect 0 "$CHECK" --box -1,1 "$TMP/cert.json" "$G"
+grep -q 'is a graph of 5 nodes; the network is its lowering' "$TMP/out" || fail "checked against the graph: $(head -3 "$TMP/out")"
+R=${top_srcdir:-.}/data/resnet-demo/resnet.json
+expect 0 "$BIN" regions "$R" --box -2,2 --quiet --certificate "$TMP/rcert.json"
+expect 0 "$CHECK" --quiet --box -2,2 "$TMP/rcert.json" "$R"
+# one weight of the lowered network changed (first layer, an output weight, a shortcut): its own
+# certificate is genuine for the changed network and rejected against the graph
+expect 0 "$BIN" lower "$R" --out "$TMP/rlow.json"
+for path in '.layers[0].weights[0][0]' '.layers[2].weights[1][3]' '.layers[1].shortcuts[0].weights[1][1]'; do
+    jq "$path = \"1/3\"" "$TMP/rlow.json" >"$TMP/rbad.json"
+    expect 0 "$BIN" regions "$TMP/rbad.json" --box -2,2 --quiet --certificate "$TMP/rbadc.json"
+    expect 0 "$CHECK" --quiet "$TMP/rbadc.json" "$TMP/rbad.json"
+    expect 1 "$CHECK" --quiet "$TMP/rbadc.json" "$R"
+    grep -q 'is not the lowering of the graph' "$TMP/err" || fail "tampered $path: $(cat "$TMP/err")"
+done
+# the unit map is read, not trusted: two units swapped, a neuron left out
+jq '.network.meta.lowered_from.units |= reverse' "$TMP/rcert.json" >"$TMP/rswap.json"
+expect 1 "$CHECK" --quiet "$TMP/rswap.json" "$R"
+jq '.network.meta.lowered_from.units[1].neurons = 5' "$TMP/rcert.json" >"$TMP/rshort.json"
+expect 1 "$CHECK" --quiet "$TMP/rshort.json" "$R"
+grep -q 'piece boundaries, listed once' "$TMP/err" || fail "short unit: $(cat "$TMP/err")"
+# homology and dual graph certificates of a graph, against the graph; an arrangement certificate cannot be
+expect 0 "$BIN" homology "$G" --box -1,1 --sublevel 0 --output 1 --certificate "$TMP/hcert.json"
+expect 0 "$CHECK" --quiet "$TMP/hcert.json" "$G"
+expect 0 "$BIN" arrangement "$G" --certificate "$TMP/acert.json"
+expect 1 "$CHECK" --arrangement "$TMP/acert.json" "$G"
+grep -q 'cannot be checked against the graph' "$TMP/err" || fail "arrangement vs graph: $(cat "$TMP/err")"
+check "the checker's evaluator at (1, 2)" "$("$CHECK" --eval "$G" 1,2)" '["8", "-6", "15"]'
 
 M="$D/plnet/max3_region.json"
 expect 0 "$BIN" eval "$M" --at 1,3,2 --json

@@ -10,7 +10,7 @@ import math
 from fractions import Fraction
 
 from ._lib import ffi, lib, lock
-from .errors import InputError, error_from
+from .errors import InputError, UnsupportedError, error_from
 
 # keys whose values (numbers, lists of numbers, matrices) are exact rationals
 _RATIONAL_KEYS = frozenset(("interior_point", "vertices", "rays", "lineality", "A", "b", "W", "c",
@@ -372,6 +372,8 @@ class Regions:
             self._net.input_dim, self._net.widths, self._domain._kind, state)
 
     def _repr_html_(self):
+        if self._net is None:
+            return _html_table("Network (graph without a lowering: eval only)", [("inputs", self.input_dim)])
         return _html_table("Regions", [("network", repr(self._net)), ("domain", self._domain._kind),
                                        ("state", "done" if self.done else "streaming")])
 
@@ -386,20 +388,49 @@ def _layer_of(L):
     return layer
 
 
-class Network:
-    """A ReLU network with exact rational weights (the network JSON format)."""
+def _read_network(fn, *args):
+    """fn(*args, &graph, err) (api_net_read_*_graph): a Network; for a graph whose lowering is refused
+    (a max over more than two entries) a Network that can only be evaluated, as `relucert eval` does."""
+    graph = ffi.new("void **")
+    try:
+        return Network(_call(fn, *args, graph))
+    except UnsupportedError as e:
+        if graph[0] == ffi.NULL:
+            raise
+        return Network(None, graph=graph[0], why=e)
 
-    def __init__(self, handle):
-        self._h = ffi.gc(handle, lib.api_net_free)
-        d = _loads(_take_string(lib.api_net_json(self._h)))
+
+class Network:
+    """A ReLU network with exact rational weights (the network JSON format). A graph (format 2) is
+    read through its lowering; one without a lowering (a max over more than two entries) can only be
+    evaluated: eval() and calls work, every analysis raises the lowering's UnsupportedError."""
+
+    def __init__(self, handle, graph=None, why=None):
+        self._why = why
+        if handle is None:
+            self._g = ffi.gc(graph, lib.api_graph_free)
+            self._net = None
+            self.input_dim = lib.api_graph_input_dim(self._g)
+            self.layers = self.widths = self.name = None
+            return
+        self._g = None
+        self._net = ffi.gc(handle, lib.api_net_free)
+        d = _loads(_take_string(lib.api_net_json(self._net)))
         self.input_dim = d["input_dim"]
         self.layers = [_layer_of(L) for L in d["layers"]]
         self.widths = [len(L["biases"]) for L in d["layers"]]
         self.name = d.get("name")
 
+    @property
+    def _h(self):
+        """The lowered network's handle (every analysis goes through it)."""
+        if self._net is None:
+            raise UnsupportedError(self._why.message, self._why.code)
+        return self._net
+
     @classmethod
     def load(cls, path):
-        return cls(_call(lib.api_net_read_file, _cstr(str(path))))
+        return _read_network(lib.api_net_read_file_graph, _cstr(str(path)))
 
     @classmethod
     def from_json(cls, text):
@@ -407,7 +438,7 @@ class Network:
         if isinstance(text, dict):
             text = json.dumps(_jsonable(text))
         b = text.encode("utf-8") if isinstance(text, str) else bytes(text)
-        return cls(_call(lib.api_net_read_string, b, len(b)))
+        return _read_network(lib.api_net_read_string_graph, b, len(b))
 
     def to_json(self):
         """Canonical JSON text (integers, "p/q")."""
@@ -419,12 +450,17 @@ class Network:
 
     @property
     def hidden_neurons(self):
+        self._h   # a graph without a lowering has no neurons
         return sum(self.widths[:-1])
 
     def eval(self, x):
         """Exact evaluation: `relucert eval --json`'s object {"input", "output": [Fraction], "pattern": "01..",
         "signs": [-1, 0, 1 per hidden neuron], "on_boundary", "zero_neurons", "affine": {W, c}}; signs, a
-        string "-0+" in the JSON, become integers here."""
+        string "-0+" in the JSON, become integers here. A graph without a lowering: {"input", "output"}
+        only (its units have no neurons), computed by the library's graph evaluator as `relucert eval`."""
+        if self._net is None:   # a graph without a lowering: input and output only (plnet_eval)
+            d = _loads(_take_string(_call(lib.api_graph_eval, self._g, _cstr(_list_text(x)))))
+            return {"input": _fractions(d["input"]), "output": _fractions(d["output"])}
         d = _loads(_take_string(_call(lib.api_net_eval, self._h, _cstr(_list_text(x)))))
         d["input"] = _fractions(d["input"])
         d["output"] = _fractions(d["output"])
@@ -491,10 +527,14 @@ class Network:
         return _call_json(lib.api_decision_json, self._h, D._h, 1 if list else 0)
 
     def __repr__(self):
+        if self._net is None:
+            return "Network(input_dim=%d, a graph without a lowering: eval only)" % self.input_dim
         return "Network(input_dim=%d, widths=%r%s)" % (self.input_dim, self.widths,
                                                        ", name=%r" % self.name if self.name else "")
 
     def _repr_html_(self):
+        if self._net is None:
+            return _html_table("Network (graph without a lowering: eval only)", [("inputs", self.input_dim)])
         return _html_table("Network" + (" " + self.name if self.name else ""),
                            [("inputs", self.input_dim), ("layer widths", self.widths),
                             ("hidden neurons", self.hidden_neurons), ("outputs", self.widths[-1])])
@@ -554,6 +594,8 @@ class Polytope:
         return "Polytope(dim=%d, fvector=%r, type=%r)" % (self.dim, self.fvector, self.type)
 
     def _repr_html_(self):
+        if self._net is None:
+            return _html_table("Network (graph without a lowering: eval only)", [("inputs", self.input_dim)])
         return _html_table("Polytope", [("dimension", self.dim), ("f-vector", self.fvector),
                                         ("vertices", len(self.vertices)), ("type", self.type)])
 

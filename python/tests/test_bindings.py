@@ -44,8 +44,44 @@ def test_graph_loads_lowered(data):
     hand = relucert.load(data("graph", "residual-hand.json"))
     assert g.eval(["1", "2"])["output"] == [8, -6, 15]
     assert g.complex(box=(-2, 2))["fvector"] == hand.complex(box=(-2, 2))["fvector"]
-    with pytest.raises(relucert.UnsupportedError, match='node "m": max over 3 entries'):
-        relucert.load(data("plnet", "max3_region.json"))
+
+
+MAX_GRAPH = {"format": "relucert-graph", "version": 2, "input": {"name": "x", "shape": [1, 3, 3]}, "nodes": [
+    {"name": "c", "op": "conv", "inputs": ["x"], "weights": [[[[1, "-1/2"], [2, 0]]], [[[0, 1], ["1/3", -1]]]],
+     "biases": [0, "1/4"], "padding": 1},
+    {"name": "mp", "op": "max_pool", "inputs": ["c"], "kernel": 3, "stride": 2, "padding": 1},
+    {"name": "f", "op": "flatten", "inputs": ["mp"]},
+    {"name": "r", "op": "relu", "inputs": ["f"]},
+    {"name": "m", "op": "max", "inputs": ["r"], "groups": [[0, 1, 2, 3], [4, 4, 5], [6]]},
+    {"name": "out", "op": "dense", "inputs": ["m"], "weights": [[1, -2, 3], [0, 1, "1/5"]], "biases": [1, 0]}],
+    "outputs": ["out", "m"]}
+
+
+def test_graph_without_lowering_evaluates(data):
+    """A max over more than two entries has no ReLU lowering: the binding evaluates the graph
+    itself (the library's graph evaluator, as `relucert eval`), equal to the Fraction evaluator
+    relucert.graph_ref at random points; every analysis refuses it naming the node."""
+    from relucert import graph_ref
+    import random
+    rnd = random.Random(16)
+    for net, ref in ((relucert.load(data("plnet", "max3_region.json")),
+                      graph_ref.load(data("plnet", "max3_region.json"))),
+                     (relucert.Network.from_json(MAX_GRAPH), graph_ref.loads(json.dumps(MAX_GRAPH)))):
+        n = net.input_dim
+        assert n == math.prod(ref["input"]["shape"])
+        for _ in range(20):
+            x = [Fraction(rnd.randint(-30, 30), rnd.randint(1, 7)) for _ in range(n)]
+            got = net.eval(x)
+            assert got == {"input": x, "output": graph_ref.evaluate(ref, x)}
+            assert net(x) == got["output"]
+        with pytest.raises(relucert.UnsupportedError, match='node "m.*": max.* over [34] entries'):
+            net.complex(box=(-1, 1))
+        with pytest.raises(relucert.UnsupportedError, match="max"):
+            net.to_json()
+        assert "eval only" in repr(net)
+    assert relucert.load(data("plnet", "max3_region.json"))([1, 3, 2]) == [3]
+    with pytest.raises(relucert.InputError):
+        relucert.load(data("plnet", "max3_region.json")).eval([1, 2])
 
 
 def test_from_dict_exact_numbers():

@@ -123,15 +123,30 @@ _parse_rational(fmpq_t T, const char * text, const char * what, rc_error_t err)
 }
 
 /* ---- networks -------------------------------------------------------------------- */
-net_struct *
-api_net_read_file(const char * path, rc_error_t err)
+/* The network read from a file (text NULL) or a string; a graph without a
+   lowering into *graph when graph is not NULL (api_net_read_file_graph). */
+static net_struct *
+_net_read(const char * path, const char * text, size_t len, plnet_struct ** graph, rc_error_t err)
 {
     rc_error_init(err);
-    if (_null_arg(path, "the file name", err))
+    if (graph != NULL)
+        *graph = NULL;
+    if (text == NULL ? _null_arg(path, "the file name", err) : 0)
+        return NULL;
+    jnode * root = NULL;
+    if (text != NULL && jnode_parse(&root, text, len, err))
         return NULL;
     net_struct * net = flint_malloc(sizeof(net_struct));
+    plnet_struct * g = flint_malloc(sizeof(plnet_struct));
     net_init(net);
-    if (net_read_file(net, path, err))
+    plnet_init(g);
+    int status = text == NULL ? net_read_file_graph(net, g, path, err) : net_read_jnode_graph(net, g, root, err);
+    jnode_free(root);
+    if (status == RELU_E_UNSUPPORTED && g->nnodes > 0 && graph != NULL)
+        *graph = g;
+    else
+        api_graph_free(g);
+    if (status)
     {
         net_clear(net);
         flint_free(net);
@@ -141,25 +156,73 @@ api_net_read_file(const char * path, rc_error_t err)
 }
 
 net_struct *
+api_net_read_file(const char * path, rc_error_t err)
+{
+    return _net_read(path, NULL, 0, NULL, err);
+}
+
+net_struct *
 api_net_read_string(const char * text, size_t len, rc_error_t err)
 {
     rc_error_init(err);
     if (_null_arg(text, "the network text", err))
         return NULL;
-    jnode * root = NULL;
-    if (jnode_parse(&root, text, len, err))
+    return _net_read(NULL, text, len, NULL, err);
+}
+
+net_struct *
+api_net_read_file_graph(const char * path, plnet_struct ** graph, rc_error_t err)
+{
+    return _net_read(path, NULL, 0, graph, err);
+}
+
+net_struct *
+api_net_read_string_graph(const char * text, size_t len, plnet_struct ** graph, rc_error_t err)
+{
+    rc_error_init(err);
+    if (graph != NULL)
+        *graph = NULL;
+    if (_null_arg(text, "the network text", err))
         return NULL;
-    net_struct * net = flint_malloc(sizeof(net_struct));
-    net_init(net);
-    int status = net_read_jnode(net, root, err);
-    jnode_free(root);
-    if (status)
+    return _net_read(NULL, text, len, graph, err);
+}
+
+void
+api_graph_free(plnet_struct * g)
+{
+    if (g != NULL)
     {
-        net_clear(net);
-        flint_free(net);
+        plnet_clear(g);
+        flint_free(g);
+    }
+}
+
+slong
+api_graph_input_dim(const plnet_struct * g)
+{
+    return g == NULL ? -1 : plnet_input_dim(g);
+}
+
+char *
+api_graph_eval(const plnet_struct * g, const char * point, rc_error_t err)
+{
+    rc_error_init(err);
+    if (_null_arg(g, "the graph", err) || _null_arg(point, "the point", err))
+        return NULL;
+    slong n = plnet_input_dim(g);
+    fmpq * x = NULL;
+    if (num_parse_list(&x, NULL, point, n, err))
+    {
+        rc_error_prefix(err, "point");
         return NULL;
     }
-    return net;
+    net_eval_report_t r;
+    net_eval_report_init(r);
+    net_eval_report_graph(r, g, x);
+    char * s = _text_of((api_writer) net_eval_report_write_json, r);
+    net_eval_report_clear(r);
+    _fmpq_vec_clear(x, n);
+    return s;
 }
 
 void

@@ -13,6 +13,7 @@
 
 #include "util/error.h"
 #include "net/net.h"
+#include "plnet/plnet.h"
 #include "poly/poly.h"
 #include "polytope/polytope.h"
 
@@ -26,6 +27,18 @@ void api_string_free(char * s);
 net_struct * api_net_read_file(const char * path, rc_error_t err);
 net_struct * api_net_read_string(const char * text, size_t len, rc_error_t err);
 void api_net_free(net_struct * net);
+/* As api_net_read_file / api_net_read_string (net_read_jnode_graph), and a
+   graph whose lowering is refused (RELU_E_UNSUPPORTED: a max over more than
+   two entries) is kept in *graph (NULL otherwise) with err still set: it has
+   no analyses but can be evaluated (api_graph_eval), as `relucert eval` does.
+   Free with api_graph_free. */
+net_struct * api_net_read_file_graph(const char * path, plnet_struct ** graph, rc_error_t err);
+net_struct * api_net_read_string_graph(const char * text, size_t len, plnet_struct ** graph, rc_error_t err);
+void api_graph_free(plnet_struct * g);
+slong api_graph_input_dim(const plnet_struct * g);
+/* The graph's outputs at "x1,...,xn" (plnet_eval through net_eval_report_graph):
+   `relucert eval --json`'s object for such a graph, {"input", "output"}. */
+char * api_graph_eval(const plnet_struct * g, const char * point, rc_error_t err);
 /* Canonical network JSON (as net_write_file). */
 char * api_net_json(const net_struct * net);
 /* Exact evaluation at the point "x1,...,xn": {"output": [...], "pattern": "0110",

@@ -3,11 +3,12 @@
 #include <string.h>
 #include "cli/cli.h"
 #include "train/spherefit.h"
+#include "cli/spherefit_plot.h"
 
 static const char * spherefit_help =
 "usage: relucert sphere-fit --dim D --units U --layers L --seed S [options]\n"
 "\n"
-"Fits a ReLU network N: R^D -> R (L hidden layers of U units, the first layer\n"
+"Fits a network N: R^D -> R (L hidden layers of U units, ReLU unless --activation; the first layer\n"
 "without biases, later layers and the output with biases) to the unit sphere in\n"
 "floating point, rationalises its weights, then computes exactly the sublevel set\n"
 "{N <= T} over R^D (default T = 1), which approximates the unit ball.\n"
@@ -44,7 +45,20 @@ static const char * spherefit_help =
 "  --lr R                learning rate (default 0.01)\n"
 "  --max-denominator Q   denominator bound of the rationalisation (default 100)\n"
 "  --threshold T         the level (rational, default 1)\n"
-"  --convex              keep the weights after the first layer >= 0 (see above)\n"
+"  --convex              keep the weights after the first layer >= 0 (see above; with relu,\n"
+"                        leaky of slope in [0, 1], softplus, or abs in one hidden layer)\n"
+"  --activation A        the hidden units: relu (default), leaky (leaky ReLU, slope --slope),\n"
+"                        abs, hardtanh (clamp to [-1, 1]): exact as for relu, the network a\n"
+"                        graph (doc/FORMAT.md) analysed through its lowering; or smooth:\n"
+"                        sigmoid, tanh, softplus, gelu (--dim 2): NOTHING EXACT, the \"smooth\n"
+"                        analogue\": {N <= T} sampled in floating point on 200 x 200 points of\n"
+"                        [-2, 2]^2, its boundary by marching squares (JSON float_levelset,\n"
+"                        labelled floating point; the float weights in float_network).\n"
+"                        hardtanh, sigmoid and tanh are odd up to a constant, so their first\n"
+"                        layer has biases (trained); the others keep it bias-free\n"
+"  --slope A             leaky's slope (exact rational, default 1/100; trained with its double)\n"
+"  --plot FILE           (--dim 2) the set on [-2, 2]^2 with the unit circle: exact pieces, or\n"
+"                        the float boundary marked floating point (.svg .pdf .png .tex)\n"
 "  --out FILE            write the rationalised network (network format) to FILE\n"
 "  --json                one JSON object on stdout (keys below)\n"
 "  --help                this text\n"
@@ -61,18 +75,24 @@ static const char * spherefit_help =
 "  verified (cddlib and the face-lattice anti-isomorphism)}; zonotope (L = 1 only):\n"
 "  {applies, reason (when not), generators (when it applies: the number of parallel\n"
 "  classes of edges of Z, from the zonotope recognition, checked by rebuilding Z; null\n"
-"  beyond 12), verified}; note (why there is no polytope).\n"
+"  beyond 12), verified}; note (why there is no polytope). Other activations add activation\n"
+"  (and slope); network is then a graph; a smooth one has network null, float_network, exact\n"
+"  false and float_levelset {floating_point: true, note, grid, box, inside_samples, area,\n"
+"  contour_segments, radius_min, radius_max, touches_box} (decimal strings) instead of the\n"
+"  exact keys.\n"
 "\n"
 "examples:\n"
 "  relucert sphere-fit --dim 2 --units 8 --layers 1 --seed 1\n"
-"  relucert sphere-fit --dim 3 --units 12 --layers 1 --seed 2 --json\n";
+"  relucert sphere-fit --dim 3 --units 12 --layers 1 --seed 2 --json\n"
+"  relucert sphere-fit --dim 2 --units 8 --layers 1 --seed 1 --activation leaky --slope 1/5\n"
+"  relucert sphere-fit --dim 2 --units 8 --layers 1 --seed 1 --activation tanh --plot tanh.svg\n";
 
 int
 cmd_spherefit(int argc, char ** argv)
 {
-    train_spherefit_params p = { -1, -1, -1, 0, -1, 2000, 100, 0.01, 0 };
+    train_spherefit_params p = { -1, -1, -1, 0, -1, 2000, 100, 0.01, 0, TRAIN_ACT_RELU };
     slong seed = -1;
-    const char * tstr = "1", * outpath = NULL;
+    const char * tstr = "1", * outpath = NULL, * act = "relu", * slope = "1/100", * plot = NULL;
     int json = 0;
     const cli_opt opts[] = {
         { "dim", CLI_SLONG, &p.dim, 1, 6, 0, 0 }, { "units", CLI_SLONG, &p.units, 1, 64, 0, 0 },
@@ -80,7 +100,8 @@ cmd_spherefit(int argc, char ** argv)
         { "samples", CLI_SLONG, &p.samples, 1, 1000000, 0, 0 }, { "epochs", CLI_SLONG, &p.epochs, 0, 10000000, 0, 0 },
         { "lr", CLI_DOUBLE, &p.lr, 1e-9, 10, 0, 0 }, { "max-denominator", CLI_SLONG, &p.max_den, 1, 1000000000, 0, 0 },
         CLI_OPT_THRESHOLD(&tstr), CLI_OPT_OUT(&outpath), { "convex", CLI_FLAG, &p.convex, 0, 0, 0, 0 },
-        CLI_OPT_JSON(&json), CLI_OPT_END };
+        { "activation", CLI_STR, &act, 0, 0, 0, 0 }, { "slope", CLI_STR, &slope, 0, 0, 0, 0 },
+        { "plot", CLI_STR, &plot, 0, 0, 0, 0 }, CLI_OPT_JSON(&json), CLI_OPT_END };
     int rc = cli_opts_parse("sphere-fit", spherefit_help, argc, argv, opts, NULL, 0, 0, NULL, NULL);
     if (rc != CLI_PARSED)
         return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
@@ -91,26 +112,36 @@ cmd_spherefit(int argc, char ** argv)
         p.samples = 200 * p.dim;
 
     rc_error_t err;
-    fmpq_t T;
+    fmpq_t T, a;
     train_spherefit_t S;
     rc_error_init(err);
     fmpq_init(T);
+    fmpq_init(a);
     train_spherefit_init(S);
-    int status = num_parse_fmpq(T, tstr, strlen(tstr), err);
-    if (status != RELU_OK)
-        rc_error_prefix(err, "--threshold");
+    int status = train_act_from_name(&p.act, act, err);
+    if (status == RELU_OK && num_parse_fmpq(T, tstr, strlen(tstr), err))
+        status = (rc_error_prefix(err, "--threshold"), err->code);
+    if (status == RELU_OK && num_parse_fmpq(a, slope, strlen(slope), err))
+        status = (rc_error_prefix(err, "--slope"), err->code);
+    if (status == RELU_OK && ((outpath != NULL && !train_act_is_pl(p.act)) || (plot != NULL && p.dim != 2)))
+        status = rc_error_set(err, RELU_E_INPUT, outpath != NULL && !train_act_is_pl(p.act)
+                              ? "--out: a smooth activation has no exact network to write (see float_network in --json)"
+                              : "--plot needs --dim 2");
     if (status == RELU_OK)
-        train_spherefit_fit(S, &p);
+        status = train_spherefit_fit(S, &p, a, err);
     /* the network is written before the exact part: it is there even when that fails */
     if (status == RELU_OK && outpath != NULL)
-        status = net_write_file(outpath, S->net, err);
+        status = train_spherefit_write_network(outpath, S, err);
     if (status == RELU_OK)
         status = train_spherefit_analyse(S, T, err);
+    if (status == RELU_OK && plot != NULL)
+        status = cli_spherefit_plot(plot, S, err);
     if (status == RELU_OK)
         status = cli_write_result_compact(json, (cli_writer_json) train_spherefit_write_json,
                                           (cli_writer_text) train_spherefit_write_text, S, err);
     rc = status ? cli_fail("sphere-fit", err) : CLI_EXIT_OK;
     train_spherefit_clear(S);
+    fmpq_clear(a);
     fmpq_clear(T);
     return rc;
 }

@@ -87,6 +87,7 @@ int net_read_file(net_t net, const char * path, rc_error_t err);
    its lowering is refused (RELU_E_UNSUPPORTED, a max over more than two
    entries): then net is left alone and g can still be evaluated (plnet_eval). */
 int net_read_file_graph(net_t net, plnet_t g, const char * path, rc_error_t err);
+int net_read_jnode_graph(net_t net, plnet_t g, const jnode * root, rc_error_t err);
 /* out (initialised; replaced on success) becomes a version-1 network with
    shortcuts computing exactly the graph's outputs, one ReLU neuron per piece
    boundary of every unit (doc/FORMAT.md, "Regions of a graph network");

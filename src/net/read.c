@@ -240,8 +240,14 @@ _read_graph(net_t net, plnet_t keep, const jnode * root, rc_error_t err)
 int
 net_read_jnode(net_t net, const jnode * root, rc_error_t err)
 {
+    return net_read_jnode_graph(net, NULL, root, err);
+}
+
+int
+net_read_jnode_graph(net_t net, plnet_t g, const jnode * root, rc_error_t err)
+{
     if (plnet_is_graph_jnode(root))
-        return _read_graph(net, NULL, root, err);
+        return _read_graph(net, g, root, err);
     if (_check_top_level(root, err))
         return err->code;
     const jnode * layers = jnode_get(root, "layers");
@@ -282,10 +288,7 @@ net_read_file_graph(net_t net, plnet_t g, const char * path, rc_error_t err)
     int status = jnode_parse_file(&root, path, err);   /* prefixes its own messages */
     if (status != RELU_OK)
         return status;
-    if (plnet_is_graph_jnode(root))
-        status = _read_graph(net, g, root, err);
-    else
-        status = net_read_jnode(net, root, err);
+    status = net_read_jnode_graph(net, g, root, err);
     if (status != RELU_OK)
         rc_error_prefix(err, path);
     jnode_free(root);

@@ -83,6 +83,8 @@ static void
 _net_init(train_net_t T, slong dim, slong hidden, const slong * hidden_widths, ulong s, int first_bias)
 {
     T->nlayers = hidden + 1;
+    T->act = TRAIN_ACT_RELU;
+    T->slope = 0;
     T->widths = flint_malloc((hidden + 2) * sizeof(slong));
     T->widths[0] = dim;
     for (slong j = 0; j < hidden; j++)
@@ -137,7 +139,10 @@ _forward(const train_net_t T, const double * x, double ** z, double ** a)
             for (slong k = 0; k < c; k++)
                 s += T->W[j][i * c + k] * a[j][k];
             z[j][i] = s;
-            a[j + 1][i] = (j + 1 < T->nlayers && s < 0) ? 0 : s;
+            if (j + 1 == T->nlayers || T->act == TRAIN_ACT_RELU)   /* relu: the bytes of issue 4 */
+                a[j + 1][i] = (j + 1 < T->nlayers && s < 0) ? 0 : s;
+            else
+                a[j + 1][i] = train_act_eval(T->act, T->slope, s);
         }
     }
     return a[T->nlayers][0];
@@ -180,7 +185,8 @@ _backward(double ** gW, double ** gb, const train_net_t T, double ** g, double *
                 double t = 0;
                 for (slong i = 0; i < r; i++)
                     t += T->W[j][i * c + k] * g[j][i];
-                g[j - 1][k] = (z[j - 1][k] > 0) ? t : 0;
+                g[j - 1][k] = T->act == TRAIN_ACT_RELU ? ((z[j - 1][k] > 0) ? t : 0)
+                                                       : t * train_act_deriv(T->act, T->slope, z[j - 1][k]);
             }
     }
 }

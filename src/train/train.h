@@ -26,6 +26,28 @@ typedef train_data_struct train_data_t[1];
 int train_data_make(train_data_t D, const char * name, slong n, ulong seed, rc_error_t err);
 void train_data_clear(train_data_t D);
 
+/* The hidden units' activation (issue 16: neural polytopes for other
+   activations). The first four are piecewise linear: their networks are
+   rationalised exactly (relu as a version-1 network, the others as graphs,
+   doc/FORMAT.md); the smooth ones are only ever evaluated in floating point. */
+typedef enum
+{
+    TRAIN_ACT_RELU, TRAIN_ACT_LEAKY, TRAIN_ACT_ABS, TRAIN_ACT_HARDTANH,     /* piecewise linear */
+    TRAIN_ACT_SIGMOID, TRAIN_ACT_TANH, TRAIN_ACT_SOFTPLUS, TRAIN_ACT_GELU,  /* smooth */
+    TRAIN_NUM_ACTS
+}
+train_act;
+
+/* "relu", "leaky", "abs", "hardtanh", "sigmoid", "tanh", "softplus", "gelu" */
+const char * train_act_name(train_act a);
+/* RELU_E_INPUT for an unknown name (the message lists them) */
+int train_act_from_name(train_act * a, const char * name, rc_error_t err);
+static inline int train_act_is_pl(train_act a) { return a <= TRAIN_ACT_HARDTANH; }
+/* The activation and its derivative at z in double (slope: leaky's; hardtanh
+   clamps to [-1, 1]; gelu is z Phi(z) with the exact normal cdf via erf). */
+double train_act_eval(train_act a, double slope, double z);
+double train_act_deriv(train_act a, double slope, double z);
+
 /* A float network 2 -> widths -> 1. */
 typedef struct
 {
@@ -33,6 +55,8 @@ typedef struct
     slong * widths;        /* widths[0] = 2, ..., widths[nlayers] = 1 */
     double ** W;           /* W[j]: widths[j+1] x widths[j], row-major */
     double ** b;
+    train_act act;         /* of every hidden unit (train_net_init*: relu) */
+    double slope;          /* leaky's */
 }
 train_net_struct;
 
@@ -50,6 +74,14 @@ double train_net_accuracy(const train_net_t T, const train_data_t D);
    float weights with denominators <= max_den (continued fractions of the exact
    binary value of each double). */
 void train_net_rationalise(net_t net, const train_net_t T, slong max_den);
+/* For a piecewise-linear activation other than relu: the network as a graph
+   (network format 2: dense layers and leaky_relu with the exact slope, abs, or
+   clamp to [-1, 1]) with the rationalised weights, in *graph (a JSON tree, to
+   be freed with jnode_free), and net its lowering (net_read_jnode). */
+int train_net_rationalise_graph(jnode ** graph, net_t net, const train_net_t T, const fmpq_t slope, slong max_den,
+                                rc_error_t err);
+/* The float network's output at x (its activation, double). */
+double train_net_eval(const train_net_t T, const double * x);
 /* Best rational approximation p/q of the double x with 1 <= q <= max_den. */
 void train_rationalise_double(fmpq_t r, double x, slong max_den);
 
