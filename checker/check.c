@@ -1242,7 +1242,10 @@ eval_main(const char * npath, const char * at)
     for (tok = strtok_r(buf, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save), k++)
         if (k >= n || parse_exact(x[k], tok) != 0)
             break;
-    if (k != n || tok != NULL)
+    long commas = 0;
+    for (const char * c = at; *c; c++)
+        commas += *c == ',';
+    if (k != n || tok != NULL || commas != n - 1)
     {
         fprintf(stderr, "relucert-check: --eval: expected %ld exact numbers separated by commas\n", n);
         arena_free_all();

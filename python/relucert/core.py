@@ -372,8 +372,6 @@ class Regions:
             self._net.input_dim, self._net.widths, self._domain._kind, state)
 
     def _repr_html_(self):
-        if self._net is None:
-            return _html_table("Network (graph without a lowering: eval only)", [("inputs", self.input_dim)])
         return _html_table("Regions", [("network", repr(self._net)), ("domain", self._domain._kind),
                                        ("state", "done" if self.done else "streaming")])
 
@@ -594,8 +592,6 @@ class Polytope:
         return "Polytope(dim=%d, fvector=%r, type=%r)" % (self.dim, self.fvector, self.type)
 
     def _repr_html_(self):
-        if self._net is None:
-            return _html_table("Network (graph without a lowering: eval only)", [("inputs", self.input_dim)])
         return _html_table("Polytope", [("dimension", self.dim), ("f-vector", self.fvector),
                                         ("vertices", len(self.vertices)), ("type", self.type)])
 
