@@ -96,6 +96,39 @@ int cli_select_output(slong * output, const net_t net, const char * ostr, rc_err
 /* The threshold T of --threshold/--sublevel/--superlevel/--level (one exact number). */
 int cli_parse_threshold(fmpq_t T, const char * s, rc_error_t err);
 
+/* The inputs most analyses start from (src/cli/input.c): the network, then the
+   threshold (when given; else T = 0), the output (when select_output) and the
+   domain (when dom is not NULL), read in this order so every command reports
+   the same first error. */
+typedef struct
+{
+    net_t net;
+    poly_t domain;     /* R^n until a domain is built */
+    char desc[256];    /* the domain's description */
+    fmpq_t T;
+    slong output;
+}
+cli_input_struct;
+typedef cli_input_struct cli_input_t[1];
+
+typedef struct
+{
+    const cli_domain_opts * dom;
+    const char * threshold;
+    const char * output;
+    int select_output;
+}
+cli_input_args;
+
+void cli_input_init(cli_input_t in);
+void cli_input_clear(cli_input_t in);
+int cli_input_read(cli_input_t in, const char * path, const cli_input_args * a, rc_error_t err);
+
+/* cli_opts_parse for a command's first step: nonzero when the command is to
+   return *rc now (0 after --help, the usage error's code otherwise). */
+int cli_opts_stop(int * rc, const char * cmd, const char * help, int argc, char ** argv, const cli_opt * opts,
+                  const char ** pos, int minpos, int maxpos, int * npos, const char * posname);
+
 /* Every command prints its result with the library's writers through this:
    JSON (pretty, one object) when json, else text, on stdout; a failed write
    (full disk, closed stdout) is an error, never exit 0. */

@@ -46,9 +46,9 @@ cmd_arrangement(int argc, char ** argv)
     int json = 0, quiet = 0, progress = 0;
     const cli_opt opts[] = { CLI_OPT_JSON(&json), CLI_OPT_CERTIFICATE(&cert_path), CLI_OPT_QUIET(&quiet),
                              CLI_OPT_PROGRESS(&progress), CLI_OPT_END };
-    int rc = cli_opts_parse("arrangement", arrangement_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
-    if (rc != CLI_PARSED)
-        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    int rc;
+    if (cli_opts_stop(&rc, "arrangement", arrangement_help, argc, argv, opts, pos, 1, 1, NULL, "network file"))
+        return rc;
 
     rc_error_t err;
     net_t net;

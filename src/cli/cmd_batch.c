@@ -50,9 +50,9 @@ cmd_batch(int argc, char ** argv)
     R->workers = 1;
     const cli_opt opts[] = { CLI_OPT_OUT(&R->out), CLI_OPT_JOBS(&R->workers), CLI_OPT_QUIET(&R->quiet),
                              CLI_OPT_JSON(&json), CLI_OPT_PROGRESS(&progress), { "csv", CLI_STR, &csv, 0, 0, 0, 0 }, CLI_OPT_END };
-    int rc = cli_opts_parse("batch", batch_help, argc, argv, opts, pos, 1, 1, NULL, "MANIFEST");
-    if (rc != CLI_PARSED)
-        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    int rc;
+    if (cli_opts_stop(&rc, "batch", batch_help, argc, argv, opts, pos, 1, 1, NULL, "MANIFEST"))
+        return rc;
     if (R->out == NULL)
         return cli_usage_error("batch", "expected MANIFEST and --out FILE.jsonl");
     R->manifest = pos[0];

@@ -88,44 +88,34 @@ cmd_boundary(int argc, char ** argv)
                              CLI_OPTS_DOMAIN(&dom), CLI_OPT_JSON(&json),
                              { "check-faces", CLI_FLAG, &check_faces, 0, 0, 0, 0 }, CLI_OPT_LIST(&list),
                              CLI_OPT_CERTIFICATE(&cert_path), CLI_OPT_END };
-    int rc = cli_opts_parse("boundary", boundary_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
-    if (rc != CLI_PARSED)
-        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    int rc;
+    if (cli_opts_stop(&rc, "boundary", boundary_help, argc, argv, opts, pos, 1, 1, NULL, "network file"))
+        return rc;
 
     rc_error_t err;
-    net_t net;
-    fmpq_t T;
-    poly_t domain;
+    cli_input_t in;
     boundary_analysis_t A;
-    char desc[256];
     rc_error_init(err);
-    net_init(net);
-    fmpq_init(T);
+    cli_input_init(in);
     boundary_analysis_init(A);
-    int status = tstr != NULL ? cli_parse_threshold(T, tstr, err) : RELU_OK;
-    if (status == RELU_OK)
-        status = net_read_file(net, pos[0], err);
+    int status = cli_input_read(in, pos[0], &(cli_input_args){ &dom, tstr, NULL, 0 }, err);
+    const net_struct * net = in->net;
     slong n = net->input_dim;
-    poly_init(domain, n);
-    if (status == RELU_OK)
-        status = cli_domain_build(domain, desc, &dom, n, err);
     if (status == RELU_OK && cert_path != NULL && !(net->nlayers == 2 && net_layer_width(net, 0) == n))
         status = rc_error_set(err, RELU_E_UNSUPPORTED,
             "--certificate: classification certificates need one hidden layer of width input_dim = %ld", (long) n);
     if (status == RELU_OK && cert_path != NULL && net_has_shortcuts(net))
         status = rc_error_set(err, RELU_E_UNSUPPORTED, "boundary --certificate: networks with shortcuts are not supported yet");
     if (status == RELU_OK)
-        status = boundary_analyze(A, net, pos[0], output, T, domain, desc, check_faces, list, err);
+        status = boundary_analyze(A, in->net, pos[0], output, in->T, in->domain, in->desc, check_faces, list, err);
     if (status == RELU_OK && cert_path != NULL)
-        status = cli_write_certificate(cert_path, err, _write_cert, &(boundary_cert_args){ net, A });
+        status = cli_write_certificate(cert_path, err, _write_cert, &(boundary_cert_args){ in->net, A });
     /* indented for a summary; compact when it holds every piece */
     if (status == RELU_OK)
         status = (list ? cli_write_result_compact : cli_write_result)(json,
             (cli_writer_json) boundary_analysis_write_json, (cli_writer_text) boundary_analysis_write_text, A, err);
     rc = status ? cli_fail("boundary", err) : CLI_EXIT_OK;
     boundary_analysis_clear(A);
-    poly_clear(domain);
-    fmpq_clear(T);
-    net_clear(net);
+    cli_input_clear(in);
     return rc;
 }

@@ -20,9 +20,9 @@ cmd_charpoly(int argc, char ** argv)
         { "flats-max", CLI_SLONG, &fmax, 0, 1e18, 0, 0 }, { "plain-max-nodes", CLI_SLONG, &plain, 0, 1e18, 0, 0 },
         { "no-reversed", CLI_FLAG, &norev, 0, 0, 0, 0 },
         { "finite-field-max", CLI_SLONG, &ffmax, 0, 1e18, 0, 0 }, CLI_OPT_END };
-    int rc = cli_opts_parse("charpoly", charpoly_help, argc, argv, opts, pos, 0, 1, &npos, "network file");
-    if (rc != CLI_PARSED)
-        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    int rc;
+    if (cli_opts_stop(&rc, "charpoly", charpoly_help, argc, argv, opts, pos, 0, 1, &npos, "network file"))
+        return rc;
     par.progress = progress ? stderr : NULL;
     par.use_symmetry = !nosym;
     par.reversed = !norev;

@@ -44,28 +44,23 @@ cmd_decision(int argc, char ** argv)
     int json = 0, list = 0, quiet = 0, progress = 0;
     const cli_opt opts[] = { CLI_OPTS_DOMAIN(&dom), CLI_OPT_LIST(&list), CLI_OPT_JSON(&json),
                              CLI_OPT_QUIET(&quiet), CLI_OPT_PROGRESS(&progress), CLI_OPT_END };
-    int rc = cli_opts_parse("decision", decision_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
-    if (rc != CLI_PARSED)
-        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    int rc;
+    if (cli_opts_stop(&rc, "decision", decision_help, argc, argv, opts, pos, 1, 1, NULL, "network file"))
+        return rc;
 
     rc_error_t err;
-    net_t net;
-    poly_t domain;
+    cli_input_t in;
     decision_t D;
-    char desc[256];
     rc_error_init(err);
-    net_init(net);
+    cli_input_init(in);
     decision_init(D);
-    int status = net_read_file(net, pos[0], err);
-    poly_init(domain, net->input_dim);
-    if (status == RELU_OK)
-        status = cli_domain_build(domain, desc, &dom, net->input_dim, err);
+    int status = cli_input_read(in, pos[0], &(cli_input_args){ &dom, NULL, NULL, 0 }, err);
     if (status == RELU_OK)
     {
         cli_progress prog;
         cli_progress_start(&prog, quiet, progress);
         D->progress = &prog.listener;
-        status = decision_analyze(D, net, domain, desc, list, err);
+        status = decision_analyze(D, in->net, in->domain, in->desc, list, err);
         cli_progress_end(&prog);
         D->progress = NULL;
     }
@@ -74,7 +69,6 @@ cmd_decision(int argc, char ** argv)
                                   (cli_writer_text) decision_write_text, D, err);
     rc = status ? cli_fail("decision", err) : CLI_EXIT_OK;
     decision_clear(D);
-    poly_clear(domain);
-    net_clear(net);
+    cli_input_clear(in);
     return rc;
 }

@@ -86,42 +86,32 @@ cmd_dualgraph(int argc, char ** argv)
                              { "graphml", CLI_STR, &gml, 0, 0, 0, 0 }, { "list-edges", CLI_FLAG, &list_edges, 0, 0, 0, 0 },
                              { "progress", CLI_FLAG, &progress, 0, 0, 0, 0 }, { "certificate", CLI_STR, &cert, 0, 0, 0, 0 },
                              CLI_OPT_JSON(&json), CLI_OPT_QUIET(&quiet), CLI_OPT_END };
-    int rc = cli_opts_parse("dualgraph", dualgraph_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
-    if (rc != CLI_PARSED)
-        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    int rc;
+    if (cli_opts_stop(&rc, "dualgraph", dualgraph_help, argc, argv, opts, pos, 1, 1, NULL, "network file"))
+        return rc;
 
     rc_error_t err;
-    net_t net;
-    fmpq_t T;
-    poly_t domain;
+    cli_input_t in;
     dualgraph_report_t R;
-    slong output = 0;
-    char desc[256];
     rc_error_init(err);
-    net_init(net);
-    fmpq_init(T);
+    cli_input_init(in);
     dualgraph_report_init(R);
     R->progress = progress && !quiet ? stderr : NULL;
     cli_progress prog;
     cli_progress_start(&prog, quiet, progress);
     R->region_progress = &prog.listener;
-    int status = net_read_file(net, pos[0], err);
-    poly_init(domain, net->input_dim);
-    if (status == RELU_OK && tstr != NULL)
-        status = cli_parse_threshold(T, tstr, err);
     /* the output matters only for the classes against --threshold */
-    if (status == RELU_OK && (tstr != NULL || ostr != NULL))
-        status = cli_select_output(&output, net, ostr, err);
-    if (status == RELU_OK)
-        status = cli_domain_build(domain, desc, &dom, net->input_dim, err);
+    int status = cli_input_read(in, pos[0], &(cli_input_args){ &dom, tstr, ostr, tstr != NULL || ostr != NULL },
+                                err);
     if (status == RELU_OK && cert && weighted)
         status = rc_error_set(err, RELU_E_UNSUPPORTED, "--certificate: the weighted Laplacian is not certified "
                               "(its weights are not in the regions certificate)");
     if (status == RELU_OK)
-        status = dualgraph_analyze(R, net, domain, desc, output, tstr ? T : NULL, weighted, list_edges, err);
+        status = dualgraph_analyze(R, in->net, in->domain, in->desc, in->output, tstr ? in->T : NULL, weighted,
+                                   list_edges, err);
     cli_progress_end(&prog);
     if (status == RELU_OK && cert)
-        status = cli_write_file(cert, err, _write_cert, (void *[]) { R, net, domain, desc });
+        status = cli_write_file(cert, err, _write_cert, (void *[]) { R, in->net, in->domain, in->desc });
     if (status == RELU_OK && dot)
         status = cli_write_file(dot, err, _write_dot, R);
     if (status == RELU_OK && gml)
@@ -130,8 +120,6 @@ cmd_dualgraph(int argc, char ** argv)
         status = _write(json, R, err);
     rc = status ? cli_fail("dualgraph", err) : CLI_EXIT_OK;
     dualgraph_report_clear(R);
-    poly_clear(domain);
-    fmpq_clear(T);
-    net_clear(net);
+    cli_input_clear(in);
     return rc;
 }

@@ -24,9 +24,9 @@ cmd_eval(int argc, char ** argv)
     const char * at = NULL, * pos[1];
     int json = 0;
     const cli_opt opts[] = { { "at", CLI_STR, &at, 0, 0, 0, 0 }, CLI_OPT_JSON(&json), CLI_OPT_END };
-    int rc = cli_opts_parse("eval", eval_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
-    if (rc != CLI_PARSED)
-        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    int rc;
+    if (cli_opts_stop(&rc, "eval", eval_help, argc, argv, opts, pos, 1, 1, NULL, "network file"))
+        return rc;
     if (at == NULL)
         return cli_usage_error("eval", "missing --at x1,...,xn");
 

@@ -61,9 +61,9 @@ cmd_faces(int argc, char ** argv)
     int json = 0;
     const cli_opt opts[] = { CLI_OPT_JSON(&json), { "region", CLI_STR, &pattern, 0, 0, 0, 0 }, CLI_OPTS_DOMAIN(&dom),
                              CLI_OPT_END };
-    int rc = cli_opts_parse("faces", faces_help, argc, argv, opts, pos, 1, 1, NULL, "polytope or network file");
-    if (rc != CLI_PARSED)
-        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    int rc;
+    if (cli_opts_stop(&rc, "faces", faces_help, argc, argv, opts, pos, 1, 1, NULL, "polytope or network file"))
+        return rc;
     if (pattern == NULL && (dom.box || dom.file || dom.whole))
         return cli_usage_error("faces", "--box, --domain and --whole go with NET --region PATTERN");
 

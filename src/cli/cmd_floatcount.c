@@ -23,9 +23,9 @@ cmd_floatcount(int argc, char ** argv)
     int json = 0;
     const cli_opt opts[] = { { "box", CLI_STR, &box, 0, 0, 0, 0 }, { "grid", CLI_SLONG, &grid, 2, 1e19, 0, 0 },
                              CLI_OPT_JSON(&json), CLI_OPT_END };
-    int rc = cli_opts_parse("float-count", floatcount_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
-    if (rc != CLI_PARSED)
-        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    int rc;
+    if (cli_opts_stop(&rc, "float-count", floatcount_help, argc, argv, opts, pos, 1, 1, NULL, "network file"))
+        return rc;
     if (box == NULL || grid == 0)
         return cli_usage_error("float-count", "expected NET --box LO,HI --grid n");
 

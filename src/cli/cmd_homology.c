@@ -62,49 +62,37 @@ cmd_homology(int argc, char ** argv)
     const cli_opt opts[] = { CLI_OPTS_DOMAIN(&dom), CLI_OPTS_SET(&set), CLI_OPT_OUTPUT(&ostr), CLI_OPT_JSON(&json),
                              CLI_OPT_CERTIFICATE(&cert_path), CLI_OPT_QUIET(&quiet), CLI_OPT_PROGRESS(&progress),
                              CLI_OPT_END };
-    int rc = cli_opts_parse("homology", homology_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
-    if (rc != CLI_PARSED)
-        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    int rc;
+    if (cli_opts_stop(&rc, "homology", homology_help, argc, argv, opts, pos, 1, 1, NULL, "network file"))
+        return rc;
     if (set.name == NULL)
         return cli_usage_error("homology", "give exactly one of --superlevel T, --sublevel T, --level T");
 
     rc_error_t err;
-    net_t net;
-    fmpq_t T;
-    poly_t domain;
+    cli_input_t in;
     homology_set_t S;
-    slong output = 0;
-    char desc[256];
     rc_error_init(err);
-    net_init(net);
-    fmpq_init(T);
+    cli_input_init(in);
     homology_set_init(S);
-    int status = net_read_file(net, pos[0], err);
-    poly_init(domain, net->input_dim);
-    if (status == RELU_OK)
-        status = cli_parse_threshold(T, set.T, err);
-    if (status == RELU_OK)
-        status = cli_select_output(&output, net, ostr, err);
-    if (status == RELU_OK)
-        status = cli_domain_build(domain, desc, &dom, net->input_dim, err);
+    int status = cli_input_read(in, pos[0], &(cli_input_args){ &dom, set.T, ostr, 1 }, err);
     if (status == RELU_OK)
     {
         cli_progress prog;
         cli_progress_start(&prog, quiet, progress);
         S->progress = &prog.listener;
-        status = homology_set_compute(S, net, output, set.name, T, domain, desc, cert_path != NULL, err);
+        status = homology_set_compute(S, in->net, in->output, set.name, in->T, in->domain, in->desc,
+                                      cert_path != NULL, err);
         cli_progress_end(&prog);
         S->progress = NULL;
     }
     if (status == RELU_OK && cert_path != NULL)
-        status = cli_write_certificate(cert_path, err, _write_cert, &(homology_cert_args){ net, domain, S });
+        status = cli_write_certificate(cert_path, err, _write_cert,
+                                       &(homology_cert_args){ in->net, in->domain, S });
     if (status == RELU_OK)
         status = cli_write_result(json, (cli_writer_json) homology_set_write_json,
                                   (cli_writer_text) homology_set_write_text, S, err);
     rc = status ? cli_fail("homology", err) : CLI_EXIT_OK;
     homology_set_clear(S);
-    poly_clear(domain);
-    fmpq_clear(T);
-    net_clear(net);
+    cli_input_clear(in);
     return rc;
 }

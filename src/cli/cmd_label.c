@@ -88,9 +88,9 @@ cmd_label(int argc, char ** argv)
     int json = 0, npos;
     const cli_opt opts[] = { { "grid", CLI_SLONG, &grid, 2, 1e19, 0, 0 }, { "box", CLI_STR, &box, 0, 0, 0, 0 },
                              CLI_OPT_JSON(&json), { "jsonl", CLI_STR, &jsonl, 0, 0, 0, 0 }, CLI_OPT_END };
-    int rc = cli_opts_parse("label", label_help, argc, argv, opts, pos, 1, 2, &npos, "network file");
-    if (rc != CLI_PARSED)
-        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    int rc;
+    if (cli_opts_stop(&rc, "label", label_help, argc, argv, opts, pos, 1, 2, &npos, "network file"))
+        return rc;
     if ((npos == 2) == (grid > 0) || (grid > 0) != (box != NULL))
         return cli_usage_error("label", "give either a points file or --grid n --box LO,HI");
 

@@ -46,9 +46,9 @@ cmd_layer(int argc, char ** argv)
     int json = 0, list = 0;
     const cli_opt opts[] = { { "layer", CLI_SLONG, &k, 1, 1e18, 0, 0 }, CLI_OPT_LIST(&list), CLI_OPT_JSON(&json),
                              CLI_OPT_END };
-    int rc = cli_opts_parse("layer", layer_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
-    if (rc != CLI_PARSED)
-        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    int rc;
+    if (cli_opts_stop(&rc, "layer", layer_help, argc, argv, opts, pos, 1, 1, NULL, "network file"))
+        return rc;
 
     rc_error_t err;
     net_t net;

@@ -58,39 +58,28 @@ cmd_levelset(int argc, char ** argv)
     const cli_opt opts[] = { CLI_OPTS_SET(&set), CLI_OPTS_DOMAIN(&dom), { "output", CLI_SLONG, &output, 0, 1e18, 0, 0 },
                              CLI_OPT_JSON(&json), CLI_OPT_LIST(&list), { "zonotope", CLI_FLAG, &zono, 0, 0, 0, 0 },
                              CLI_OPT_END };
-    int rc = cli_opts_parse("levelset", levelset_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
-    if (rc != CLI_PARSED)
-        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    int rc;
+    if (cli_opts_stop(&rc, "levelset", levelset_help, argc, argv, opts, pos, 1, 1, NULL, "network file"))
+        return rc;
     if (set.name == NULL)
         return cli_usage_error("levelset", "give exactly one of --sublevel T, --superlevel T, --level T");
 
     rc_error_t err;
-    net_t net;
-    fmpq_t T;
-    poly_t domain;
+    cli_input_t in;
     levelset_analysis_t A;
-    char desc[256];
     rc_error_init(err);
-    net_init(net);
-    fmpq_init(T);
+    cli_input_init(in);
     levelset_analysis_init(A);
-    int status = cli_parse_threshold(T, set.T, err);
+    int status = cli_input_read(in, pos[0], &(cli_input_args){ &dom, set.T, NULL, 0 }, err);
     if (status == RELU_OK)
-        status = net_read_file(net, pos[0], err);
-    poly_init(domain, net->input_dim);
-    if (status == RELU_OK)
-        status = cli_domain_build(domain, desc, &dom, net->input_dim, err);
-    if (status == RELU_OK)
-        status = levelset_analyze(A, net, pos[0], output, T, levelset_kind_of(set.name), domain, desc, list, zono,
-                                  err);
+        status = levelset_analyze(A, in->net, pos[0], output, in->T, levelset_kind_of(set.name), in->domain, in->desc,
+                                  list, zono, err);
     if (status == RELU_OK)
         status = (levelset_analysis_json_compact(A) ? cli_write_result_compact : cli_write_result)(
             json, (cli_writer_json) levelset_analysis_write_json, (cli_writer_text) levelset_analysis_write_text, A,
             err);
     rc = status ? cli_fail("levelset", err) : CLI_EXIT_OK;
     levelset_analysis_clear(A);
-    poly_clear(domain);
-    fmpq_clear(T);
-    net_clear(net);
+    cli_input_clear(in);
     return rc;
 }

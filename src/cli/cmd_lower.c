@@ -20,9 +20,9 @@ cmd_lower(int argc, char ** argv)
 {
     const char * out = NULL, * pos[1];
     const cli_opt opts[] = { { "out", CLI_STR, &out, 0, 0, 0, 'o' }, CLI_OPT_END };
-    int rc = cli_opts_parse("lower", lower_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
-    if (rc != CLI_PARSED)
-        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    int rc;
+    if (cli_opts_stop(&rc, "lower", lower_help, argc, argv, opts, pos, 1, 1, NULL, "network file"))
+        return rc;
     rc_error_t err;
     net_t net;
     rc_error_init(err);

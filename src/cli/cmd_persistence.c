@@ -41,9 +41,9 @@ cmd_persistence(int argc, char ** argv)
     int json = 0;
     const cli_opt opts[] = { CLI_OPTS_DOMAIN(&dom), CLI_OPT_OUTPUT(&ostr), { "field", CLI_STR, &fstr, 0, 0, 0, 0 },
                              CLI_OPT_JSON(&json), CLI_OPT_END };
-    int rc = cli_opts_parse("persistence", persistence_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
-    if (rc != CLI_PARSED)
-        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    int rc;
+    if (cli_opts_stop(&rc, "persistence", persistence_help, argc, argv, opts, pos, 1, 1, NULL, "network file"))
+        return rc;
     if (dom.whole || (dom.box == NULL && dom.file == NULL))
         return cli_usage_error("persistence", "give a bounded domain with --box LO,HI or --domain FILE");
     ulong p;
@@ -51,28 +51,19 @@ cmd_persistence(int argc, char ** argv)
         return rc;
 
     rc_error_t err;
-    net_t net;
-    poly_t domain;
+    cli_input_t in;
     persistence_report_t R;
-    slong output = 0;
-    char desc[256];
     rc_error_init(err);
-    net_init(net);
+    cli_input_init(in);
     persistence_report_init(R);
-    int status = net_read_file(net, pos[0], err);
-    poly_init(domain, net->input_dim);
+    int status = cli_input_read(in, pos[0], &(cli_input_args){ &dom, NULL, ostr, 1 }, err);
     if (status == RELU_OK)
-        status = cli_select_output(&output, net, ostr, err);
-    if (status == RELU_OK)
-        status = cli_domain_build(domain, desc, &dom, net->input_dim, err);
-    if (status == RELU_OK)
-        status = persistence_analyze(R, net, output, domain, desc, p, err);
+        status = persistence_analyze(R, in->net, in->output, in->domain, in->desc, p, err);
     if (status == RELU_OK)
         status = cli_write_result(json, (cli_writer_json) persistence_report_write_json,
                                   (cli_writer_text) persistence_report_write_text, R, err);
     rc = status ? cli_fail("persistence", err) : CLI_EXIT_OK;
     persistence_report_clear(R);
-    poly_clear(domain);
-    net_clear(net);
+    cli_input_clear(in);
     return rc;
 }

@@ -34,9 +34,9 @@ cmd_polar(int argc, char ** argv)
     /* --centre is the British spelling of --center (documented alias); one of them */
     const cli_opt opts[] = { CLI_OPT_JSON(&json), { "center", CLI_STR, &center, 0, 0, 3, 0 },
                              { "centre", CLI_STR, &center, 0, 0, 3, 0 }, CLI_OPT_END };
-    int rc = cli_opts_parse("polar", polar_help, argc, argv, opts, pos, 1, 1, NULL, "polytope file");
-    if (rc != CLI_PARSED)
-        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    int rc;
+    if (cli_opts_stop(&rc, "polar", polar_help, argc, argv, opts, pos, 1, 1, NULL, "polytope file"))
+        return rc;
 
     rc_error_t err;
     polytope_t Q;

@@ -50,9 +50,9 @@ cmd_polytope(int argc, char ** argv)
     const char * other = NULL, * pos[1];
     int json = 0;
     const cli_opt opts[] = { CLI_OPT_JSON(&json), { "compare", CLI_STR, &other, 0, 0, 0, 0 }, CLI_OPT_END };
-    int rc = cli_opts_parse("polytope", polytope_help, argc, argv, opts, pos, 1, 1, NULL, "polytope file");
-    if (rc != CLI_PARSED)
-        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    int rc;
+    if (cli_opts_stop(&rc, "polytope", polytope_help, argc, argv, opts, pos, 1, 1, NULL, "polytope file"))
+        return rc;
 
     rc_error_t err;
     polytope_t Q, R;

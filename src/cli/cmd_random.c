@@ -64,9 +64,9 @@ cmd_random(int argc, char ** argv)
                              { "kind", CLI_STR, &a.kind, 0, 0, 0, 0 }, { "seed", CLI_STR, &sstr, 0, 0, 0, 0 },
                              { "count", CLI_SLONG, &a.count, 1, 1e19, 0, 0 }, CLI_OPT_OUT(&path), CLI_OPT_JSON(&json),
                              CLI_OPT_END };
-    int rc = cli_opts_parse("random", random_help, argc, argv, opts, NULL, 0, 0, NULL, NULL);
-    if (rc != CLI_PARSED)
-        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    int rc;
+    if (cli_opts_stop(&rc, "random", random_help, argc, argv, opts, NULL, 0, 0, NULL, NULL))
+        return rc;
     if (a.dim == 0 || a.kind == NULL || sstr == NULL)
         return cli_usage_error("random", "need --dim, --kind and --seed");
     if (cli_parse_u64(&a.seed, "random", "--seed", sstr) || (wstr != NULL && cli_parse_slong_list(a.widths, &a.nw, 64, "random", "--widths", wstr, 1, 100000)))

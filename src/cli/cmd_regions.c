@@ -126,9 +126,9 @@ cmd_regions(int argc, char ** argv)
         CLI_OPT_CERTIFICATE(&cert_path), CLI_OPT_JOBS(&o.jobs), CLI_OPT_MAX_REGIONS(&o.max_regions),
         CLI_OPT_TIME_LIMIT(&o.time_limit), { "engine", CLI_STR, &engine, 0, 0, 0, 0 },
         { "near", CLI_STR, &near, 0, 0, 0, 0 }, { "radius", CLI_SLONG, &radius, 0, 1e18, 0, 0 }, CLI_OPT_END };
-    int rc = cli_opts_parse("regions", regions_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
-    if (rc != CLI_PARSED)
-        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    int rc;
+    if (cli_opts_stop(&rc, "regions", regions_help, argc, argv, opts, pos, 1, 1, NULL, "network file"))
+        return rc;
     quiet = quiet ? 1 : progress ? -1 : 0;
     if (o.jobs > 1 && (o.check_faces || cert_path))
         return cli_usage_error("regions", "--check-faces and --certificate need one process (drop --jobs)");

@@ -75,9 +75,9 @@ cmd_slice(int argc, char ** argv)
     const cli_opt opts[] = { { "points", CLI_STR, &points, 0, 0, 0, 0 }, { "origin", CLI_STR, &origin, 0, 0, 0, 0 },
                              { "directions", CLI_STR, &dirs, 0, 0, 0, 0 }, { "out", CLI_STR, &out, 0, 0, 0, 'o' },
                              CLI_OPT_JSON(&json), CLI_OPT_END };
-    int rc = cli_opts_parse("slice", slice_help, argc, argv, opts, pos, 1, 1, NULL, "network file");
-    if (rc != CLI_PARSED)
-        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    int rc;
+    if (cli_opts_stop(&rc, "slice", slice_help, argc, argv, opts, pos, 1, 1, NULL, "network file"))
+        return rc;
     if ((points != NULL) == (origin != NULL || dirs != NULL) || (points == NULL && (origin == NULL || dirs == NULL)))
         return cli_usage_error("slice", "give either --points FILE, or --origin P with --directions FILE");
     if (json && out == NULL)

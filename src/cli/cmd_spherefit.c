@@ -102,9 +102,9 @@ cmd_spherefit(int argc, char ** argv)
         CLI_OPT_THRESHOLD(&tstr), CLI_OPT_OUT(&outpath), { "convex", CLI_FLAG, &p.convex, 0, 0, 0, 0 },
         { "activation", CLI_STR, &act, 0, 0, 0, 0 }, { "slope", CLI_STR, &slope, 0, 0, 0, 0 },
         { "plot", CLI_STR, &plot, 0, 0, 0, 0 }, CLI_OPT_JSON(&json), CLI_OPT_END };
-    int rc = cli_opts_parse("sphere-fit", spherefit_help, argc, argv, opts, NULL, 0, 0, NULL, NULL);
-    if (rc != CLI_PARSED)
-        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    int rc;
+    if (cli_opts_stop(&rc, "sphere-fit", spherefit_help, argc, argv, opts, NULL, 0, 0, NULL, NULL))
+        return rc;
     if (p.dim < 0 || p.units < 0 || p.layers < 0 || seed < 0)
         return cli_usage_error("sphere-fit", "--dim, --units, --layers and --seed are required");
     p.seed = (ulong) seed;

@@ -145,9 +145,9 @@ cmd_stats(int argc, char ** argv)
                              { "whole", CLI_FLAG, &dom.whole, 0, 0, CLI_GROUP_DOMAIN, 0 },
                              { "general-position", CLI_FLAG, &gp, 0, 0, 0, 0 }, { "networks", CLI_STR, &file, 0, 0, 0, 0 },
                              CLI_OPT_JSON(&json), CLI_OPT_END };
-    int rc = cli_opts_parse("stats", stats_help, argc, argv, opts, NULL, 0, 0, NULL, NULL);
-    if (rc != CLI_PARSED)
-        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    int rc;
+    if (cli_opts_stop(&rc, "stats", stats_help, argc, argv, opts, NULL, 0, 0, NULL, NULL))
+        return rc;
     if (file != NULL && (dim >= 0 || wstr || kind || sstr || gp))
         return cli_usage_error("stats", "--networks FILE replaces --dim, --widths, --kind, --seeds and --general-position");
     if (file != NULL)

@@ -55,9 +55,9 @@ cmd_train(int argc, char ** argv)
                              { "lr", CLI_DOUBLE, &o.lr, 1e-300, 1e300, 0, 0 },
                              { "max-denominator", CLI_SLONG, &o.max_den, 1, 1e19, 0, 0 },
                              { "out-prefix", CLI_STR, &o.prefix, 0, 0, 0, 0 }, CLI_OPT_JSON(&sink.json), CLI_OPT_END };
-    int rc = cli_opts_parse("train-float", train_help, argc, argv, opts, NULL, 0, 0, NULL, NULL);
-    if (rc != CLI_PARSED)
-        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    int rc;
+    if (cli_opts_stop(&rc, "train-float", train_help, argc, argv, opts, NULL, 0, 0, NULL, NULL))
+        return rc;
     if (o.dataset == NULL || wstr == NULL || o.prefix == NULL)
         return cli_usage_error("train-float", "need --dataset, --widths and --out-prefix");
     if (cli_parse_slong_list(widths, &o.nwidths, 64, "train-float", "--widths", wstr, 1, WORD_MAX))

@@ -24,9 +24,9 @@ cmd_wedge(int argc, char ** argv)
     int bias = 0, json = 0, list = 0;
     const cli_opt opts[] = { { "bias", CLI_FLAG, &bias, 0, 0, 0, 0 }, CLI_OPT_JSON(&json), CLI_OPT_LIST(&list),
                              CLI_OPT_END };
-    int rc = cli_opts_parse("wedge", wedge_help, argc, argv, opts, pos, 1, 1, NULL, "data file");
-    if (rc != CLI_PARSED)
-        return rc == CLI_HELP_SHOWN ? CLI_EXIT_OK : rc;
+    int rc;
+    if (cli_opts_stop(&rc, "wedge", wedge_help, argc, argv, opts, pos, 1, 1, NULL, "data file"))
+        return rc;
 
     rc_error_t err;
     wedge_data_t D;
