@@ -38,18 +38,12 @@ static int
 _region_faces(polytope_faces_t S, const char * path, const char * pattern, const cli_domain_opts * dom,
               rc_error_t err)
 {
-    net_t net;
-    poly_t domain;
-    char desc[256];
-    net_init(net);
-    int status = net_read_file(net, path, err);
-    poly_init(domain, net->input_dim);
+    cli_input_t in;
+    cli_input_init(in);
+    int status = cli_input_read(in, path, &(cli_input_args){ dom, NULL, NULL, 0 }, err);
     if (status == RELU_OK)
-        status = cli_domain_build(domain, desc, dom, net->input_dim, err);
-    if (status == RELU_OK)
-        status = levelset_region_faces(S, net, pattern, domain, desc, path, err);
-    poly_clear(domain);
-    net_clear(net);
+        status = levelset_region_faces(S, in->net, pattern, in->domain, in->desc, path, err);
+    cli_input_clear(in);
     return status;
 }
 

@@ -30,28 +30,22 @@ cmd_floatcount(int argc, char ** argv)
         return cli_usage_error("float-count", "expected NET --box LO,HI --grid n");
 
     rc_error_t err;
-    net_t net;
-    poly_t D;
+    cli_input_t in;
     fmpq * v = NULL;
     floatref_comparison c;
-    char desc[256];
     cli_domain_opts dom = { box, NULL, 0 };
     rc_error_init(err);
-    net_init(net);
-    int status = net_read_file(net, pos[0], err);
-    poly_init(D, net->input_dim);
-    if (status == RELU_OK)
-        status = cli_domain_build(D, desc, &dom, net->input_dim, err);
+    cli_input_init(in);
+    int status = cli_input_read(in, pos[0], &(cli_input_args){ &dom, NULL, NULL, 0 }, err);
     if (status == RELU_OK)
         status = num_parse_list(&v, NULL, box, 2, err);     /* already validated by the domain */
     if (status == RELU_OK)
-        status = floatref_compare(&c, net, D, desc, v, v + 1, grid, err);
+        status = floatref_compare(&c, in->net, in->domain, in->desc, v, v + 1, grid, err);
     if (status == RELU_OK)
         status = cli_write_result(json, (cli_writer_json) floatref_comparison_write_json,
                                   (cli_writer_text) floatref_comparison_write_text, &c, err);
     if (v != NULL)
         _fmpq_vec_clear(v, 2);
-    poly_clear(D);
-    net_clear(net);
+    cli_input_clear(in);
     return status ? cli_fail("float-count", err) : CLI_EXIT_OK;
 }

@@ -120,7 +120,6 @@ hdomain_build(regions_hdomain_t D, char * desc, const cli_domain_opts * o, slong
 static void
 write_hsummary_json(jout_t out, const net_t net, const regions_hstats_t S, const char * desc)
 {
-    char key[32];
     fmpq_t mean;
     fmpq_init(mean);
     jout_key(out, "input_dim");
@@ -137,20 +136,9 @@ write_hsummary_json(jout_t out, const net_t net, const regions_hstats_t S, const
     jout_int(out, S->relatively_bounded);
     jout_key(out, "interior_regions");
     jout_int(out, S->interior);
-    jout_key(out, "facet_histogram");
-    jout_begin_object(out);
-    for (slong f = 0; f < S->hist_len; f++)
-        if (S->hist[f])
-        {
-            snprintf(key, sizeof(key), "%ld", (long) f);
-            jout_key(out, key);
-            jout_int(out, S->hist[f]);
-        }
-    jout_end_object(out);
     if (S->regions > 0)
         fmpq_set_si(mean, S->facet_sum, S->regions);
-    jout_key(out, "mean_facets");
-    jout_fmpq_str(out, mean);
+    complex_write_facet_stats(out, S->hist, S->hist_len, mean);
     jout_key(out, "facets");
     jout_int(out, S->facet_sum);
     jout_key(out, "fvector_computed");
