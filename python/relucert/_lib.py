@@ -38,6 +38,8 @@ int api_regions_next(void * it, char ** record, rc_error_struct * err);
 char * api_regions_summary(void * it, rc_error_struct * err);
 void api_regions_free(void * it);
 
+char * api_complex_json(const void * net, const void * D, slong jobs, slong max_regions, double time_limit,
+                       rc_error_struct * err);
 char * api_arrangement_json(const void * net, rc_error_struct * err);
 char * api_homology_json(const void * net, const void * D, const char * set, const char * T,
                          slong output, rc_error_struct * err);

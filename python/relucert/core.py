@@ -486,12 +486,15 @@ class Network:
         """Streaming iterator of Region objects; domain: Domain, {"A", "b"} or a file; box: (lo, hi)."""
         return Regions(self, _domain(self.input_dim, domain, box, whole))
 
-    def complex(self, domain=None, box=None, whole=False):
-        """The polyhedral complex of the regions: {"regions", "fvector", "bounded_regions", ...}."""
-        with self.regions(domain, box, whole) as it:
-            for _ in it:
-                pass
-            return it.summary()
+    def complex(self, domain=None, box=None, whole=False, jobs=1, max_regions=None, time_limit=None):
+        """The polyhedral complex of the regions: {"regions", "fvector", "bounded_regions", ...},
+        the JSON of `relucert regions NET --json` (jobs worker processes; a max_regions or
+        time_limit limit gives the counts so far with "partial": True)."""
+        D = _domain(self.input_dim, domain, box, whole)
+        jobs = _count("jobs", jobs, 1, 1024)
+        k = 0 if max_regions is None else _count("max_regions", max_regions, 1, 1 << 62)
+        t = 0.0 if time_limit is None else _seconds("time_limit", time_limit)
+        return _call_json(lib.api_complex_json, self._h, D._h, jobs, k, t)
 
     def fvector(self, domain=None, box=None, whole=False):
         return self.complex(domain, box, whole)["fvector"]
@@ -536,6 +539,27 @@ class Network:
         return _html_table("Network" + (" " + self.name if self.name else ""),
                            [("inputs", self.input_dim), ("layer widths", self.widths),
                             ("hidden neurons", self.hidden_neurons), ("outputs", self.widths[-1])])
+
+
+def _count(name, v, lo, hi):
+    if isinstance(v, bool) or not hasattr(v, "__index__"):
+        raise InputError("%s must be an integer, got %s" % (name, type(v).__name__), 3)
+    v = v.__index__()
+    if v < lo or v > hi:
+        raise InputError("%s: expected an integer from %d to %d, got %s" % (name, lo, hi, _int_text(v)), 3)
+    return v
+
+
+def _seconds(name, v):
+    if isinstance(v, bool):
+        raise InputError("%s must be a number of seconds, got bool" % name, 3)
+    try:
+        t = float(v)
+    except (TypeError, ValueError, OverflowError):
+        raise InputError("%s must be a number of seconds, got %s" % (name, type(v).__name__), 3) from None
+    if not (1e-3 <= t <= 1e9):
+        raise InputError("%s: expected from 0.001 to 1e9 seconds, got %r" % (name, v), 3)
+    return t
 
 
 def _index(i):

@@ -55,6 +55,35 @@ def test_regions_summary(cli, name, domain):
     assert raw(lib.api_regions_summary, it) == cli_json(cli, "regions", net_path(name), *args, "--json", "--quiet")
 
 
+@pytest.mark.parametrize("name", NETS)
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+def test_complex_jobs(cli, name, jobs):
+    """Network.complex(jobs=N) is `regions --json --jobs N`, and the same for every N."""
+    net = relucert.load(net_path(name))
+    D = relucert.Domain(net.input_dim, "box", "-1,1")
+    got = raw(lib.api_complex_json, net._h, D._h, jobs, 0, 0.0)
+    args = ["--jobs", str(jobs)] if jobs > 1 else []
+    assert got == cli_json(cli, "regions", net_path(name), "--box", "-1,1", *args, "--json", "--quiet")
+    one = raw(lib.api_complex_json, net._h, D._h, 1, 0, 0.0)
+    assert got == one
+    c = net.complex(box=(-1, 1), jobs=jobs)
+    assert c["regions"] == dict(one)["regions"] and c["partial"] is False
+
+
+def test_complex_limits(cli):
+    net = relucert.load(net_path("case015.json"))
+    full = net.complex(box=(-1, 1))
+    assert full["regions"] > 3
+    part = net.complex(box=(-1, 1), max_regions=3)
+    assert part["partial"] is True and part["regions"] == 3
+    part2 = net.complex(box=(-1, 1), max_regions=3, jobs=2)
+    assert part2["partial"] is True and part2["regions"] == 3
+    for bad in [dict(jobs=0), dict(jobs=2000), dict(jobs=1.5), dict(max_regions=0), dict(time_limit=-1),
+                dict(time_limit="x")]:
+        with pytest.raises(relucert.RelucertError):
+            net.complex(box=(-1, 1), **bad)
+
+
 @pytest.mark.parametrize("name", ["case005.json", "case008.json", "case011.json"])
 def test_arrangement(cli, name):
     net = relucert.load(net_path(name))

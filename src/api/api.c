@@ -435,6 +435,38 @@ api_regions_free(api_regions * r)
 
 /* ---- analyses ------------------------------------------------------------------------ */
 char *
+api_complex_json(const net_struct * net, const api_domain * D, slong jobs, slong max_regions, double time_limit,
+                 rc_error_t err)
+{
+    rc_error_init(err);
+    if (_check_domain(net, D, err))
+        return NULL;
+    if (jobs < 1 || jobs > 1024 || max_regions < 0 || !(time_limit >= 0 && time_limit <= 1e9))
+    {
+        rc_error_set(err, RELU_E_INPUT, "jobs from 1 to 1024, max_regions >= 0 and time_limit from 0 to 1e9 "
+                     "seconds expected, got %ld, %ld, %g", (long) jobs, (long) max_regions, time_limit);
+        return NULL;
+    }
+    complex_summary_options o;
+    complex_summary_options_init(&o);
+    o.jobs = jobs;
+    o.max_regions = max_regions;
+    o.time_limit = time_limit;
+    complex_summary_t S;
+    complex_summary_init(S, net, D->P, D->desc, 0);
+    /* a limit leaves a valid summary marked partial, as `relucert regions` prints it */
+    char * s = NULL;
+    int status = complex_summary_compute(S, net, D->P, &o, err);
+    if (status == RELU_OK || S->partial)
+    {
+        rc_error_init(err);
+        s = _text_of(complex_summary_write_json, S);
+    }
+    complex_summary_clear(S);
+    return s;
+}
+
+char *
 api_arrangement_json(const net_struct * net, rc_error_t err)
 {
     rc_error_init(err);

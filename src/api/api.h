@@ -72,6 +72,12 @@ char * api_regions_summary(api_regions * it, rc_error_t err);
 void api_regions_free(api_regions * it);
 
 /* ---- analyses: the JSON of the corresponding relucert command ------------- */
+/* The regions analysis in one call (complex_summary_compute): jobs worker
+   processes (1: this one), max_regions and time_limit as limits (0: none);
+   a limit gives the summary marked "partial", not an error. The JSON is
+   `relucert regions NET --json` byte for byte. */
+char * api_complex_json(const net_struct * net, const api_domain * D, slong jobs, slong max_regions,
+                        double time_limit, rc_error_t err);
 char * api_arrangement_json(const net_struct * net, rc_error_t err);
 /* set: "superlevel", "sublevel" or "level"; T rational text; output >= 0. */
 char * api_homology_json(const net_struct * net, const api_domain * D, const char * set, const char * T,

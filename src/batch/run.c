@@ -123,7 +123,7 @@ _analysis_in_child(jout_t out, const char * an, const net_t net, const batch_job
             line[0] = '\0';
         }
         else
-            snprintf(line, sizeof line, "the analysis wrote invalid JSON: %s", e2->msg);
+            snprintf(line, sizeof line, "the analysis wrote invalid JSON: %.900s", e2->msg);
     }
     if (line[0])
     {
