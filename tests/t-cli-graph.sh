@@ -27,6 +27,10 @@ check "lowered: one shortcut from the input" "$(jq -c '.layers[1].shortcuts[0].f
 check "lowered: the unit map" "$(jq -c '.meta.lowered_from.units' "$TMP/low.json")" '[{"node":"act1","op":"relu","first_neuron":0,"neurons":2}]'
 expect 0 "$BIN" lower "$TMP/low.json" --out "$TMP/low2.json"
 check "lower of a version-1 file is the same file" "$(cmp -s "$TMP/low.json" "$TMP/low2.json"; echo $?)" 0
+expect 0 "$BIN" lower "$G" --out "$TMP/low3.json" --json
+check "lower --json: the shape of the file it wrote" "$(jq -c '[.input_dim, .widths, .hidden_neurons, .outputs, .shortcuts]' "$TMP/out")" \
+    "$(jq -c '[.input_dim, [.layers[:-1][] | .weights | length], ([.layers[:-1][] | .weights | length] | add), (.layers[-1].weights | length), ([.layers[] | has("shortcuts")] | any)]' "$TMP/low3.json")"
+expect 2 "$BIN" lower "$G" --json
 expect 0 "$BIN" regions "$G" --box -1,1 --quiet --certificate "$TMP/cert.json"
 expect 0 "$CHECK" --quiet --box -1,1 "$TMP/cert.json" "$TMP/low.json"
 # against the graph file itself: the checker's own graph evaluator proves the lowering region by region

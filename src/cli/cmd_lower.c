@@ -2,7 +2,7 @@
 #include "cli/cli.h"
 
 static const char * lower_help =
-"usage: relucert lower NET [--out OUT.json]\n"
+"usage: relucert lower NET [--out OUT.json [--json]]\n"
 "\n"
 "The version-1 network (doc/FORMAT.md) every command analyses for NET: a graph (format\n"
 "version 2) lowered exactly to a ReLU network with shortcuts, one neuron per piece boundary of\n"
@@ -10,19 +10,24 @@ static const char * lower_help =
 "in canonical form. The output can be given to relucert-check with a certificate of the graph.\n"
 "\n"
 "  -o, --out FILE      write the network to FILE (default: stdout, one line)\n"
+"  --json              with --out: a JSON summary on stdout (input_dim, widths, hidden_neurons,\n"
+"                      outputs, shortcuts, out)\n"
 "\n"
 "examples:\n"
-"  relucert lower data/graph-residual.json --out residual-v1.json\n"
+"  relucert lower data/graph-residual.json --out residual-v1.json --json\n"
 "  relucert regions residual-v1.json --box -2,2\n";
 
 int
 cmd_lower(int argc, char ** argv)
 {
     const char * out = NULL, * pos[1];
-    const cli_opt opts[] = { { "out", CLI_STR, &out, 0, 0, 0, 'o' }, CLI_OPT_END };
+    int json = 0;
+    const cli_opt opts[] = { { "out", CLI_STR, &out, 0, 0, 0, 'o' }, CLI_OPT_JSON(&json), CLI_OPT_END };
     int rc;
     if (cli_opts_stop(&rc, "lower", lower_help, argc, argv, opts, pos, 1, 1, NULL, "network file"))
         return rc;
+    if (json && out == NULL)
+        return cli_usage_error("lower", "--json needs --out (the network itself goes to stdout otherwise)");
     rc_error_t err;
     net_t net;
     rc_error_init(err);
@@ -35,6 +40,16 @@ cmd_lower(int argc, char ** argv)
         jout_t o;
         jout_init(o, stdout, 0, 1);
         net_write_jout(o, net);
+        jout_clear(o);
+        status = cli_check_stdout(err);
+    }
+    if (status == RELU_OK && json)
+    {
+        jout_t o;
+        jout_init(o, stdout, 1, 0);
+        jout_begin_object(o);
+        net_write_shape_keys(o, net, out);
+        jout_end_object(o);
         jout_clear(o);
         status = cli_check_stdout(err);
     }

@@ -100,6 +100,9 @@ int net_lower_plnet(net_t out, const plnet_t g, rc_error_t err);
    optional keys kept. read -> write -> read gives an identical network. */
 void net_write_jout(jout_t out, const net_t net);
 int net_write_file(const char * path, const net_t net, rc_error_t err);   /* compact, one line */
+/* A written network's shape as JSON keys (no braces): input_dim, widths (hidden
+   layers), hidden_neurons, outputs, shortcuts, and out (the file it went to). */
+void net_write_shape_keys(jout_t out, const net_t net, const char * path);
 /* Same shapes, weights, biases and shortcuts, and the same optional keys (name,
    activation, meta compared as trees; an absent activation differs from "relu"). */
 int net_equal(const net_t a, const net_t b);

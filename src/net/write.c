@@ -99,3 +99,23 @@ net_write_file(const char * path, const net_t net, rc_error_t err)
 {
     return util_file_write(path, _net_write_fp, (void *) net, err);
 }
+
+void
+net_write_shape_keys(jout_t out, const net_t net, const char * path)
+{
+    jout_key(out, "input_dim");
+    jout_int(out, net->input_dim);
+    jout_key(out, "widths");
+    jout_begin_array(out);
+    for (slong i = 0; i + 1 < net->nlayers; i++)
+        jout_int(out, net_layer_width(net, i));
+    jout_end_array(out);
+    jout_key(out, "hidden_neurons");
+    jout_int(out, net_num_hidden(net));
+    jout_key(out, "outputs");
+    jout_int(out, net_num_outputs(net));
+    jout_key(out, "shortcuts");
+    jout_bool(out, net_has_shortcuts(net));
+    jout_key(out, "out");
+    jout_string(out, path);
+}
