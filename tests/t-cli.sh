@@ -233,6 +233,11 @@ expect 3 "$BIN" plot "$D/sage/case000.json" --box -1,1 --out "$TMP/x.svg"
 expect 2 "$BIN" plot "$D/sage/case005.json" --box -1,1 --out "$TMP/x.gif"
 expect 2 "$BIN" plot "$D/sage/case005.json" --box -1,1 --out "$TMP/x.svg" --color rainbow
 expect 0 "$BIN" plot --help
+# -o is --out on every command that writes a file (one spelling)
+"$BIN" plot "$D/sage/case005.json" --box -1,1 -o "$TMP/c.svg" && cmp -s "$TMP/a.svg" "$TMP/c.svg" && pass || fail "plot -o differs from --out"
+"$BIN" random --dim 2 --widths 3 --kind rat --seed 1 -o "$TMP/r1.json" && "$BIN" random --dim 2 --widths 3 --kind rat --seed 1 \
+    --out "$TMP/r2.json" && cmp -s "$TMP/r1.json" "$TMP/r2.json" && pass || fail "random -o differs from --out"
+expect 2 "$BIN" random --dim 2 --widths 3 --kind rat --seed 1 -o "$TMP/r1.json" --out "$TMP/r2.json"
 
 # --- --jobs: the same bytes for every number of worker processes
 for j in 1 2 3; do

@@ -22,7 +22,7 @@ cmd_lower(int argc, char ** argv)
 {
     const char * out = NULL, * pos[1];
     int json = 0;
-    const cli_opt opts[] = { { "out", CLI_STR, &out, 0, 0, 0, 'o' }, CLI_OPT_JSON(&json), CLI_OPT_END };
+    const cli_opt opts[] = { CLI_OPT_OUT(&out), CLI_OPT_JSON(&json), CLI_OPT_END };
     int rc;
     if (cli_opts_stop(&rc, "lower", lower_help, argc, argv, opts, pos, 1, 1, NULL, "network file"))
         return rc;

@@ -9,7 +9,7 @@ static const char * random_help =
 "Lines, the k-th (from 0) drawn with seed S + k. S is an integer from 0 to 2^64 - 1\n"
 "(S + C - 1 too: larger values are refused, never wrapped).\n"
 "\n"
-"  --out FILE   write to FILE instead of standard output\n"
+"  -o, --out FILE  write to FILE instead of standard output\n"
 "  --json       accepted for uniformity: the output is always JSON (one network object, or\n"
 "               JSON Lines with --count), with or without it\n"
 "\n"

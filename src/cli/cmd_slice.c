@@ -73,7 +73,7 @@ cmd_slice(int argc, char ** argv)
     const char * points = NULL, * origin = NULL, * dirs = NULL, * out = NULL, * pos[1];
     int json = 0;
     const cli_opt opts[] = { { "points", CLI_STR, &points, 0, 0, 0, 0 }, { "origin", CLI_STR, &origin, 0, 0, 0, 0 },
-                             { "directions", CLI_STR, &dirs, 0, 0, 0, 0 }, { "out", CLI_STR, &out, 0, 0, 0, 'o' },
+                             { "directions", CLI_STR, &dirs, 0, 0, 0, 0 }, CLI_OPT_OUT(&out),
                              CLI_OPT_JSON(&json), CLI_OPT_END };
     int rc;
     if (cli_opts_stop(&rc, "slice", slice_help, argc, argv, opts, pos, 1, 1, NULL, "network file"))

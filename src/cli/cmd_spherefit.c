@@ -59,7 +59,7 @@ static const char * spherefit_help =
 "  --slope A             leaky's slope (exact rational, default 1/100; trained with its double)\n"
 "  --plot FILE           (--dim 2) the set on [-2, 2]^2 with the unit circle: exact pieces, or\n"
 "                        the float boundary marked floating point (.svg .pdf .png .tex)\n"
-"  --out FILE            write the rationalised network (network format) to FILE\n"
+"  -o, --out FILE        write the rationalised network (network format) to FILE\n"
 "  --json                one JSON object on stdout (keys below)\n"
 "  --help                this text\n"
 "\n"

@@ -30,7 +30,7 @@ static const char * train_convex_help =
 "  --full-path     continue the path down to lambda = 0 (the solution is still reported at L).\n"
 "  --bias          features through d samples, relu(+-[x,1] . v) (1D: the ramps (x - x_j)+,\n"
 "                  (x_j - x)+ at the data points); without it, through d-1 samples and 0.\n"
-"  --out NET.json  write the trained network (network format: hidden layer = one ReLU neuron\n"
+"  -o, --out NET.json  write the trained network (network format: hidden layer = one ReLU neuron\n"
 "                  per nonzero c_j with the weights v_j, output layer = the c_j, output bias 0;\n"
 "                  c = 0 gives the affine network f = 0). Loss and penalty are recomputed from\n"
 "                  the written file through the exact evaluator (without --out from the same\n"

@@ -59,7 +59,7 @@ cli_set_opts;
 #define CLI_OPT_QUIET(p) { "quiet", CLI_FLAG, (p), 0, 0, 0, 0 }
 #define CLI_OPT_LIST(p) { "list", CLI_FLAG, (p), 0, 0, 0, 0 }
 #define CLI_OPT_OUTPUT(p) { "output", CLI_STR, (p), 0, 0, 0, 0 }
-#define CLI_OPT_OUT(p) { "out", CLI_STR, (p), 0, 0, 0, 0 }
+#define CLI_OPT_OUT(p) { "out", CLI_STR, (p), 0, 0, 0, 'o' }   /* every output file: --out or -o */
 #define CLI_OPT_THRESHOLD(p) { "threshold", CLI_STR, (p), 0, 0, 0, 0 }
 #define CLI_OPT_CERTIFICATE(p) { "certificate", CLI_STR, (p), 0, 0, 0, 0 }
 #define CLI_OPT_JOBS(p) { "jobs", CLI_SLONG, (p), 1, 1024, 0, 0 }
