@@ -77,7 +77,7 @@ int spectrum_compute(spectrum_t S, const fmpz_mat_t L, rc_error_t err);
    balls. Returns 0 if some root was not certified real (then L was not symmetric). */
 int spectrum_enclose_charpoly(arb_ptr ev, const fmpz_mat_t L, slong prec);
 /* Decimal strings lo <= x <= hi with `digits` digits after the point (directed rounding). */
-void arb_get_decimal_bounds(char ** lo, char ** hi, const arb_t x, slong digits);
+void graph_decimal_bounds(char ** lo, char ** hi, const arb_t x, slong digits);
 /* The same for the interval [a, b] of rationals (floor of a, ceiling of b). */
 void fmpq_get_decimal_bounds(char ** lo, char ** hi, const fmpq_t a, const fmpq_t b, slong digits);
 

@@ -53,7 +53,7 @@ _summarise(dualgraph_report_t R)
     if (R->compared > 0)
         fmpq_set_si(R->fraction, FLINT_MAX(R->agree, R->compared - R->agree), R->compared);
     if (R->dense)
-        arb_get_decimal_bounds(&R->lo, &R->hi, S->eig + 1, 20);
+        graph_decimal_bounds(&R->lo, &R->hi, S->eig + 1, 20);
     else
         fmpq_get_decimal_bounds(&R->lo, &R->hi, R->Fd->lo, R->Fd->hi, 20);
 }

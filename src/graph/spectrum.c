@@ -277,7 +277,7 @@ _fixed_str(const fmpz_t z, slong digits)
 }
 
 void
-arb_get_decimal_bounds(char ** lo, char ** hi, const arb_t x, slong digits)
+graph_decimal_bounds(char ** lo, char ** hi, const arb_t x, slong digits)
 {
     arf_t b, t;
     fmpz_t z, p;
