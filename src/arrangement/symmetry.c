@@ -59,7 +59,7 @@ struct arr_symmetry_struct
 };
 
 static int
-fmpz_cmp_qsort(const void * a, const void * b)
+_symmetry_cmp_fmpz(const void * a, const void * b)
 {
     return fmpz_cmp((const fmpz *) a, (const fmpz *) b);
 }
@@ -123,7 +123,7 @@ arr_symmetry_new(const fmpz_mat_t V)
     for (slong i = 0; i < m; i++)
         for (slong j = i; j < m; j++)
             fmpz_abs(vals + nv++, fmpz_mat_entry(G, i, j));
-    qsort(vals, nv, sizeof(fmpz), fmpz_cmp_qsort);
+    qsort(vals, nv, sizeof(fmpz), _symmetry_cmp_fmpz);
     slong u = 0;
     for (slong i = 0; i < nv; i++)
         if (u == 0 || !fmpz_equal(vals + i, vals + u - 1))
@@ -152,7 +152,7 @@ arr_symmetry_new(const fmpz_mat_t V)
             fmpz_set(vals + nv++, fmpz_mat_entry(G, i, j));
             fmpz_neg(vals + nv++, fmpz_mat_entry(G, i, j));
         }
-    qsort(vals, nv, sizeof(fmpz), fmpz_cmp_qsort);
+    qsort(vals, nv, sizeof(fmpz), _symmetry_cmp_fmpz);
     u = 0;
     for (slong i = 0; i < nv; i++)
         if (u == 0 || !fmpz_equal(vals + i, vals + u - 1))

@@ -72,7 +72,7 @@ cert_dualgraph_write(FILE * fp, const dualgraph_report_t R, const net_t net, con
                               (long) W->regions, (long) n);
     cert_regions_clear(W);
     char * lo, * hi;
-    fmpq_get_decimal_bounds(&lo, &hi, Fd->lo, Fd->hi, 20);
+    graph_decimal_bounds_fmpq(&lo, &hi, Fd->lo, Fd->hi, 20);
     jout_key(out, "laplacian"); jout_string(out, "unweighted");
     jout_key(out, "nodes"); jout_int(out, n);
     jout_key(out, "edges"); jout_int(out, R->G->nedges);

@@ -79,7 +79,7 @@ int spectrum_enclose_charpoly(arb_ptr ev, const fmpz_mat_t L, slong prec);
 /* Decimal strings lo <= x <= hi with `digits` digits after the point (directed rounding). */
 void graph_decimal_bounds(char ** lo, char ** hi, const arb_t x, slong digits);
 /* The same for the interval [a, b] of rationals (floor of a, ceiling of b). */
-void fmpq_get_decimal_bounds(char ** lo, char ** hi, const fmpq_t a, const fmpq_t b, slong digits);
+void graph_decimal_bounds_fmpq(char ** lo, char ** hi, const fmpq_t a, const fmpq_t b, slong digits);
 
 /* ---- the sparse path (src/graph/sparse.c, fiedler.c, certify.c) --------------
    For thousands of regions the dense spectrum is out of reach. The sparse path

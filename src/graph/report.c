@@ -55,7 +55,7 @@ _summarise(dualgraph_report_t R)
     if (R->dense)
         graph_decimal_bounds(&R->lo, &R->hi, S->eig + 1, 20);
     else
-        fmpq_get_decimal_bounds(&R->lo, &R->hi, R->Fd->lo, R->Fd->hi, 20);
+        graph_decimal_bounds_fmpq(&R->lo, &R->hi, R->Fd->lo, R->Fd->hi, 20);
 }
 
 int

@@ -298,7 +298,7 @@ graph_decimal_bounds(char ** lo, char ** hi, const arb_t x, slong digits)
 }
 
 void
-fmpq_get_decimal_bounds(char ** lo, char ** hi, const fmpq_t a, const fmpq_t b, slong digits)
+graph_decimal_bounds_fmpq(char ** lo, char ** hi, const fmpq_t a, const fmpq_t b, slong digits)
 {
     fmpz_t z, p;
     fmpz_init(z);
