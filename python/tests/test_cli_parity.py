@@ -142,3 +142,34 @@ def test_decision(cli, name, domain, listed):
     got = raw(lib.api_decision_json, net._h, D._h, 1 if listed else 0)
     args = ["--box", domain[1]] if domain[0] == "box" else ["--whole"]
     assert got == cli_json(cli, "decision", path, *args, "--json", *(["--list"] if listed else []))
+
+
+# ---- the network writer, slices and the graph evaluator (issue 15: every analysis the API exposes)
+REPO = os.path.join(TESTDATA, "..", "..")
+
+
+@pytest.mark.parametrize("path", [os.path.join(REPO, "data", "graph-residual.json"), net_path("case005.json"),
+                                  os.path.join(REPO, "data", "resnet-demo", "resnet.json")])
+def test_network_json(cli, path):
+    """Network.to_json() is `relucert lower NET` (the canonical version-1 file)."""
+    net = relucert.load(path)
+    assert py_json(net.to_json()) == cli_json(cli, "lower", path)
+
+
+def test_slice(cli):
+    net_file = os.path.join(REPO, "data", "slice", "net12.json")
+    pts_file = os.path.join(REPO, "data", "slice", "three-points.json")
+    with open(pts_file) as f:
+        pts = json.load(f)
+    pts = pts["X"] if isinstance(pts, dict) and "X" in pts else pts.get("points", pts) if isinstance(pts, dict) else pts
+    s = relucert.load(net_file).slice(points=pts)
+    assert py_json(s.to_json()) == cli_json(cli, "slice", net_file, "--points", pts_file)
+
+
+@pytest.mark.parametrize("x", ["1,3,2", "-1/2,0,7/3", "0,0,0"])
+def test_graph_eval(cli, x):
+    """A graph without a lowering (a max over three entries): eval through the same evaluator."""
+    path = os.path.join(TESTDATA, "plnet", "max3_region.json")
+    net = relucert.load(path)
+    got = raw(lib.api_graph_eval, net._g, x.encode())
+    assert got == cli_json(cli, "eval", path, "--at", x, "--json")
