@@ -52,6 +52,16 @@ check "a JSON Lines network = its file" "$(sed -n 2p "$TMP/c.jsonl" | jq -c .reg
 printf '{"network": "tests/data/sage/case005.json", "analyses": ["arrangement"], "box": [-1, 1]}\n' > "$TMP/m3.jsonl"
 "$BIN" batch "$TMP/m3.jsonl" --out "$TMP/d.jsonl" --quiet >/dev/null 2>&1; check "arrangement with a box: exit 1" $? 1
 check "arrangement with a box refused" "$(jq -r .arrangement.error "$TMP/d.jsonl" | cut -c1-40)" "relucert arrangement: the arrangement co"
+# decision regions of a classifier (several outputs: no "output" needed, nor for regions)
+printf '{"network": "data/resnet-demo/resnet.json", "analyses": ["decision", "regions"], "box": [-1, 1]}\n' > "$TMP/m4.jsonl"
+expect 0 "$BIN" batch "$TMP/m4.jsonl" --out "$TMP/dec.jsonl" --quiet
+check "decision record = relucert decision --json" "$(jq -c .decision "$TMP/dec.jsonl")" \
+      "$("$BIN" decision data/resnet-demo/resnet.json --box -1,1 --json --quiet | jq -c .)"
+check "regions of a 3-output network in batch" "$(jq -c .regions "$TMP/dec.jsonl")" \
+      "$("$BIN" regions data/resnet-demo/resnet.json --box -1,1 --json --quiet | jq -c .)"
+printf '{"network": "data/resnet-demo/resnet.json", "analyses": ["homology"], "box": [-1, 1]}\n' > "$TMP/m5.jsonl"
+"$BIN" batch "$TMP/m5.jsonl" --out "$TMP/dec5.jsonl" --quiet >/dev/null 2>&1; check "homology of 3 outputs without output: exit 1" $? 1
+check "homology needs an output" "$(jq -r .homology.error "$TMP/dec5.jsonl")" 'relucert homology: the network has 3 outputs: choose one with "output"'
 # bad input and faults
 printf '{"network": 3}\n' > "$TMP/bad.jsonl"
 expect 2 "$BIN" batch "$TMP/bad.jsonl" --out "$TMP/e.jsonl"

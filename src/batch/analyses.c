@@ -9,6 +9,7 @@
 #include "homology/homology.h"
 #include "graph/graph.h"
 #include "boundary/boundary.h"
+#include "decision/decision.h"
 #include "num/num.h"
 
 typedef struct
@@ -20,8 +21,10 @@ typedef struct
 }
 batch_inputs;
 
+/* one_output: the analysis works on one output f_i (homology, persistence, boundary, and
+   dualgraph's classes against a threshold); regions, arrangement and decision need none */
 static int
-_inputs_init(batch_inputs * I, const net_t net, const batch_job_struct * J, rc_error_t err)
+_inputs_init(batch_inputs * I, const net_t net, const batch_job_struct * J, int one_output, rc_error_t err)
 {
     poly_init(I->domain, net->input_dim);
     fmpq_init(I->T);
@@ -43,7 +46,7 @@ _inputs_init(batch_inputs * I, const net_t net, const batch_job_struct * J, rc_e
                                   (long) m - 1, J->output);
         I->output = v;
     }
-    else if (status == RELU_OK && m > 1)
+    else if (status == RELU_OK && m > 1 && one_output)
         status = rc_error_set(err, RELU_E_INPUT, "the network has %ld outputs: choose one with \"output\"", (long) m);
     return status;
 }
@@ -133,15 +136,29 @@ _boundary(jout_t out, const net_t net, const batch_job_struct * J, batch_inputs 
     return status;
 }
 
+static int
+_decision(jout_t out, const net_t net, const batch_job_struct * J, batch_inputs * I, rc_error_t err)
+{
+    decision_t D;
+    decision_init(D);
+    int status = decision_analyze(D, net, I->domain, I->desc, 0, err);
+    if (status == RELU_OK)
+        decision_write_json(out, D);
+    decision_clear(D);
+    return status;
+}
+
 typedef int (*batch_analysis_fn)(jout_t, const net_t, const batch_job_struct *, batch_inputs *, rc_error_t);
 
 int
 batch_analysis_write(jout_t out, const char * analysis, const net_t net, const batch_job_struct * J, rc_error_t err)
 {
     static const batch_analysis_fn fns[BATCH_NUM_ANALYSES] =
-        { _regions, _arrangement, _homology, _persistence, _dualgraph, _boundary };
+        { _regions, _arrangement, _homology, _persistence, _dualgraph, _boundary, _decision };
     batch_inputs I;
-    int status = _inputs_init(&I, net, J, err);
+    int one = !strcmp(analysis, "homology") || !strcmp(analysis, "persistence") || !strcmp(analysis, "boundary")
+              || (!strcmp(analysis, "dualgraph") && J->threshold != NULL);
+    int status = _inputs_init(&I, net, J, one, err);
     for (int q = 0; status == RELU_OK && q < BATCH_NUM_ANALYSES; q++)
         if (strcmp(analysis, batch_analysis_names[q]) == 0)
         {

@@ -19,7 +19,7 @@
 #include "json/json.h"
 #include "net/net.h"
 
-#define BATCH_NUM_ANALYSES 6
+#define BATCH_NUM_ANALYSES 7
 extern const char * const batch_analysis_names[BATCH_NUM_ANALYSES];
 
 typedef struct

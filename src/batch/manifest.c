@@ -7,7 +7,7 @@
 #include "batch/batch.h"
 
 const char * const batch_analysis_names[BATCH_NUM_ANALYSES] =
-    { "regions", "arrangement", "homology", "persistence", "dualgraph", "boundary" };
+    { "regions", "arrangement", "homology", "persistence", "dualgraph", "boundary", "decision" };
 
 #define BATCH_MAX_MANIFEST (1 << 28)
 
