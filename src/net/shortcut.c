@@ -59,6 +59,39 @@ net_layer_set_shortcuts(net_t net, slong j, const net_layer_struct * src)
     flint_free(froms);
 }
 
+/* Z = W H over the rows of H that are not zero. A region's H has a zero row
+   for every neuron its pattern switches off, and fmpq_mat_mul first clears
+   the denominators of all of H (an lcm per column over every row), which
+   costs more than the product itself: that clearing was half of the time of
+   the level-set regions of a 2D network of width 120 (callgrind). */
+static void
+_rows_mul(fmpq_mat_t Z, const fmpq_mat_t W, const fmpq_mat_t H)
+{
+    slong n = H->r, d = H->c, nl = 0;
+    slong * live = flint_malloc(FLINT_MAX(n, 1) * sizeof(slong));
+    for (slong i = 0; i < n; i++)
+    {
+        int zero = 1;
+        for (slong k = 0; k < d && zero; k++)
+            zero = fmpq_is_zero(fmpq_mat_entry(H, i, k));
+        if (!zero)
+            live[nl++] = i;
+    }
+    for (slong r = 0; r < W->r; r++)
+        for (slong k = 0; k < d; k++)
+        {
+            fmpq * z = fmpq_mat_entry(Z, r, k);
+            fmpq_zero(z);
+            for (slong t = 0; t < nl; t++)
+            {
+                const fmpq * w = fmpq_mat_entry(W, r, live[t]);
+                if (!fmpq_is_zero(w))
+                    fmpq_addmul(z, w, fmpq_mat_entry(H, live[t], k));
+            }
+        }
+    flint_free(live);
+}
+
 /* Z += S H, H homogeneous rows (constant first); H = NULL: the input (0 | I). */
 static void
 _add_source(fmpq_mat_t Z, const fmpq_mat_t S, const fmpq_mat_struct * H)
@@ -72,7 +105,7 @@ _add_source(fmpq_mat_t Z, const fmpq_mat_t S, const fmpq_mat_struct * H)
     }
     fmpq_mat_t T;
     fmpq_mat_init(T, Z->r, Z->c);
-    fmpq_mat_mul(T, S, H);
+    _rows_mul(T, S, H);
     fmpq_mat_add(Z, Z, T);
     fmpq_mat_clear(T);
 }
@@ -97,7 +130,7 @@ net_layer_rows(fmpq_mat_t Z, const net_t net, slong j, const fmpq_mat_struct * H
         }
     else
     {
-        fmpq_mat_mul(Z, L->W, H + j - 1);
+        _rows_mul(Z, L->W, H + j - 1);
         for (slong r = 0; r < w; r++)
             fmpq_add(fmpq_mat_entry(Z, r, 0), fmpq_mat_entry(Z, r, 0), L->b + r);
     }

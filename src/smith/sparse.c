@@ -20,14 +20,49 @@ typedef struct
     slong ** occ, * nocc, * aocc;          /* per row: the columns that hold it */
     char * rdead, * cdead;
     slong * prow, * pcol, npiv;            /* pivots in the order found */
+    slong * bhead, * bnext, * bprev, * blen;  /* live columns in buckets by length (linked lists) */
 }
 sparse_ctx;
+
+static void
+_bucket_insert(sparse_ctx * S, slong j)
+{
+    slong L = S->A[j].len;
+    S->blen[j] = L;
+    S->bprev[j] = -1;
+    S->bnext[j] = S->bhead[L];
+    if (S->bhead[L] >= 0)
+        S->bprev[S->bhead[L]] = j;
+    S->bhead[L] = j;
+}
+
+static void
+_bucket_remove(sparse_ctx * S, slong j)
+{
+    if (S->bprev[j] >= 0)
+        S->bnext[S->bprev[j]] = S->bnext[j];
+    else
+        S->bhead[S->blen[j]] = S->bnext[j];
+    if (S->bnext[j] >= 0)
+        S->bprev[S->bnext[j]] = S->bprev[j];
+}
+
+/* after column j changed */
+static void
+_bucket_update(sparse_ctx * S, slong j)
+{
+    if (S->A[j].len != S->blen[j])
+    {
+        _bucket_remove(S, j);
+        _bucket_insert(S, j);
+    }
+}
 
 static void
 _ctx_init(sparse_ctx * S, svec_struct * A, svec_struct * U, svec_struct * Ui, svec_struct * V, svec_struct * Vi,
           slong m, slong n)
 {
-    *S = (sparse_ctx) { A, U, Ui, V, Vi, m, n, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 };
+    *S = (sparse_ctx) { A, U, Ui, V, Vi, m, n, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL };
     S->occ = flint_calloc(FLINT_MAX(m, 1), sizeof(slong *));
     S->nocc = flint_calloc(FLINT_MAX(m, 1), sizeof(slong));
     S->aocc = flint_calloc(FLINT_MAX(m, 1), sizeof(slong));
@@ -35,6 +70,14 @@ _ctx_init(sparse_ctx * S, svec_struct * A, svec_struct * U, svec_struct * Ui, sv
     S->cdead = flint_calloc(FLINT_MAX(n, 1), 1);
     S->prow = flint_malloc(FLINT_MAX(FLINT_MIN(m, n), 1) * sizeof(slong));
     S->pcol = flint_malloc(FLINT_MAX(FLINT_MIN(m, n), 1) * sizeof(slong));
+    S->bhead = flint_malloc((m + 1) * sizeof(slong));
+    S->bnext = flint_malloc(FLINT_MAX(n, 1) * sizeof(slong));
+    S->bprev = flint_malloc(FLINT_MAX(n, 1) * sizeof(slong));
+    S->blen = flint_malloc(FLINT_MAX(n, 1) * sizeof(slong));
+    for (slong L = 0; L <= m; L++)
+        S->bhead[L] = -1;
+    for (slong j = n - 1; j >= 0; j--)   /* each bucket in index order */
+        _bucket_insert(S, j);
     for (slong i = 0; U != NULL && i < m; i++)
     {
         svec_set_unit(U + i, i);
@@ -70,26 +113,38 @@ _ctx_clear(sparse_ctx * S)
     flint_free(S->cdead);
     flint_free(S->prow);
     flint_free(S->pcol);
+    flint_free(S->bhead);
+    flint_free(S->bnext);
+    flint_free(S->bprev);
+    flint_free(S->blen);
 }
 
-/* The unit entry (r, p) of least Markowitz count (len(col) - 1)(len(row) - 1). */
+/* A unit entry (r, p) of small Markowitz count (len(col) - 1)(len(row) - 1),
+   searched as sparse LU codes do: columns by increasing length, stopping at a
+   count 0 or after SMITH_SEARCH_COLUMNS columns that hold a unit. A search of
+   every live column for the least count made the elimination quadratic (36%
+   of `homology` on 16,000 edges). Any unit pivot gives the same Smith form. */
+#define SMITH_SEARCH_COLUMNS 4
+
 static int
 _unit_pivot_find(slong * r, slong * p, const sparse_ctx * S)
 {
-    slong best = WORD_MAX;
+    slong best = WORD_MAX, seen = 0;
     *p = -1;
-    for (slong j = 0; j < S->n && best > 0; j++)
-    {
-        if (S->cdead[j])
-            continue;
-        for (slong e = 0; e < S->A[j].len; e++)
-            if (fmpz_is_pm1(S->A[j].val + e))
-            {
-                slong score = (S->A[j].len - 1) * (S->nocc[S->A[j].idx[e]] - 1);
-                if (score < best)
-                    best = score, *p = j, *r = S->A[j].idx[e];
-            }
-    }
+    for (slong L = 1; L <= S->m && best > 0 && seen < SMITH_SEARCH_COLUMNS; L++)
+        for (slong j = S->bhead[L]; j >= 0 && best > 0 && seen < SMITH_SEARCH_COLUMNS; j = S->bnext[j])
+        {
+            int unit = 0;
+            for (slong e = 0; e < S->A[j].len; e++)
+                if (fmpz_is_pm1(S->A[j].val + e))
+                {
+                    slong score = (S->A[j].len - 1) * (S->nocc[S->A[j].idx[e]] - 1);
+                    unit = 1;
+                    if (score < best)
+                        best = score, *p = j, *r = S->A[j].idx[e];
+                }
+            seen += unit;
+        }
     return *p >= 0;
 }
 
@@ -109,6 +164,7 @@ _unit_pivot_clear_row(sparse_ctx * S, slong r, slong p, int u, fmpz_t q)
             continue;
         fmpz_mul_si(q, a, -u);                       /* col j += q col p */
         svec_axpy(S->A + j, q, S->A + p, S->occ, S->nocc, S->aocc, j);
+        _bucket_update(S, j);
         if (S->U == NULL)
             continue;
         svec_axpy(S->V + j, q, S->V + p, NULL, NULL, NULL, 0);
@@ -153,6 +209,7 @@ _unit_pivots_eliminate(sparse_ctx * S)
         _unit_pivot_clear_col(S, r, p, u, q);
         S->nocc[r] = 0;
         S->rdead[r] = S->cdead[p] = 1;
+        _bucket_remove(S, p);
         S->prow[S->npiv] = r;
         S->pcol[S->npiv] = p;
         S->npiv++;
