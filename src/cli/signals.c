@@ -69,10 +69,14 @@ cli_signals_output_started(void)
     output_started = 1;
 }
 
-void
+int
 cli_signals_cooperative(int on)
 {
+    int was = cooperative;
     cooperative = on;
+    if (!on && pending)   /* received while cooperative: handled now, the immediate way */
+        _on_signal(pending);
+    return was;
 }
 
 int
