@@ -63,6 +63,41 @@ def test_huge_integers_round_trip(net):
     assert max(v[0] for v in P.vertices) == 10 ** 10000
 
 
+def test_numpy_and_decimal_numbers_are_exact(net):
+    np = pytest.importorskip("numpy")
+    import decimal
+    want = net.eval([Fraction(1, 2), Fraction(1, 4)])
+    for pt in ([np.float32(0.5), np.float16(0.25)], [np.float64(0.5), np.int64(0) + Fraction(1, 4)],
+               np.array([0.5, 0.25], dtype=np.float32), [decimal.Decimal("0.5"), decimal.Decimal("0.25")]):
+        assert net.eval(pt) == want
+    third = np.longdouble(1) / 3          # x87 extended precision: its exact binary value, not a double's
+    p, q = third.as_integer_ratio()
+    assert net.eval([third, 0])["input"][0] == Fraction(int(p), int(q))
+    assert net.eval([np.uint64(2 ** 64 - 1), np.int8(-3)])["input"] == [2 ** 64 - 1, -3]
+    assert net.complex(box=(np.int32(-1), np.float32(0.5)))["regions"] == net.complex(box=(-1, Fraction(1, 2)))["regions"]
+
+
+def _numpy_bad_calls():
+    try:
+        import numpy as np
+    except ImportError:
+        return []
+    return [
+        lambda n: n.eval([np.bool_(True), 1]),               # a boolean is not a number
+        lambda n: n.eval(np.array([[1, 2]])),                 # rows, not numbers
+        lambda n: n.eval([np.float32("nan"), 1]),
+        lambda n: n.eval([np.longdouble("inf"), 0]),
+        lambda n: n.complex(box=(np.float64("-inf"), 1)),
+    ]
+
+
+@pytest.mark.parametrize("call", _numpy_bad_calls())
+def test_bad_numpy_arguments_raise_relucert_errors(net, call):
+    with pytest.raises(relucert.RelucertError) as e:
+        call(net)
+    assert str(e.value)
+
+
 @pytest.mark.parametrize("call", [
     lambda n: n.eval([1]),                                   # too short: never truncated or padded
     lambda n: n.eval([1, 2, 3]),                             # too long

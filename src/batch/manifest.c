@@ -270,8 +270,16 @@ batch_manifest_read(batch_manifest_t M, const char * path, rc_error_t err)
         if (strspn(p, " \t\r") < l && (status = _manifest_line(M, p, l, err)) != RELU_OK)
         {
             char where[4200];
-            snprintf(where, sizeof(where), "%s: line %ld", path, (long) lineno);
-            rc_error_prefix(err, where);
+            if (strncmp(err->msg, "line 1, ", 8) == 0)   /* the JSON parser's place within the line */
+            {
+                snprintf(where, sizeof(where), "%s", err->msg + 8);
+                rc_error_set(err, err->code, "%s: line %ld, %s", path, (long) lineno, where);
+            }
+            else
+            {
+                snprintf(where, sizeof(where), "%s: line %ld", path, (long) lineno);
+                rc_error_prefix(err, where);
+            }
         }
         p += l + 1;
     }

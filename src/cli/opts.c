@@ -181,13 +181,14 @@ _opts_check_outputs(const char * cmd, const cli_opt * opts, int n)
             }
     }
     struct stat so, sv;
-    int stdout_file = fstat(1, &so) == 0 && S_ISREG(so.st_mode);
+    int have_stdout = fstat(1, &so) == 0;
     for (int i = 0; i < m; i++)
     {
-        if (json && strcmp(val[i], "-") == 0)
-            return cli_usage_error(cmd, "--%s - and --json both write to standard output: choose one", name[i]);
-        if (stdout_file && strcmp(val[i], "-") != 0 && stat(val[i], &sv) == 0 && sv.st_dev == so.st_dev
-            && sv.st_ino == so.st_ino)
+        int is_stdout = strcmp(val[i], "-") == 0 || (have_stdout && strcmp(val[i], "/dev/null") != 0
+                        && stat(val[i], &sv) == 0 && sv.st_dev == so.st_dev && sv.st_ino == so.st_ino);
+        if (json && is_stdout)
+            return cli_usage_error(cmd, "--%s %s and --json both write to standard output: choose one", name[i], val[i]);
+        if (is_stdout && strcmp(val[i], "-") != 0 && S_ISREG(so.st_mode))
             return cli_usage_error(cmd, "--%s names the file standard output is redirected to", name[i]);
         for (int j = i + 1; j < m; j++)
             if (strcmp(val[i], "/dev/null") != 0 && util_file_same(val[i], val[j]))
