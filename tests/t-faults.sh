@@ -62,7 +62,7 @@ N=tests/data/sage/case002.json
 for X in "$TMP/deep.json" "$TMP/deepo.json" /dev/zero fifo /tmp /nonexistent.json; do
     for args in "eval @ --at 0,0" "regions @ --box -1,1" "regions $N --domain @" "regions $N --domain @ --engine lp" \
                 "homology @ --box -1,1 --sublevel 0" "polytope @" "faces @" "polar @" "lower @" "batch @ --out $TMP/bo.jsonl" \
-                "wedge @" "train-convex @ --interpolate" "slice $N --points @" "plot $N --box -1,1 --data @ --out $TMP/p.svg"; do
+                "wedge @" "train-convex @ --interpolate" "slice $N --points @" "stats --networks @ --box -1,1" "plot $N --box -1,1 --data @ --out $TMP/p.svg"; do
         f=$X
         if [ "$X" = fifo ]; then
             rm -f "$TMP/endless"; mkfifo "$TMP/endless"; f=$TMP/endless
