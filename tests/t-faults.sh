@@ -122,6 +122,18 @@ timeout 120 "$BIN" batch tests/data/batch-example.jsonl --out "$TMP/endless" --q
 wait
 [ $rc -eq 0 ] && [ "$(grep -c '^{"job"' "$TMP/fromfifo")" -eq 2 ] && ok=$((ok + 1)) || fail "batch --out FIFO: exit $rc, $(head -c 200 "$TMP/err")"
 
+# small ones: seeds beyond 2^64 and repeated options are usage errors (exit 2, one line), never
+# clamped or silently the last value
+for args in "random --dim 2 --widths 3 --kind int --seed 18446744073709551616" \
+            "stats --dim 2 --widths 3 --kind int --seeds 1..18446744073709551616" \
+            "sphere-fit --dim 2 --units 4 --layers 1 --seed 99999999999999999999" \
+            "train-float --dataset xor --widths 3 --out-prefix $TMP/tf --seed 18446744073709551616" \
+            "random --dim 2 --widths 3 --kind int --seed 1 --seed 2" \
+            "regions $N --box -1,1 --box -2,2" "regions $N --box -1,1 --json --json" \
+            "homology $N --box -1,1 --sublevel 0 --sublevel 1" "batch tests/data/batch-example.jsonl --out $TMP/b1 --out $TMP/b2"; do
+    "$BIN" $args >/dev/null 2>"$TMP/err" </dev/null; want "relucert $args" 2 $?
+done
+
 # two outputs on one file, however spelled: refused before anything is written
 mkdir -p "$TMP/d"
 for args in "regions data/default.json --box -1,1 --stream $TMP/d/x --certificate $TMP/d/../d/x" \
