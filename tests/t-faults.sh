@@ -134,6 +134,21 @@ for args in "random --dim 2 --widths 3 --kind int --seed 18446744073709551616" \
     "$BIN" $args >/dev/null 2>"$TMP/err" </dev/null; want "relucert $args" 2 $?
 done
 
+# set-up that would blow up: polyhedra in R^200000 (a network's input, a polytope's points)
+# are refused before anything quadratic is allocated, and any exhausted memory is one line,
+# exit 3, never an abort with FLINT's message on stdout
+awk 'BEGIN { n = 200000; printf "{\"input_dim\": %d, \"layers\": [{\"weights\": [[", n
+    for (i = 1; i < n; i++) printf "0,"; print "1]], \"biases\": [0]}, {\"weights\": [[1]], \"biases\": [0]}]}" }' >"$TMP/wide.json"
+awk 'BEGIN { n = 200000; printf "{\"vertices\": [["; for (i = 1; i < n; i++) printf "0,"; print "0]]}" }' >"$TMP/widev.json"
+for args in "regions $TMP/wide.json --whole" "regions $TMP/wide.json --whole --json" "homology $TMP/wide.json --whole --sublevel 0" \
+            "arrangement $TMP/wide.json" "boundary $TMP/wide.json" "dualgraph $TMP/wide.json --whole" "decision $TMP/wide.json --whole" \
+            "layer $TMP/wide.json --layer 1" "polytope $TMP/widev.json" "faces $TMP/widev.json" "polar $TMP/widev.json"; do
+    "$BIN" $args >"$TMP/stdout" 2>"$TMP/err" </dev/null; rc=$?
+    if [ $rc -ne 2 ] && [ $rc -ne 3 ]; then fail "relucert $args: exit $rc (2 or 3 expected): $(head -c 200 "$TMP/err")"
+    elif grep -q FLINT "$TMP/stdout" "$TMP/err"; then fail "relucert $args: FLINT's message"
+    else one_line_error "relucert $args" $rc; fi
+done
+
 # two outputs on one file, however spelled: refused before anything is written
 mkdir -p "$TMP/d"
 for args in "regions data/default.json --box -1,1 --stream $TMP/d/x --certificate $TMP/d/../d/x" \

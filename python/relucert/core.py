@@ -180,7 +180,7 @@ def _call_json(fn, *args):
 
 
 # the largest dimension a domain may have (as in the library: API_MAX_DIM in src/api/api.h)
-MAX_DIM = 1 << 20
+MAX_DIM = 4096
 
 # ---------------------------------------------------------------- domains
 class Domain:

@@ -2,6 +2,7 @@
 packages are accepted exactly: Sage's Integer and Rational (numerator()/denominator() are
 methods there; stand-ins below, Sage itself is not a dependency), anything with __index__,
 and integers of any size (Python refuses str()/int() beyond 4300 digits by default)."""
+import json
 import os
 from fractions import Fraction
 
@@ -132,3 +133,16 @@ def test_bad_arguments_raise_relucert_errors(net, call):
     with pytest.raises(relucert.RelucertError) as e:
         call(net)
     assert str(e.value)
+
+
+def test_high_dimensions_are_refused_not_allocated(tmp_path):
+    n = 200000   # R^n would be (n + 1)^2 numbers: refused (issue 18), never an interpreter abort
+    net = relucert.Network.from_json(json.dumps(
+        {"input_dim": n, "layers": [{"weights": [[0] * (n - 1) + [1]], "biases": [0]}, {"weights": [[1]], "biases": [0]}]}))
+    assert net.eval([0] * n)["output"] == [0]          # evaluation is linear in n: allowed
+    for call in (lambda: net.complex(), lambda: net.arrangement(), lambda: net.homology(sublevel=0),
+                 lambda: net.boundary(), lambda: relucert.Polytope.from_vertices([[0] * n]),
+                 lambda: relucert.Domain.whole(5000)):
+        with pytest.raises(relucert.RelucertError) as e:
+            call()
+        assert "dimension" in str(e.value)

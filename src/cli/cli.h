@@ -131,6 +131,9 @@ void cli_fmpq_approx(char * buf, size_t len, const fmpq_t q, int digits);
    handles that signal at once (cli_domain_build does, around a set-up that
    polls nothing). */
 void cli_signals_install(const char * cmd);
+/* FLINT's and GMP's allocations: exhausted memory is one line on stderr (naming
+   the command given to cli_signals_install) and exit 3, never an abort. */
+void cli_memory_install(void);
 void cli_signals_set_json(int on);
 void cli_signals_output_started(void);
 int cli_signals_cooperative(int on);

@@ -278,7 +278,10 @@ cli_regions_h(const char * path, const net_t net, const cli_domain_opts * dom, c
     FILE * sfp = NULL;
     rc_error_init(err);
     regions_hdomain_init(D, n);
-    int status = hdomain_build(D, desc, dom, n, err);
+    int status = n > POLY_MAX_DIM   /* its LPs and rows are quadratic in n: refused, not allocated */
+                 ? rc_error_set(err, RELU_E_UNSUPPORTED, "input dimension %ld: polyhedra are handled in at most %d "
+                                "dimensions", (long) n, POLY_MAX_DIM)
+                 : hdomain_build(D, desc, dom, n, err);
     if (status == RELU_OK)
         status = hinputs(&x, &sfp, o, n, err);
     if (status != RELU_OK)
