@@ -2,9 +2,11 @@
 /* relucert-check CERT NET: verifies a relucert certificate exactly, with GMP
    rationals only, and prints what it proved. proofs/CHECKER.md gives the
    argument behind every check. Shares no code with the relucert library. */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "check.h"
 
 static const char * help =
@@ -16,7 +18,8 @@ static const char * help =
 "Verifies the certificate CERT (written by `relucert regions NET [domain] --certificate CERT`)\n"
 "against the network file NET, in exact rational arithmetic (GMP), without the relucert\n"
 "library, and prints what it proved. Exit status 0 when verified; otherwise one line on\n"
-"stderr saying which check failed and exit status 1 (2 for usage errors).\n"
+"stderr saying which check failed and exit status 1 (2 for usage errors and for output that\n"
+"could not be written). Files are read up to 1 GiB.\n"
 "\n"
 "Checks: the certificate's network equals NET (exact values); every region's interior\n"
 "point has the stated activation pattern (exact forward pass) with every neuron that is not\n"
@@ -1209,8 +1212,11 @@ box_arg_ok(const char * box)
     los[comma - box] = '\0';
     mpq_t q;
     mpq_init(q);
-    int ok = parse_exact(q, los) == 0 && parse_exact(q, comma + 1) == 0;
+    mpq_t h;
+    mpq_init(h);
+    int ok = parse_exact(q, los) == 0 && parse_exact(h, comma + 1) == 0 && mpq_cmp(q, h) < 0;
     mpq_clear(q);
+    mpq_clear(h);
     xfree(los);
     return ok;
 }
@@ -1267,29 +1273,60 @@ eval_main(const char * npath, const char * at)
     return 0;
 }
 
+/* A usage error: one line, exit status 2. */
+static int
+usage_error(const char * what, const char * arg)
+{
+    fprintf(stderr, "relucert-check: %s%s%s (see --help)\n", what, arg != NULL ? " " : "", arg != NULL ? arg : "");
+    return 2;
+}
+
+/* The output must reach stdout: a full disk or a closed stdout is exit 2,
+   never a silent 0 (what was proved would be lost). */
+static int
+finish_stdout(int status, int closed, int wrote)
+{
+    if (closed && wrote)
+    {
+        fprintf(stderr, "relucert-check: standard output is closed: the output is lost\n");
+        return 2;
+    }
+    if (fflush(stdout) != 0 || ferror(stdout))
+    {
+        fprintf(stderr, "relucert-check: cannot write to standard output\n");
+        return 2;
+    }
+    return status;
+}
+
 int
 main(int argc, char ** argv)
 {
     int quiet = 0, whole = 0, arrangement = 0, eval = 0;
     const char * args[2], * box = NULL;
     int nargs = 0;
+    /* a closed stdout would let the next fopen take descriptor 1 */
+    int closed = fcntl(1, F_GETFD) == -1 && open("/dev/null", O_WRONLY) == 1;
     for (int i = 1; i < argc; i++)
     {
+        int * flag = strcmp(argv[i], "--quiet") == 0 ? &quiet : strcmp(argv[i], "--whole") == 0 ? &whole
+                   : strcmp(argv[i], "--arrangement") == 0 ? &arrangement : strcmp(argv[i], "--eval") == 0 ? &eval : NULL;
         if (strcmp(argv[i], "--help") == 0)
         {
             fputs(help, stdout);
-            return 0;
+            return finish_stdout(0, closed, 1);
         }
-        else if (strcmp(argv[i], "--quiet") == 0)
-            quiet = 1;
-        else if (strcmp(argv[i], "--whole") == 0)
-            whole = 1;
-        else if (strcmp(argv[i], "--arrangement") == 0)
-            arrangement = 1;
-        else if (strcmp(argv[i], "--eval") == 0)
-            eval = 1;
-        else if (strcmp(argv[i], "--box") == 0 && i + 1 < argc)
-            box = argv[++i];
+        else if (flag != NULL || strcmp(argv[i], "--box") == 0)
+        {
+            if ((flag != NULL && *flag) || (flag == NULL && box != NULL))
+                return usage_error(argv[i], "given more than once");
+            if (flag != NULL)
+                *flag = 1;
+            else if (i + 1 < argc)
+                box = argv[++i];
+            else
+                return usage_error("--box needs LO,HI", NULL);
+        }
         else if (argv[i][0] == '-' && argv[i][1] != '\0' && !(eval && nargs == 1))   /* --eval NET -1,2 */
         {
             fprintf(stderr, "relucert-check: unknown option '%s' (see --help)\n", argv[i]);
@@ -1298,25 +1335,21 @@ main(int argc, char ** argv)
         else if (nargs < 2)
             args[nargs++] = argv[i];
         else
-        {
-            fprintf(stderr, "relucert-check: expected two files, CERT and NET (see --help)\n");
-            return 2;
-        }
+            return usage_error(eval ? "expected NET and a point x1,...,xn" : "expected two files, CERT and NET", NULL);
     }
-    if (nargs != 2 || (box != NULL && whole) || ((arrangement || eval) && (box != NULL || whole)) || (eval && arrangement))
-    {
-        fprintf(stderr, "relucert-check: expected two files, CERT and NET (see --help)\n");
-        return 2;
-    }
+    if ((box != NULL && whole) || ((arrangement || eval) && (box != NULL || whole)) || (eval && arrangement))
+        return usage_error(eval ? "--eval takes no other option" : "--box, --whole and --arrangement exclude each other", NULL);
+    if (nargs != 2)
+        return usage_error(eval ? "expected NET and a point x1,...,xn" : "expected two files, CERT and NET", NULL);
     arena_init();
     if (box != NULL && !box_arg_ok(box))
     {
-        fprintf(stderr, "relucert-check: --box: expected LO,HI (exact numbers), got '%.60s' (see --help)\n", box);
+        fprintf(stderr, "relucert-check: --box: expected LO,HI (exact numbers, LO < HI), got '%.60s' (see --help)\n", box);
         arena_free_all();
         return 2;
     }
     if (eval)
-        return eval_main(args[0], args[1]);
+        return finish_stdout(eval_main(args[0], args[1]), closed, 1);
     const char * cpath = args[0], * npath = args[1];
     yajl_val cert = json_read_file(cpath);
     yajl_val nroot = json_read_file(npath);
@@ -1338,5 +1371,5 @@ main(int argc, char ** argv)
         read_network(&net, nroot, npath);
     check_certificate(cert, cpath, npath, &net, box, whole, arrangement, quiet);
     arena_free_all();
-    return 0;
+    return finish_stdout(0, closed, !quiet);
 }

@@ -29,6 +29,9 @@ yajl_val json_read_buffer(const char * data, size_t len, const char * name);
 /* Parse a whole JSON file with YAJL's tree API (numbers keep their raw text).
    Duplicate object keys are rejected. The tree is freed by arena_free_all. */
 yajl_val json_read_file(const char * path);
+/* Files longer than this are rejected as they are read (a device, an endless
+   pipe): certificates of a million regions stay well below it. */
+#define CHECK_MAX_FILE (1 << 30)
 
 /* Exact number from a JSON number (its raw text) or string: an integer,
    "p/q" (q > 0) or a decimal with optional exponent ("0.125", "-1e-3").

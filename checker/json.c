@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "check.h"
 
 /* ---- arena ---------------------------------------------------------------- */
@@ -209,12 +210,24 @@ json_read_file(const char * path)
     FILE * fp = fopen(path, "rb");
     if (fp == NULL)
         fail("cannot read %s: %s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > CHECK_MAX_FILE)
+    {
+        fclose(fp);
+        fail("%s: larger than %d MiB; relucert-check reads files up to that size", path, CHECK_MAX_FILE >> 20);
+    }
     size_t len = 0, cap = 1 << 16;
     char * buf = xmalloc(cap);
     size_t got;
     while ((got = fread(buf + len, 1, cap - len - 1, fp)) > 0)
     {
         len += got;
+        if (len > CHECK_MAX_FILE)   /* a device, a pipe without end or a huge file */
+        {
+            fclose(fp);
+            fail("%s: larger than %d MiB (a device or an endless stream?); relucert-check reads files up to that size",
+                 path, CHECK_MAX_FILE >> 20);
+        }
         if (cap - len - 1 == 0)
         {
             char * nb = xmalloc(2 * cap);

@@ -90,6 +90,19 @@ for sig in INT TERM HUP; do
     run "homology (group)" $sig group - -- homology "$TMP/slow.json" --box -1,1 --sublevel 0 --json
 done
 
+# set-up that takes long and polls nothing: the double description of a domain with 300
+# facets in R^12, and the LP engine's LPs over it; each signal still ends the run at once
+"$BIN" random --dim 12 --widths 3 --kind int --seed 1 >"$TMP/d12.json" || exit 1
+awk 'BEGIN { n = 12; printf "{\"A\": ["
+    for (i = 0; i < 300; i++) { printf "%s[", i ? "," : ""; for (k = 0; k < n; k++) printf "%s%d", k ? "," : "", int(1000 * cos((i + 1) / 300 * 7 * (k + 1) + k)); printf "]" }
+    printf "], \"b\": ["; for (i = 0; i < 300; i++) printf "%s1000", i ? "," : ""; print "]}" }' >"$TMP/dom12.json"
+for sig in INT TERM HUP; do
+    run "regions --domain (set-up, dd)" $sig process - -- regions "$TMP/d12.json" --domain "$TMP/dom12.json" --engine dd --json --quiet
+    run "regions --domain (set-up, lp)" $sig process "$TMP/s.jsonl" -- regions "$TMP/d12.json" --domain "$TMP/dom12.json" --json --quiet --stream "$TMP/s.jsonl"
+    run "regions --domain --jobs 2 (set-up)" $sig group - -- regions "$TMP/d12.json" --domain "$TMP/dom12.json" --engine dd --jobs 2 --json --quiet
+    run "homology --domain (set-up)" $sig process - -- homology "$TMP/d12.json" --domain "$TMP/dom12.json" --sublevel 0 --json
+done
+
 for seed in 3 4 5 6; do "$BIN" random --dim 3 --widths 20,20 --kind int --seed $seed >"$TMP/med$seed.json"; done
 # an interrupted batch resumes to the same bytes as a run that was never interrupted
 printf '{"network": "%s", "analyses": ["regions", "homology"], "box": [-1, 1]}\n' \

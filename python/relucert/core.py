@@ -108,10 +108,16 @@ def number_text(x):
             return _fraction_text(int(num()), int(den()))
         except (TypeError, ValueError, ArithmeticError):
             pass
-    if hasattr(x, "__index__"):
-        return _int_text(x.__index__())
-    try:  # numpy floats, torch scalars, decimal.Decimal ...
-        return number_text(Fraction(x))
+    if type(x).__name__ == "bool_":   # numpy's boolean: not a number, as bool is not
+        raise InputError("expected a number, got a boolean", 3)
+    try:
+        if hasattr(x, "__index__"):
+            return _int_text(x.__index__())
+        ratio = getattr(x, "as_integer_ratio", None)
+        if callable(ratio):   # numpy's float16, float32, longdouble: their exact binary value
+            p, q = ratio()
+            return _fraction_text(int(p), int(q))
+        return number_text(Fraction(x))   # torch scalars, decimal.Decimal ...
     except (TypeError, ValueError, ArithmeticError) as e:
         raise InputError("expected a number (int, Fraction, float or str), got %s%s"
                          % (type(x).__name__, " (%s)" % e if str(e) else ""), 3)
@@ -174,7 +180,7 @@ def _call_json(fn, *args):
 
 
 # the largest dimension a domain may have (as in the library: API_MAX_DIM in src/api/api.h)
-MAX_DIM = 1 << 20
+MAX_DIM = 4096
 
 # ---------------------------------------------------------------- domains
 class Domain:

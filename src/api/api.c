@@ -472,6 +472,12 @@ api_arrangement_json(const net_struct * net, rc_error_t err)
     rc_error_init(err);
     if (_null_arg(net, "the network", err))
         return NULL;
+    if (net->input_dim > API_MAX_DIM)   /* its polyhedra would not fit: refused, not allocated */
+    {
+        rc_error_set(err, RELU_E_UNSUPPORTED, "input dimension %ld: polyhedra are handled in at most %ld dimensions",
+                     (long) net->input_dim, API_MAX_DIM);
+        return NULL;
+    }
     arrangement_report_t r;
     arrangement_report_init(r);
     char * s = NULL;

@@ -50,8 +50,9 @@ char * api_net_eval(const net_struct * net, const char * point, rc_error_t err);
    the directions: net_slice_affine). Free with api_net_free. */
 net_struct * api_net_slice(const net_struct * net, const char * rows, const char * origin, rc_error_t err);
 
-/* The largest domain dimension (a larger one is refused, not allocated). */
-#define API_MAX_DIM (1L << 20)
+/* The largest domain dimension (a larger one is refused, not allocated): that of
+   every polyhedron (POLY_MAX_DIM in src/poly/poly.h). */
+#define API_MAX_DIM 4096L
 
 /* ---- domains ------------------------------------------------------------- */
 /* kind "box" (arg "LO,HI"), "file" (arg a polytope file), "json" (arg the text

@@ -119,6 +119,9 @@ arrangement_analyze(arrangement_report_t r, const net_t net, rc_error_t err)
     slong n = net->input_dim;
     fmpz_poly_t chi_dr;
 
+    if (n > POLY_MAX_DIM)   /* the enumeration's polyhedra would not fit: refused, not allocated */
+        return rc_error_set(err, RELU_E_UNSUPPORTED, "input dimension %ld: polyhedra are handled in at most %d "
+                            "dimensions", (long) n, POLY_MAX_DIM);
     fmpz_poly_init(chi_dr);
     if (analyze_large(r, chi_dr, &have_dr, net, &status, err) || status != RELU_OK)
     {

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "batch/batch.h"
+#include "util/file.h"
 
 const char * const batch_analysis_names[BATCH_NUM_ANALYSES] =
     { "regions", "arrangement", "homology", "persistence", "dualgraph", "boundary", "decision" };
@@ -39,40 +40,7 @@ batch_manifest_clear(batch_manifest_t M)
 int
 batch_read_file(char ** buf, size_t * len, const char * path, size_t max, rc_error_t err)
 {
-    FILE * fp = fopen(path, "rb");
-    *buf = NULL;
-    *len = 0;
-    if (fp == NULL)
-        return rc_error_set(err, RELU_E_IO, "cannot read %s: %s", path, strerror(errno));
-    size_t cap = 4096, n = 0, r;
-    char * b = malloc(cap);
-    while (b != NULL && (r = fread(b + n, 1, cap - 1 - n, fp)) > 0)
-    {
-        n += r;
-        if (n > max)
-            break;
-        if (n == cap - 1)
-        {
-            char * nb = realloc(b, cap *= 2);
-            if (nb == NULL)
-                free(b);
-            b = nb;
-        }
-    }
-    int failed = ferror(fp);
-    fclose(fp);
-    if (b == NULL || failed || n > max)
-    {
-        free(b);
-        if (n > max)
-            return rc_error_set(err, RELU_E_INPUT, "%s: larger than %zu MiB (a device or an endless stream?)",
-                                path, max >> 20);
-        return rc_error_set(err, RELU_E_IO, "cannot read %s", path);
-    }
-    b[n] = '\0';
-    *buf = b;
-    *len = n;
-    return RELU_OK;
+    return util_file_read(buf, len, path, max, err);
 }
 
 /* A JSON value as compact text. */
@@ -270,8 +238,16 @@ batch_manifest_read(batch_manifest_t M, const char * path, rc_error_t err)
         if (strspn(p, " \t\r") < l && (status = _manifest_line(M, p, l, err)) != RELU_OK)
         {
             char where[4200];
-            snprintf(where, sizeof(where), "%s: line %ld", path, (long) lineno);
-            rc_error_prefix(err, where);
+            if (strncmp(err->msg, "line 1, ", 8) == 0)   /* the JSON parser's place within the line */
+            {
+                snprintf(where, sizeof(where), "%s", err->msg + 8);
+                rc_error_set(err, err->code, "%s: line %ld, %s", path, (long) lineno, where);
+            }
+            else
+            {
+                snprintf(where, sizeof(where), "%s: line %ld", path, (long) lineno);
+                rc_error_prefix(err, where);
+            }
         }
         p += l + 1;
     }

@@ -143,11 +143,11 @@ _job_record(const batch_job_struct * J, slong k, const char * dest, const char *
         return 1;
     net_t net;
     rc_error_t err;
-    char hex[65];
+    char hex[65] = "";
     net_init(net);
     rc_error_init(err);
     int netok = _job_network(net, hex, J, err) == RELU_OK;
-    int hashed = netok || err->code != RELU_E_IO;
+    int hashed = hex[0] != '\0';   /* null when the file could not be read whole */
     jout_t out;
     jout_init(out, fp, 0, 1);
     jout_begin_object(out);
@@ -278,8 +278,11 @@ _pool_reap(batch_pool * P, batch_result_t R, const batch_manifest_t M, const cha
             if (done && batch_read_file(&P->have[k], &len, dest, BATCH_MAX_RECORDS, e) == RELU_OK && len > 0
                 && P->have[k][len - 1] == '\n')
             {
-                fputs(P->have[k], P->ofp);
-                fflush(P->ofp);
+                if (P->ofp != NULL)
+                {
+                    fputs(P->have[k], P->ofp);
+                    fflush(P->ofp);
+                }
             }
             else
             {
@@ -374,16 +377,21 @@ batch_run(batch_result_t R, const batch_manifest_t M, rc_error_t err)
     R->njobs = M->njobs;
     R->kept = _resume(P.have, M, R->out);
     int status = RELU_OK;
+    /* a regular --out is also the run's journal (records as they finish, for a
+       resume after a crash); a device or a pipe gets the ordered records once */
+    struct stat st;
+    int journal = stat(R->out, &st) != 0 || S_ISREG(st.st_mode);
     if (mkdtemp(tmpdir) == NULL)
         status = rc_error_set(err, RELU_E_IO, "cannot create a scratch directory in /tmp: %s", strerror(errno));
-    else if ((P.ofp = fopen(R->out, "w")) == NULL)
+    else if (journal && (P.ofp = fopen(R->out, "w")) == NULL)
         status = rc_error_set(err, RELU_E_IO, "cannot write %s: %s", R->out, strerror(errno));
-    for (slong k = 0; status == RELU_OK && k < M->njobs; k++)
+    for (slong k = 0; status == RELU_OK && P.ofp != NULL && k < M->njobs; k++)
         if (P.have[k])
             fputs(P.have[k], P.ofp);
     if (status == RELU_OK)
     {
-        fflush(P.ofp);
+        if (P.ofp != NULL)
+            fflush(P.ofp);
         status = _pool_run(&P, R, M, tmpdir);
         if (status != RELU_OK && status != RELU_E_LIMIT)
             rc_error_set(err, RELU_E_IO, "cannot start worker processes: %s", strerror(errno));

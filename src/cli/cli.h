@@ -159,11 +159,17 @@ void cli_fmpq_approx(char * buf, size_t len, const fmpq_t q, int digits);
    (--json given: the handler prints {"partial": true, "stopped": ...});
    output_started by cli_write_result (from then on nothing more is printed on
    stdout by the handler). A command that stops cleanly by itself switches to
-   cooperative mode and polls cli_signal_pending (the signal number, or 0). */
+   cooperative mode and polls cli_signal_pending (the signal number, or 0);
+   cooperative returns the previous mode, and leaving it with a signal pending
+   handles that signal at once (cli_domain_build does, around a set-up that
+   polls nothing). */
 void cli_signals_install(const char * cmd);
+/* FLINT's and GMP's allocations: exhausted memory is one line on stderr (naming
+   the command given to cli_signals_install) and exit 3, never an abort. */
+void cli_memory_install(void);
 void cli_signals_set_json(int on);
 void cli_signals_output_started(void);
-void cli_signals_cooperative(int on);
+int cli_signals_cooperative(int on);
 int cli_signal_pending(void);
 const char * cli_signal_name(int sig);
 

@@ -87,5 +87,8 @@ cmd_batch(int argc, char ** argv)
     batch_manifest_clear(M);
     if (status)
         return cli_fail("batch", err);
+    if (R->failed_jobs > 0)   /* the run is done, its records say why each job failed */
+        fprintf(stderr, "relucert batch: %ld of %ld jobs failed (their records in %s say why)\n",
+                (long) R->failed_jobs, (long) R->njobs, R->out);
     return R->failed_jobs > 0 ? CLI_EXIT_FAILED : CLI_EXIT_OK;
 }

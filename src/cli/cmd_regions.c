@@ -132,8 +132,6 @@ cmd_regions(int argc, char ** argv)
     quiet = quiet ? 1 : progress ? -1 : 0;
     if (o.jobs > 1 && (o.check_faces || cert_path))
         return cli_usage_error("regions", "--check-faces and --certificate need one process (drop --jobs)");
-    if (stream != NULL && !strcmp(stream, "-") && json)
-        return cli_usage_error("regions", "--stream - and --json both write to standard output: choose one");
     /* under mpirun: the ranks share the work like --jobs workers; rank 0 writes */
     complex_transport mpi = { 0, 1, cli_mpi_send_file, cli_mpi_recv_file, cli_mpi_bcast_int };
     if (cli_mpi_start(&mpi.rank, &mpi.size))

@@ -86,6 +86,7 @@ dispatch(int argc, char ** argv)
         if (!strcmp(cmd, commands[i].name))
         {
             cli_signals_install(commands[i].name);
+            cli_memory_install();
             return commands[i].run(argc - 1, argv + 1);
         }
     fprintf(stderr, "relucert: unknown command '%s' (try relucert --help)\n", cmd);

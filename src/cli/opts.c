@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "cli/cli.h"
 #include "util/file.h"
 
@@ -156,27 +157,43 @@ _opts_scan(const char * cmd, const char * help, int argc, char ** argv, const cl
     return CLI_PARSED;
 }
 
-/* Two options writing the same file would leave one of the outputs lost
-   (and the other half overwritten): refused, whatever the spelling of the path.
-   /dev/null may take several outputs (nothing is kept there). */
+/* Two outputs on one file would leave one of them lost (and the other half
+   overwritten): refused, whatever the spelling of the path, and so is a file
+   that standard output is already redirected to, or "-" next to --json (two
+   documents interleaved on stdout). /dev/null may take several outputs
+   (nothing is kept there). */
 static int
 _opts_check_outputs(const char * cmd, const cli_opt * opts, int n)
 {
-    static const char * const outs[] = { "out", "certificate", "stream", "dot", "graphml", "jsonl", "csv", NULL };
+    static const char * const outs[] = { "out", "certificate", "stream", "dot", "graphml", "jsonl", "csv", "plot", NULL };
     const char * val[CLI_MAX_OPTS];
     const char * name[CLI_MAX_OPTS];
-    int m = 0;
+    int m = 0, json = 0;
     for (int i = 0; i < n; i++)
+    {
+        if (opts[i].kind == CLI_FLAG && strcmp(opts[i].name, "json") == 0)
+            json = *(int *) opts[i].dest;
         for (int k = 0; outs[k] != NULL; k++)
             if (opts[i].kind == CLI_STR && strcmp(opts[i].name, outs[k]) == 0 && *(const char **) opts[i].dest != NULL)
             {
                 val[m] = *(const char **) opts[i].dest;
                 name[m++] = opts[i].name;
             }
+    }
+    struct stat so, sv;
+    int have_stdout = fstat(1, &so) == 0;
     for (int i = 0; i < m; i++)
+    {
+        int is_stdout = strcmp(val[i], "-") == 0 || (have_stdout && strcmp(val[i], "/dev/null") != 0
+                        && stat(val[i], &sv) == 0 && sv.st_dev == so.st_dev && sv.st_ino == so.st_ino);
+        if (json && is_stdout)
+            return cli_usage_error(cmd, "--%s %s and --json both write to standard output: choose one", name[i], val[i]);
+        if (is_stdout && strcmp(val[i], "-") != 0 && S_ISREG(so.st_mode))
+            return cli_usage_error(cmd, "--%s names the file standard output is redirected to", name[i]);
         for (int j = i + 1; j < m; j++)
             if (strcmp(val[i], "/dev/null") != 0 && util_file_same(val[i], val[j]))
                 return cli_usage_error(cmd, "--%s and --%s name the same file", name[i], name[j]);
+    }
     return CLI_PARSED;
 }
 

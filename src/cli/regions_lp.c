@@ -106,8 +106,12 @@ hdomain_build(regions_hdomain_t D, char * desc, const cli_domain_opts * o, slong
         snprintf(desc, 256, "polyhedron from %s", o->file);
         fmpq_mat_init(A, 0, n);
         int rc = poly_read_halfspaces_file(A, &b, &m, o->file, n, err);
-        if (rc == RELU_OK)
+        if (rc == RELU_OK)   /* exact LPs over all rows, polling nothing: signals act at once */
+        {
+            int was = cli_signals_cooperative(0);
             rc = regions_hdomain_set_halfspaces(D, A, b, err);
+            cli_signals_cooperative(was);
+        }
         if (b != NULL)
             _fmpq_vec_clear(b, m);
         fmpq_mat_clear(A);
@@ -214,9 +218,10 @@ hcert_open(hcert * C, const net_t net, const cli_domain_opts * dom, const char *
     poly_init(C->dom, net->input_dim);
     if (C->path == NULL)
         return RELU_OK;
-    if (util_file_open(&C->cf, C->path, err) == NULL)
-        return err->code;
+    /* the domain first: a signal while it is built leaves no temporary file behind */
     int status = cli_domain_build(C->dom, cdesc, dom, net->input_dim, err);
+    if (status == RELU_OK && util_file_open(&C->cf, C->path, err) == NULL)
+        return err->code;
     if (status == RELU_OK)
     {
         cert_regions_init_partial(C->cert, C->cf.fp, net, C->dom, desc, x, o->max_regions, o->radius);
@@ -261,7 +266,10 @@ cli_regions_h(const char * path, const net_t net, const cli_domain_opts * dom, c
     FILE * sfp = NULL;
     rc_error_init(err);
     regions_hdomain_init(D, n);
-    int status = hdomain_build(D, desc, dom, n, err);
+    int status = n > POLY_MAX_DIM   /* its LPs and rows are quadratic in n: refused, not allocated */
+                 ? rc_error_set(err, RELU_E_UNSUPPORTED, "input dimension %ld: polyhedra are handled in at most %d "
+                                "dimensions", (long) n, POLY_MAX_DIM)
+                 : hdomain_build(D, desc, dom, n, err);
     if (status == RELU_OK)
         status = hinputs(&x, &sfp, o, n, err);
     if (status != RELU_OK)

@@ -7,8 +7,12 @@
    "stopped": "..."} -- and exits 4, after stopping the process group's
    workers. Only async-signal-safe calls (write, kill, _exit) are used. */
 #include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <gmp.h>
+#include <flint/flint.h>
 #include "cli/cli.h"
 
 static volatile sig_atomic_t pending = 0;   /* the signal received in cooperative mode */
@@ -69,10 +73,14 @@ cli_signals_output_started(void)
     output_started = 1;
 }
 
-void
+int
 cli_signals_cooperative(int on)
 {
+    int was = cooperative;
     cooperative = on;
+    if (!on && pending)   /* received while cooperative: handled now, the immediate way */
+        _on_signal(pending);
+    return was;
 }
 
 int
@@ -85,4 +93,74 @@ const char *
 clirc_signal_name(int sig)
 {
     return rc_signal_name(sig);
+}
+
+/* Exhausted memory (an input far beyond what the command can hold: a polyhedron
+   in R^200000 has a 200000 x 200001 generator matrix) ends the command the same
+   clean way: one line on stderr, exit 3 (limits), instead of FLINT's or GMP's
+   message on stdout and an abort. Every FLINT and GMP allocation goes through
+   these. */
+static void
+_out_of_memory(size_t size)
+{
+    char num[32];
+    int k = sizeof(num) - 1;
+    num[k] = '\0';
+    do
+        num[--k] = (char) ('0' + size % 10);
+    while ((size /= 10) > 0 && k > 0);
+    _put(2, "relucert ");
+    _put(2, cmdname);
+    _put(2, ": out of memory (");
+    _put(2, num + k);
+    _put(2, " bytes asked for): the input is too large for this command\n");
+    _exit(CLI_EXIT_UNSUPPORTED);
+}
+
+static void *
+_mem_alloc(size_t size)
+{
+    void * p = malloc(size);
+    if (p == NULL && size > 0)
+        _out_of_memory(size);
+    return p;
+}
+
+static void *
+_mem_calloc(size_t n, size_t size)
+{
+    void * p = calloc(n, size);
+    if (p == NULL && n > 0 && size > 0)
+        _out_of_memory(n > SIZE_MAX / size ? SIZE_MAX : n * size);
+    return p;
+}
+
+static void *
+_mem_realloc(void * q, size_t size)
+{
+    void * p = realloc(q, size);
+    if (p == NULL && size > 0)
+        _out_of_memory(size);
+    return p;
+}
+
+static void *
+_mem_gmp_realloc(void * q, size_t old, size_t size)
+{
+    (void) old;
+    return _mem_realloc(q, size);
+}
+
+static void
+_mem_gmp_free(void * p, size_t size)
+{
+    (void) size;
+    free(p);
+}
+
+void
+cli_memory_install(void)
+{
+    __flint_set_memory_functions(_mem_alloc, _mem_calloc, _mem_realloc, free);
+    mp_set_memory_functions(_mem_alloc, _mem_gmp_realloc, _mem_gmp_free);
 }

@@ -32,8 +32,23 @@ cli_usage_error(const char * cmd, const char * fmt, ...)
     return CLI_EXIT_INPUT;
 }
 
+/* The domain is built with the signals in their immediate mode: its double
+   description can take long (a polyhedron with many facets in high dimension)
+   and polls nothing, so SIGINT, SIGTERM and SIGHUP end the command there and
+   then (exit 4, "nothing is reported"; see signals.c). */
+static int _domain_build(poly_t P, char * desc, const cli_domain_opts * o, slong n, rc_error_t err);
+
 int
 cli_domain_build(poly_t P, char * desc, const cli_domain_opts * o, slong n, rc_error_t err)
+{
+    int was = cli_signals_cooperative(0);
+    int status = _domain_build(P, desc, o, n, err);
+    cli_signals_cooperative(was);
+    return status;
+}
+
+static int
+_domain_build(poly_t P, char * desc, const cli_domain_opts * o, slong n, rc_error_t err)
 {
     int given = (o->box != NULL) + (o->file != NULL) + (o->whole != 0);
     if (given > 1)

@@ -200,12 +200,12 @@ complex_summary_write_text(FILE * fp, const void * data)
         fprintf(fp, " (none)");
     fprintf(fp, ", %ld output%s\n", (long) S->outputs, S->outputs == 1 ? "" : "s");
     fprintf(fp, "domain: %s\n", S->domain);
-    fprintf(fp, "regions: %ld (bounded %ld, not meeting the domain boundary %ld)\n", (long) C->regions,
-            (long) C->bounded, (long) C->interior);
-    fprintf(fp, "f-vector of the complex:");
+    /* a partial run counted what it found, not the whole complex: every count says so */
+    fprintf(fp, "regions%s: %ld (bounded %ld, not meeting the domain boundary %ld)\n", S->partial ? " found so far" : "",
+            (long) C->regions, (long) C->bounded, (long) C->interior);
+    fprintf(fp, "f-vector of the %s:", S->partial ? "regions found so far" : "complex");
     for (slong k = 0; k <= C->n; k++)
         fprintf(fp, " %ld", (long) C->fvec[k]);
-    /* a partial run checked nothing about the whole complex: say so */
     fprintf(fp, "\nEuler characteristic: %ld (%s)\n", (long) complex_euler(C),
             S->partial ? "of the regions found so far; not checked" : "equal to the domain's");
     fprintf(fp, "facets per region:");

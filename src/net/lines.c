@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "net/net.h"
+#include "util/file.h"
 
 void
 net_lines_init(net_lines_t L)
@@ -43,8 +44,16 @@ _read_line(net_lines_t L, const char * text, size_t len, const char * path, slon
     if (status != RELU_OK)
     {
         char where[4200];
-        snprintf(where, sizeof where, "%s:%ld", path, (long) lineno);
-        rc_error_prefix(err, where);
+        if (strncmp(err->msg, "line 1, ", 8) == 0)   /* the JSON parser's place within the line */
+        {
+            snprintf(where, sizeof where, "%s", err->msg + 8);
+            rc_error_set(err, err->code, "%s:%ld: %s", path, (long) lineno, where);
+        }
+        else
+        {
+            snprintf(where, sizeof where, "%s:%ld", path, (long) lineno);
+            rc_error_prefix(err, where);
+        }
     }
     return status;
 }
@@ -52,30 +61,29 @@ _read_line(net_lines_t L, const char * text, size_t len, const char * path, slon
 int
 net_lines_read_file(net_lines_t L, const char * path, slong max, rc_error_t err)
 {
-    FILE * fp = fopen(path, "r");
-    if (fp == NULL)
-        return rc_error_set(err, RELU_E_IO, "cannot open %s: %s", path, strerror(errno));
-    char * buf = NULL;
-    size_t cap = 0;
-    ssize_t n;
+    char * text;
+    size_t len;
+    net_lines_clear(L);
+    /* read whole, with the JSON readers' limit: a device or an endless pipe is an error */
+    if (util_file_read(&text, &len, path, JNODE_MAX_FILE, err))
+        return err->code;
     slong lineno = 0;
     int status = RELU_OK;
-    net_lines_clear(L);
-    while (status == RELU_OK && (n = getline(&buf, &cap, fp)) >= 0)
+    for (char * p = text; status == RELU_OK && p < text + len; )
     {
+        char * nl = memchr(p, '\n', text + len - p);
+        size_t n = nl ? (size_t) (nl - p) : (size_t) (text + len - p);
         lineno++;
-        if (strspn(buf, " \t\r\n") == (size_t) n)
-            continue;
-        if (L->num >= max)
+        if (strspn(p, " \t\r") >= n)
+            ;   /* an empty line */
+        else if (L->num >= max)
             status = rc_error_set(err, RELU_E_LIMIT, "%s: more than %ld networks", path, (long) max);
         else
-            status = _read_line(L, buf, (size_t) n, path, lineno, err);
+            status = _read_line(L, p, n, path, lineno, err);
+        p += n + 1;
     }
-    if (status == RELU_OK && ferror(fp))
-        status = rc_error_set(err, RELU_E_IO, "cannot read %s", path);
     if (status == RELU_OK && L->num == 0)
         status = rc_error_set(err, RELU_E_INPUT, "%s: no network (expected one network per line)", path);
-    free(buf);
-    fclose(fp);
+    free(text);
     return status;
 }

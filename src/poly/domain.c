@@ -50,6 +50,9 @@ int
 poly_domain_set(poly_t P, char * desc, size_t len, const char * kind, const char * arg,
                 const char * label, rc_error_t err)
 {
+    if (P->n > POLY_MAX_DIM)   /* P was left unallocated (poly_set_whole) */
+        return rc_error_set(err, RELU_E_UNSUPPORTED, "input dimension %ld: polyhedra are handled in at most %d "
+                            "dimensions", (long) P->n, POLY_MAX_DIM);
     if (kind == NULL || strcmp(kind, "whole") == 0)
     {
         snprintf(desc, len, "R^%ld", (long) P->n);

@@ -110,6 +110,13 @@ void
 poly_set_whole(poly_t P)
 {
     slong n = P->n, d = n + 1;
+    if (n > POLY_MAX_DIM)
+    {
+        /* (n + 1)^2 numbers would not fit: nothing is allocated and poly_domain_set
+           refuses P; P is the empty set meanwhile (no generators) */
+        P->ngens = P->nlin = P->ncons = 0;
+        return;
+    }
     _poly_reshape(P, 1, n, 1);
     _fmpz_vec_zero(P->gens, d);
     fmpz_one(P->gens);

@@ -29,6 +29,11 @@
 #include "json/json.h"
 
 /* Tags recording where a constraint came from. */
+/* Polyhedra live in at most this many dimensions: R^n alone is n + 1 generators
+   of n + 1 numbers, so readers and domain builders refuse more (RELU_E_UNSUPPORTED)
+   before anything quadratic is allocated. */
+#define POLY_MAX_DIM 4096
+
 #define POLY_SRC_FAR (-1)                 /* t >= 0 */
 #define POLY_SRC_DOMAIN(k) (-2 - (k))     /* row k of the domain */
 #define POLY_SRC_IS_DOMAIN(s) ((s) <= -2)

@@ -46,6 +46,9 @@ _read_matrix(fmpq_mat_t M, slong * n, const jnode * v, const char * key, rc_erro
             if (row->nitems == 0)
                 return rc_error_set(err, RELU_E_INPUT, "%s row 1: expected at least one number, got an empty array", key);
             *n = row->nitems;
+            if (*n > POLY_MAX_DIM)
+                return rc_error_set(err, RELU_E_UNSUPPORTED, "%s: dimension %ld; polyhedra are handled in at most %d "
+                                    "dimensions", key, (long) *n, POLY_MAX_DIM);
         }
         if ((slong) row->nitems != *n)
             return rc_error_set(err, RELU_E_INPUT, "%s row %ld: expected %ld entries (the dimension), got %ld",

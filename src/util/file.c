@@ -151,3 +151,43 @@ util_file_same(const char * a, const char * b)
     free(rb);
     return same;
 }
+
+int
+util_file_read(char ** buf, size_t * len, const char * path, size_t max, rc_error_t err)
+{
+    FILE * fp = fopen(path, "rb");
+    *buf = NULL;
+    *len = 0;
+    if (fp == NULL)
+        return rc_error_set(err, RELU_E_IO, "cannot read %s: %s", path, strerror(errno));
+    size_t cap = 4096, n = 0, r;
+    char * b = malloc(cap);
+    while (b != NULL && (r = fread(b + n, 1, cap - 1 - n, fp)) > 0)
+    {
+        n += r;
+        if (n > max)
+            break;
+        if (n == cap - 1)
+        {
+            cap = 2 * cap < max + 2 ? 2 * cap : max + 2;   /* never more than the limit and a byte */
+            char * nb = realloc(b, cap);
+            if (nb == NULL)
+                free(b);
+            b = nb;
+        }
+    }
+    int failed = ferror(fp), saved = errno;
+    fclose(fp);
+    if (b == NULL || failed || n > max)
+    {
+        free(b);
+        if (n > max)
+            return rc_error_set(err, RELU_E_INPUT, "%s: larger than %zu MiB (a device or an endless stream?)",
+                                path, max >> 20);
+        return rc_error_set(err, RELU_E_IO, "cannot read %s%s%s", path, failed ? ": " : "", failed ? strerror(saved) : "");
+    }
+    b[n] = '\0';
+    *buf = b;
+    *len = n;
+    return RELU_OK;
+}

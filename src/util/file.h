@@ -35,4 +35,10 @@ FILE * util_file_open(util_file * F, const char * path, rc_error_t err);
 int util_file_same(const char * a, const char * b);
 int util_file_close(util_file * F, int status, rc_error_t err);
 
+/* The whole file path (NUL-terminated, malloc'd; free() it) when it has at
+   most max bytes. A longer one -- a device, a pipe without end -- is refused
+   once max bytes are read (RELU_E_INPUT "PATH: larger than N MiB ..."), an
+   unreadable one is RELU_E_IO; *buf is NULL then. */
+int util_file_read(char ** buf, size_t * len, const char * path, size_t max, rc_error_t err);
+
 #endif
