@@ -122,8 +122,10 @@ _face_key(bword * key, const complex_t C, const region_struct * R, const bword *
 
 /* Zero sets of every neuron on R's polyhedron (N rows of BS_WORDS(ngens) words,
    zvalid[k] set where computed): only the neurons near R can vanish on a face
-   (region_struct: every other one has a strict sign on the closed region), so
-   the others are left empty, which is what poly_zero_set would give them. */
+   (region_struct: every other one vanishes at no vertex of the closed region).
+   The others are left empty: their true zero sets hold no vertex (rays at
+   most), and a face always holds one, so no test "face inside the zero set"
+   changes. */
 static void
 _complex_zero_sets(bword * zsets, char * zvalid, const region_struct * R, slong d)
 {
@@ -215,8 +217,9 @@ _region_selected(const complex_t C, const region_struct * R)
 
 /* Does a neuron's hyperplane keep region R from owning some of its faces? (The
    local rule of complex.h: a face on the hyperplane of neuron k belongs to
-   the side _owner_side picks.) Only neurons near R can contain a face; for
-   each of them, bad[i] and its zero set (nk = number of them). */
+   the side _owner_side picks.) Only neurons near R can contain a face (the
+   zero set of any other holds no vertex, and a face holds one); for each of
+   them, bad[i] and its zero set (nk = number of them). */
 static slong
 _complex_bad_sets(bword * zsets, char * zvalid, char * bad, const complex_t C, const region_struct * R)
 {

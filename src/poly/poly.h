@@ -134,9 +134,11 @@ void poly_dgens_clear(poly_dgens_t D);
 void poly_dgens_set(poly_dgens_t D, const poly_t P);
 /* r[i] = v[i] as a double (NaN beyond 1000 bits). */
 void poly_vec_get_d(double * r, const fmpz * v, slong len);
-/* poly_side(P, g), with *strict = 1 when moreover g vanishes at no generator
-   (g > 0, resp. < 0, on the closed polyhedron: its zero set on P is empty, and
-   so on every polyhedron inside P). D (poly_dgens_set from this P) and gd
+/* poly_side(P, g), with *strict = 1 when moreover g vanishes at no vertex
+   (generator with t > 0): then g > 0, resp. < 0, at every point of the closed
+   polyhedron, so g vanishes on no face of P nor of any polyhedron inside P
+   (a ray r with a.r = 0 is allowed: a polyhedron inside P may have such rays,
+   e.g. from P's lineality space, but no face is made of rays alone). D (poly_dgens_set from this P) and gd
    (g as doubles, poly_vec_get_d) may be NULL: then every sign is exact.
    nexact (may be NULL) is incremented per dot product the filter left to
    exact arithmetic. */

@@ -109,7 +109,7 @@ poly_position(int * strict, const poly_t P, const poly_dgens_t D, const fmpz * g
         int s = _poly_dot_sgn(g, gd, poly_gen(P, i), ud == NULL ? NULL : ud + i * d, d, v, nexact);
         pos |= (s > 0);
         neg |= (s < 0);
-        zero |= (s == 0);
+        zero |= (s == 0 && poly_gen_is_vertex(P, i));
     }
     fmpz_clear(v);
     if (pos && neg)

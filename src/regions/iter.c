@@ -15,10 +15,11 @@
    Cost per region independent of the width (issue 19): each piece carries the
    list of the neurons "near" it, those of the layers entered so far whose
    hyperplane is not proved to miss its closure; a child tests only its
-   parent's list. Soundness: if g > 0 (or < 0) on the closed piece Q (strictly,
-   at every generator, g constant on the lineality space), then on every piece
-   P inside Q, g has the same strict sign: it cannot cut P, its sign on P is
-   its sign on Q (already recorded), and it vanishes on no face of P. So the
+   parent's list. Soundness: if g > 0 (or < 0) on the closed piece Q (strictly
+   at every vertex, not of the other sign along a ray, g constant on the
+   lineality space: poly_position's "strict"), then on every piece P inside Q,
+   g has the same strict sign at every point: it cannot cut P, its sign on P
+   is its sign on Q (already recorded), and it vanishes on no face of P. So the
    first neuron after k in the list that cuts P is the first neuron after k
    that cuts P at all, the split the full scan would make: the tree, the
    regions, their order and their records are those of testing every neuron.

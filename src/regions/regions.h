@@ -31,8 +31,9 @@ typedef struct
                                       neuron k's pre-activation c + a.x on the region */
     const slong * near;            /* nnear neurons, increasing, among them every neuron whose
                                       hyperplane meets the closed region; every other neuron's
-                                      pre-activation has a strict sign on the closed region
-                                      (so it vanishes on no face). NULL: not known (any may) */
+                                      pre-activation has a strict sign on the closed region:
+                                      it vanishes at no vertex, so on no face (poly_zero_set
+                                      may still list rays r with a.r = 0). NULL: not known */
     slong nnear;
 }
 region_struct;
