@@ -23,8 +23,10 @@
    first neuron after k in the list that cuts P is the first neuron after k
    that cuts P at all, the split the full scan would make: the tree, the
    regions, their order and their records are those of testing every neuron.
-   At a leaf the list is the region's `near` (region_struct). Each sign comes
-   from poly_position (a float filter, exact when the filter is not sure).
+   Decided neurons (up to k) are not tested again on the way down (they cannot
+   cut); they are pruned once, at the leaf, whose list is the region's `near`
+   (region_struct). Each sign comes from poly_position (a float filter, exact
+   when the filter is not sure).
 
    The lists live in one pool used as a stack: the current piece's list is on
    top; a split leaves it in place as the pending side's list (filtered by
@@ -138,6 +140,10 @@ regions_iter_init(regions_iter_t it, const net_t net, const poly_t domain)
     it->subtree = 0;
     it->filter = 1;
     it->tests = it->exact = 0;
+    it->stamp = flint_malloc(N1 * sizeof(slong));
+    for (slong k = 0; k < N1; k++)
+        it->stamp[k] = -1;
+    it->serial = 0;
     regions_piece_struct * X = _iter_piece_new(it->n);
     poly_set(X->P, domain);
     poly_dgens_set(X->D, X->P);
@@ -172,6 +178,7 @@ regions_iter_clear(regions_iter_t it)
     flint_free(it->stack_off);
     flint_free(it->stack_len);
     flint_free(it->pool);
+    flint_free(it->stamp);
     flint_free(it->first);
 }
 
@@ -202,11 +209,12 @@ _iter_drop_subtree(regions_iter_struct * it, slong k, slong hi)
 }
 
 /* Filters the list pool[src, src + len) by the piece X into pool[dst, ...)
-   (dst == src, or the two disjoint): keeps the neurons whose hyperplane is
-   not proved to miss X's closure, and records the sign of every neuron after
-   k that does not cut X (neurons up to k are decided on this path: none can
-   cut X). *c gets the first neuron after k cutting X (-1: none). Returns the
-   new length. */
+   (dst == src, or the two disjoint). Neurons up to k are decided on this path
+   (none can cut X) and are copied untested: only the leaf's list needs them
+   pruned (_iter_near). Each neuron after k is tested: its sign is recorded if
+   it does not cut X, and it is dropped when its hyperplane misses X's closure.
+   *c gets the first neuron after k cutting X (-1: none). Returns the new
+   length. */
 static slong
 _iter_filter(regions_iter_struct * it, const regions_piece_struct * X, slong k, slong dst, slong src,
              slong len, slong * c)
@@ -217,23 +225,53 @@ _iter_filter(regions_iter_struct * it, const regions_piece_struct * X, slong k, 
     for (slong i = 0; i < len; i++)
     {
         slong m = it->pool[src + i];
-        int strict;
-        int side = poly_position(&strict, X->P, D, it->zint + m * d,
-                                 it->filter ? it->zd + m * d : NULL, &it->exact);
-        if (side == POLY_CUT)
+        int strict = 0;
+        if (m > k)
         {
-            if (*c < 0 && m > k)
-                *c = m;
-        }
-        else if (m > k)
-        {
-            it->sign[m] = side;
-            it->active[m] = (side > 0);
+            int side = poly_position(&strict, X->P, D, it->zint + m * d,
+                                     it->filter ? it->zd + m * d : NULL, &it->exact);
+            it->tests++;
+            it->stamp[m] = it->serial;
+            if (side == POLY_CUT)
+            {
+                if (*c < 0)
+                    *c = m;
+            }
+            else
+            {
+                it->sign[m] = side;
+                it->active[m] = (side > 0);
+            }
         }
         if (!strict)
             it->pool[dst + out++] = m;
     }
-    it->tests += len;
+    return out;
+}
+
+/* The leaf's near list, in place: drops the neurons whose hyperplane misses
+   the closed region, testing only those not yet tested on it (stamp) that are
+   not among its facets (a facet's neuron meets it). */
+static slong
+_iter_near(regions_iter_struct * it, const regions_piece_struct * X, slong off, slong len)
+{
+    slong d = it->n + 1, out = 0;
+    const poly_dgens_struct * D = it->filter ? X->D : NULL;
+    for (slong j = 1; j < X->P->ncons; j++)
+        if (X->P->src[j] >= 0)
+            it->stamp[X->P->src[j]] = it->serial;
+    for (slong i = 0; i < len; i++)
+    {
+        slong m = it->pool[off + i];
+        int strict = 0;
+        if (it->stamp[m] != it->serial)
+        {
+            poly_position(&strict, X->P, D, it->zint + m * d, it->filter ? it->zd + m * d : NULL, &it->exact);
+            it->tests++;
+        }
+        if (!strict)
+            it->pool[off + out++] = m;
+    }
     return out;
 }
 
@@ -270,6 +308,7 @@ static regions_piece_struct *
 _iter_descend(regions_iter_struct * it, regions_piece_struct * X, slong k, slong j, slong off, slong len)
 {
     slong c;
+    it->serial++;
     len = _iter_filter(it, X, k, off, off, len, &c);
     for (;;)
     {
@@ -283,6 +322,7 @@ _iter_descend(regions_iter_struct * it, regions_piece_struct * X, slong k, slong
             }
             X = _iter_split(it, X, c, off, len);
             k = c;
+            it->serial++;
             _iter_pool_fit(it, off + len, len);
             slong kept = _iter_filter(it, X, k, off + len, off, len, &c);
             off += len;
@@ -299,7 +339,7 @@ _iter_descend(regions_iter_struct * it, regions_piece_struct * X, slong k, slong
         if (j + 1 == it->L)
         {
             it->R->near = it->pool + off;
-            it->R->nnear = len;
+            it->R->nnear = _iter_near(it, X, off, len);
             return X;
         }
         j++;

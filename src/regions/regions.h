@@ -102,6 +102,7 @@ typedef struct
     slong split, part, nparts, subtree;   /* regions_iter_set_part: the share of the work kept */
     int filter;                   /* regions_iter_set_filter */
     slong tests, exact;           /* positions decided; dot products the filter left to exact arithmetic */
+    slong * stamp, serial;        /* per neuron: the serial of the piece it was last tested on */
     region_struct R[1];
 }
 regions_iter_struct;
