@@ -29,7 +29,13 @@ void
 poly_vec_get_d(double * r, const fmpz * v, slong len)
 {
     for (slong i = 0; i < len; i++)
-        r[i] = (fmpz_bits(v + i) > POLY_D_MAX_BITS) ? NAN : fmpz_get_d(v + i);
+    {
+        fmpz x = v[i];
+        if (!COEFF_IS_MPZ(x))
+            r[i] = (double) x;    /* |x| < 2^62: rounded to nearest, relative error <= 2^-53 */
+        else
+            r[i] = (fmpz_bits(v + i) > POLY_D_MAX_BITS) ? NAN : fmpz_get_d(v + i);
+    }
 }
 
 void
