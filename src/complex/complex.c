@@ -120,10 +120,37 @@ _face_key(bword * key, const complex_t C, const region_struct * R, const bword *
             bs_set(key, 2 * C->N + i);
 }
 
+/* Zero sets of every neuron on R's polyhedron (N rows of BS_WORDS(ngens) words,
+   zvalid[k] set where computed): only the neurons near R can vanish on a face
+   (region_struct: every other one vanishes at no vertex of the closed region).
+   The others are left empty: their true zero sets hold no vertex (rays at
+   most), and a face always holds one, so no test "face inside the zero set"
+   changes. */
 static void
-_check_faces(complex_t C, const region_struct * R, const bword * zsets, const char * zvalid,
-             const bword * dsets)
+_complex_zero_sets(bword * zsets, char * zvalid, const region_struct * R, slong d)
 {
+    const poly_struct * P = R->P;
+    slong gw = BS_WORDS(P->ngens), nk = (R->near != NULL) ? R->nnear : R->N;
+    for (slong i = 0; i < nk; i++)
+    {
+        slong k = (R->near != NULL) ? R->near[i] : i;
+        if (R->sign[k] != 0)
+            zvalid[k] = poly_zero_set(zsets + k * gw, P, R->zrows + k * d);
+    }
+}
+
+/* The check of --check-faces: every face's sign vector over all N neurons, from
+   zero sets of all N neurons (not only the near ones the local count uses). */
+static void
+_check_faces(complex_t C, const region_struct * R, const bword * dsets)
+{
+    const poly_struct * P = R->P;
+    slong d = C->n + 1, gw = BS_WORDS(P->ngens), N = C->N;
+    bword * zsets = flint_calloc(FLINT_MAX(N * gw, 1), sizeof(bword));
+    char * zvalid = flint_calloc(FLINT_MAX(N, 1), 1);
+    for (slong k = 0; k < N; k++)
+        if (R->sign[k] != 0)
+            zvalid[k] = poly_zero_set(zsets + k * gw, P, R->zrows + k * d);
     slong kw = C->signs->w;
     bword * key = flint_malloc(FLINT_MAX(kw, 1) * sizeof(bword));
     for (slong f = 0; f < C->faces->num; f++)
@@ -147,6 +174,8 @@ _check_faces(complex_t C, const region_struct * R, const bword * zsets, const ch
             C->sign_dims[idx] = -1;   /* one sign vector, two dimensions: reported by finish */
     }
     flint_free(key);
+    flint_free(zsets);
+    flint_free(zvalid);
 }
 
 bword *
@@ -160,9 +189,7 @@ complex_region_face_keys(char ** selected_out, complex_t C, const region_struct 
     poly_faces_compute(C->faces, P);
     bword * keys = flint_malloc(FLINT_MAX(C->faces->num * kw, 1) * sizeof(bword));
     char * selected = flint_malloc(FLINT_MAX(C->faces->num, 1));
-    for (slong k = 0; k < N; k++)
-        if (R->sign[k] != 0)
-            zvalid[k] = poly_zero_set(zsets + k * gw, P, R->zrows + k * d);
+    _complex_zero_sets(zsets, zvalid, R, d);
     for (slong i = 0; i < C->ndom; i++)
         poly_zero_set(dsets + i * gw, P, C->dom + i * d);
     for (slong f = 0; f < C->faces->num; f++)
@@ -188,29 +215,45 @@ _region_selected(const complex_t C, const region_struct * R)
     return 1;
 }
 
+/* Does a neuron's hyperplane keep region R from owning some of its faces? (The
+   local rule of complex.h: a face on the hyperplane of neuron k belongs to
+   the side _owner_side picks.) Only neurons near R can contain a face (the
+   zero set of any other holds no vertex, and a face holds one); for each of
+   them, bad[i] and its zero set (nk = number of them). */
+static slong
+_complex_bad_sets(bword * zsets, char * zvalid, char * bad, const complex_t C, const region_struct * R)
+{
+    const poly_struct * P = R->P;
+    slong d = C->n + 1, gw = BS_WORDS(P->ngens), nk = (R->near != NULL) ? R->nnear : R->N;
+    fmpz_t v;
+    fmpz_init(v);
+    for (slong i = 0; i < nk; i++)
+    {
+        slong k = (R->near != NULL) ? R->near[i] : i;
+        const fmpz * z = R->zrows + k * d;
+        if (R->sign[k] == 0)
+            continue;
+        bad[i] = !_owner_side(C, z, R->sign[k], v);
+        if (bad[i])
+            zvalid[i] = poly_zero_set(zsets + i * gw, P, z);
+    }
+    fmpz_clear(v);
+    return nk;
+}
+
 void
 complex_add_region(complex_t C, slong * region_fvec, const region_struct * R)
 {
     const poly_struct * P = R->P;
-    slong n = C->n, d = n + 1, G = P->ngens, gw = BS_WORDS(G), N = C->N;
-    bword * zsets = flint_calloc(FLINT_MAX(N * gw, 1), sizeof(bword));
-    char * zvalid = flint_calloc(FLINT_MAX(N, 1), 1);
-    char * bad = flint_calloc(FLINT_MAX(N, 1), 1);
+    slong n = C->n, d = n + 1, G = P->ngens, gw = BS_WORDS(G);
+    slong nk = (R->near != NULL) ? R->nnear : R->N;
+    bword * zsets = flint_calloc(FLINT_MAX(nk * gw, 1), sizeof(bword));
+    char * zvalid = flint_calloc(FLINT_MAX(nk, 1), 1);
+    char * bad = flint_calloc(FLINT_MAX(nk, 1), 1);
     bword * dsets = flint_calloc(FLINT_MAX(C->ndom * gw, 1), sizeof(bword));
-    fmpz_t v;
-    fmpz_init(v);
 
     poly_faces_compute(C->faces, P);
-
-    for (slong k = 0; k < N; k++)
-    {
-        const fmpz * z = R->zrows + k * d;
-        if (R->sign[k] == 0)
-            continue;
-        bad[k] = !_owner_side(C, z, R->sign[k], v);
-        if (bad[k] || C->check)
-            zvalid[k] = poly_zero_set(zsets + k * gw, P, z);
-    }
+    _complex_bad_sets(zsets, zvalid, bad, C, R);
     int touches = 0;
     for (slong i = 0; i < C->ndom; i++)
     {
@@ -229,20 +272,19 @@ complex_add_region(complex_t C, slong * region_fvec, const region_struct * R)
         if (!complex_filter_pass(C, R, face))
             continue;
         int owned = 1;
-        for (slong k = 0; k < N && owned; k++)
-            if (bad[k] && zvalid[k] && bs_subset(face, zsets + k * gw, gw))
+        for (slong i = 0; i < nk && owned; i++)
+            if (bad[i] && zvalid[i] && bs_subset(face, zsets + i * gw, gw))
                 owned = 0;
         C->fvec[dim] += owned;
         if (region_fvec != NULL)
             region_fvec[dim]++;
     }
     if (C->check)
-        _check_faces(C, R, zsets, zvalid, dsets);
+        _check_faces(C, R, dsets);
 
     /* region-level counts: only regions selected by the filter */
     if (!_region_selected(C, R))
     {
-        fmpz_clear(v);
         flint_free(zsets); flint_free(zvalid); flint_free(bad); flint_free(dsets);
         return;
     }
@@ -262,7 +304,6 @@ complex_add_region(complex_t C, slong * region_fvec, const region_struct * R)
     C->relatively_bounded += poly_is_relatively_bounded(P);
     C->interior += !touches;
 
-    fmpz_clear(v);
     flint_free(zsets);
     flint_free(zvalid);
     flint_free(bad);

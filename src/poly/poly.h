@@ -121,6 +121,35 @@ void poly_split(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g, slong 
 /* P = P cap {g >= 0} in place, where poly_side(P, g) is POLY_CUT. */
 void poly_cut(poly_t P, const fmpz * g, slong src);
 
+/* ---- the same position through a floating-point filter (poly/position.c) ------
+   Double copies of P's generators, for poly_position: each sign of g.u is
+   taken from doubles when a rigorous rounding margin proves it and computed
+   exactly otherwise, so the answers are poly_side's in every case. */
+typedef struct
+{
+    slong ngens, alloc;
+    double * g;        /* ngens rows of n + 1 doubles (NaN for entries of more than 1000 bits) */
+}
+poly_dgens_struct;
+
+typedef poly_dgens_struct poly_dgens_t[1];
+
+void poly_dgens_init(poly_dgens_t D);
+void poly_dgens_clear(poly_dgens_t D);
+void poly_dgens_set(poly_dgens_t D, const poly_t P);
+/* r[i] = v[i] as a double (NaN beyond 1000 bits). */
+void poly_vec_get_d(double * r, const fmpz * v, slong len);
+/* poly_side(P, g), with *strict = 1 when moreover g vanishes at no vertex
+   (generator with t > 0): then g > 0, resp. < 0, at every point of the closed
+   polyhedron, so g vanishes on no face of P nor of any polyhedron inside P
+   (a ray r with a.r = 0 is allowed: a polyhedron inside P may have such rays,
+   e.g. from P's lineality space, but no face is made of rays alone). D (poly_dgens_set from this P) and gd
+   (g as doubles, poly_vec_get_d) may be NULL: then every sign is exact.
+   nexact (may be NULL) is incremented per dot product the filter left to
+   exact arithmetic. */
+int poly_position(int * strict, const poly_t P, const poly_dgens_t D, const fmpz * g, const double * gd,
+                  slong * nexact);
+
 /* ---- faces ------------------------------------------------------------------- */
 /* All nonempty faces of P (those containing a vertex), each as the set of
    generators it contains, by decreasing dimension (P itself first). */

@@ -652,6 +652,8 @@ _on_h_rebuild(void * data, const region_h_struct * H)
         R.active = H->active;
         R.sign = H->sign;
         R.zrows = H->zrows;
+        R.near = NULL;
+        R.nnear = 0;
         rc = c->cb(c->data, &R);
     }
     poly_clear(P);

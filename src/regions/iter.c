@@ -10,7 +10,29 @@
    Why the layer rows stay valid: a pending piece at neuron k is resumed only
    after the whole inactive subtree below k is done, and that subtree rewrote
    only the rows of layers after k's layer (they are recomputed on entry to each
-   layer). */
+   layer).
+
+   Cost per region independent of the width (issue 19): each piece carries the
+   list of the neurons "near" it, those of the layers entered so far whose
+   hyperplane is not proved to miss its closure; a child tests only its
+   parent's list. Soundness: if g > 0 (or < 0) on the closed piece Q (strictly
+   at every vertex, not of the other sign along a ray, g constant on the
+   lineality space: poly_position's "strict"), then on every piece P inside Q,
+   g has the same strict sign at every point: it cannot cut P, its sign on P
+   is its sign on Q (already recorded), and it vanishes on no face of P. So the
+   first neuron after k in the list that cuts P is the first neuron after k
+   that cuts P at all, the split the full scan would make: the tree, the
+   regions, their order and their records are those of testing every neuron.
+   Decided neurons (up to k) are not tested again on the way down (they cannot
+   cut); they are pruned once, at the leaf, whose list is the region's `near`
+   (region_struct). Each sign comes from poly_position (a float filter, exact
+   when the filter is not sure).
+
+   The lists live in one pool used as a stack: the current piece's list is on
+   top; a split leaves it in place as the pending side's list (filtered by
+   that side when it is resumed) and writes the inactive side's filtered list
+   above it. A pending piece is resumed only when everything above its list
+   is finished. */
 #include <flint/fmpz_vec.h>
 #include "regions/regions.h"
 
@@ -47,6 +69,38 @@ _iter_layer_rows(regions_iter_struct * it, slong j)
     net_layer_rows(Z, it->net, j, it->H);
     for (slong r = 0; r < w; r++)
         poly_vec_from_fmpq(it->zint + (it->first[j] + r) * d, Z->rows[r], d);
+    poly_vec_get_d(it->zd + it->first[j] * d, it->zint + it->first[j] * d, w * d);
+}
+
+static regions_piece_struct *
+_iter_piece_new(slong n)
+{
+    regions_piece_struct * X = flint_malloc(sizeof(regions_piece_struct));
+    poly_init(X->P, n);
+    poly_dgens_init(X->D);
+    return X;
+}
+
+static void
+_iter_piece_free(regions_piece_struct * X)
+{
+    if (X != NULL)
+    {
+        poly_clear(X->P);
+        poly_dgens_clear(X->D);
+        flint_free(X);
+    }
+}
+
+/* Room for len entries of the pool from offset off. */
+static void
+_iter_pool_fit(regions_iter_struct * it, slong off, slong len)
+{
+    if (off + len > it->pool_alloc)
+    {
+        it->pool_alloc = FLINT_MAX(off + len, 2 * it->pool_alloc);
+        it->pool = flint_realloc(it->pool, it->pool_alloc * sizeof(slong));
+    }
 }
 
 void
@@ -55,7 +109,8 @@ regions_iter_init(regions_iter_t it, const net_t net, const poly_t domain)
     it->net = net;
     it->n = net->input_dim;
     it->N = net_num_hidden(net);
-    slong L = net->nlayers - 1, d = it->n + 1;
+    slong L = net->nlayers - 1, d = it->n + 1, N1 = FLINT_MAX(it->N, 1);
+    it->L = L;
     it->first = flint_malloc((L + 1) * sizeof(slong));
     it->first[0] = 0;
     for (slong j = 0; j < L; j++)
@@ -67,44 +122,47 @@ regions_iter_init(regions_iter_t it, const net_t net, const poly_t domain)
         fmpq_mat_init(it->Z + j, net->layers[j].W->r, d);
         fmpq_mat_init(it->H + j, net->layers[j].W->r, d);
     }
-    it->zint = _fmpz_vec_init(FLINT_MAX(it->N, 1) * d);
-    it->active = flint_calloc(FLINT_MAX(it->N, 1), 1);
-    it->sign = flint_calloc(FLINT_MAX(it->N, 1), 1);
-    it->stack = flint_malloc((it->N + 1) * sizeof(poly_struct *));
+    it->zint = _fmpz_vec_init(N1 * d);
+    it->zd = flint_calloc(N1 * d, sizeof(double));
+    it->active = flint_calloc(N1, 1);
+    it->sign = flint_calloc(N1, 1);
+    it->stack = flint_malloc((it->N + 1) * sizeof(regions_piece_struct *));
     it->stack_k = flint_malloc((it->N + 1) * sizeof(slong));
+    it->stack_off = flint_malloc((it->N + 1) * sizeof(slong));
+    it->stack_len = flint_malloc((it->N + 1) * sizeof(slong));
+    it->pool_alloc = 4 * N1;
+    it->pool = flint_malloc(it->pool_alloc * sizeof(slong));
     it->current = NULL;
     it->count = 0;
     it->split = -1;
     it->part = 0;
     it->nparts = 1;
     it->subtree = 0;
-    poly_struct * P = flint_malloc(sizeof(poly_struct));
-    poly_init(P, it->n);
-    poly_set(P, domain);
-    /* the domain is "pending at neuron -1": resuming it descends from neuron 0 */
-    it->stack[0] = P;
+    it->filter = 1;
+    it->tests = it->exact = 0;
+    it->stamp = flint_malloc(N1 * sizeof(slong));
+    for (slong k = 0; k < N1; k++)
+        it->stamp[k] = -1;
+    it->serial = 0;
+    regions_piece_struct * X = _iter_piece_new(it->n);
+    poly_set(X->P, domain);
+    poly_dgens_set(X->D, X->P);
+    /* the domain is "pending at neuron -1" with an empty list: resuming it
+       descends from neuron 0 */
+    it->stack[0] = X;
     it->stack_k[0] = -1;
+    it->stack_off[0] = 0;
+    it->stack_len[0] = 0;
     it->depth = 1;
-}
-
-static void
-_iter_free_poly(poly_struct * P)
-{
-    if (P != NULL)
-    {
-        poly_clear(P);
-        flint_free(P);
-    }
 }
 
 void
 regions_iter_clear(regions_iter_t it)
 {
-    slong L = it->net->nlayers - 1;
-    _iter_free_poly(it->current);
+    _iter_piece_free(it->current);
     for (slong i = 0; i < it->depth; i++)
-        _iter_free_poly(it->stack[i]);
-    for (slong j = 0; j < L; j++)
+        _iter_piece_free(it->stack[i]);
+    for (slong j = 0; j < it->L; j++)
     {
         fmpq_mat_clear(it->Z + j);
         fmpq_mat_clear(it->H + j);
@@ -112,10 +170,15 @@ regions_iter_clear(regions_iter_t it)
     flint_free(it->Z);
     flint_free(it->H);
     _fmpz_vec_clear(it->zint, FLINT_MAX(it->N, 1) * (it->n + 1));
+    flint_free(it->zd);
     flint_free(it->active);
     flint_free(it->sign);
     flint_free(it->stack);
     flint_free(it->stack_k);
+    flint_free(it->stack_off);
+    flint_free(it->stack_len);
+    flint_free(it->pool);
+    flint_free(it->stamp);
     flint_free(it->first);
 }
 
@@ -127,62 +190,176 @@ regions_iter_set_part(regions_iter_t it, slong split, slong part, slong nparts)
     it->nparts = FLINT_MAX(nparts, 1);
 }
 
-/* The pieces reaching neuron `split` are numbered in traversal order (the
-   subtrees); a part keeps those congruent to `part` modulo `nparts`. */
-static int
-_iter_keep_subtree(regions_iter_struct * it)
+void
+regions_iter_set_filter(regions_iter_t it, int filter)
 {
-    slong t = it->subtree++;
-    return t % it->nparts == it->part;
+    it->filter = (filter != 0);
 }
 
-/* Descends from neuron k + 1 with P (sign of k already set), pushing the active
-   side of every split; returns the leaf, or NULL when its subtree is not kept. */
-static poly_struct *
-_iter_descend(regions_iter_struct * it, poly_struct * P, slong k)
+/* The pieces reaching neuron `split` are numbered in traversal order (the
+   subtrees); a part keeps those congruent to `part` modulo `nparts`. A piece
+   whose neurons (k, hi] are all decided passes `split` when k < split <= hi. */
+static int
+_iter_drop_subtree(regions_iter_struct * it, slong k, slong hi)
 {
-    for (k = k + 1; ; k++)
+    if (!(k < it->split && it->split <= hi))
+        return 0;
+    slong t = it->subtree++;
+    return t % it->nparts != it->part;
+}
+
+/* Filters the list pool[src, src + len) by the piece X into pool[dst, ...)
+   (dst == src, or the two disjoint). Neurons up to k are decided on this path
+   (none can cut X) and are copied untested: only the leaf's list needs them
+   pruned (_iter_near). Each neuron after k is tested: its sign is recorded if
+   it does not cut X, and it is dropped when its hyperplane misses X's closure.
+   *c gets the first neuron after k cutting X (-1: none). Returns the new
+   length. */
+static slong
+_iter_filter(regions_iter_struct * it, const regions_piece_struct * X, slong k, slong dst, slong src,
+             slong len, slong * c)
+{
+    slong d = it->n + 1, out = 0;
+    const poly_dgens_struct * D = it->filter ? X->D : NULL;
+    *c = -1;
+    for (slong i = 0; i < len; i++)
     {
-        if (k == it->split && !_iter_keep_subtree(it))
+        slong m = it->pool[src + i];
+        int strict = 0;
+        if (m > k)
         {
-            _iter_free_poly(P);
-            return NULL;
+            int side = poly_position(&strict, X->P, D, it->zint + m * d,
+                                     it->filter ? it->zd + m * d : NULL, &it->exact);
+            it->tests++;
+            it->stamp[m] = it->serial;
+            if (side == POLY_CUT)
+            {
+                if (*c < 0)
+                    *c = m;
+            }
+            else
+            {
+                it->sign[m] = side;
+                it->active[m] = (side > 0);
+            }
         }
-        if (k == it->N)
-            return P;
-        slong j = _iter_layer_of(it, k);
-        if (k == it->first[j])
-            _iter_layer_rows(it, j);
-        const fmpz * g = it->zint + k * (it->n + 1);
-        int side = poly_side(P, g);
-        if (side != POLY_CUT)
+        if (!strict)
+            it->pool[dst + out++] = m;
+    }
+    return out;
+}
+
+/* The leaf's near list, in place: drops the neurons whose hyperplane misses
+   the closed region, testing only those not yet tested on it (stamp) that are
+   not among its facets (a facet's neuron meets it). */
+static slong
+_iter_near(regions_iter_struct * it, const regions_piece_struct * X, slong off, slong len)
+{
+    slong d = it->n + 1, out = 0;
+    const poly_dgens_struct * D = it->filter ? X->D : NULL;
+    for (slong j = 1; j < X->P->ncons; j++)
+        if (X->P->src[j] >= 0)
+            it->stamp[X->P->src[j]] = it->serial;
+    for (slong i = 0; i < len; i++)
+    {
+        slong m = it->pool[off + i];
+        int strict = 0;
+        if (it->stamp[m] != it->serial)
         {
-            it->sign[k] = side;
-            it->active[k] = (side > 0);
+            poly_position(&strict, X->P, D, it->zint + m * d, it->filter ? it->zd + m * d : NULL, &it->exact);
+            it->tests++;
+        }
+        if (!strict)
+            it->pool[off + out++] = m;
+    }
+    return out;
+}
+
+/* Splits X at neuron c: the active side waits on the stack with X's list
+   pool[off, off + len); returns the inactive side, whose list the caller
+   filters from there. */
+static regions_piece_struct *
+_iter_split(regions_iter_struct * it, regions_piece_struct * X, slong c, slong off, slong len)
+{
+    regions_piece_struct * A = _iter_piece_new(it->n);
+    regions_piece_struct * B = _iter_piece_new(it->n);
+    poly_split(A->P, B->P, X->P, it->zint + c * (it->n + 1), c);
+    _iter_piece_free(X);
+    if (it->filter)
+    {
+        poly_dgens_set(A->D, A->P);
+        poly_dgens_set(B->D, B->P);
+    }
+    it->stack[it->depth] = B;
+    it->stack_k[it->depth] = c;
+    it->stack_off[it->depth] = off;
+    it->stack_len[it->depth] = len;
+    it->depth++;
+    it->sign[c] = -1;
+    it->active[c] = 0;
+    return A;
+}
+
+/* Descends with X (signs of the neurons up to k and of the neurons not in its
+   list set), its list pool[off, off + len) being its parent's, not yet
+   filtered by X; j is the layer of k (-1 before the first). Pushes the active
+   side of every split; returns the leaf, or NULL when its subtree is not kept. */
+static regions_piece_struct *
+_iter_descend(regions_iter_struct * it, regions_piece_struct * X, slong k, slong j, slong off, slong len)
+{
+    slong c;
+    it->serial++;
+    len = _iter_filter(it, X, k, off, off, len, &c);
+    for (;;)
+    {
+        if (c >= 0)
+        {
+            /* c is the first neuron after k cutting X: split there */
+            if (_iter_drop_subtree(it, k, c))
+            {
+                _iter_piece_free(X);
+                return NULL;
+            }
+            X = _iter_split(it, X, c, off, len);
+            k = c;
+            it->serial++;
+            _iter_pool_fit(it, off + len, len);
+            slong kept = _iter_filter(it, X, k, off + len, off, len, &c);
+            off += len;
+            len = kept;
             continue;
         }
-        poly_struct * A = flint_malloc(sizeof(poly_struct));
-        poly_struct * B = flint_malloc(sizeof(poly_struct));
-        poly_init(A, it->n);
-        poly_init(B, it->n);
-        poly_split(A, B, P, g, k);
-        _iter_free_poly(P);
-        it->stack[it->depth] = B;       /* the active side waits */
-        it->stack_k[it->depth] = k;
-        it->depth++;
-        it->sign[k] = -1;
-        it->active[k] = 0;
-        P = A;
+        /* no neuron of layer j after k cuts X */
+        slong hi = (j + 1 == it->L) ? it->N : it->first[j + 1] - 1;
+        if (_iter_drop_subtree(it, k, hi))
+        {
+            _iter_piece_free(X);
+            return NULL;
+        }
+        if (j + 1 == it->L)
+        {
+            it->R->near = it->pool + off;
+            it->R->nnear = _iter_near(it, X, off, len);
+            return X;
+        }
+        j++;
+        _iter_layer_rows(it, j);
+        slong w = it->first[j + 1] - it->first[j];
+        _iter_pool_fit(it, off, len + w);
+        for (slong r = 0; r < w; r++)
+            it->pool[off + len + r] = it->first[j] + r;
+        k = it->first[j] - 1;
+        len += _iter_filter(it, X, k, off + len, off + len, w, &c);
     }
 }
 
 const region_struct *
 regions_iter_next(regions_iter_t it)
 {
-    _iter_free_poly(it->current);
+    _iter_piece_free(it->current);
     it->current = NULL;
-    poly_struct * P = NULL;
-    while (P == NULL)
+    regions_piece_struct * X = NULL;
+    while (X == NULL)
     {
         if (it->depth == 0)
             return NULL;
@@ -194,10 +371,11 @@ regions_iter_next(regions_iter_t it)
             it->sign[k] = 1;
             it->active[k] = 1;
         }
-        P = _iter_descend(it, it->stack[it->depth], k);
+        X = _iter_descend(it, it->stack[it->depth], k, k >= 0 ? _iter_layer_of(it, k) : -1,
+                          it->stack_off[it->depth], it->stack_len[it->depth]);
     }
-    it->current = P;
-    it->R->P = P;
+    it->current = X;
+    it->R->P = X->P;
     it->R->index = it->count++;
     it->R->subtree = it->subtree - 1;
     it->R->N = it->N;

@@ -29,6 +29,12 @@ typedef struct
     const signed char * sign;      /* per hidden neuron: -1, 0 (identically zero), +1 */
     const fmpz * zrows;            /* N rows (c, a) of length n + 1: a positive multiple of
                                       neuron k's pre-activation c + a.x on the region */
+    const slong * near;            /* nnear neurons, increasing, among them every neuron whose
+                                      hyperplane meets the closed region; every other neuron's
+                                      pre-activation has a strict sign on the closed region:
+                                      it vanishes at no vertex, so on no face (poly_zero_set
+                                      may still list rays r with a.r = 0). NULL: not known */
+    slong nnear;
 }
 region_struct;
 
@@ -67,21 +73,36 @@ void region_pattern_str(char * buf, const region_struct * R);
    valid until the next call or regions_iter_clear. net and domain must
    outlive the iterator (the domain is copied at init). regions_enumerate and
    regions_enumerate_part are loops over this iterator. */
+/* A piece of the search: the polyhedron and its generators as doubles (the filter's). */
+typedef struct
+{
+    poly_t P;
+    poly_dgens_t D;
+}
+regions_piece_struct;
+
 typedef struct
 {
     const net_struct * net;
-    slong n, N;
+    slong n, N, L;
     slong * first;                /* first hidden neuron of each layer, first[L] = N */
     fmpq_mat_struct * Z, * H;     /* per layer: pre-activation rows, rows after ReLU */
     fmpz * zint;                  /* N rows (c, a), primitive integer */
+    double * zd;                  /* the same rows as doubles (poly_vec_get_d), for the filter */
     unsigned char * active;
     signed char * sign;
-    poly_struct ** stack;         /* pending pieces (the active side of a split) */
+    regions_piece_struct ** stack;  /* pending pieces (the active side of a split) */
     slong * stack_k;              /* the neuron each pending piece was split at (-1: the domain) */
+    slong * stack_off, * stack_len;  /* its list of neurons near its parent: pool[off, off + len) */
+    slong * pool;                 /* the lists of neurons near each piece, a stack (see iter.c) */
+    slong pool_alloc;
     slong depth;
-    poly_struct * current;        /* the region last returned */
+    regions_piece_struct * current;  /* the region last returned */
     slong count;
     slong split, part, nparts, subtree;   /* regions_iter_set_part: the share of the work kept */
+    int filter;                   /* regions_iter_set_filter */
+    slong tests, exact;           /* positions decided; dot products the filter left to exact arithmetic */
+    slong * stamp, serial;        /* per neuron: the serial of the piece it was last tested on */
     region_struct R[1];
 }
 regions_iter_struct;
@@ -94,6 +115,11 @@ const region_struct * regions_iter_next(regions_iter_t it);
 /* Keeps only part `part` of nparts of the search (see regions_enumerate_part);
    call before the first regions_iter_next. */
 void regions_iter_set_part(regions_iter_t it, slong split, slong part, slong nparts);
+/* filter 1 (the default): signs of pre-activations on a piece are read from
+   doubles where a rounding margin proves them (poly_position); 0: every sign
+   computed exactly. The regions and records are the same either way; this
+   only changes the cost (and it->exact). Call before the first regions_iter_next. */
+void regions_iter_set_filter(regions_iter_t it, int filter);
 
 /* ---- the H-representation engine (regions/lp.c) ------------------------------
    For input dimensions where vertices blow up (a box in R^n has 2^n): pieces

@@ -1,0 +1,125 @@
+/* The position of a polyhedron relative to an affine function, decided with a
+   floating-point filter whose uncertain answers are re-decided exactly.
+
+   Everything here is a sign of a dot product g.u of two integer vectors (an
+   affine row g and a homogeneous generator u). In doubles: x_i, y_i are g_i,
+   u_i converted (relative error at most 2^-52 each, exact below 2^53), s the
+   computed sum of the products x_i y_i, a the computed sum of their absolute
+   values. Then (Higham, "Accuracy and Stability of Numerical Algorithms",
+   2002, section 3.1, with the input errors added)
+       |s - g.u| <= (gamma_d + 2^-51 (1 + 2^-52)) sum |x_i y_i|,
+       gamma_d = d 2^-53 / (1 - d 2^-53),
+   which is below (d + 4) 2^-53 a for any d < 2^40; we use the margin
+   e = (d + 4) 2^-51 a, four times that (the product computing e rounds too).
+   So s > e proves g.u > 0 and s < -e proves g.u < 0; otherwise (g.u near or
+   at 0, or an overflow: infinities and NaNs fail both comparisons) the dot
+   product is computed exactly. Integers of more than POLY_D_MAX_BITS bits are
+   stored as NaN (fmpz_get_d is undefined beyond the range of a double), so
+   every test involving them is exact. No underflow: nonzero integers have
+   magnitude at least 1.
+
+   The answer is therefore the exact one in every case; the filter only
+   decides how much work it costs. */
+#include <math.h>
+#include "poly/poly.h"
+
+#define POLY_D_MAX_BITS 1000
+
+void
+poly_vec_get_d(double * r, const fmpz * v, slong len)
+{
+    for (slong i = 0; i < len; i++)
+    {
+        fmpz x = v[i];
+        if (!COEFF_IS_MPZ(x))
+            r[i] = (double) x;    /* |x| < 2^62: rounded to nearest, relative error <= 2^-53 */
+        else
+            r[i] = (fmpz_bits(v + i) > POLY_D_MAX_BITS) ? NAN : fmpz_get_d(v + i);
+    }
+}
+
+void
+poly_dgens_init(poly_dgens_t D)
+{
+    D->ngens = 0;
+    D->alloc = 0;
+    D->g = NULL;
+}
+
+void
+poly_dgens_clear(poly_dgens_t D)
+{
+    flint_free(D->g);
+}
+
+void
+poly_dgens_set(poly_dgens_t D, const poly_t P)
+{
+    slong d = P->n + 1, len = P->ngens * d;
+    if (len > D->alloc)
+    {
+        D->alloc = FLINT_MAX(len, 2 * D->alloc);
+        D->g = flint_realloc(D->g, D->alloc * sizeof(double));
+    }
+    D->ngens = P->ngens;
+    poly_vec_get_d(D->g, P->gens, len);
+}
+
+/* Sign of g.u: from the doubles when they prove it, else exactly (*nexact counts). */
+static int
+_poly_dot_sgn(const fmpz * g, const double * gd, const fmpz * u, const double * ud, slong d,
+              fmpz_t v, slong * nexact)
+{
+    if (gd != NULL && ud != NULL)
+    {
+        double s = 0, a = 0;
+        for (slong i = 0; i < d; i++)
+        {
+            double p = gd[i] * ud[i];
+            s += p;
+            a += fabs(p);
+        }
+        double e = a * (double) (d + 4) * 0x1p-51;
+        if (s > e)
+            return 1;
+        if (s < -e)
+            return -1;
+    }
+    if (nexact != NULL)
+        (*nexact)++;
+    poly_vec_dot(v, g, u, d);
+    return fmpz_sgn(v);
+}
+
+int
+poly_position(int * strict, const poly_t P, const poly_dgens_t D, const fmpz * g, const double * gd,
+              slong * nexact)
+{
+    slong d = P->n + 1;
+    int pos = 0, neg = 0, zero = 0;
+    fmpz_t v;
+    fmpz_init(v);
+    *strict = 0;
+    for (slong i = 0; i < P->nlin; i++)
+    {
+        poly_vec_dot(v, g, poly_lin(P, i), d);
+        if (!fmpz_is_zero(v))
+        {
+            fmpz_clear(v);
+            return POLY_CUT;
+        }
+    }
+    const double * ud = (D != NULL && D->ngens == P->ngens) ? D->g : NULL;
+    for (slong i = 0; i < P->ngens && !(pos && neg); i++)
+    {
+        int s = _poly_dot_sgn(g, gd, poly_gen(P, i), ud == NULL ? NULL : ud + i * d, d, v, nexact);
+        pos |= (s > 0);
+        neg |= (s < 0);
+        zero |= (s == 0 && poly_gen_is_vertex(P, i));
+    }
+    fmpz_clear(v);
+    if (pos && neg)
+        return POLY_CUT;
+    *strict = (pos || neg) && !zero;
+    return pos ? 1 : (neg ? -1 : 0);
+}
