@@ -91,6 +91,13 @@ bs_hash(const bword * a, slong w)
         h *= UWORD(1099511628211);
         h ^= h >> 29;
     }
+    /* MurmurHash3's fmix64: the table index is the low bits, and without
+       this the low bits of one-word keys (small masks) collide in long runs */
+    h ^= h >> 33;
+    h *= UWORD(0xff51afd7ed558ccd);
+    h ^= h >> 33;
+    h *= UWORD(0xc4ceb9fe1a85ec53);
+    h ^= h >> 33;
     return h;
 }
 
