@@ -72,12 +72,20 @@ bs_meets(const bword * a, const bword * b, slong w)
     return 0;
 }
 
+/* SWAR popcount: without -mpopcnt __builtin_popcountll is a libgcc call,
+   which the adjacency filter of poly_split pays once per candidate pair */
 static inline slong
 bs_count(const bword * a, slong w)
 {
     slong c = 0;
     for (slong i = 0; i < w; i++)
-        c += __builtin_popcountll(a[i]);
+    {
+        bword x = a[i];
+        x = x - ((x >> 1) & UWORD(0x5555555555555555));
+        x = (x & UWORD(0x3333333333333333)) + ((x >> 2) & UWORD(0x3333333333333333));
+        x = (x + (x >> 4)) & UWORD(0x0f0f0f0f0f0f0f0f);
+        c += (slong) ((x * UWORD(0x0101010101010101)) >> 56);
+    }
     return c;
 }
 
