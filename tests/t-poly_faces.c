@@ -154,6 +154,43 @@ main(void)
         _fmpz_vec_clear(g, d);
         poly_clear(P);
     }
+    /* more than 64 constraints (several words of incidence): the tangent
+       lines y >= 2 t x - t^2 of a parabola, t = -40..40, capped by y <= 2000,
+       in the plane and as a prism in R^3 (unbounded without the cap) */
+    for (slong n = 2; n <= 3; n++)
+        for (int capped = 0; capped <= 1; capped++)
+        {
+            slong d = n + 1;
+            poly_t P;
+            fmpz * g = _fmpz_vec_init(d);
+            poly_init(P, n);
+            for (slong t = -40; t <= 40; t++)
+            {
+                _fmpz_vec_zero(g, d);
+                fmpz_set_si(g, t * t);
+                fmpz_set_si(g + 1, -2 * t);
+                fmpz_one(g + 2);
+                poly_cut(P, g, t + 40);
+            }
+            _fmpz_vec_zero(g, d);
+            if (capped)
+            {
+                fmpz_set_si(g, 2000);
+                fmpz_set_si(g + 2, -1);
+                poly_cut(P, g, 100);
+            }
+            for (slong s = -1; s <= 1 && n == 3; s += 2)
+            {
+                _fmpz_vec_zero(g, d);
+                fmpz_one(g);
+                fmpz_set_si(g + 3, s);
+                poly_cut(P, g, 101 + s);
+            }
+            CHECK(P->cw > 1, "only %ld constraints", (long) P->ncons);
+            total += check_same(P);
+            _fmpz_vec_clear(g, d);
+            poly_clear(P);
+        }
     CHECK(total > 10000, "only %ld faces compared", (long) total);
     flint_randclear(state);
     flint_cleanup();

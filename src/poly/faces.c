@@ -108,8 +108,8 @@ _level_add(faces_level * L, const bword * C, const poly_t P, const slong * V, sl
 typedef struct
 {
     bword * C;
-    bword * touched;          /* cw words: the candidates met so far */
-    char * hasv;
+    bword * touched, * hv;    /* cw words each: candidates met so far, and with a vertex */
+    const char * isv;         /* per generator: a vertex (not a ray) */
     slong * list, * kept;
 }
 faces_work;
@@ -125,38 +125,49 @@ static void
 _faces_expand(faces_level * next, faces_work * W, const poly_t P, const bword * S, const slong * V, slong nv)
 {
     slong cw = P->cw, nc = 0, nk = 0;
-    for (slong a = 0; a < nv; a++)
+    if (cw == 1)
     {
-        const bword * inc = poly_inc(P, V[a]);
-        int isv = poly_gen_is_vertex(P, V[a]);
-        for (slong w = 0; w < cw; w++)
-            for (bword x = inc[w] & ~S[w]; x != 0; x &= x - 1)
-            {
-                slong j = 64 * w + __builtin_ctzll(x);
-                bword * c = W->C + j * cw;
-                if (!bs_test(W->touched, j))
-                {
-                    bs_set(W->touched, j);
-                    W->hasv[j] = isv;
-                    bs_copy(c, inc, cw);
-                }
-                else
-                {
-                    bs_and(c, c, inc, cw);
-                    W->hasv[j] |= isv;
-                }
-            }
-    }
-    /* the candidates in increasing j */
-    for (slong w = 0; w < cw; w++)
-    {
-        for (bword x = W->touched[w]; x != 0; x &= x - 1)
+        /* one word of constraints (up to 64): the usual case, kept tight */
+        bword seen = 0, hv = 0, s0 = ~S[0];
+        for (slong a = 0; a < nv; a++)
         {
-            slong j = 64 * w + __builtin_ctzll(x);
-            if (W->hasv[j])
-                W->list[nc++] = j;
+            bword inc = *poly_inc(P, V[a]), x = inc & s0;
+            for (bword y = x & ~seen; y != 0; y &= y - 1)
+                W->C[__builtin_ctzll(y)] = inc;
+            for (bword y = x & seen; y != 0; y &= y - 1)
+                W->C[__builtin_ctzll(y)] &= inc;
+            seen |= x;
+            hv |= W->isv[V[a]] ? x : 0;
         }
-        W->touched[w] = 0;
+        for (bword y = hv; y != 0; y &= y - 1)
+            W->list[nc++] = __builtin_ctzll(y);
+    }
+    else
+    {
+        for (slong a = 0; a < nv; a++)
+        {
+            const bword * inc = poly_inc(P, V[a]);
+            for (slong w = 0; w < cw; w++)
+            {
+                bword x = inc[w] & ~S[w];
+                for (bword y = x & ~W->touched[w]; y != 0; y &= y - 1)
+                    bs_copy(W->C + (64 * w + __builtin_ctzll(y)) * cw, inc, cw);
+                for (bword y = x & W->touched[w]; y != 0; y &= y - 1)
+                {
+                    bword * c = W->C + (64 * w + __builtin_ctzll(y)) * cw;
+                    bs_and(c, c, inc, cw);
+                }
+                W->touched[w] |= x;
+                W->hv[w] |= W->isv[V[a]] ? x : 0;
+            }
+        }
+        /* the candidates with a vertex, in increasing j */
+        for (slong w = 0; w < cw; w++)
+        {
+            for (bword y = W->hv[w]; y != 0; y &= y - 1)
+                W->list[nc++] = 64 * w + __builtin_ctzll(y);
+            W->touched[w] = W->hv[w] = 0;
+        }
     }
     for (slong a = 0; a < nc; a++)
     {
@@ -191,8 +202,10 @@ poly_faces_compute(poly_faces_t F, const poly_t P)
     bword * S0 = flint_malloc(FLINT_MAX(cw, 1) * sizeof(bword));
     faces_work W;
     W.C = flint_malloc(FLINT_MAX(m * cw, 1) * sizeof(bword));
-    W.touched = flint_calloc(FLINT_MAX(cw, 1), sizeof(bword));
-    W.hasv = flint_calloc(FLINT_MAX(m, 1), 1);
+    W.touched = flint_calloc(2 * FLINT_MAX(cw, 1), sizeof(bword));
+    W.hv = W.touched + FLINT_MAX(cw, 1);
+    char * isv = flint_malloc(FLINT_MAX(G, 1));
+    W.isv = isv;
     W.list = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
     W.kept = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
     faces_level lv[2];
@@ -206,7 +219,8 @@ poly_faces_compute(poly_faces_t F, const poly_t P)
     for (slong i = 0; i < G; i++)
     {
         bs_and(S0, S0, poly_inc(P, i), cw);
-        any_vertex |= poly_gen_is_vertex(P, i);
+        isv[i] = poly_gen_is_vertex(P, i);
+        any_vertex |= isv[i];
     }
     if (any_vertex)
     {
@@ -244,7 +258,7 @@ poly_faces_compute(poly_faces_t F, const poly_t P)
     _level_clear(lv + 1);
     flint_free(W.C);
     flint_free(W.touched);
-    flint_free(W.hasv);
+    flint_free(isv);
     flint_free(W.list);
     flint_free(W.kept);
     flint_free(set);
