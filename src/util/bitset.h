@@ -116,7 +116,9 @@ typedef struct
     slong w;          /* words per member */
     slong num, alloc;
     bword * keys;     /* num * w words */
-    slong * table;    /* open addressing: member index or -1 */
+    slong * table;    /* open addressing, two words a slot: member index or -1,
+                         and the member's first word (compared before the member,
+                         so a probe reads one cache line; all of a one-word key) */
     slong tsize;      /* power of two */
 }
 bsset_struct;
