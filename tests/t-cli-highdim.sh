@@ -80,6 +80,16 @@ for n in 2 3 4 5 6 7 8; do
         else fail "random $kind net, $n inputs: --engine lp differs from DD"; fi
     done
 done
+# 9 and 10 inputs (issue 17: the 10-input network of bench/highdim.sh, whose
+# regions have thousands of vertices): the first regions' records and the
+# partial summary, the same bytes (both stop at --max-regions, exit 4)
+for n in 9 10; do
+    "$BIN" random --dim $n --widths 8 --kind rat --seed 1 >"$TMP/rn.json"
+    "$BIN" regions "$TMP/rn.json" --box -1,1 --json --list --max-regions 12 >"$TMP/dd.json" 2>/dev/null
+    "$BIN" regions "$TMP/rn.json" --box -1,1 --json --list --max-regions 12 --engine lp >"$TMP/lp.json" 2>/dev/null
+    if [ "$(jq '.region_list | length' "$TMP/dd.json")" = 12 ] && [ "$(jq -c 'del(.engine)' "$TMP/lp.json")" = "$(jq -c . "$TMP/dd.json")" ]; then pass
+    else fail "bench net, $n inputs: --engine lp differs from DD"; fi
+done
 # default JSON (DD): no engine key
 "$BIN" regions "$D/sage/case002.json" --box -1,1 --json >"$TMP/out"
 check "no engine key by default" "$(jq 'has("engine")' "$TMP/out")" false

@@ -45,86 +45,224 @@ _faces_push(poly_faces_t F, const bword * s, slong dim)
     F->num++;
 }
 
+/* One level of the descent: faces as their tight-constraint masks (cw words,
+   the hash keys: a face and its mask determine each other) with their
+   generators as index lists in one pool. */
+typedef struct
+{
+    bsset_t masks;
+    slong * off, * len;      /* per face: its generators in pool[off .. off + len) */
+    slong * pool;
+    slong alloc, pool_num, pool_alloc;
+}
+faces_level;
+
+static void
+_level_init(faces_level * L, slong cw)
+{
+    bsset_init(L->masks, cw);
+    L->alloc = 16;
+    L->off = flint_malloc(L->alloc * sizeof(slong));
+    L->len = flint_malloc(L->alloc * sizeof(slong));
+    L->pool_alloc = 64;
+    L->pool = flint_malloc(L->pool_alloc * sizeof(slong));
+    L->pool_num = 0;
+}
+
+static void
+_level_clear(faces_level * L)
+{
+    bsset_clear(L->masks);
+    flint_free(L->off);
+    flint_free(L->len);
+    flint_free(L->pool);
+}
+
+/* Adds the face with tight mask C, generators {v in V : j in inc(v)}, unless known. */
+static void
+_level_add(faces_level * L, const bword * C, const poly_t P, const slong * V, slong nv, slong j)
+{
+    int is_new;
+    slong idx = bsset_insert(L->masks, C, &is_new);
+    if (!is_new)
+        return;
+    if (idx >= L->alloc)
+    {
+        L->alloc *= 2;
+        L->off = flint_realloc(L->off, L->alloc * sizeof(slong));
+        L->len = flint_realloc(L->len, L->alloc * sizeof(slong));
+    }
+    if (L->pool_num + nv > L->pool_alloc)
+    {
+        L->pool_alloc = FLINT_MAX(2 * L->pool_alloc, L->pool_num + nv);
+        L->pool = flint_realloc(L->pool, L->pool_alloc * sizeof(slong));
+    }
+    L->off[idx] = L->pool_num;
+    for (slong a = 0; a < nv; a++)
+        if (bs_test(poly_inc(P, V[a]), j))
+            L->pool[L->pool_num++] = V[a];
+    L->len[idx] = L->pool_num - L->off[idx];
+}
+
+/* Scratch of one face's expansion: C[j] = the mask of face cap T_j. */
+typedef struct
+{
+    bword * C;
+    bword * touched, * hv;    /* cw words each: candidates met so far, and with a vertex */
+    const char * isv;         /* per generator: a vertex (not a ray) */
+    slong * list, * kept;
+}
+faces_work;
+
+/* The facets of the face (S, V) into next. Candidate j (not in S): the
+   generators of V on T_j, whose mask C_j is the meet of their incidence
+   rows; V_a inside V_b iff C_b inside C_a (faces are closed sets), so the
+   inclusion-maximal candidates are the inclusion-minimal masks, taken in
+   increasing j, of equal ones the first, as the vertex-set version did.
+   Candidates without a vertex are dropped: they lie at infinity, and so
+   does every set below them. */
+static void
+_faces_expand(faces_level * next, faces_work * W, const poly_t P, const bword * S, const slong * V, slong nv)
+{
+    slong cw = P->cw, nc = 0, nk = 0;
+    if (cw == 1)
+    {
+        /* one word of constraints (up to 64): the usual case, kept tight */
+        bword seen = 0, hv = 0, s0 = ~S[0];
+        for (slong a = 0; a < nv; a++)
+        {
+            bword inc = *poly_inc(P, V[a]), x = inc & s0;
+            for (bword y = x & ~seen; y != 0; y &= y - 1)
+                W->C[__builtin_ctzll(y)] = inc;
+            for (bword y = x & seen; y != 0; y &= y - 1)
+                W->C[__builtin_ctzll(y)] &= inc;
+            seen |= x;
+            hv |= W->isv[V[a]] ? x : 0;
+        }
+        for (bword y = hv; y != 0; y &= y - 1)
+            W->list[nc++] = __builtin_ctzll(y);
+    }
+    else
+    {
+        for (slong a = 0; a < nv; a++)
+        {
+            const bword * inc = poly_inc(P, V[a]);
+            for (slong w = 0; w < cw; w++)
+            {
+                bword x = inc[w] & ~S[w];
+                for (bword y = x & ~W->touched[w]; y != 0; y &= y - 1)
+                    bs_copy(W->C + (64 * w + __builtin_ctzll(y)) * cw, inc, cw);
+                for (bword y = x & W->touched[w]; y != 0; y &= y - 1)
+                {
+                    bword * c = W->C + (64 * w + __builtin_ctzll(y)) * cw;
+                    bs_and(c, c, inc, cw);
+                }
+                W->touched[w] |= x;
+                W->hv[w] |= W->isv[V[a]] ? x : 0;
+            }
+        }
+        /* the candidates with a vertex, in increasing j */
+        for (slong w = 0; w < cw; w++)
+        {
+            for (bword y = W->hv[w]; y != 0; y &= y - 1)
+                W->list[nc++] = 64 * w + __builtin_ctzll(y);
+            W->touched[w] = W->hv[w] = 0;
+        }
+    }
+    for (slong a = 0; a < nc; a++)
+    {
+        const bword * c = W->C + W->list[a] * cw;
+        int covered = 0;
+        for (slong b = 0; b < nk && !covered; b++)
+            covered = bs_subset(W->C + W->kept[b] * cw, c, cw);
+        if (covered)
+            continue;
+        slong nk2 = 0;
+        for (slong b = 0; b < nk; b++)
+            if (!bs_subset(c, W->C + W->kept[b] * cw, cw))
+                W->kept[nk2++] = W->kept[b];
+        W->kept[nk2++] = W->list[a];
+        nk = nk2;
+    }
+    for (slong b = 0; b < nk; b++)
+        _level_add(next, W->C + W->kept[b] * cw, P, V, nv, W->kept[b]);
+}
+
+/* The descent from P itself, one dimension per level. A face is kept as its
+   tight mask and generator list, not as a bitset over the generators: its
+   facets cost (generators x constraints on each), not (constraints^2 x
+   generators / 64), which is what makes regions with thousands of vertices
+   (ten inputs) affordable. The faces, their order and their sets are those
+   of the plain vertex-set descent. */
 void
 poly_faces_compute(poly_faces_t F, const poly_t P)
 {
-    slong G = P->ngens, m = P->ncons, gw = BS_WORDS(G);
-    bword * T = flint_calloc(FLINT_MAX(m * gw, 1), sizeof(bword));
-    bword * verts = flint_calloc(FLINT_MAX(gw, 1), sizeof(bword));
-    bword * cand = flint_malloc(FLINT_MAX(m * gw, 1) * sizeof(bword));
-    slong * kept = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
-    bsset_t cur, next;
+    slong G = P->ngens, m = P->ncons, gw = BS_WORDS(G), cw = P->cw;
+    bword * set = flint_calloc(FLINT_MAX(gw, 1), sizeof(bword));
+    bword * S0 = flint_malloc(FLINT_MAX(cw, 1) * sizeof(bword));
+    faces_work W;
+    W.C = flint_malloc(FLINT_MAX(m * cw, 1) * sizeof(bword));
+    W.touched = flint_calloc(2 * FLINT_MAX(cw, 1), sizeof(bword));
+    W.hv = W.touched + FLINT_MAX(cw, 1);
+    char * isv = flint_malloc(FLINT_MAX(G, 1));
+    W.isv = isv;
+    W.list = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
+    W.kept = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
+    faces_level lv[2];
+    _level_init(lv + 0, cw);
+    _level_init(lv + 1, cw);
 
     F->num = 0;
     F->gw = gw;
+    int any_vertex = 0;
+    bs_fill(S0, m);
     for (slong i = 0; i < G; i++)
     {
-        if (poly_gen_is_vertex(P, i))
-            bs_set(verts, i);
-        for (slong j = 0; j < m; j++)
-            if (bs_test(poly_inc(P, i), j))
-                bs_set(T + j * gw, i);
+        bs_and(S0, S0, poly_inc(P, i), cw);
+        isv[i] = poly_gen_is_vertex(P, i);
+        any_vertex |= isv[i];
     }
-
-    bsset_init(cur, gw);
-    bsset_init(next, gw);
+    if (any_vertex)
     {
-        bword * all = flint_calloc(FLINT_MAX(gw, 1), sizeof(bword));
-        bs_fill(all, G);
-        bsset_insert(cur, all, NULL);
-        flint_free(all);
+        /* P itself: every generator */
+        lv[0].off[0] = 0;
+        lv[0].len[0] = G;
+        lv[0].pool = flint_realloc(lv[0].pool, FLINT_MAX(G, 1) * sizeof(slong));
+        lv[0].pool_alloc = FLINT_MAX(G, 1);
+        for (slong i = 0; i < G; i++)
+            lv[0].pool[i] = i;
+        lv[0].pool_num = G;
+        bsset_insert(lv[0].masks, S0, NULL);
     }
-
-    for (slong dim = P->n; cur->num > 0; dim--)
+    faces_level * cur = lv + 0, * next = lv + 1;
+    for (slong dim = P->n; cur->masks->num > 0; dim--)
     {
-        bsset_reset(next);
-        for (slong f = 0; f < cur->num; f++)
+        bsset_reset(next->masks);
+        next->pool_num = 0;
+        for (slong f = 0; f < cur->masks->num; f++)
         {
-            const bword * face = bsset_get(cur, f);
-            if (!bs_meets(face, verts, gw))
-                continue;     /* at infinity: not a face of P */
-            _faces_push(F, face, dim);
-            slong nc = 0;
-            for (slong j = 0; j < m; j++)
-            {
-                bword * c = cand + nc * gw;
-                bs_and(c, face, T + j * gw, gw);
-                if (!bs_equal(c, face, gw))
-                    nc++;
-            }
-            /* the inclusion-maximal candidates (of equal copies the first):
-               one pass against the maximal sets so far, usually the few
-               facets of the face, instead of all pairs of candidates */
-            slong nk = 0;
-            for (slong a = 0; a < nc; a++)
-            {
-                const bword * c = cand + a * gw;
-                int covered = 0;
-                for (slong b = 0; b < nk && !covered; b++)
-                    covered = bs_subset(c, cand + kept[b] * gw, gw);
-                if (covered)
-                    continue;
-                slong nk2 = 0;
-                for (slong b = 0; b < nk; b++)
-                    if (!bs_subset(cand + kept[b] * gw, c, gw))
-                        kept[nk2++] = kept[b];
-                kept[nk2++] = a;
-                nk = nk2;
-            }
-            /* kept is in increasing candidate order: insert as before */
-            for (slong b = 0; b < nk; b++)
-                bsset_insert(next, cand + kept[b] * gw, NULL);
+            const slong * V = cur->pool + cur->off[f];
+            slong nv = cur->len[f];
+            bs_zero(set, gw);
+            for (slong a = 0; a < nv; a++)
+                bs_set(set, V[a]);
+            _faces_push(F, set, dim);
+            _faces_expand(next, &W, P, bsset_get(cur->masks, f), V, nv);
         }
-        bsset_t tmp;
-        *tmp = *cur; *cur = *next; *next = *tmp;
+        faces_level * tmp = cur;
+        cur = next;
+        next = tmp;
     }
 
-    bsset_clear(cur);
-    bsset_clear(next);
-    flint_free(T);
-    flint_free(verts);
-    flint_free(cand);
-    flint_free(kept);
+    _level_clear(lv + 0);
+    _level_clear(lv + 1);
+    flint_free(W.C);
+    flint_free(W.touched);
+    flint_free(isv);
+    flint_free(W.list);
+    flint_free(W.kept);
+    flint_free(set);
+    flint_free(S0);
 }
 
 slong

@@ -179,6 +179,85 @@ _poly_split_lineality(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g,
     fmpz_clear(v);
 }
 
+/* Adjacent pairs (u in G+, w in G-, in increasing u, then w), 2 npairs
+   entries. Two extreme rays of a pointed cone of dimension dp are adjacent
+   only if at least dp - 2 constraints are tight at both: a cheap filter
+   before the combinatorial test. A third generator tight on every
+   constraint of Z is tight on each one, so it is looked for among the
+   generators of the constraint of Z with the fewest (the lists T). */
+static slong *
+_poly_adjacent_pairs(slong * npairs_out, const poly_t P, const fmpz * gv)
+{
+    slong d = P->n + 1, m = P->ncons, G = P->ngens, cw = P->cw, dp = d - P->nlin;
+    slong npairs = 0, apairs = 16, npos = 0, nneg = 0;
+    slong * pairs = flint_malloc(2 * apairs * sizeof(slong));
+    slong * pos = flint_malloc(2 * FLINT_MAX(G, 1) * sizeof(slong)), * neg = pos + FLINT_MAX(G, 1);
+    slong * toff = flint_calloc(m + 1, sizeof(slong)), * T;
+    bword * Z = flint_malloc(FLINT_MAX(cw, 1) * sizeof(bword));
+    for (slong i = 0; i < G; i++)
+    {
+        int s = fmpz_sgn(gv + i);
+        if (s > 0)
+            pos[npos++] = i;
+        else if (s < 0)
+            neg[nneg++] = i;
+        for (slong c = 0; c < m; c++)
+            toff[c + 1] += bs_test(poly_inc(P, i), c);
+    }
+    for (slong c = 0; c < m; c++)
+        toff[c + 1] += toff[c];
+    T = flint_malloc(FLINT_MAX(toff[m], 1) * sizeof(slong));
+    {
+        slong * fill = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
+        for (slong c = 0; c < m; c++)
+            fill[c] = toff[c];
+        for (slong i = 0; i < G; i++)
+            for (slong c = 0; c < m; c++)
+                if (bs_test(poly_inc(P, i), c))
+                    T[fill[c]++] = i;
+        flint_free(fill);
+    }
+    for (slong a = 0; a < npos; a++)
+        for (slong b = 0; b < nneg; b++)
+        {
+            slong i = pos[a], j = neg[b], best = -1;
+            bs_and(Z, poly_inc(P, i), poly_inc(P, j), cw);
+            if (bs_count(Z, cw) < dp - 2)
+                continue;
+            for (slong w = 0; w < cw; w++)
+                for (bword x = Z[w]; x != 0; x &= x - 1)
+                {
+                    slong c = 64 * w + __builtin_ctzll(x);
+                    if (best < 0 || toff[c + 1] - toff[c] < toff[best + 1] - toff[best])
+                        best = c;
+                }
+            int adjacent = 1;
+            slong lo = best < 0 ? 0 : toff[best], hi = best < 0 ? G : toff[best + 1];
+            for (slong t = lo; t < hi && adjacent; t++)
+            {
+                slong k = best < 0 ? t : T[t];
+                if (k != i && k != j && bs_subset(Z, poly_inc(P, k), cw))
+                    adjacent = 0;
+            }
+            if (!adjacent)
+                continue;
+            if (npairs == apairs)
+            {
+                apairs *= 2;
+                pairs = flint_realloc(pairs, 2 * apairs * sizeof(slong));
+            }
+            pairs[2 * npairs] = i;
+            pairs[2 * npairs + 1] = j;
+            npairs++;
+        }
+    flint_free(pos);
+    flint_free(toff);
+    flint_free(T);
+    flint_free(Z);
+    *npairs_out = npairs;
+    return pairs;
+}
+
 void
 poly_split(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g, slong src)
 {
@@ -202,41 +281,8 @@ poly_split(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g, slong src)
         }
     }
 
-    /* Adjacent pairs (u in G+, w in G-). Two extreme rays of a pointed cone of
-       dimension dp are adjacent only if at least dp - 2 constraints are tight
-       at both: a cheap filter before the combinatorial test. */
-    slong dp = d - P->nlin;
-    slong npairs = 0, apairs = 16;
-    slong * pairs = flint_malloc(2 * apairs * sizeof(slong));
-    bword * Z = flint_malloc(FLINT_MAX(cw, 1) * sizeof(bword));
-    for (slong i = 0; i < G; i++)
-    {
-        if (fmpz_sgn(gv + i) <= 0)
-            continue;
-        for (slong j = 0; j < G; j++)
-        {
-            if (fmpz_sgn(gv + j) >= 0)
-                continue;
-            bs_and(Z, poly_inc(P, i), poly_inc(P, j), cw);
-            if (bs_count(Z, cw) < dp - 2)
-                continue;
-            int adjacent = 1;
-            for (slong k = 0; k < G && adjacent; k++)
-                if (k != i && k != j && bs_subset(Z, poly_inc(P, k), cw))
-                    adjacent = 0;
-            if (!adjacent)
-                continue;
-            if (npairs == apairs)
-            {
-                apairs *= 2;
-                pairs = flint_realloc(pairs, 2 * apairs * sizeof(slong));
-            }
-            pairs[2 * npairs] = i;
-            pairs[2 * npairs + 1] = j;
-            npairs++;
-        }
-    }
-
+    slong npairs = 0;
+    slong * pairs = _poly_adjacent_pairs(&npairs, P, gv);
     for (int side = -1; side <= 1; side += 2)
     {
         poly_struct * C = (side < 0) ? Pneg : Ppos;
@@ -280,7 +326,6 @@ poly_split(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g, slong src)
     }
 
     flint_free(pairs);
-    flint_free(Z);
     _fmpz_vec_clear(gv, FLINT_MAX(G, 1));
     fmpz_clear(v);
 }

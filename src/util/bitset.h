@@ -72,12 +72,20 @@ bs_meets(const bword * a, const bword * b, slong w)
     return 0;
 }
 
+/* SWAR popcount: without -mpopcnt __builtin_popcountll is a libgcc call,
+   which the adjacency filter of poly_split pays once per candidate pair */
 static inline slong
 bs_count(const bword * a, slong w)
 {
     slong c = 0;
     for (slong i = 0; i < w; i++)
-        c += __builtin_popcountll(a[i]);
+    {
+        bword x = a[i];
+        x = x - ((x >> 1) & UWORD(0x5555555555555555));
+        x = (x & UWORD(0x3333333333333333)) + ((x >> 2) & UWORD(0x3333333333333333));
+        x = (x + (x >> 4)) & UWORD(0x0f0f0f0f0f0f0f0f);
+        c += (slong) ((x * UWORD(0x0101010101010101)) >> 56);
+    }
     return c;
 }
 
@@ -91,6 +99,13 @@ bs_hash(const bword * a, slong w)
         h *= UWORD(1099511628211);
         h ^= h >> 29;
     }
+    /* MurmurHash3's fmix64: the table index is the low bits, and without
+       this the low bits of one-word keys (small masks) collide in long runs */
+    h ^= h >> 33;
+    h *= UWORD(0xff51afd7ed558ccd);
+    h ^= h >> 33;
+    h *= UWORD(0xc4ceb9fe1a85ec53);
+    h ^= h >> 33;
     return h;
 }
 
@@ -101,7 +116,9 @@ typedef struct
     slong w;          /* words per member */
     slong num, alloc;
     bword * keys;     /* num * w words */
-    slong * table;    /* open addressing: member index or -1 */
+    slong * table;    /* open addressing, two words a slot: member index or -1,
+                         and the member's first word (compared before the member,
+                         so a probe reads one cache line; all of a one-word key) */
     slong tsize;      /* power of two */
 }
 bsset_struct;

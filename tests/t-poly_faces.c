@@ -1,0 +1,199 @@
+/* Issue 17: the face lattice from tight-constraint masks and generator lists
+   (poly_faces_compute) gives the faces, dimensions, order and generator sets
+   of the plain vertex-set descent (the previous implementation, kept here as
+   the reference), on random polyhedra with rays, lineality and degenerate
+   vertices. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <flint/fmpz_vec.h>
+#include "poly/poly.h"
+
+#define CHECK(cond, ...) do { if (!(cond)) { printf("FAIL %s:%d: ", __FILE__, __LINE__); \
+    printf(__VA_ARGS__); printf("\n"); fflush(stdout); abort(); } } while (0)
+
+/* the vertex-set descent: facets of a face are the inclusion-maximal sets
+   among face cap T_j, level by level, of equal copies the first */
+static void
+faces_reference(slong * num, bword ** sets, slong ** dims, const poly_t P)
+{
+    slong G = P->ngens, m = P->ncons, gw = BS_WORDS(G), alloc = 16;
+    bword * T = flint_calloc(FLINT_MAX(m * gw, 1), sizeof(bword));
+    bword * verts = flint_calloc(FLINT_MAX(gw, 1), sizeof(bword));
+    bword * cand = flint_malloc(FLINT_MAX(m * gw, 1) * sizeof(bword));
+    bword * all = flint_calloc(FLINT_MAX(gw, 1), sizeof(bword));
+    slong * kept = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
+    bsset_t cur, next;
+    *num = 0;
+    *sets = flint_malloc(alloc * FLINT_MAX(gw, 1) * sizeof(bword));
+    *dims = flint_malloc(alloc * sizeof(slong));
+    for (slong i = 0; i < G; i++)
+    {
+        if (poly_gen_is_vertex(P, i))
+            bs_set(verts, i);
+        for (slong j = 0; j < m; j++)
+            if (bs_test(poly_inc(P, i), j))
+                bs_set(T + j * gw, i);
+    }
+    bsset_init(cur, gw);
+    bsset_init(next, gw);
+    bs_fill(all, G);
+    bsset_insert(cur, all, NULL);
+    for (slong dim = P->n; cur->num > 0; dim--)
+    {
+        bsset_reset(next);
+        for (slong f = 0; f < cur->num; f++)
+        {
+            const bword * face = bsset_get(cur, f);
+            if (!bs_meets(face, verts, gw))
+                continue;
+            if (*num == alloc)
+            {
+                alloc *= 2;
+                *sets = flint_realloc(*sets, alloc * FLINT_MAX(gw, 1) * sizeof(bword));
+                *dims = flint_realloc(*dims, alloc * sizeof(slong));
+            }
+            bs_copy(*sets + *num * gw, face, gw);
+            (*dims)[(*num)++] = dim;
+            slong nc = 0, nk = 0;
+            for (slong j = 0; j < m; j++)
+            {
+                bs_and(cand + nc * gw, face, T + j * gw, gw);
+                if (!bs_equal(cand + nc * gw, face, gw))
+                    nc++;
+            }
+            for (slong a = 0; a < nc; a++)
+            {
+                int covered = 0;
+                for (slong b = 0; b < nk && !covered; b++)
+                    covered = bs_subset(cand + a * gw, cand + kept[b] * gw, gw);
+                if (covered)
+                    continue;
+                slong nk2 = 0;
+                for (slong b = 0; b < nk; b++)
+                    if (!bs_subset(cand + kept[b] * gw, cand + a * gw, gw))
+                        kept[nk2++] = kept[b];
+                kept[nk2++] = a;
+                nk = nk2;
+            }
+            for (slong b = 0; b < nk; b++)
+                bsset_insert(next, cand + kept[b] * gw, NULL);
+        }
+        bsset_t tmp;
+        *tmp = *cur; *cur = *next; *next = *tmp;
+    }
+    bsset_clear(cur);
+    bsset_clear(next);
+    flint_free(T);
+    flint_free(verts);
+    flint_free(cand);
+    flint_free(all);
+    flint_free(kept);
+}
+
+static slong
+check_same(const poly_t P)
+{
+    poly_faces_t F;
+    slong num, * dims, gw = BS_WORDS(P->ngens);
+    bword * sets;
+    poly_faces_init(F);
+    poly_faces_compute(F, P);
+    faces_reference(&num, &sets, &dims, P);
+    CHECK(F->num == num, "%ld faces, the reference has %ld (n=%ld, %ld generators)", (long) F->num, (long) num,
+          (long) P->n, (long) P->ngens);
+    for (slong i = 0; i < num; i++)
+    {
+        CHECK(F->dim[i] == dims[i], "face %ld: dimension %ld, the reference says %ld", (long) i, (long) F->dim[i],
+              (long) dims[i]);
+        CHECK(gw == 0 || bs_equal(poly_faces_set(F, i), sets + i * gw, gw), "face %ld: other generators", (long) i);
+    }
+    poly_faces_clear(F);
+    flint_free(sets);
+    flint_free(dims);
+    return num;
+}
+
+int
+main(void)
+{
+    flint_rand_t state;
+    flint_randinit(state);
+    printf("poly_faces....");
+    fflush(stdout);
+    slong total = 0;
+    /* random cuts of R^n (rays, lineality) and of a box (bounded, many
+       vertices; entries in {-2..2}: degenerate vertices are common) */
+    for (slong iter = 0; iter < 400; iter++)
+    {
+        slong n = 1 + n_randint(state, 6), d = n + 1, cuts = n_randint(state, 3 * n + 6);
+        poly_t P;
+        fmpz * g = _fmpz_vec_init(d);
+        poly_init(P, n);
+        if (iter % 2)
+        {
+            fmpq_t lo, hi;
+            fmpq_init(lo);
+            fmpq_init(hi);
+            fmpq_set_si(lo, -1, 1);
+            fmpq_set_si(hi, 1, 1);
+            poly_set_box(P, lo, hi);
+            fmpq_clear(lo);
+            fmpq_clear(hi);
+        }
+        total += check_same(P);
+        for (slong c = 0; c < cuts; c++)
+        {
+            for (slong k = 0; k < d; k++)
+                fmpz_set_si(g + k, (slong) n_randint(state, 5) - 2);
+            if (poly_side(P, g) != POLY_CUT)
+                continue;
+            poly_cut(P, g, c);
+            total += check_same(P);
+        }
+        _fmpz_vec_clear(g, d);
+        poly_clear(P);
+    }
+    /* more than 64 constraints (several words of incidence): the tangent
+       lines y >= 2 t x - t^2 of a parabola, t = -40..40, capped by y <= 2000,
+       in the plane and as a prism in R^3 (unbounded without the cap) */
+    for (slong n = 2; n <= 3; n++)
+        for (int capped = 0; capped <= 1; capped++)
+        {
+            slong d = n + 1;
+            poly_t P;
+            fmpz * g = _fmpz_vec_init(d);
+            poly_init(P, n);
+            for (slong t = -40; t <= 40; t++)
+            {
+                _fmpz_vec_zero(g, d);
+                fmpz_set_si(g, t * t);
+                fmpz_set_si(g + 1, -2 * t);
+                fmpz_one(g + 2);
+                poly_cut(P, g, t + 40);
+            }
+            _fmpz_vec_zero(g, d);
+            if (capped)
+            {
+                fmpz_set_si(g, 2000);
+                fmpz_set_si(g + 2, -1);
+                poly_cut(P, g, 100);
+            }
+            for (slong s = -1; s <= 1 && n == 3; s += 2)
+            {
+                _fmpz_vec_zero(g, d);
+                fmpz_one(g);
+                fmpz_set_si(g + 3, s);
+                poly_cut(P, g, 101 + s);
+            }
+            CHECK(P->cw > 1, "only %ld constraints", (long) P->ncons);
+            total += check_same(P);
+            _fmpz_vec_clear(g, d);
+            poly_clear(P);
+        }
+    CHECK(total > 10000, "only %ld faces compared", (long) total);
+    flint_randclear(state);
+    flint_cleanup();
+    printf("PASS\n");
+    return 0;
+}
