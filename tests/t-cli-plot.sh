@@ -64,6 +64,15 @@ def label(q):
     return s if len(s) <= 9 else "\u2248%.4g" % float(q)
 for q in (lo, hi):
     assert (">%s</text>" % label(q)) in svg, label(q)
+# the colour bar's marks between its exact ends: nice values strictly inside the range
+T = P["texts"]
+marks = []
+for t in T[T.index(label(lo)) + 1:]:
+    try:
+        marks.append(Q(t))
+    except ValueError:
+        break
+assert len(marks) >= 2 and all(lo < m < hi for m in marks) and marks == sorted(marks), marks
 PYEOF
 
 # 1D: g = relu(x) - 2 relu(x - 1) on [-1, 3]: breakpoints 0 and 1, range [-1, 1]
