@@ -37,6 +37,8 @@ for k, v in r.items():
         assert abs(float(exact) - float(v)) <= 1e-15 * max(1, abs(float(exact))), (k, v)
 assert rows[3]["regions.error"].startswith("relucert regions: cannot read")
 PY
+else
+    fail "python3 is needed to read the CSV back with the csv module"
 fi
 # inline networks and JSON Lines of networks
 "$BIN" random --dim 2 --widths 3 --kind int --seed 4 --count 3 > "$TMP/nets.jsonl"
@@ -52,6 +54,25 @@ check "a JSON Lines network = its file" "$(sed -n 2p "$TMP/c.jsonl" | jq -c .reg
 printf '{"network": "tests/data/sage/case005.json", "analyses": ["arrangement"], "box": [-1, 1]}\n' > "$TMP/m3.jsonl"
 "$BIN" batch "$TMP/m3.jsonl" --out "$TMP/d.jsonl" --quiet >/dev/null 2>&1; check "arrangement with a box: exit 1" $? 1
 check "arrangement with a box refused" "$(jq -r .arrangement.error "$TMP/d.jsonl" | cut -c1-40)" "relucert arrangement: the arrangement co"
+# ... by every other analysis: a triangle's record is the command's with --domain (and not the
+# box's), and R^n is refused by persistence, which needs a bounded domain
+cat > "$TMP/tri.json" <<'JSON'
+{"A": [[-1, 0], [0, -1], [1, 1]], "b": ["1/2", "1/3", 1]}
+JSON
+N5=tests/data/sage/case005.json
+printf '{"network": "%s", "analyses": ["regions", "homology", "persistence", "dualgraph", "boundary"], "domain": "%s"}\n{"network": "%s", "analyses": ["regions", "homology", "persistence", "dualgraph", "boundary"], "box": [-1, 1]}\n{"network": "%s", "analyses": ["persistence", "regions"], "whole": true}\n' \
+    $N5 "$TMP/tri.json" $N5 $N5 > "$TMP/m4.jsonl"
+"$BIN" batch "$TMP/m4.jsonl" --out "$TMP/t.jsonl" --quiet >/dev/null 2>&1; check "domains: exit 1 (persistence over R^n)" $? 1
+for a in regions "homology --superlevel 0" persistence dualgraph boundary; do
+    k=${a%% *}
+    check "$k honours the domain" "$(sed -n 1p "$TMP/t.jsonl" | jq -c ".$k")" \
+        "$("$BIN" $a $N5 --domain "$TMP/tri.json" --json | jq -c .)"
+    t1=$(sed -n 1p "$TMP/t.jsonl" | jq -c ".$k") t2=$(sed -n 2p "$TMP/t.jsonl" | jq -c ".$k")
+    [ -n "$t1" ] && [ "$t1" != "$t2" ] && pass || fail "$k: the triangle's record is the box's"
+done
+check "persistence over R^n refused" "$(sed -n 3p "$TMP/t.jsonl" | jq -r .persistence.error)" \
+    "relucert persistence: persistence needs a bounded domain (--box or --domain)"
+check "regions over R^n" "$(sed -n 3p "$TMP/t.jsonl" | jq -c .regions)" "$("$BIN" regions $N5 --whole --json | jq -c .)"
 # bad input and faults
 printf '{"network": 3}\n' > "$TMP/bad.jsonl"
 expect 2 "$BIN" batch "$TMP/bad.jsonl" --out "$TMP/e.jsonl"
