@@ -97,7 +97,7 @@ sed '/^\/\*/,/\*\//d' "$S/tests/c-api/example.c" | grep -v '^ *$' > "$TMP/c2"
 if cmp -s "$TMP/c1" "$TMP/c2"; then ok=$((ok + 1)); else fails=$((fails + 1)); echo "FAIL: README's C block is not tests/c-api/example.c"; diff "$TMP/c1" "$TMP/c2" | head -5; fi
 
 # 6. every --help example of every command, and of relucert-check, in the scratch directory
-cmds=$("$BIN" --help | sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p')
+cmds=$("$BIN" --help | sed '/^examples:$/,$d' | sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p')
 nex=0
 for c in $cmds; do
     "$BIN" "$c" --help > "$TMP/help" 2>/dev/null || { fails=$((fails + 1)); echo "FAIL: relucert $c --help"; continue; }
@@ -109,6 +109,15 @@ for c in $cmds; do
         runline "$line"
     done < "$TMP/ex"
 done
+"$BIN" --help | awk 'tolower($0) ~ /^examples:?$/{p=1;next} p && /^[^ ]/{p=0} p' \
+    | sed -n 's/^ *\(relucert .*\)$/\1/p' > "$TMP/ex"
+[ -s "$TMP/ex" ] || { fails=$((fails + 1)); echo "FAIL: relucert --help has no examples: section"; }
+while IFS= read -r line; do nex=$((nex + 1)); runline "$line"; done < "$TMP/ex"
+# the man page has an EXAMPLES section with every command's examples
+if [ -f "$B/relucert.1" ]; then
+    man_ex=$(sed -n '/^\.SH EXAMPLES$/,/^\.SH /p' "$B/relucert.1" | grep -c '^ *relucert ')
+    [ "$man_ex" -ge 26 ] && ok=$((ok + 1)) || { fails=$((fails + 1)); echo "FAIL: relucert.1 EXAMPLES has $man_ex examples"; }
+fi
 "$B/checker/relucert-check" --help | awk 'tolower($0) ~ /^examples:?$/{p=1;next} p && /^[^ ]/{p=0} p' \
     | sed -n 's/^ *\(relucert.*\)$/\1/p' > "$TMP/ex"
 [ -s "$TMP/ex" ] || { fails=$((fails + 1)); echo "FAIL: relucert-check --help has no examples: section"; }
