@@ -193,6 +193,18 @@ expect 2 "$BIN" plot "$N" --domain /dev/stdin --out "$TMP/x.svg" <<'JSON'
 {"A": [[-1, 0]], "b": [0]}
 JSON
 
+# the text font is DejaVu Sans or nothing: where fontconfig would substitute another font (here
+# a configuration without fonts), PNG and PDF with text are refused (exit 3, one line) and
+# written neither; SVG (a font name only) and a figure without text are not affected
+printf '<?xml version="1.0"?>\n<fontconfig><cachedir>%s/fc</cachedir></fontconfig>\n' "$TMP" > "$TMP/nofonts.conf"
+for ext in png pdf; do
+    FONTCONFIG_FILE=$TMP/nofonts.conf expect 3 "$BIN" plot "$N" --box -1,1 --out "$TMP/nf.$ext"
+    grep -q "DejaVu Sans is not installed (Debian: apt-get install fonts-dejavu-core)" "$TMP/err" && [ ! -e "$TMP/nf.$ext" ] \
+        && pass || fail "no DejaVu Sans, $ext: $(cat "$TMP/err")"
+done
+FONTCONFIG_FILE=$TMP/nofonts.conf expect 0 "$BIN" plot "$N" --box -1,1 --no-axes --out "$TMP/nf.png"
+FONTCONFIG_FILE=$TMP/nofonts.conf expect 0 "$BIN" plot "$N" --box -1,1 --out "$TMP/nf.svg"
+
 # byte-identical reruns, every format
 for ext in svg pdf png tex; do
     "$BIN" plot "$N" "$N" --box -1,1 --color value --title "run" --data "$TMP/d.json" --out "$TMP/r1.$ext" --size 240 \
