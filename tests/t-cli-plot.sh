@@ -37,6 +37,15 @@ sed -n 's/.*<text [^>]*>\(.*\)<\/text>/\1/p' "$TMP/f.svg" > "$TMP/t2"
 cmp -s "$TMP/t1" "$TMP/t2" && pass || fail "SVG texts differ from the reported texts"
 [ "$(wc -l < "$TMP/t2")" -ge 15 ] && pass || fail "SVG has $(wc -l < "$TMP/t2") texts"
 
+# the TikZ file sets the same texts as nodes (minus signs in math mode), the colour bar's ends
+# the exact range
+expect 0 "$BIN" plot "$TMP/f.json" --box -1,1 --color value --out "$TMP/f.tex" --json --title "T one" --xlabel "input a" --ylabel "input b"
+cmp -s "$TMP/out" "$TMP/f.out" && pass || fail "TeX figure reports other texts than the SVG one"
+jq -r '.texts[]' "$TMP/f.out" > "$TMP/t1"
+grep -o '{[^{}]*}; *$' "$TMP/f.tex" | sed 's/^{//; s/}; *$//; s/\$-\$/-/g' > "$TMP/t3"
+cmp -s "$TMP/t1" "$TMP/t3" && pass || { fail "TeX node texts differ from the reported texts"; diff "$TMP/t1" "$TMP/t3" | head -5; }
+grep -q '{4/3};' "$TMP/f.tex" && grep -q '{\$-\$2/3};' "$TMP/f.tex" && pass || fail "TeX colour bar ends are not 4/3 and -2/3"
+
 # pattern legend (a map with at most 8 regions): exactly the patterns `regions --list` reports
 expect 0 "$BIN" plot "$TMP/f.json" --box -1,1 --out "$TMP/pat.svg" --json
 check "pattern legend" "$(jq -c '[.texts[] | select(test("^[01]+$"))]' "$TMP/out")" \
