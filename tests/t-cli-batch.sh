@@ -31,10 +31,20 @@ rows = list(csv.DictReader(open(sys.argv[1], newline="")))
 assert len(rows) == 4, rows
 r = rows[0]
 assert r["job"] == "0" and r["regions.regions"] == "14" and r["regions.fvector"] == "23 36 14"
-for k, v in r.items():
-    if k.endswith(".decimal") and v:
-        exact = Fraction(r[k[:-len(".decimal")]])
-        assert abs(float(exact) - float(v)) <= 1e-15 * max(1, abs(float(exact))), (k, v)
+twins = 0
+for row in rows:
+    for k, v in row.items():
+        if k.endswith(".decimal") and v:    # a twin: each decimal reads back as the double nearest its exact value
+            exact = [Fraction(x) for x in row[k[:-len(".decimal")]].split(" ")]
+            dec = [float(x) for x in v.split(" ")]
+            assert len(exact) == len(dec), (k, v)
+            for e, d in zip(exact, dec):
+                assert float(e) == d, (k, e, d)     # float(Fraction) rounds to nearest
+            twins += 1
+        elif not k.endswith(".decimal") and any("/" in x and x.replace("/", "").lstrip("-").isdigit()
+                                                for x in v.split(" ")):
+            assert row.get(k + ".decimal"), ("an exact p/q without its decimal twin", k, v)
+assert twins >= 2 and rows[0]["persistence.critical_values.decimal"], twins
 assert rows[3]["regions.error"].startswith("relucert regions: cannot read")
 PY
 else
