@@ -10,16 +10,21 @@
 #include "check.h"
 
 static const char * help =
-"usage: relucert-check [--quiet] [--box LO,HI | --whole] CERT NET   (regions, homology)\n"
-"       relucert-check [--quiet] --arrangement CERT NET\n"
-"       relucert-check [--quiet] CERT NET   (classification certificates)\n"
+"usage: relucert-check [--quiet | --json] [--box LO,HI | --whole] CERT NET\n"
 "       relucert-check --eval NET x1,...,xn\n"
 "\n"
-"Verifies the certificate CERT (written by `relucert regions NET [domain] --certificate CERT`)\n"
-"against the network file NET, in exact rational arithmetic (GMP), without the relucert\n"
-"library, and prints what it proved. Exit status 0 when verified; otherwise one line on\n"
-"stderr saying which check failed and exit status 1 (2 for usage errors and for output that\n"
-"could not be written). Files are read up to 1 GiB.\n"
+"Verifies the certificate CERT (written by `relucert regions|homology|dualgraph|arrangement|\n"
+"boundary NET ... --certificate CERT`) against the network file NET, in exact rational\n"
+"arithmetic (GMP), without the relucert library, and prints what it proved. The kind of\n"
+"certificate is read from CERT itself (its key \"certificate\": regions, homology, dualgraph,\n"
+"arrangement or boundary-class). Exit status 0 when verified; otherwise one line on stderr\n"
+"saying which check failed and exit status 1 (2 for usage errors and for output that could\n"
+"not be written). Files are read up to 1 GiB.\n"
+"\n"
+"With --json, one JSON object on stdout instead of the text: \"verified\" (true, or false with\n"
+"\"error\", the message also printed on stderr), \"kind\", \"certificate\", \"network\", and for\n"
+"regions certificates \"partial\", \"regions\", and (format 2) \"fvector\", \"euler\",\n"
+"\"bounded_regions\", \"relatively_bounded_regions\", \"interior_regions\" as proved.\n"
 "\n"
 "Checks: the certificate's network equals NET (exact values); every region's interior\n"
 "point has the stated activation pattern (exact forward pass) with every neuron that is not\n"
@@ -86,10 +91,17 @@ static const char * help =
 "  --box LO,HI  also require the certificate's domain to be the box [LO,HI]^n\n"
 "               (regions and homology certificates)\n"
 "  --whole      also require the certificate's domain to be all of R^n (the same)\n"
-"  --arrangement  CERT is an arrangement certificate\n"
+"  --arrangement  require CERT to be an arrangement certificate (detected without it)\n"
 "  --quiet      print nothing on success (exit status only)\n"
+"  --json       the report as one JSON object on stdout (also when the check fails)\n"
 "  --eval NET X the outputs of NET at the point X (\"x1,...,xn\", exact numbers)\n"
-"  --help       this text\n";
+"  --help       this text\n"
+"\n"
+"examples:\n"
+"  relucert regions data/default.json --box -1,1 --certificate r.cert && relucert-check r.cert data/default.json\n"
+"  relucert homology data/default.json --box -1,1 --sublevel 0 --certificate h.cert && relucert-check --json h.cert data/default.json\n"
+"  relucert arrangement tests/data/sage/case005.json --certificate a.cert && relucert-check a.cert tests/data/sage/case005.json\n"
+"  relucert-check --eval data/default.json 1/3,-1/2\n";
 
 /* ---- networks ------------------------------------------------------------- */
 mpq_t *
@@ -1041,6 +1053,34 @@ dual_graph(long * nedges, const region * R, long nr)
     return comps;
 }
 
+/* --json: the report of a verified certificate on stdout, one object (the counts of
+   a regions certificate: what the checker proved them to be) */
+static void
+print_json_verified(const regions_result * res, long n)
+{
+    if (check_json == NULL)
+        return;
+    printf("{\"verified\": true, \"kind\": ");
+    json_print_string(stdout, check_json->kind);
+    printf(", \"certificate\": ");
+    json_print_string(stdout, check_json->cpath);
+    printf(", \"network\": ");
+    json_print_string(stdout, check_json->npath);
+    if (res != NULL)
+    {
+        printf(", \"partial\": %s, \"regions\": %ld", res->partial ? "true" : "false", res->nr);
+        if (res->L != NULL)
+        {
+            printf(", \"fvector\": [");
+            for (long k = 0; k <= n; k++)
+                printf("%s%ld", k ? ", " : "", res->fvec[k]);
+            printf("], \"euler\": %ld, \"bounded_regions\": %ld, \"relatively_bounded_regions\": %ld, "
+                   "\"interior_regions\": %ld", res->euler, res->bounded, res->relb, res->interior);
+        }
+    }
+    printf("}\n");
+}
+
 void
 check_certificate(yajl_val cert, const char * cpath, const char * npath, const network * netp, const char * box,
                   int whole, int arrangement, int quiet)
@@ -1048,6 +1088,11 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
     /* 1. the network */
     network net = *netp, cnet;
     yajl_val kind = json_member(cert, "certificate");
+    /* the kind is the certificate's own key: --arrangement only insists on one */
+    if (YAJL_IS_STRING(kind) && strcmp(kind->u.string, "arrangement") == 0)
+        arrangement = 1;
+    if (check_json != NULL && YAJL_IS_STRING(kind))
+        check_json->kind = kind->u.string;
     if (net.graph != NULL && (arrangement || (YAJL_IS_STRING(kind) && strcmp(kind->u.string, "boundary-class") == 0)))
         fail("%s: an %s certificate lists no regions, so it cannot be checked against the graph %s (the lowering is "
              "proved region by region): check it against `relucert lower %s`'s file", cpath,
@@ -1063,6 +1108,7 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
         if (!networks_equal(&net, &cnet))
             fail("the certificate's network differs from %s", npath);
         check_arrangement(cert, cpath, npath, net.n, net.nlayers, net.hidden, net.W[0], net.b[0], quiet);
+        print_json_verified(NULL, 0);
         return;
     }
     if (YAJL_IS_STRING(kind) && strcmp(kind->u.string, "dualgraph") == 0)
@@ -1079,6 +1125,7 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
         check_dualgraph(cert, cpath, npath, &net, box, whole, quiet);
         if (!quiet && net.graph != NULL)
             print_graph_lowering(npath, &net);
+        print_json_verified(NULL, 0);
         return;
     }
     if (YAJL_IS_STRING(kind) && (strcmp(kind->u.string, "homology") == 0
@@ -1101,6 +1148,7 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
         }
         else
             check_boundary(cert, cpath, npath, &net, quiet);
+        print_json_verified(NULL, 0);
         return;
     }
     if (!YAJL_IS_STRING(kind) || strcmp(kind->u.string, "regions") != 0)
@@ -1130,6 +1178,7 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
     mpq_t mu;
     mpq_init(mu);
     mpq_set(mu, res.mean);
+    print_json_verified(&res, n);
 
     if (!quiet)
     {
@@ -1302,7 +1351,7 @@ finish_stdout(int status, int closed, int wrote)
 int
 main(int argc, char ** argv)
 {
-    int quiet = 0, whole = 0, arrangement = 0, eval = 0;
+    int quiet = 0, whole = 0, arrangement = 0, eval = 0, json = 0;
     const char * args[2], * box = NULL;
     int nargs = 0;
     /* a closed stdout would let the next fopen take descriptor 1 */
@@ -1310,7 +1359,8 @@ main(int argc, char ** argv)
     for (int i = 1; i < argc; i++)
     {
         int * flag = strcmp(argv[i], "--quiet") == 0 ? &quiet : strcmp(argv[i], "--whole") == 0 ? &whole
-                   : strcmp(argv[i], "--arrangement") == 0 ? &arrangement : strcmp(argv[i], "--eval") == 0 ? &eval : NULL;
+                   : strcmp(argv[i], "--arrangement") == 0 ? &arrangement : strcmp(argv[i], "--eval") == 0 ? &eval
+                   : strcmp(argv[i], "--json") == 0 ? &json : NULL;
         if (strcmp(argv[i], "--help") == 0)
         {
             fputs(help, stdout);
@@ -1337,7 +1387,7 @@ main(int argc, char ** argv)
         else
             return usage_error(eval ? "expected NET and a point x1,...,xn" : "expected two files, CERT and NET", NULL);
     }
-    if ((box != NULL && whole) || ((arrangement || eval) && (box != NULL || whole)) || (eval && arrangement))
+    if ((box != NULL && whole) || ((arrangement || eval) && (box != NULL || whole)) || (eval && (arrangement || json)))
         return usage_error(eval ? "--eval takes no other option" : "--box, --whole and --arrangement exclude each other", NULL);
     if (nargs != 2)
         return usage_error(eval ? "expected NET and a point x1,...,xn" : "expected two files, CERT and NET", NULL);
@@ -1351,6 +1401,12 @@ main(int argc, char ** argv)
     if (eval)
         return finish_stdout(eval_main(args[0], args[1]), closed, 1);
     const char * cpath = args[0], * npath = args[1];
+    check_json_report report = { cpath, npath, NULL };
+    if (json)
+    {
+        check_json = &report;   /* the text report is replaced by one JSON object */
+        quiet = 1;
+    }
     yajl_val cert = json_read_file(cpath);
     yajl_val nroot = json_read_file(npath);
 

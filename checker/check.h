@@ -23,6 +23,16 @@ void fail(const char * fmt, ...) __attribute__((format(printf, 1, 2), noreturn))
    everything and longjmps here instead of printing and exiting; a message
    that is empty or not one line aborts. */
 extern jmp_buf * check_fail_jump;
+/* relucert-check --json (main sets it; NULL otherwise): fail() then also prints the
+   report {"verified": false, ..., "error": MESSAGE} on stdout before exiting. */
+typedef struct
+{
+    const char * cpath, * npath, * kind;   /* kind: the certificate's, once known */
+}
+check_json_report;
+extern check_json_report * check_json;
+/* s as a JSON string (quotes, escapes) */
+void json_print_string(FILE * fp, const char * s);
 
 /* Parse len bytes (name in messages); as json_read_file. */
 yajl_val json_read_buffer(const char * data, size_t len, const char * name);

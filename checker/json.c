@@ -84,6 +84,21 @@ arena_free_all(void)
 }
 
 jmp_buf * check_fail_jump;
+check_json_report * check_json;
+
+void
+json_print_string(FILE * fp, const char * s)
+{
+    fputc('"', fp);
+    for (const unsigned char * p = (const unsigned char *) s; *p; p++)
+        if (*p == '"' || *p == '\\')
+            fprintf(fp, "\\%c", *p);
+        else if (*p < 0x20)
+            fprintf(fp, "\\u%04x", *p);
+        else
+            fputc(*p, fp);
+    fputc('"', fp);
+}
 
 /* Messages quote the certificate (keys, strings), which may hold newlines or
    other control characters; the error stays one line by writing them as
@@ -122,6 +137,21 @@ fail(const char * fmt, ...)
         longjmp(*check_fail_jump, 1);
     }
     fprintf(stderr, "relucert-check: %s\n", msg);
+    if (check_json != NULL)
+    {
+        printf("{\"verified\": false, \"kind\": ");
+        if (check_json->kind != NULL)
+            json_print_string(stdout, check_json->kind);
+        else
+            printf("null");
+        printf(", \"certificate\": ");
+        json_print_string(stdout, check_json->cpath);
+        printf(", \"network\": ");
+        json_print_string(stdout, check_json->npath);
+        printf(", \"error\": ");
+        json_print_string(stdout, msg);
+        printf("}\n");
+    }
     arena_free_all();
     exit(1);
 }

@@ -31,12 +31,24 @@ rows = list(csv.DictReader(open(sys.argv[1], newline="")))
 assert len(rows) == 4, rows
 r = rows[0]
 assert r["job"] == "0" and r["regions.regions"] == "14" and r["regions.fvector"] == "23 36 14"
-for k, v in r.items():
-    if k.endswith(".decimal") and v:
-        exact = Fraction(r[k[:-len(".decimal")]])
-        assert abs(float(exact) - float(v)) <= 1e-15 * max(1, abs(float(exact))), (k, v)
+twins = 0
+for row in rows:
+    for k, v in row.items():
+        if k.endswith(".decimal") and v:    # a twin: each decimal reads back as the double nearest its exact value
+            exact = [Fraction(x) for x in row[k[:-len(".decimal")]].split(" ")]
+            dec = [float(x) for x in v.split(" ")]
+            assert len(exact) == len(dec), (k, v)
+            for e, d in zip(exact, dec):
+                assert float(e) == d, (k, e, d)     # float(Fraction) rounds to nearest
+            twins += 1
+        elif not k.endswith(".decimal") and any("/" in x and x.replace("/", "").lstrip("-").isdigit()
+                                                for x in v.split(" ")):
+            assert row.get(k + ".decimal"), ("an exact p/q without its decimal twin", k, v)
+assert twins >= 2 and rows[0]["persistence.critical_values.decimal"], twins
 assert rows[3]["regions.error"].startswith("relucert regions: cannot read")
 PY
+else
+    fail "python3 is needed to read the CSV back with the csv module"
 fi
 # inline networks and JSON Lines of networks
 "$BIN" random --dim 2 --widths 3 --kind int --seed 4 --count 3 > "$TMP/nets.jsonl"
@@ -52,9 +64,28 @@ check "a JSON Lines network = its file" "$(sed -n 2p "$TMP/c.jsonl" | jq -c .reg
 printf '{"network": "tests/data/sage/case005.json", "analyses": ["arrangement"], "box": [-1, 1]}\n' > "$TMP/m3.jsonl"
 "$BIN" batch "$TMP/m3.jsonl" --out "$TMP/d.jsonl" --quiet >/dev/null 2>&1; check "arrangement with a box: exit 1" $? 1
 check "arrangement with a box refused" "$(jq -r .arrangement.error "$TMP/d.jsonl" | cut -c1-40)" "relucert arrangement: the arrangement co"
+# ... by every other analysis: a triangle's record is the command's with --domain (and not the
+# box's), and R^n is refused by persistence, which needs a bounded domain
+cat > "$TMP/tri.json" <<'JSON'
+{"A": [[-1, 0], [0, -1], [1, 1]], "b": ["1/2", "1/3", 1]}
+JSON
+N5=tests/data/sage/case005.json
+printf '{"network": "%s", "analyses": ["regions", "homology", "persistence", "dualgraph", "boundary"], "domain": "%s"}\n{"network": "%s", "analyses": ["regions", "homology", "persistence", "dualgraph", "boundary"], "box": [-1, 1]}\n{"network": "%s", "analyses": ["persistence", "regions"], "whole": true}\n' \
+    $N5 "$TMP/tri.json" $N5 $N5 > "$TMP/m4.jsonl"
+"$BIN" batch "$TMP/m4.jsonl" --out "$TMP/t.jsonl" --quiet >/dev/null 2>&1; check "domains: exit 1 (persistence over R^n)" $? 1
+for a in regions "homology --superlevel 0" persistence dualgraph boundary; do
+    k=${a%% *}
+    check "$k honours the domain" "$(sed -n 1p "$TMP/t.jsonl" | jq -c ".$k")" \
+        "$("$BIN" $a $N5 --domain "$TMP/tri.json" --json | jq -c .)"
+    t1=$(sed -n 1p "$TMP/t.jsonl" | jq -c ".$k") t2=$(sed -n 2p "$TMP/t.jsonl" | jq -c ".$k")
+    [ -n "$t1" ] && [ "$t1" != "$t2" ] && pass || fail "$k: the triangle's record is the box's"
+done
+check "persistence over R^n refused" "$(sed -n 3p "$TMP/t.jsonl" | jq -r .persistence.error)" \
+    "relucert persistence: persistence needs a bounded domain (--box or --domain)"
+check "regions over R^n" "$(sed -n 3p "$TMP/t.jsonl" | jq -c .regions)" "$("$BIN" regions $N5 --whole --json | jq -c .)"
 # decision regions of a classifier (several outputs: no "output" needed, nor for regions)
-printf '{"network": "data/resnet-demo/resnet.json", "analyses": ["decision", "regions"], "box": [-1, 1]}\n' > "$TMP/m4.jsonl"
-expect 0 "$BIN" batch "$TMP/m4.jsonl" --out "$TMP/dec.jsonl" --quiet
+printf '{"network": "data/resnet-demo/resnet.json", "analyses": ["decision", "regions"], "box": [-1, 1]}\n' > "$TMP/m6.jsonl"
+expect 0 "$BIN" batch "$TMP/m6.jsonl" --out "$TMP/dec.jsonl" --quiet
 check "decision record = relucert decision --json" "$(jq -c .decision "$TMP/dec.jsonl")" \
       "$("$BIN" decision data/resnet-demo/resnet.json --box -1,1 --json --quiet | jq -c .)"
 check "regions of a 3-output network in batch" "$(jq -c .regions "$TMP/dec.jsonl")" \

@@ -37,6 +37,15 @@ sed -n 's/.*<text [^>]*>\(.*\)<\/text>/\1/p' "$TMP/f.svg" > "$TMP/t2"
 cmp -s "$TMP/t1" "$TMP/t2" && pass || fail "SVG texts differ from the reported texts"
 [ "$(wc -l < "$TMP/t2")" -ge 15 ] && pass || fail "SVG has $(wc -l < "$TMP/t2") texts"
 
+# the TikZ file sets the same texts as nodes (minus signs in math mode), the colour bar's ends
+# the exact range
+expect 0 "$BIN" plot "$TMP/f.json" --box -1,1 --color value --out "$TMP/f.tex" --json --title "T one" --xlabel "input a" --ylabel "input b"
+cmp -s "$TMP/out" "$TMP/f.out" && pass || fail "TeX figure reports other texts than the SVG one"
+jq -r '.texts[]' "$TMP/f.out" > "$TMP/t1"
+grep -o '{[^{}]*}; *$' "$TMP/f.tex" | sed 's/^{//; s/}; *$//; s/\$-\$/-/g' > "$TMP/t3"
+cmp -s "$TMP/t1" "$TMP/t3" && pass || { fail "TeX node texts differ from the reported texts"; diff "$TMP/t1" "$TMP/t3" | head -5; }
+grep -q '{4/3};' "$TMP/f.tex" && grep -q '{\$-\$2/3};' "$TMP/f.tex" && pass || fail "TeX colour bar ends are not 4/3 and -2/3"
+
 # pattern legend (a map with at most 8 regions): exactly the patterns `regions --list` reports
 expect 0 "$BIN" plot "$TMP/f.json" --box -1,1 --out "$TMP/pat.svg" --json
 check "pattern legend" "$(jq -c '[.texts[] | select(test("^[01]+$"))]' "$TMP/out")" \
@@ -64,6 +73,15 @@ def label(q):
     return s if len(s) <= 9 else "\u2248%.4g" % float(q)
 for q in (lo, hi):
     assert (">%s</text>" % label(q)) in svg, label(q)
+# the colour bar's marks between its exact ends: nice values strictly inside the range
+T = P["texts"]
+marks = []
+for t in T[T.index(label(lo)) + 1:]:
+    try:
+        marks.append(Q(t))
+    except ValueError:
+        break
+assert len(marks) >= 2 and all(lo < m < hi for m in marks) and marks == sorted(marks), marks
 PYEOF
 
 # 1D: g = relu(x) - 2 relu(x - 1) on [-1, 3]: breakpoints 0 and 1, range [-1, 1]
@@ -183,6 +201,18 @@ expect 2 "$BIN" plot "$N" --box -1,1
 expect 2 "$BIN" plot "$N" --domain /dev/stdin --out "$TMP/x.svg" <<'JSON'
 {"A": [[-1, 0]], "b": [0]}
 JSON
+
+# the text font is DejaVu Sans or nothing: where fontconfig would substitute another font (here
+# a configuration without fonts), PNG and PDF with text are refused (exit 3, one line) and
+# written neither; SVG (a font name only) and a figure without text are not affected
+printf '<?xml version="1.0"?>\n<fontconfig><cachedir>%s/fc</cachedir></fontconfig>\n' "$TMP" > "$TMP/nofonts.conf"
+for ext in png pdf; do
+    FONTCONFIG_FILE=$TMP/nofonts.conf expect 3 "$BIN" plot "$N" --box -1,1 --out "$TMP/nf.$ext"
+    grep -q "DejaVu Sans is not installed (Debian: apt-get install fonts-dejavu-core)" "$TMP/err" && [ ! -e "$TMP/nf.$ext" ] \
+        && pass || fail "no DejaVu Sans, $ext: $(cat "$TMP/err")"
+done
+FONTCONFIG_FILE=$TMP/nofonts.conf expect 0 "$BIN" plot "$N" --box -1,1 --no-axes --out "$TMP/nf.png"
+FONTCONFIG_FILE=$TMP/nofonts.conf expect 0 "$BIN" plot "$N" --box -1,1 --out "$TMP/nf.svg"
 
 # byte-identical reruns, every format
 for ext in svg pdf png tex; do

@@ -30,7 +30,8 @@ while IFS='|' read -r name args; do
     set --
     outfile=""
     for a in $args; do
-        case $a in @OUT.*) outfile=$TMP/out.${a#@OUT.}; a=$outfile;; esac
+        case $a in @OUT.*) outfile=$TMP/out.${a#@OUT.}; a=$outfile;;
+                   @OUT*) a=$TMP/out${a#@OUT};; esac   # a prefix (--out-prefix): files in $TMP, not in the cwd
         set -- "$@" "$a"
     done
     "$BIN" "$@" >"$TMP/stdout" 2>"$TMP/err" </dev/null || continue     # only cases that succeed
@@ -40,7 +41,7 @@ while IFS='|' read -r name args; do
     fi
     if [ -n "$outfile" ]; then
         set --
-        for a in $args; do case $a in @OUT.*) a=/dev/full;; esac; set -- "$@" "$a"; done
+        for a in $args; do case $a in @OUT.*) a=/dev/full;; @OUT*) a=$TMP/out${a#@OUT};; esac; set -- "$@" "$a"; done
         "$BIN" "$@" >/dev/null 2>"$TMP/err" </dev/null; one_line_error "$name, output file /dev/full" $?
     fi
 done < tests/golden/cases.txt

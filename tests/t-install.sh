@@ -1,14 +1,27 @@
 #!/bin/sh
-# make install into a scratch prefix, then compile the ten-line C example of
+# make install into a scratch DESTDIR, then compile the ten-line C example of
 # the README against the *installed* pkg-config file and run it on a fixture.
 set -u
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 B=${top_builddir:-.}
 S=${top_srcdir:-.}
+# issue 21: what was built records the configured install directories (a ./configure
+# --prefix=NEW after an earlier build relinks and recompiles what records them, else libtool
+# refuses to install the modules and the library looks for them in the old place)
+pkglibdir=$(sed -n 's/^#define RELUCERT_PKGLIBDIR "\(.*\)"$/\1/p' "$B/src/util/pkglibdir.h")
+[ -n "$pkglibdir" ] || { echo "FAIL: src/util/pkglibdir.h"; exit 1; }
+grep -q "^libdir='$pkglibdir'\$" "$B/src/relucert-cairo.la" || { echo "FAIL: relucert-cairo.la was linked for another prefix than $pkglibdir"; exit 1; }
+grep -q "^libdir='$(dirname "$pkglibdir")'\$" "$B/src/librelucert.la" || { echo "FAIL: librelucert.la was linked for another prefix"; exit 1; }
+grep -q "$pkglibdir" "$B/src/.libs/librelucert.so" || { echo "FAIL: librelucert.so looks for modules elsewhere than $pkglibdir"; exit 1; }
+grep -q "exec \"$pkglibdir/python/relucert-export\"" "$B/python/bin/relucert-export" || { echo "FAIL: bin/relucert-export is not for $pkglibdir"; exit 1; }
 make -s -C "$B" install DESTDIR="$TMP" >"$TMP/install.log" 2>&1 || { echo "FAIL: make install"; tail "$TMP/install.log"; exit 1; }
 pc=$(find "$TMP" -name relucert.pc | head -1)
 [ -n "$pc" ] || { echo "FAIL: relucert.pc not installed"; exit 1; }
+[ "$(sed -n 's/^libdir=//p' "$pc" | sed "s#\${exec_prefix}#$(sed -n 's/^exec_prefix=//p' "$pc" | sed "s#\${prefix}#$(sed -n 's/^prefix=//p' "$pc")#")#")" = "$(dirname "$pkglibdir")" ] \
+    || { echo "FAIL: relucert.pc's libdir is not $(dirname "$pkglibdir")"; exit 1; }
+[ "$(dirname "$pc")" = "$TMP$(dirname "$pkglibdir")/pkgconfig" ] || { echo "FAIL: relucert.pc installed in $(dirname "$pc")"; exit 1; }
+[ -f "$TMP$pkglibdir/relucert-cairo.so" ] || { echo "FAIL: relucert-cairo.so not in $pkglibdir"; exit 1; }
 for f in relucert.h regions/regions.h; do
     [ -n "$(find "$TMP" -path "*include/relucert/$f")" ] || { echo "FAIL: header $f not installed"; exit 1; }
 done

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Progress (issue 21): with --progress long commands report on stderr, as lines when
 # stderr is not a terminal: stage, count (of the total when known), elapsed time, rate,
-# and an ETA when the total is known; --quiet and the default off a terminal print none.
+# and an ETA when the total is known; --quiet and the default off a terminal print none; on
+# a terminal it is on by default.
 set -u
 S=$(cd "${top_srcdir:-.}" && pwd)
 B=$(cd "${top_builddir:-.}" && pwd)
@@ -42,5 +43,15 @@ for s in 3 4 5; do "$BIN" random --dim 3 --widths 20,20 --kind int --seed $s >"$
 printf '{"network": "%s", "analyses": ["regions", "homology"], "box": [-1, 1]}\n' "$TMP/m3.json" "$TMP/m4.json" "$TMP/m5.json" >"$TMP/man.jsonl"
 "$BIN" batch "$TMP/man.jsonl" --out "$TMP/b.jsonl" --progress >/dev/null 2>"$TMP/err"
 [ "$(count '^jobs: [0-9] of 3 \([0-9]+%\), [0-9.]+ s, [0-9.]+/s, ETA [0-9]+ s$')" -ge 1 ] && pass || fail "batch --progress: $(head -3 "$TMP/err")"
+# on a terminal progress is on by default (a pseudo-terminal from script(1), util-linux), one
+# line rewritten in place; --quiet turns it off there too
+if command -v script >/dev/null; then
+    script -qec "'$BIN' regions '$TMP/slow.json' --box -1,1 --time-limit 2 >/dev/null" /dev/null </dev/null | tr '\r' '\n' >"$TMP/err"
+    [ "$(count '^regions: [0-9]+, [0-9.]+ s, [0-9.]+/s *$')" -ge 1 ] && pass || fail "regions on a terminal: $(head -3 "$TMP/err")"
+    script -qec "'$BIN' regions '$TMP/slow.json' --box -1,1 --time-limit 1.5 --quiet >/dev/null" /dev/null </dev/null | tr '\r' '\n' >"$TMP/err"
+    [ "$(count '^regions: [0-9]+, ')" -eq 0 ] && pass || fail "regions --quiet on a terminal: $(head -3 "$TMP/err")"
+else
+    fail "script(1) (util-linux) is needed to run a command on a terminal"
+fi
 echo "t-progress: $ok passed, $fails failed"
 [ "$fails" -eq 0 ]

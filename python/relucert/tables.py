@@ -48,7 +48,8 @@ def _exact(text):
 
 def read_batch(path):
     """The CSV of `relucert batch MANIFEST --out F.jsonl --csv F.csv` as a DataFrame: numbers as
-    numbers, exact "p/q" cells as Fractions, empty cells as None."""
+    numbers, exact "p/q" cells as Fractions (lists of them as tuples of Fractions, their
+    decimal twins as tuples of floats), empty cells as None."""
     pd = _pandas()
     try:
         with open(path, newline="") as f:
@@ -61,10 +62,20 @@ def read_batch(path):
     df = pd.DataFrame(body, columns=head).replace("", None)
     for col in head:
         vals = df[col].dropna()
-        if col.endswith(".decimal"):
+        if col.endswith(".decimal") and any(" " in v for v in vals):   # a list's twins
+            df[col] = [None if v is None else tuple(float(x) for x in v.split(" ")) for v in df[col]]
+        elif col.endswith(".decimal"):
             df[col] = pd.to_numeric(df[col])
         elif len(vals) and all(v.lstrip("-").isdigit() for v in vals):
             df[col] = [None if v is None else int(v) for v in df[col]]
         elif len(vals) and any("/" in v for v in vals):
-            df[col] = [None if v is None else _exact(v) for v in df[col]]
+            df[col] = [None if v is None else _exact_list(v) for v in df[col]]
     return df
+
+
+def _exact_list(text):
+    """A cell: one exact number, or a list of them joined by spaces (a tuple of Fractions)."""
+    if " " not in text:
+        return _exact(text)
+    parts = [_exact(x) for x in text.split(" ")]
+    return tuple(parts) if all(isinstance(x, Fraction) for x in parts) else text

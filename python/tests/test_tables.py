@@ -52,3 +52,19 @@ def test_read_batch_errors(tmp_path):
     (tmp_path / "e.csv").write_text("")
     with pytest.raises(relucert.InputError):
         relucert.read_batch(str(tmp_path / "e.csv"))
+
+
+def test_read_batch_lists_exact(cli, tmp_path):
+    """A list of exact values (persistence's critical values) reads back as a tuple of Fractions,
+    its twin as the tuple of their floats; both equal the JSON record's list."""
+    man = tmp_path / "m.jsonl"
+    man.write_text(json.dumps({"network": "%s/sage/case002.json" % TESTDATA, "analyses": ["persistence"],
+                               "box": [-1, 1]}) + "\n")
+    out, csvf = tmp_path / "b.jsonl", tmp_path / "b.csv"
+    subprocess.run([cli, "batch", str(man), "--out", str(out), "--csv", str(csvf), "--quiet"], check=True,
+                   capture_output=True)
+    df = relucert.read_batch(str(csvf))
+    want = [Fraction(x) for x in json.loads(out.read_text())["persistence"]["critical_values"]]
+    got = df["persistence.critical_values"][0]
+    assert isinstance(got, tuple) and list(got) == want and any(x.denominator > 1 for x in got)
+    assert df["persistence.critical_values.decimal"][0] == tuple(float(x) for x in want)

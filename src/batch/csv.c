@@ -2,11 +2,12 @@
    network, sha256, then ANALYSIS.KEY for every scalar of every analysis's JSON
    (nested objects as ANALYSIS.KEY.SUB, lists of numbers or strings joined by
    spaces, lists of objects left out), ANALYSIS.error when an analysis failed,
-   and for every exact rational "p/q" a twin column KEY.decimal (17 significant
-   digits, for spreadsheets; the exact column stays the reference). Columns
+   and for every exact rational "p/q" (alone or in a list) a twin column KEY.decimal
+   (17 significant digits, for spreadsheets; the exact column stays the reference). Columns
    are in order of first appearance over the records. */
 #define _GNU_SOURCE
 #include <gmp.h>
+#include <mpfr.h>
 #include <stdlib.h>
 #include <string.h>
 #include "batch/batch.h"
@@ -56,8 +57,14 @@ _decimal_twin(char * buf, size_t len, const char * s)
     int ok = mpq_set_str(q, s, 10) == 0 && mpz_sgn(mpq_denref(q)) != 0;
     if (ok)
     {
+        /* the double nearest to p/q (mpq_get_d truncates towards zero: one unit in the last
+           place off for about half of all values), printed so that it reads back exactly */
         mpq_canonicalize(q);
-        snprintf(buf, len, "%.17g", mpq_get_d(q));
+        mpfr_t x;
+        mpfr_init2(x, 53);
+        mpfr_set_q(x, q, MPFR_RNDN);
+        snprintf(buf, len, "%.17g", mpfr_get_d(x, MPFR_RNDN));
+        mpfr_clear(x);
     }
     mpq_clear(q);
     return ok;
@@ -78,26 +85,43 @@ _flatten(batch_table * T, const char * prefix, const jnode * v)
     }
     if (v->type == JNODE_ARRAY)
     {
-        char * joined = NULL;
-        size_t len = 0;
-        FILE * fp = open_memstream(&joined, &len);
-        for (size_t i = 0; fp && i < v->nitems; i++)
+        /* the list joined by spaces; when it holds a "p/q", its twin list too (each
+           rational as its decimal, the other entries as they are) */
+        char * joined = NULL, * twins = NULL;
+        size_t len = 0, tlen = 0;
+        int rational = 0;
+        FILE * fp = open_memstream(&joined, &len), * tp = open_memstream(&twins, &tlen);
+        for (size_t i = 0; fp && tp && i < v->nitems; i++)
         {
             const jnode * x = v->items[i];
             if (x->type != JNODE_NUMBER && x->type != JNODE_STRING)
             {
                 fclose(fp);
+                fclose(tp);
                 free(joined);
+                free(twins);
                 return;    /* lists of objects or of lists: not a column */
             }
             fprintf(fp, "%s%s", i ? " " : "", x->text);
+            int q = x->type == JNODE_STRING && _decimal_twin(twin, sizeof twin, x->text);
+            rational |= q;
+            fprintf(tp, "%s%s", i ? " " : "", q ? twin : x->text);
         }
         if (fp != NULL)
-        {
             fclose(fp);
+        if (tp != NULL)
+            fclose(tp);
+        if (fp != NULL && tp != NULL)
+        {
             _set(T, prefix, joined);
-            free(joined);
+            if (rational)
+            {
+                snprintf(name, sizeof name, "%s.decimal", prefix);
+                _set(T, name, twins);
+            }
         }
+        free(joined);
+        free(twins);
         return;
     }
     const char * text = v->type == JNODE_TRUE ? "true" : v->type == JNODE_FALSE ? "false"

@@ -46,7 +46,12 @@ usage(FILE * fp)
         "domains: --box LO,HI (the cube [LO,HI]^n) | --domain FILE ({\"A\":..,\"b\":..}, A x <= b) | --whole (R^n)\n"
         "numbers: integers of any size, \"p/q\", decimals (0.1 is exactly 1/10); never rounded\n"
         "exit status: 0 ok, 1 a check failed, 2 bad input or usage, 3 unsupported input,\n"
-        "             4 stopped by a limit (partial output), 70 internal error (please report)\n");
+        "             4 stopped by a limit (partial output), 70 internal error (please report)\n"
+        "\n"
+        "examples:\n"
+        "  relucert regions data/default.json --box -1,1\n"
+        "  relucert plot data/default.json --box -1,1 --color value --out /tmp/relucert-default.svg --title \"f\"\n"
+        "  relucert regions --help\n");
 }
 
 static int

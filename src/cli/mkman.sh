@@ -18,12 +18,19 @@ relucert \- exact activation-region geometry of ReLU networks
 HEAD
 "$BIN" --help | esc
 echo ".fi"
-for cmd in $("$BIN" --help | sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p'); do
+for cmd in $("$BIN" --help | sed '/^examples:$/,$d' | sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p'); do
     echo ".SH \"relucert $cmd\""
     echo ".nf"
     "$BIN" "$cmd" --help | esc
     echo ".fi"
 done
+# every command's examples once more, together (each also in its command's section)
+echo ".SH EXAMPLES"
+echo ".nf"
+for cmd in $("$BIN" --help | sed '/^examples:$/,$d' | sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p'); do
+    "$BIN" "$cmd" --help | awk 'tolower($0) ~ /^examples:?$/{p=1;next} p && /^[^ ]/{p=0} p' | esc
+done
+echo ".fi"
 cat <<TAIL
 .SH SEE ALSO
 .BR relucert-check (1)

@@ -95,10 +95,25 @@ plot_colorbar_draw(plot_figure_struct * F, double x, double y, double h)
         plot_canvas_rect(F->C, x, y + h - (i + 1) * h / steps, 14, h / steps + (i + 1 < steps ? 1 : 0), rgb, NULL, 0);
     }
     plot_canvas_rect(F->C, x, y, 14, h, NULL, BLACK, 0.8);
+    /* the ends are the exact minimum and maximum; nice values between them are marked
+       where their labels keep clear of the ends' */
     plot_value_label(buf, sizeof buf, F->vmax);
     plot_figure_text(F, x + 18, y + 4, buf, 10, -1, 0);
     plot_value_label(buf, sizeof buf, F->vmin);
     plot_figure_text(F, x + 18, y + h + 3, buf, 10, -1, 0);
+    double lo = fmpq_get_d(F->vmin), hi = fmpq_get_d(F->vmax);
+    if (!(hi > lo) || !isfinite(hi - lo))
+        return;
+    double step = _nice_step(hi - lo);
+    for (double k = ceil(lo / step - 1e-9); k * step <= hi + 1e-9 * step; k++)
+    {
+        double sy = y + h - (k * step - lo) / (hi - lo) * h;
+        if (sy - y < 13 || y + h - sy < 13)
+            continue;
+        plot_canvas_line(F->C, x + 14, sy, x + 17, sy, BLACK, 0.8);
+        _tick_label(buf, sizeof buf, k * step, step);
+        plot_figure_text(F, x + 19, sy + 3.5, buf, 10, -1, 0);
+    }
 }
 
 void

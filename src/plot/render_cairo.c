@@ -4,8 +4,10 @@
    defaults; PDF metadata is fixed so equal figures are equal files. */
 #include "util/file.h"
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <cairo.h>
+#include <cairo-ft.h>
 #include <cairo-pdf.h>
 #include "plot/canvas.h"
 #include "plot/render.h"
@@ -26,8 +28,34 @@ _text(cairo_t * cr, const plot_op * op)
     cairo_restore(cr);
 }
 
-static void
-_draw(cairo_t * cr, const plot_canvas_t C)
+/* The text font must be DejaVu Sans itself: fontconfig silently substitutes another font
+   for a missing one, and the figure's bytes would then depend on the machine. */
+static int
+_font_check(cairo_t * cr, const plot_canvas_t C, rc_error_t err)
+{
+    slong texts = 0;
+    for (slong i = 0; i < C->n; i++)
+        texts += C->ops[i].kind == PLOT_OP_TEXT;
+    if (texts == 0)
+        return RELU_OK;
+    cairo_scaled_font_t * sf = cairo_get_scaled_font(cr);
+    char family[128] = "no font";
+    if (cairo_scaled_font_status(sf) == CAIRO_STATUS_SUCCESS && cairo_scaled_font_get_type(sf) == CAIRO_FONT_TYPE_FT)
+    {
+        FT_Face face = cairo_ft_scaled_font_lock_face(sf);
+        if (face != NULL && face->family_name != NULL)
+            snprintf(family, sizeof family, "%s", face->family_name);
+        cairo_ft_scaled_font_unlock_face(sf);
+    }
+    if (strcmp(family, "DejaVu Sans") != 0)
+        return rc_error_set(err, RELU_E_UNSUPPORTED, "the text font DejaVu Sans is not installed (Debian: apt-get "
+                            "install fonts-dejavu-core); fontconfig offers %s instead, whose PNG/PDF would differ "
+                            "between machines (SVG and TeX output need no font)", family);
+    return RELU_OK;
+}
+
+static int
+_draw(cairo_t * cr, const plot_canvas_t C, rc_error_t err)
 {
     cairo_font_options_t * fo = cairo_font_options_create();
     cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
@@ -37,6 +65,8 @@ _draw(cairo_t * cr, const plot_canvas_t C)
     cairo_set_font_options(cr, fo);
     cairo_font_options_destroy(fo);
     cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    if (_font_check(cr, C, err) != RELU_OK)
+        return err->code;
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
@@ -70,6 +100,7 @@ _draw(cairo_t * cr, const plot_canvas_t C)
             cairo_stroke(cr);
         }
     }
+    return RELU_OK;
 }
 
 /* cairo writes through this callback into a checked, atomically renamed file. */
@@ -100,8 +131,8 @@ plot_render_cairo(const char * path, const plot_canvas_t C, int pdf, rc_error_t 
         cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "relucert");
     }
     cairo_t * cr = cairo_create(s);
-    _draw(cr, C);
-    if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+    status = _draw(cr, C, err);
+    if (status == RELU_OK && cairo_status(cr) != CAIRO_STATUS_SUCCESS)
         status = rc_error_set(err, RELU_E_IO, "cannot draw %s: %s", path, cairo_status_to_string(cairo_status(cr)));
     cairo_destroy(cr);
     if (status == RELU_OK && !pdf && cairo_surface_write_to_png_stream(s, _write_fp, F.fp) != CAIRO_STATUS_SUCCESS)

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "util/module.h"
+#include "util/pkglibdir.h"   /* RELUCERT_PKGLIBDIR, written by make from $(pkglibdir) */
 
 /* Open MPI opens its own components, which need libmpi's symbols: RTLD_GLOBAL */
 static void *

@@ -16,10 +16,11 @@ while IFS='|' read -r name args; do
     outfile=""
     set --
     for a in $args; do
-        case $a in @OUT.*) outfile="$tmp/out.${a#@OUT.}"; a=$outfile;; esac
+        case $a in @OUT.*) outfile="$tmp/out.${a#@OUT.}"; a=$outfile;;
+                   @OUT*) a="$tmp/out${a#@OUT}";; esac   # a prefix (--out-prefix): files in $tmp, not in the cwd
         set -- "$@" "$a"
     done
-    rm -f "$tmp"/out.*
+    rm -f "$tmp"/out*
     $R "$@" > "$tmp/stdout" 2> "$tmp/stderr" < /dev/null
     rc=$?
     { cat "$tmp/stdout"; echo "--rc $rc"; cat "$tmp/stderr"
