@@ -121,62 +121,6 @@ hdomain_build(regions_hdomain_t D, char * desc, const cli_domain_opts * o, slong
     return RELU_OK;
 }
 
-static void
-write_hsummary_json(jout_t out, const net_t net, const regions_hstats_t S, const char * desc)
-{
-    fmpq_t mean;
-    fmpq_init(mean);
-    jout_key(out, "input_dim");
-    jout_int(out, net->input_dim);
-    jout_key(out, "domain");
-    jout_string(out, desc);
-    jout_key(out, "hidden_neurons");
-    jout_int(out, net_num_hidden(net));
-    jout_key(out, "regions");
-    jout_int(out, S->regions);
-    jout_key(out, "bounded_regions");
-    jout_int(out, S->bounded);
-    jout_key(out, "relatively_bounded_regions");
-    jout_int(out, S->relatively_bounded);
-    jout_key(out, "interior_regions");
-    jout_int(out, S->interior);
-    if (S->regions > 0)
-        fmpq_set_si(mean, S->facet_sum, S->regions);
-    complex_write_facet_stats(out, S->hist, S->hist_len, mean);
-    jout_key(out, "facets");
-    jout_int(out, S->facet_sum);
-    jout_key(out, "fvector_computed");
-    jout_bool(out, 0);
-    jout_key(out, "version");
-    jout_string(out, RELUCERT_VERSION);
-    fmpq_clear(mean);
-}
-
-static void
-write_hsummary_text(const char * path, const net_t net, const regions_hstats_t S, const char * desc)
-{
-    char approx[600];
-    fmpq_t mean;
-    fmpq_init(mean);
-    printf("network %s: input dimension %ld, %ld hidden neurons, %ld output%s\n", path, (long) net->input_dim,
-           (long) net_num_hidden(net), (long) net_num_outputs(net), net_num_outputs(net) == 1 ? "" : "s");
-    printf("engine: lp (inequalities and exact LPs; no vertices, no f-vector)\n");
-    printf("domain: %s\n", desc);
-    printf("regions: %ld (bounded %ld, not meeting the domain boundary %ld)\n", (long) S->regions,
-           (long) S->bounded, (long) S->interior);
-    printf("facets per region:");
-    for (slong f = 0; f < S->hist_len; f++)
-        if (S->hist[f])
-            printf(" %ld:%ld", (long) f, (long) S->hist[f]);
-    if (S->regions > 0)
-        fmpq_set_si(mean, S->facet_sum, S->regions);
-    char * ms = num_get_str(mean);
-    cli_fmpq_approx(approx, sizeof(approx), mean, 4);
-    printf("\nmean facets per region: %s (= %s...)\n", ms, approx);
-    flint_free(ms);
-    fmpq_clear(mean);
-}
-
 /* The point of --near, the --stream file. */
 static int
 hinputs(fmpq ** x, FILE ** sfp, const cli_regions_h_opts * o, slong n, rc_error_t err)
@@ -330,7 +274,7 @@ cli_regions_h(const char * path, const net_t net, const cli_domain_opts * dom, c
             jout_end_array(out);
         if (status == RELU_OK || partial)
         {
-            write_hsummary_json(out, net, S, desc);
+            complex_hstats_write_json_keys(out, net, S, desc);
             if (x != NULL)
             {
                 jout_key(out, "near");
@@ -363,7 +307,7 @@ cli_regions_h(const char * path, const net_t net, const cli_domain_opts * dom, c
     {
         if (partial)
             printf("PARTIAL: %s\n", err->msg);
-        write_hsummary_text(path, net, S, desc);
+        complex_hstats_write_text(stdout, path, net, S, desc);
         if (x != NULL)
             printf("explored from the point: up to distance %ld in the dual graph%s\n", (long) ctx.max_distance,
                    complete && !partial ? (o->radius >= 0 ? " (every region within the radius)" : " (every region)") : "");

@@ -208,18 +208,63 @@ complex_summary_write_text(FILE * fp, const void * data)
         fprintf(fp, " %ld", (long) C->fvec[k]);
     fprintf(fp, "\nEuler characteristic: %ld (%s)\n", (long) complex_euler(C),
             S->partial ? "of the regions found so far; not checked" : "equal to the domain's");
-    fprintf(fp, "facets per region:");
-    for (slong f = 0; f < C->hist_len; f++)
-        if (C->hist[f])
-            fprintf(fp, " %ld:%ld", (long) f, (long) C->hist[f]);
     complex_mean_facets(mean, C);
-    char * ms = num_get_str(mean), ap[600];
-    num_get_decimal(ap, sizeof(ap), mean, 4);
-    fprintf(fp, "\nmean facets per region: %s (= %s...)\n", ms, ap);
+    complex_write_facet_stats_text(fp, C->hist, C->hist_len, mean);
     if (S->verified)
         fprintf(fp, "verified: every region recomputed by cddlib (GMP), vertices/rays/facets agree\n");
     if (S->faces_checked)
         fprintf(fp, "faces checked: counted again through a global table of sign vectors, same f-vector\n");
+    fmpq_clear(mean);
+}
+
+void
+complex_write_facet_stats_text(FILE * fp, const slong * hist, slong hist_len, const fmpq_t mean)
+{
+    fprintf(fp, "facets per region:");
+    for (slong f = 0; f < hist_len; f++)
+        if (hist[f])
+            fprintf(fp, " %ld:%ld", (long) f, (long) hist[f]);
+    char * ms = num_get_str(mean), ap[600];
+    num_get_decimal(ap, sizeof(ap), mean, 4);
+    fprintf(fp, "\nmean facets per region: %s (= %s...)\n", ms, ap);
     flint_free(ms);
+}
+
+/* ---- the H-representation engine's counts (no vertices, no f-vector) -------------- */
+void
+complex_hstats_write_json_keys(jout_t out, const net_t net, const regions_hstats_t S, const char * desc)
+{
+    fmpq_t mean;
+    fmpq_init(mean);
+    jout_key(out, "input_dim"); jout_int(out, net->input_dim);
+    jout_key(out, "domain"); jout_string(out, desc);
+    jout_key(out, "hidden_neurons"); jout_int(out, net_num_hidden(net));
+    jout_key(out, "regions"); jout_int(out, S->regions);
+    jout_key(out, "bounded_regions"); jout_int(out, S->bounded);
+    jout_key(out, "relatively_bounded_regions"); jout_int(out, S->relatively_bounded);
+    jout_key(out, "interior_regions"); jout_int(out, S->interior);
+    if (S->regions > 0)
+        fmpq_set_si(mean, S->facet_sum, S->regions);
+    complex_write_facet_stats(out, S->hist, S->hist_len, mean);
+    jout_key(out, "facets"); jout_int(out, S->facet_sum);
+    jout_key(out, "fvector_computed"); jout_bool(out, 0);
+    jout_key(out, "version"); jout_string(out, RELUCERT_VERSION);
+    fmpq_clear(mean);
+}
+
+void
+complex_hstats_write_text(FILE * fp, const char * path, const net_t net, const regions_hstats_t S, const char * desc)
+{
+    fmpq_t mean;
+    fmpq_init(mean);
+    fprintf(fp, "network %s: input dimension %ld, %ld hidden neurons, %ld output%s\n", path, (long) net->input_dim,
+            (long) net_num_hidden(net), (long) net_num_outputs(net), net_num_outputs(net) == 1 ? "" : "s");
+    fprintf(fp, "engine: lp (inequalities and exact LPs; no vertices, no f-vector)\n");
+    fprintf(fp, "domain: %s\n", desc);
+    fprintf(fp, "regions: %ld (bounded %ld, not meeting the domain boundary %ld)\n", (long) S->regions,
+            (long) S->bounded, (long) S->interior);
+    if (S->regions > 0)
+        fmpq_set_si(mean, S->facet_sum, S->regions);
+    complex_write_facet_stats_text(fp, S->hist, S->hist_len, mean);
     fmpq_clear(mean);
 }

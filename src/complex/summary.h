@@ -77,6 +77,13 @@ void complex_summary_write_text(FILE * fp, const void * S);
 /* "facet_histogram": {facets: regions} and, when mean is not NULL, "mean_facets": "p/q":
    the one writer of the facet statistics (regions, stats, Python, batch). */
 void complex_write_facet_stats(jout_t out, const slong * hist, slong hist_len, const fmpq_t mean);
+/* "facets per region: k:n ...", "mean facets per region: p/q (= d...)": the text twin. */
+void complex_write_facet_stats_text(FILE * fp, const slong * hist, slong hist_len, const fmpq_t mean);
+/* The summary of the H-representation engine (src/regions/hsearch.c: counts and
+   facets, no vertices, no f-vector): JSON keys (no braces) and text. */
+void complex_hstats_write_json_keys(jout_t out, const net_t net, const regions_hstats_t S, const char * desc);
+void complex_hstats_write_text(FILE * fp, const char * path, const net_t net, const regions_hstats_t S,
+                               const char * desc);
 /* One text line per region; the same line from a record read back (parallel runs). */
 void complex_region_text(FILE * fp, const region_struct * R, slong index);
 void complex_region_text_of_record(FILE * fp, const jnode * rec, slong index);
