@@ -36,10 +36,24 @@ for d in 2 3 4; do
     done
 done
 
-# 3. table.csv, table.json, table.md, facets.svg
+# 3. at initialisation, which hidden neurons cut the box: those with both signs among the patterns
+#    of the regions there (the records carry every vertex: ~100 MB of JSON for 4000 regions in 4D,
+#    so the trained networks are left out)
+: > cutting.jsonl
+for f in nets/*-init.jsonl; do
+    fam=$(basename "$f" .jsonl) seed=0
+    while IFS= read -r line; do
+        seed=$((seed + 1))
+        printf '%s\n' "$line" > "$tmp/net.json"
+        "$BIN" regions "$tmp/net.json" --box -1,1 --list --json | jq -c --arg f "$fam" --argjson s $seed \
+            '{family: $f, seed: $s, regions, cutting: ([.region_list[].pattern | split("")] | transpose | map(unique | length > 1))}' >> cutting.jsonl
+    done < "$f"
+done
+
+# 4. table.csv, table.json, table.md, facets.svg
 "$PY" study.py report .
 
-# 4. region maps in 2D, seed 1: plain | residual at initialisation and trained (the panels' captions
+# 5. region maps in 2D, seed 1: plain | residual at initialisation and trained (the panels' captions
 #    are the file names)
 for v in "plain init" "residual init" "plain trained" "residual trained"; do
     set -- $v
@@ -51,5 +65,5 @@ for ext in svg png; do
         --title "d = 2, seed 1, 8 x 3 hidden units: regions in [-1,1]^2 and the decision boundary f = 0"
 done
 
-sha256sum nets/*.jsonl train.json results.jsonl table.csv table.json table.md facets.svg maps-2d.svg maps-2d.png > SHA256SUMS
+sha256sum nets/*.jsonl train.json results.jsonl cutting.jsonl table.csv table.json table.md facets.svg maps-2d.svg maps-2d.png > SHA256SUMS
 echo "wrote data/face-stats-resnet/ (table.md, table.csv, table.json, facets.svg, maps-2d.svg)"

@@ -21,7 +21,8 @@ through torch.fx), one JSON Lines file per (d, architecture, state) under OUTDIR
 float model run in float64 at the test points (largest difference in train.json).
 
 `report` reads OUTDIR/results.jsonl (the stats outputs, one per family and domain, labelled)
-and writes table.csv (one row per network and domain), table.json (the rows and the family
+and OUTDIR/cutting.jsonl (per network at initialisation, in the box, which hidden neurons take both signs among the
+region patterns, i.e. whose bent hyperplane cuts the box) and writes table.csv (one row per network and domain), table.json (the rows and the family
 summaries), table.md and facets.svg (the facet histograms, matplotlib with fixed hash salt and
 no date: the same bytes on every run)."""
 import argparse
@@ -181,25 +182,44 @@ def histogram_mean(h):
     return Fraction(sum(int(k) * v for k, v in h.items()), sum(h.values()))
 
 
-def rows_of(results):
+def cutting_per_layer(cut):
+    """{(family, seed): [neurons of layer 1 that cut the box, of layer 2, ...]} (WIDTH per layer)"""
+    out = {}
+    for c in cut:
+        assert len(c["cutting"]) == WIDTH * DEPTH
+        out[(c["family"], c["seed"])] = ([sum(c["cutting"][i * WIDTH:(i + 1) * WIDTH]) for i in range(DEPTH)], c["regions"])
+    return out
+
+
+def rows_of(results, cut):
     rows, fams = [], []
+    cuts = cutting_per_layer(cut)
     for r in results:
         d, arch, state, domain = r["dim"], r["architecture"], r["state"], r["where"]
+        box = domain.startswith("box")
+        per = []
         for k, n in enumerate(r["networks"]):
             h = n["facet_histogram"]
             assert histogram_mean(h) == Fraction(n["mean_facets"]) and sum(h.values()) == n["regions"]
+            layers, regions = cuts.get((family_name(d, arch, state), k + 1), ("", None))
+            if box and state == "init":
+                assert regions == n["regions"]      # regions --list and stats count the same regions
+                per.append(layers)
             rows.append({"dim": d, "architecture": arch, "state": state, "domain": domain, "seed": k + 1,
                          "regions": n["regions"], "mean_facets": n["mean_facets"],
                          "mean_facets_approx": approx(n["mean_facets"]), "bound_2d": 2 * d,
                          "within_bound": "true" if n["within_bound"] else "false",
                          "facet_histogram": " ".join("%s:%d" % (f, v) for f, v in
-                                                     sorted(h.items(), key=lambda e: int(e[0])))})
+                                                     sorted(h.items(), key=lambda e: int(e[0]))),
+                         "neurons_cutting_box": " ".join(map(str, layers)) if per and box else ""})
         fam = r["family"]
         fams.append({"dim": d, "architecture": arch, "state": state, "domain": domain,
                      "networks": fam["networks"], "regions": [n["regions"] for n in r["networks"]],
                      "mean_of_means": fam["mean_of_means"], "min": fam["min"], "max": fam["max"],
                      "pooled_mean_facets": fam["pooled_mean_facets"], "facet_histogram": fam["facet_histogram"],
                      "bound_2d": r["bound"], "violations": r["violations"]})
+        if per:
+            fams[-1]["neurons_cutting_box_per_layer"] = per
     return rows, fams
 
 
@@ -218,14 +238,15 @@ def table_md(fams, train):
     for r in train["runs"]:
         acc.setdefault((r["dim"], r["architecture"]), []).append(r["test_accuracy"])
     out = ["| d | network | state | domain | nets | regions per network | mean of means (exact) | ~ "
-           "| min .. max | pooled mean | bound 2d | above 2d |",
-           "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+           "| min .. max | pooled mean | bound 2d | above 2d | neurons cutting the box, per layer |",
+           "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for f in fams:
-        out.append("| %d | %s | %s | %s | %d | %s | %s | %s | %s .. %s | %s | %d | %s |" % (
+        out.append("| %d | %s | %s | %s | %d | %s | %s | %s | %s .. %s | %s | %d | %s | %s |" % (
             f["dim"], f["architecture"], f["state"], f["domain"], f["networks"],
             ", ".join(map(str, f["regions"])), f["mean_of_means"], approx(f["mean_of_means"]),
             approx(f["min"]), approx(f["max"]), approx(f["pooled_mean_facets"]), f["bound_2d"],
-            "none" if not f["violations"] else "seeds " + ",".join(map(str, f["violations"]))))
+            "none" if not f["violations"] else "seeds " + ",".join(map(str, f["violations"])),
+            ", ".join("/".join(map(str, c)) for c in f.get("neurons_cutting_box_per_layer", []))))
     out += ["", "| d | network | test accuracy after training (per seed) | at initialisation |", "|---|---|---|---|"]
     for r0 in train["runs"]:
         if r0["seed"] == 1:
@@ -276,7 +297,9 @@ def report(outdir):
         results = [json.loads(line) for line in f if line.strip()]
     with open(os.path.join(outdir, "train.json")) as f:
         train = json.load(f)
-    rows, fams = rows_of(results)
+    with open(os.path.join(outdir, "cutting.jsonl")) as f:
+        cut = [json.loads(line) for line in f if line.strip()]
+    rows, fams = rows_of(results, cut)
     write_csv(os.path.join(outdir, "table.csv"), rows)
     with open(os.path.join(outdir, "table.json"), "w") as f:
         json.dump({"width": WIDTH, "depth": DEPTH, "networks": rows, "families": fams}, f, indent=1)

@@ -145,8 +145,9 @@ def _clean(poly):
     return poly
 
 
-def regions_2d(net, lo, hi):
-    """the activation regions in the square [lo, hi]^2: (count, facet histogram)"""
+def regions_2d(net, lo, hi, cutting=None):
+    """the activation regions in the square [lo, hi]^2: (count, facet histogram); `cutting`, a
+    dict, gets per layer the number of neurons that cut some piece in two"""
     cache = {}
 
     def pre(p):
@@ -158,7 +159,7 @@ def regions_2d(net, lo, hi):
     pieces = [[(lo, lo), (hi, lo), (hi, hi), (lo, hi)]]
     for layer in range(len(pre(pieces[0][0]))):
         for j in range(len(pre(pieces[0][0])[layer])):
-            nxt = []
+            nxt, cuts = [], False
             for P in pieces:
                 f = [pre(v)[layer][j] for v in P]
                 if all(v >= 0 for v in f) or all(v <= 0 for v in f):
@@ -176,8 +177,12 @@ def regions_2d(net, lo, hi):
                         c = (a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]))
                         sides[0].append(c)
                         sides[1].append(c)
-                nxt += [Q for Q in map(_clean, sides) if len(Q) >= 3]
+                parts = [Q for Q in map(_clean, sides) if len(Q) >= 3]
+                cuts = cuts or len(parts) == 2
+                nxt += parts
             pieces = nxt
+            if cutting is not None:
+                cutting[layer] = cutting.get(layer, 0) + cuts
     hist = {}
     for P in pieces:
         hist[len(P)] = hist.get(len(P), 0) + 1
@@ -205,8 +210,11 @@ def test_regions_2d_polygon_cutting_selfcheck(cli, tmp_path):
 def test_2d_regions_recomputed_from_scratch(arch, state, seeds):
     for seed in range(1, seeds + 1):
         r = committed_row(2, arch, state, "box [-1,1]^d", seed)
-        n, h = regions_2d(network_line(2, arch, state, seed), -1, 1)
+        cutting = {}
+        n, h = regions_2d(network_line(2, arch, state, seed), -1, 1, cutting)
         assert n == int(r["regions"]) and h == histogram_of(r["facet_histogram"]), (seed, n, h, r)
+        # at initialisation the study lists the neurons whose hyperplane cuts the box, per layer
+        assert r["neurons_cutting_box"] == ("" if state == "trained" else " ".join(str(cutting[k]) for k in range(3)))
 
 
 # --- a residual network as a plain one ------------------------------------------------------------
