@@ -4,7 +4,7 @@
 # a toy task (3 seeds), in d = 2, 3, 4: region counts, facet histograms and exact mean facets in
 # the box [-1,1]^d and over R^d (relucert stats --networks), against the bound 2d; figures.
 # usage: data/face-stats-resnet/generate.sh [path/to/relucert]   (make data-face-stats-resnet;
-# about 2 minutes). SHA256SUMS lists every generated file: a rerun gives the same bytes (same torch
+# about 1 minute of CPU). SHA256SUMS lists every generated file: a rerun gives the same bytes (same torch
 # build and CPU), `sha256sum -c SHA256SUMS` checks it.
 set -euo pipefail
 cd "$(dirname "$0")"
