@@ -245,6 +245,16 @@ else
     skip=1
 fi
 
+# the Fiedler legend names "undecided" exactly when the dual graph leaves some sign uncertified:
+# default.json (every sign certified) and residual2d (a double lambda_2: every sign "?")
+for n in "$D/../../data/default.json" "$D/shortcuts/residual2d.json"; do
+    q=$("$BIN" dualgraph "$n" --box -1,1 --json | jq -r '.partition' | tr -cd '?' | wc -c)
+    "$BIN" plot "$n" --box -1,1 --color fiedler --out "$TMP/fl.svg" --json > "$TMP/fl.json" || fail "plot fiedler $n"
+    u=$(jq '[.texts[] | select(. == "undecided")] | length' "$TMP/fl.json")
+    [ "$q" -gt 0 ] && want=1 || want=0
+    [ "$u" = "$want" ] && pass || fail "fiedler legend of $n: 'undecided' $u times, $q uncertified signs"
+done
+
 echo "plot: $ok passed, $fails failed"
 [ "$fails" -eq 0 ] || exit 1
 if [ "$skip" -eq 1 ]; then echo "SKIP: pdflatex not found (apt-get install texlive-latex-base texlive-pictures): PDF/TeX compile checks not run"; exit 77; fi

@@ -191,7 +191,7 @@ _layout(plot_layout * g, const plot_figure_t F, const plot_options * o, int dim,
 }
 
 static int
-_panels(plot_figure_t F, const plot_layout * g, const net_struct * const * nets, const poly_t domain,
+_panels(slong * undecided, plot_figure_t F, const plot_layout * g, const net_struct * const * nets, const poly_t domain,
         const plot_options * o, int dim, const fmpq * classes, slong ncl, rc_error_t err)
 {
     int status = RELU_OK;
@@ -199,16 +199,19 @@ _panels(plot_figure_t F, const plot_layout * g, const net_struct * const * nets,
     double y1 = fmpq_get_d(F->view + 3), pad = dim == 1 ? 0.06 * fmax(y1 - y0, 1e-300) : 0;
     if (dim == 1 && y1 == y0)
         pad = 1;
+    *undecided = 0;
     for (slong p = 0; p < F->npanels && status == RELU_OK; p++)
     {
+        slong u = 0;
         plot_frame f = { F->C, g->L + p * (g->L + g->pw + g->gap), g->T, g->pw, g->ph,
                          fmpq_get_d(F->view), fmpq_get_d(F->view + 1), y0 - pad, y1 + pad };
         if (dim == 2 && o->color == PLOT_COLOR_CLASS)
             status = plot_panel_classes(F->regions + p, F->pieces + p, &f, nets[p], domain, o, err);
         else if (dim == 2)
-            status = plot_panel_2d(F->regions + p, &f, nets[p], domain, o, F->vmin, F->vmax, err);
+            status = plot_panel_2d(F->regions + p, &u, &f, nets[p], domain, o, F->vmin, F->vmax, err);
         else
             status = plot_panel_1d(F->regions + p, &f, nets[p], domain, o, err);
+        *undecided += u;
         plot_panel_points(&f, o, dim, classes, ncl);
         plot_panel_slice_points(F, &f, nets[p], o->output, o->axes);
         if (o->axes)
@@ -253,7 +256,16 @@ plot_figure_build(plot_figure_t F, const net_struct * const * nets, slong nnets,
     F->C->width = g.W;
     F->C->height = g.H;
     if (status == RELU_OK)
-        status = _panels(F, &g, nets, domain, o, dim, classes, ncl, err);
+    {
+        slong undecided;
+        status = _panels(&undecided, F, &g, nets, domain, o, dim, classes, ncl, err);
+        /* "undecided" only when some region's sign is not certified (the Fiedler entries come first) */
+        if (dim == 2 && o->color == PLOT_COLOR_FIEDLER && undecided == 0)
+        {
+            memmove(e + 2, e + 3, (ne - 3) * sizeof(plot_legend_entry));
+            ne--;
+        }
+    }
     if (status == RELU_OK && o->axes)
     {
         double x = g.W - g.R - g.right + 12, y = g.T;

@@ -24,7 +24,8 @@ int plot_value_range(fmpq_t vmin, fmpq_t vmax, const net_t net, const poly_t dom
 void plot_value_rgb(double * rgb, double t);
 void plot_class_rgb(double * rgb, slong k);
 void plot_pattern_rgb(double * rgb, const unsigned char * active, slong N);
-int plot_panel_2d(slong * nregions, const plot_frame * f, const net_t net, const poly_t domain,
+/* *undecided gets the number of regions whose Fiedler sign is not certified (--color fiedler) */
+int plot_panel_2d(slong * nregions, slong * undecided, const plot_frame * f, const net_t net, const poly_t domain,
                   const plot_options * o, const fmpq_t vmin, const fmpq_t vmax, rc_error_t err);
 /* the vertices of a bounded 2D polyhedron in cyclic order as screen points (xy: 2 ngens doubles) */
 slong plot_polygon(double * xy, const poly_struct * P, const plot_frame * f);

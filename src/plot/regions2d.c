@@ -230,6 +230,7 @@ _fiedler(char ** partition, const net_t net, const poly_t domain, rc_error_t err
         {
             *partition = flint_malloc(G->nodes + 1);
             memcpy(*partition, S->partition, G->nodes);
+            (*partition)[G->nodes] = '\0';
         }
     }
     fiedler_clear(Fd);
@@ -239,13 +240,16 @@ _fiedler(char ** partition, const net_t net, const poly_t domain, rc_error_t err
 }
 
 int
-plot_panel_2d(slong * nregions, const plot_frame * f, const net_t net, const poly_t domain,
+plot_panel_2d(slong * nregions, slong * undecided, const plot_frame * f, const net_t net, const poly_t domain,
               const plot_options * o, const fmpq_t vmin, const fmpq_t vmax, rc_error_t err)
 {
     char * partition = NULL;
     panel_ctx c = { f, net, o, NULL, NULL, 0, fmpq_get_d(vmin), fmpq_get_d(vmax) - fmpq_get_d(vmin), NULL, 0 };
     int status = o->color == PLOT_COLOR_FIEDLER ? _fiedler(&partition, net, domain, err) : RELU_OK;
     c.partition = partition;
+    *undecided = 0;
+    for (slong i = 0; partition != NULL && partition[i] != '\0'; i++)
+        *undecided += partition[i] == '?';
     if (status == RELU_OK)
         status = regions_enumerate(net, domain, _fill_region, &c);
     *nregions = c.index;
