@@ -51,13 +51,99 @@ _cmp_face(const void * pa, const void * pb, void * vctx)
     if (c->dim[a] != c->dim[b])
         return c->dim[a] < c->dim[b] ? -1 : 1;
     const bword * A = c->sets + a * c->gw, * B = c->sets + b * c->gw;
-    for (slong i = 0; i < c->ng; i++)
-    {
-        int x = bs_test(A, i), y = bs_test(B, i);
-        if (x != y)
-            return x ? -1 : 1;   /* the list holding the smaller index first comes first */
-    }
+    for (slong w = 0; w < c->gw; w++)
+        if (A[w] != B[w])
+        {
+            /* the first index in which they differ: the list holding it comes first */
+            int bit = __builtin_ctzll(A[w] ^ B[w]);
+            return (A[w] >> bit) & 1 ? -1 : 1;
+        }
     return 0;
+}
+
+/* The facets containing a face (bit j: facet j, constraint j + 1): those tight at
+   all its generators, the AND of their incidence rows (all facets for the empty face). */
+static void
+_face_facets(bword * fs, const bword * gens, const poly_struct * P, slong m, bword * tight)
+{
+    for (slong w = 0; w < P->cw; w++)
+        tight[w] = ~(bword) 0;
+    for (slong g = 0; g < P->ngens; g++)
+        if (bs_test(gens, g))
+            for (slong w = 0; w < P->cw; w++)
+                tight[w] &= poly_inc(P, g)[w];
+    for (slong j = 0; j < m; j++)
+        if (bs_test(tight, j + 1))
+            bs_set(fs, j);
+}
+
+static int
+_cmp_pair(const void * a, const void * b)
+{
+    const slong * x = a, * y = b;
+    return x[0] != y[0] ? (x[0] < y[0] ? -1 : 1) : (x[1] != y[1] ? (x[1] < y[1] ? -1 : 1) : 0);
+}
+
+/* The covering pairs (i covers k: rank one higher and k's generators inside i's),
+   sorted by (i, k). A face k of rank r is tested only against the faces of rank
+   r + 1 that hold one generator g of k (the one in fewest of them), not against
+   every face: the all-pairs test was quadratic in the number of faces. The empty
+   face (no generator) is covered by every face of the rank above it. */
+static slong *
+_hasse_pairs(slong * cnt, const polytope_lattice_struct * F, const slong * rank)
+{
+    slong num = F->num, G = F->ng, gw = F->gw, cap = 16, rmin = WORD_MAX, rmax = WORD_MIN;
+    slong * pairs = flint_malloc(2 * cap * sizeof(slong));
+    for (slong i = 0; i < num; i++)
+        rmin = FLINT_MIN(rmin, rank[i]), rmax = FLINT_MAX(rmax, rank[i]);
+    slong nr = num > 0 ? rmax - rmin + 1 : 0;
+    /* lists[r][g]: the faces of rank rmin + r holding generator g (CSR) */
+    slong * start = flint_calloc(nr * G + 1, sizeof(slong)), * fill, * list;
+    for (slong i = 0; i < num; i++)
+        for (slong g = 0; g < G; g++)
+            if (bs_test(F->gens + i * gw, g))
+                start[(rank[i] - rmin) * G + g + 1]++;
+    for (slong t = 0; t < nr * G; t++)
+        start[t + 1] += start[t];
+    fill = flint_calloc(FLINT_MAX(nr * G, 1), sizeof(slong));
+    list = flint_malloc(FLINT_MAX(start[nr * G], 1) * sizeof(slong));
+    for (slong i = 0; i < num; i++)
+        for (slong g = 0; g < G; g++)
+            if (bs_test(F->gens + i * gw, g))
+            {
+                slong t = (rank[i] - rmin) * G + g;
+                list[start[t] + fill[t]++] = i;
+            }
+    *cnt = 0;
+    for (slong k = 0; k < num; k++)
+    {
+        slong up = rank[k] + 1 - rmin, best = -1, len = WORD_MAX;
+        if (up >= nr)
+            continue;
+        for (slong g = 0; g < G; g++)
+            if (bs_test(F->gens + k * gw, g) && start[up * G + g + 1] - start[up * G + g] < len)
+                best = g, len = start[up * G + g + 1] - start[up * G + g];
+        slong a = best >= 0 ? start[up * G + best] : 0, b = best >= 0 ? a + len : num;
+        for (slong t = a; t < b; t++)
+        {
+            slong i = best >= 0 ? list[t] : t;
+            if (rank[i] != rank[k] + 1 || !bs_subset(F->gens + k * gw, F->gens + i * gw, gw))
+                continue;
+            if (*cnt == cap)
+            {
+                cap *= 2;
+                pairs = flint_realloc(pairs, 2 * cap * sizeof(slong));
+            }
+            pairs[2 * *cnt] = i;
+            pairs[2 * *cnt + 1] = k;
+            (*cnt)++;
+        }
+    }
+    qsort(pairs, *cnt, 2 * sizeof(slong), _cmp_pair);
+    flint_free(start);
+    flint_free(fill);
+    flint_free(list);
+    return pairs;
 }
 
 void
@@ -94,41 +180,21 @@ polytope_lattice_compute(polytope_lattice_t F, const polytope_t Q)
     F->gens = flint_calloc(num * gw, sizeof(bword));
     F->facets = flint_calloc(num * fw, sizeof(bword));
     F->dim = flint_malloc(num * sizeof(slong));
+    bword * tight = flint_malloc(FLINT_MAX(P->cw, 1) * sizeof(bword));
     for (slong i = 0; i < num; i++)
     {
         bs_copy(F->gens + i * gw, sets + order[i] * gw, gw);
         F->dim[i] = dim[order[i]];
-        bword * fs = F->facets + i * fw;
-        for (slong j = 0; j < m; j++)
-        {
-            int on = 1;
-            for (slong g = 0; g < G && on; g++)
-                if (bs_test(F->gens + i * gw, g) && !bs_test(poly_inc(P, g), j + 1))
-                    on = 0;
-            if (on)
-                bs_set(fs, j);
-        }
+        _face_facets(F->facets + i * fw, F->gens + i * gw, P, m, tight);
     }
+    flint_free(tight);
 
     /* Hasse diagram */
     slong * rank = flint_malloc(num * sizeof(slong));
     for (slong i = 0; i < num; i++)
         rank[i] = F->dim[i] < 0 ? P->nlin - 1 : F->dim[i];
-    slong cap = 16, cnt = 0;
-    slong * pairs = flint_malloc(2 * cap * sizeof(slong));     /* (upper, lower) */
-    for (slong i = 0; i < num; i++)
-        for (slong k = 0; k < num; k++)
-            if (rank[k] + 1 == rank[i] && bs_subset(F->gens + k * gw, F->gens + i * gw, gw))
-            {
-                if (cnt == cap)
-                {
-                    cap *= 2;
-                    pairs = flint_realloc(pairs, 2 * cap * sizeof(slong));
-                }
-                pairs[2 * cnt] = i;
-                pairs[2 * cnt + 1] = k;
-                cnt++;
-            }
+    slong cnt = 0;
+    slong * pairs = _hasse_pairs(&cnt, F, rank);     /* (upper, lower), sorted */
     F->down_start = flint_calloc(num + 1, sizeof(slong));
     F->up_start = flint_calloc(num + 1, sizeof(slong));
     F->down = flint_malloc(FLINT_MAX(cnt, 1) * sizeof(slong));
@@ -150,10 +216,12 @@ polytope_lattice_compute(polytope_lattice_t F, const polytope_t Q)
         slong i = pairs[2 * p], k = pairs[2 * p + 1];
         F->down[F->down_start[i] + fill_d[i]++] = k;
     }
-    for (slong k = 0; k < num; k++)
-        for (slong p = 0; p < cnt; p++)
-            if (pairs[2 * p + 1] == k)
-                F->up[F->up_start[k] + fill_u[k]++] = pairs[2 * p];
+    /* in (upper, lower) order, each lower face's uppers come in increasing order */
+    for (slong p = 0; p < cnt; p++)
+    {
+        slong i = pairs[2 * p], k = pairs[2 * p + 1];
+        F->up[F->up_start[k] + fill_u[k]++] = i;
+    }
 
     flint_free(fill_d);
     flint_free(fill_u);
