@@ -57,22 +57,41 @@ _poly_remove_redundant(poly_t P)
     slong kept = 0;
 
     for (slong i = 0; i < G; i++)
-        for (slong j = 0; j < m; j++)
-            if (bs_test(poly_inc(P, i), j))
-                bs_set(T + j * gw, i);
+        for (slong w = 0; w < cw; w++)
+            for (bword x = poly_inc(P, i)[w]; x != 0; x &= x - 1)
+                if (64 * w + __builtin_ctzll(x) < m)
+                    bs_set(T + (64 * w + __builtin_ctzll(x)) * gw, i);
 
+    /* the constraints k with T_j inside T_k are those tight at every generator of
+       T_j: the AND of their incidence rows (all pairs (j, k) was quadratic in m);
+       T_k = T_j exactly when, besides, their sizes agree */
+    slong * size = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
+    bword * C = flint_malloc(FLINT_MAX(cw, 1) * sizeof(bword));
+    for (slong j = 0; j < m; j++)
+        size[j] = bs_count(T + j * gw, gw);
     for (slong j = 0; j < m; j++)
     {
         int keep = 1;
-        for (slong k = 0; k < m && keep && j > 0; k++)
+        if (j > 0)
         {
-            if (k == j || !bs_subset(T + j * gw, T + k * gw, gw))
-                continue;
-            if (k < j || !bs_equal(T + j * gw, T + k * gw, gw))
-                keep = 0;
+            for (slong w = 0; w < cw; w++)
+                C[w] = ~(bword) 0;
+            for (slong v = 0; v < gw; v++)
+                for (bword x = T[j * gw + v]; x != 0; x &= x - 1)
+                    for (slong w = 0, i = 64 * v + __builtin_ctzll(x); w < cw; w++)
+                        C[w] &= poly_inc(P, i)[w];
+            for (slong w = 0; w < cw && keep; w++)
+                for (bword x = C[w]; x != 0 && keep; x &= x - 1)
+                {
+                    slong k = 64 * w + __builtin_ctzll(x);
+                    if (k < m && k != j && (k < j || size[k] != size[j]))
+                        keep = 0;
+                }
         }
         newidx[j] = keep ? kept++ : -1;
     }
+    flint_free(C);
+    flint_free(size);
 
     if (kept < m)
     {
@@ -201,8 +220,10 @@ _poly_adjacent_pairs(slong * npairs_out, const poly_t P, const fmpz * gv)
             pos[npos++] = i;
         else if (s < 0)
             neg[nneg++] = i;
-        for (slong c = 0; c < m; c++)
-            toff[c + 1] += bs_test(poly_inc(P, i), c);
+        for (slong w = 0; w < cw; w++)
+            for (bword x = poly_inc(P, i)[w]; x != 0; x &= x - 1)
+                if (64 * w + __builtin_ctzll(x) < m)
+                    toff[64 * w + __builtin_ctzll(x) + 1]++;
     }
     for (slong c = 0; c < m; c++)
         toff[c + 1] += toff[c];
@@ -212,9 +233,10 @@ _poly_adjacent_pairs(slong * npairs_out, const poly_t P, const fmpz * gv)
         for (slong c = 0; c < m; c++)
             fill[c] = toff[c];
         for (slong i = 0; i < G; i++)
-            for (slong c = 0; c < m; c++)
-                if (bs_test(poly_inc(P, i), c))
-                    T[fill[c]++] = i;
+            for (slong w = 0; w < cw; w++)
+                for (bword x = poly_inc(P, i)[w]; x != 0; x &= x - 1)
+                    if (64 * w + __builtin_ctzll(x) < m)
+                        T[fill[64 * w + __builtin_ctzll(x)]++] = i;
         flint_free(fill);
     }
     for (slong a = 0; a < npos; a++)
