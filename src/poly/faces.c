@@ -188,6 +188,93 @@ _faces_expand(faces_level * next, faces_work * W, const poly_t P, const bword * 
         _level_add(next, W->C + W->kept[b] * cw, P, V, nv, W->kept[b]);
 }
 
+/* The plain vertex-set descent: a face as the bitset of its generators, its
+   facet candidates F cap T_j over every constraint j. Cheaper than the mask
+   descent below when constraints outnumber generators (a cross-polytope: 20
+   vertices, 1024 facets, 59,049 faces: 1.1 s against 6.0 s), as it costs
+   (constraints x generators / 64) per face whatever the incidence. */
+static void
+_faces_compute_by_gens(poly_faces_t F, const poly_t P)
+{
+    slong G = P->ngens, m = P->ncons, gw = BS_WORDS(G);
+    bword * T = flint_calloc(FLINT_MAX(m * gw, 1), sizeof(bword));
+    bword * verts = flint_calloc(FLINT_MAX(gw, 1), sizeof(bword));
+    bword * cand = flint_malloc(FLINT_MAX(m * gw, 1) * sizeof(bword));
+    slong * kept = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
+    bsset_t cur, next;
+
+    F->num = 0;
+    F->gw = gw;
+    for (slong i = 0; i < G; i++)
+    {
+        if (poly_gen_is_vertex(P, i))
+            bs_set(verts, i);
+        for (slong j = 0; j < m; j++)
+            if (bs_test(poly_inc(P, i), j))
+                bs_set(T + j * gw, i);
+    }
+
+    bsset_init(cur, gw);
+    bsset_init(next, gw);
+    {
+        bword * all = flint_calloc(FLINT_MAX(gw, 1), sizeof(bword));
+        bs_fill(all, G);
+        bsset_insert(cur, all, NULL);
+        flint_free(all);
+    }
+
+    for (slong dim = P->n; cur->num > 0; dim--)
+    {
+        bsset_reset(next);
+        for (slong f = 0; f < cur->num; f++)
+        {
+            const bword * face = bsset_get(cur, f);
+            if (!bs_meets(face, verts, gw))
+                continue;     /* at infinity: not a face of P */
+            _faces_push(F, face, dim);
+            slong nc = 0;
+            for (slong j = 0; j < m; j++)
+            {
+                bword * c = cand + nc * gw;
+                bs_and(c, face, T + j * gw, gw);
+                if (!bs_equal(c, face, gw))
+                    nc++;
+            }
+            /* the inclusion-maximal candidates (of equal copies the first):
+               one pass against the maximal sets so far, usually the few
+               facets of the face, instead of all pairs of candidates */
+            slong nk = 0;
+            for (slong a = 0; a < nc; a++)
+            {
+                const bword * c = cand + a * gw;
+                int covered = 0;
+                for (slong b = 0; b < nk && !covered; b++)
+                    covered = bs_subset(c, cand + kept[b] * gw, gw);
+                if (covered)
+                    continue;
+                slong nk2 = 0;
+                for (slong b = 0; b < nk; b++)
+                    if (!bs_subset(cand + kept[b] * gw, c, gw))
+                        kept[nk2++] = kept[b];
+                kept[nk2++] = a;
+                nk = nk2;
+            }
+            /* kept is in increasing candidate order: insert as before */
+            for (slong b = 0; b < nk; b++)
+                bsset_insert(next, cand + kept[b] * gw, NULL);
+        }
+        bsset_t tmp;
+        *tmp = *cur; *cur = *next; *next = *tmp;
+    }
+
+    bsset_clear(cur);
+    bsset_clear(next);
+    flint_free(T);
+    flint_free(verts);
+    flint_free(cand);
+    flint_free(kept);
+}
+
 /* The descent from P itself, one dimension per level. A face is kept as its
    tight mask and generator list, not as a bitset over the generators: its
    facets cost (generators x constraints on each), not (constraints^2 x
@@ -198,6 +285,11 @@ void
 poly_faces_compute(poly_faces_t F, const poly_t P)
 {
     slong G = P->ngens, m = P->ncons, gw = BS_WORDS(G), cw = P->cw;
+    if (m > G)
+    {
+        _faces_compute_by_gens(F, P);
+        return;
+    }
     bword * set = flint_calloc(FLINT_MAX(gw, 1), sizeof(bword));
     bword * S0 = flint_malloc(FLINT_MAX(cw, 1) * sizeof(bword));
     faces_work W;
