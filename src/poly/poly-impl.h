@@ -8,4 +8,17 @@
    get cw = BS_WORDS(ncons). Contents are the caller's to fill. */
 void _poly_reshape(poly_t P, slong ngens, slong nlin, slong ncons);
 
+/* 1 when g is not constant on P's lineality space (then it cuts P); v is scratch. */
+static inline int
+_poly_cuts_lineality(const poly_t P, const fmpz * g, fmpz_t v)
+{
+    for (slong i = 0; i < P->nlin; i++)
+    {
+        poly_vec_dot(v, g, poly_lin(P, i), P->n + 1);
+        if (!fmpz_is_zero(v))
+            return 1;
+    }
+    return 0;
+}
+
 #endif

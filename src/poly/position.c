@@ -22,6 +22,7 @@
    decides how much work it costs. */
 #include <math.h>
 #include "poly/poly.h"
+#include "poly/poly-impl.h"
 
 #define POLY_D_MAX_BITS 1000
 
@@ -100,14 +101,10 @@ poly_position(int * strict, const poly_t P, const poly_dgens_t D, const fmpz * g
     fmpz_t v;
     fmpz_init(v);
     *strict = 0;
-    for (slong i = 0; i < P->nlin; i++)
+    if (_poly_cuts_lineality(P, g, v))
     {
-        poly_vec_dot(v, g, poly_lin(P, i), d);
-        if (!fmpz_is_zero(v))
-        {
-            fmpz_clear(v);
-            return POLY_CUT;
-        }
+        fmpz_clear(v);
+        return POLY_CUT;
     }
     const double * ud = (D != NULL && D->ngens == P->ngens) ? D->g : NULL;
     for (slong i = 0; i < P->ngens && !(pos && neg); i++)

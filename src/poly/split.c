@@ -23,14 +23,10 @@ poly_side(const poly_t P, const fmpz * g)
     int pos = 0, neg = 0;
     fmpz_t v;
     fmpz_init(v);
-    for (slong i = 0; i < P->nlin; i++)
+    if (_poly_cuts_lineality(P, g, v))
     {
-        poly_vec_dot(v, g, poly_lin(P, i), d);
-        if (!fmpz_is_zero(v))
-        {
-            fmpz_clear(v);
-            return POLY_CUT;
-        }
+        fmpz_clear(v);
+        return POLY_CUT;
     }
     for (slong i = 0; i < P->ngens && !(pos && neg); i++)
     {
