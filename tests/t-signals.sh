@@ -43,7 +43,12 @@ run() {
     setsid "$BIN" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null &
     pid=$!
     handlers_installed "$pid"
-    sleep "$WAIT"
+    if [ -n "${READY:-}" ]; then
+        # wait for the first record instead of a fixed time: a fast machine may finish early
+        i=0; while [ ! -s "$READY" ] && [ $i -lt 200 ]; do sleep 0.1; i=$((i + 1)); done
+    else
+        sleep "$WAIT"
+    fi
     if [ "$target" = group ]; then kill -s "$sig" -- "-$pid" 2>/dev/null; else kill -s "$sig" "$pid" 2>/dev/null; fi
     wait "$pid"
     rc=$?
@@ -103,13 +108,17 @@ for sig in INT TERM HUP; do
     run "homology --domain (set-up)" $sig process - -- homology "$TMP/d12.json" --domain "$TMP/dom12.json" --sublevel 0 --json
 done
 
-for seed in 3 4 5 6; do "$BIN" random --dim 3 --widths 20,20 --kind int --seed $seed >"$TMP/med$seed.json"; done
+# each medium job takes about a second unsanitized, so the run is still busy when the first
+# record appears and the signal is sent then
+for seed in 3 4 5 6; do "$BIN" random --dim 3 --widths 40,40 --kind int --seed $seed >"$TMP/med$seed.json"; done
 # an interrupted batch resumes to the same bytes as a run that was never interrupted
 printf '{"network": "%s", "analyses": ["regions", "homology"], "box": [-1, 1]}\n' \
     tests/data/sage/case002.json tests/data/sage/case003.json "$TMP/med3.json" "$TMP/med4.json" "$TMP/med5.json" \
     "$TMP/med6.json" >"$TMP/m2.jsonl"
 "$BIN" batch "$TMP/m2.jsonl" --out "$TMP/whole.jsonl" --quiet >/dev/null 2>&1
+READY="$TMP/r.jsonl"
 run "batch before resuming" INT process "$TMP/r.jsonl" -- batch "$TMP/m2.jsonl" --out "$TMP/r.jsonl" --quiet
+READY=
 kept=$(wc -l <"$TMP/r.jsonl")
 "$BIN" batch "$TMP/m2.jsonl" --out "$TMP/r.jsonl" --quiet --json >"$TMP/resume.json" 2>/dev/null
 [ $? -eq 0 ] && cmp -s "$TMP/r.jsonl" "$TMP/whole.jsonl" && [ "$(jq .kept "$TMP/resume.json")" = "$kept" ] && [ "$kept" -ge 1 ] \
