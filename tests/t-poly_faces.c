@@ -1,4 +1,7 @@
-/* Issue 17: the face lattice from tight-constraint masks and generator lists
+/* Issue 19: poly_faces_count (h-vector at simple vertices of polytopes, the
+   walk at vertices of unbounded ones, the descent for the rest) against the
+   face sets of the reference below.
+   Issue 17: the face lattice from tight-constraint masks and generator lists
    (poly_faces_compute) gives the faces, dimensions, order and generator sets
    of the plain vertex-set descent (the previous implementation, kept here as
    the reference), on random polyhedra with rays, lineality and degenerate
@@ -91,8 +94,42 @@ faces_reference(slong * num, bword ** sets, slong ** dims, const poly_t P)
     flint_free(kept);
 }
 
+/* poly_faces_count against the reference's face sets: all faces by
+   dimension, and those inside none of nz random faces Z (as the complex's
+   zero sets of bad neurons are), with and without the count of all. */
+static void
+check_count(const poly_t P, slong num, const bword * sets, const slong * dims, flint_rand_t state)
+{
+    slong n = P->n, gw = BS_WORDS(P->ngens), nz = (num == 0) ? 0 : n_randint(state, 4);
+    bword * Z = flint_calloc(FLINT_MAX(nz * gw, 1), sizeof(bword));
+    slong * all = flint_calloc(4 * (n + 1), sizeof(slong)), * out = all + (n + 1);
+    slong * ref_all = all + 2 * (n + 1), * ref_out = all + 3 * (n + 1), out2[32];
+    for (slong i = 0; i < nz; i++)
+        bs_copy(Z + i * gw, sets + n_randint(state, num) * gw, gw);
+    for (slong f = 0; f < num; f++)
+    {
+        int inside = 0;
+        for (slong i = 0; i < nz && !inside; i++)
+            inside = bs_subset(sets + f * gw, Z + i * gw, gw);
+        ref_all[dims[f]]++;
+        ref_out[dims[f]] += !inside;
+    }
+    poly_faces_count(all, out, P, Z, nz);
+    poly_faces_count(NULL, out2, P, Z, nz);
+    for (slong k = 0; k <= n; k++)
+    {
+        CHECK(all[k] == ref_all[k], "count of %ld-faces %ld, the reference has %ld (n=%ld, %ld generators)",
+              (long) k, (long) all[k], (long) ref_all[k], (long) n, (long) P->ngens);
+        CHECK(out[k] == ref_out[k] && out2[k] == ref_out[k],
+              "%ld-faces outside %ld bad faces: %ld / %ld, the reference has %ld (n=%ld)", (long) k, (long) nz,
+              (long) out[k], (long) out2[k], (long) ref_out[k], (long) n);
+    }
+    flint_free(all);
+    flint_free(Z);
+}
+
 static slong
-check_same(const poly_t P)
+check_same(const poly_t P, flint_rand_t state)
 {
     poly_faces_t F;
     slong num, * dims, gw = BS_WORDS(P->ngens);
@@ -108,6 +145,8 @@ check_same(const poly_t P)
               (long) dims[i]);
         CHECK(gw == 0 || bs_equal(poly_faces_set(F, i), sets + i * gw, gw), "face %ld: other generators", (long) i);
     }
+    for (int rep = 0; rep < 3; rep++)
+        check_count(P, num, sets, dims, state);
     poly_faces_clear(F);
     flint_free(sets);
     flint_free(dims);
@@ -126,7 +165,7 @@ main(void)
        vertices; entries in {-2..2}: degenerate vertices are common) */
     for (slong iter = 0; iter < 400; iter++)
     {
-        slong n = 1 + n_randint(state, 6), d = n + 1, cuts = n_randint(state, 3 * n + 6);
+        slong n = 1 + n_randint(state, (iter % 4 == 1) ? 8 : 6), d = n + 1, cuts = n_randint(state, 3 * n + 6);
         poly_t P;
         fmpz * g = _fmpz_vec_init(d);
         poly_init(P, n);
@@ -141,7 +180,7 @@ main(void)
             fmpq_clear(lo);
             fmpq_clear(hi);
         }
-        total += check_same(P);
+        total += check_same(P, state);
         for (slong c = 0; c < cuts; c++)
         {
             for (slong k = 0; k < d; k++)
@@ -149,7 +188,7 @@ main(void)
             if (poly_side(P, g) != POLY_CUT)
                 continue;
             poly_cut(P, g, c);
-            total += check_same(P);
+            total += check_same(P, state);
         }
         _fmpz_vec_clear(g, d);
         poly_clear(P);
@@ -187,7 +226,7 @@ main(void)
                 poly_cut(P, g, 101 + s);
             }
             CHECK(P->cw > 1, "only %ld constraints", (long) P->ncons);
-            total += check_same(P);
+            total += check_same(P, state);
             _fmpz_vec_clear(g, d);
             poly_clear(P);
         }

@@ -241,30 +241,57 @@ _complex_bad_sets(bword * zsets, char * zvalid, char * bad, const complex_t C, c
     return nk;
 }
 
-void
-complex_add_region(complex_t C, slong * region_fvec, const region_struct * R)
+/* Does some vertex of R lie on the domain's boundary? (stops at the first) */
+static int
+_complex_touches(const complex_t C, const poly_struct * P)
 {
-    const poly_struct * P = R->P;
-    slong n = C->n, d = n + 1, G = P->ngens, gw = BS_WORDS(G);
-    slong nk = (R->near != NULL) ? R->nnear : R->N;
-    bword * zsets = flint_calloc(FLINT_MAX(nk * gw, 1), sizeof(bword));
-    char * zvalid = flint_calloc(FLINT_MAX(nk, 1), 1);
-    char * bad = flint_calloc(FLINT_MAX(nk, 1), 1);
-    bword * dsets = flint_calloc(FLINT_MAX(C->ndom * gw, 1), sizeof(bword));
-
-    poly_faces_compute(C->faces, P);
-    _complex_bad_sets(zsets, zvalid, bad, C, R);
+    slong d = C->n + 1;
+    fmpz_t v;
+    fmpz_init(v);
     int touches = 0;
-    for (slong i = 0; i < C->ndom; i++)
+    for (slong g = 0; g < P->ngens && !touches; g++)
     {
-        poly_zero_set(dsets + i * gw, P, C->dom + i * d);
-        for (slong g = 0; g < G; g++)
-            touches |= bs_test(dsets + i * gw, g) && poly_gen_is_vertex(P, g);
+        if (!poly_gen_is_vertex(P, g))
+            continue;
+        for (slong i = 0; i < C->ndom && !touches; i++)
+        {
+            poly_vec_dot(v, poly_gen(P, g), C->dom + i * d, d);
+            touches = fmpz_is_zero(v);
+        }
     }
+    fmpz_clear(v);
+    return touches;
+}
 
+/* The faces R owns, counted without their sets: those inside no zero set of
+   a bad neuron (the local rule of complex.h), by poly_faces_count. */
+static void
+_complex_count_owned(complex_t C, slong * region_fvec, const poly_struct * P,
+                     const bword * zsets, const char * zvalid, const char * bad, slong nk)
+{
+    slong n = C->n, gw = BS_WORDS(P->ngens), nz = 0;
+    bword * Z = flint_malloc(FLINT_MAX(nk * gw, 1) * sizeof(bword));
+    slong * owned = flint_malloc((n + 1) * sizeof(slong));
+    for (slong i = 0; i < nk; i++)
+        if (bad[i] && zvalid[i])
+            bs_copy(Z + (nz++) * gw, zsets + i * gw, gw);
+    poly_faces_count(region_fvec, owned, P, Z, nz);
+    for (slong k = 0; k <= n; k++)
+        C->fvec[k] += owned[k];
+    flint_free(owned);
+    flint_free(Z);
+}
+
+/* The same count through every face's set, for a sign filter (level sets). */
+static void
+_complex_count_filtered(complex_t C, slong * region_fvec, const region_struct * R,
+                        const bword * zsets, const char * zvalid, const char * bad, slong nk)
+{
+    slong gw = BS_WORDS(R->P->ngens);
     if (region_fvec != NULL)
-        for (slong k = 0; k <= n; k++)
+        for (slong k = 0; k <= C->n; k++)
             region_fvec[k] = 0;
+    poly_faces_compute(C->faces, R->P);
     for (slong f = 0; f < C->faces->num; f++)
     {
         const bword * face = poly_faces_set(C->faces, f);
@@ -279,15 +306,41 @@ complex_add_region(complex_t C, slong * region_fvec, const region_struct * R)
         if (region_fvec != NULL)
             region_fvec[dim]++;
     }
+}
+
+void
+complex_add_region(complex_t C, slong * region_fvec, const region_struct * R)
+{
+    const poly_struct * P = R->P;
+    slong d = C->n + 1, gw = BS_WORDS(P->ngens);
+    slong nk = (R->near != NULL) ? R->nnear : R->N;
+    bword * zsets = flint_calloc(FLINT_MAX(nk * gw, 1), sizeof(bword));
+    char * zvalid = flint_calloc(FLINT_MAX(nk, 1), 1);
+    char * bad = flint_calloc(FLINT_MAX(nk, 1), 1);
+
+    _complex_bad_sets(zsets, zvalid, bad, C, R);
+    if (C->filter < 0)
+        _complex_count_owned(C, region_fvec, P, zsets, zvalid, bad, nk);
+    else
+        _complex_count_filtered(C, region_fvec, R, zsets, zvalid, bad, nk);
     if (C->check)
+    {
+        /* the independent count: every face's sign vector, deduplicated globally */
+        bword * dsets = flint_calloc(FLINT_MAX(C->ndom * gw, 1), sizeof(bword));
+        for (slong i = 0; i < C->ndom; i++)
+            poly_zero_set(dsets + i * gw, P, C->dom + i * d);
+        if (C->filter < 0)
+            poly_faces_compute(C->faces, P);
         _check_faces(C, R, dsets);
+        flint_free(dsets);
+    }
+    flint_free(zsets);
+    flint_free(zvalid);
+    flint_free(bad);
 
     /* region-level counts: only regions selected by the filter */
     if (!_region_selected(C, R))
-    {
-        flint_free(zsets); flint_free(zvalid); flint_free(bad); flint_free(dsets);
         return;
-    }
     slong facets = poly_num_facets(P);
     if (facets >= C->hist_len)
     {
@@ -302,12 +355,7 @@ complex_add_region(complex_t C, slong * region_fvec, const region_struct * R)
     C->regions++;
     C->bounded += poly_is_bounded(P);
     C->relatively_bounded += poly_is_relatively_bounded(P);
-    C->interior += !touches;
-
-    flint_free(zsets);
-    flint_free(zvalid);
-    flint_free(bad);
-    flint_free(dsets);
+    C->interior += !_complex_touches(C, P);
 }
 
 slong

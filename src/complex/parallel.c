@@ -40,7 +40,7 @@ static int
 _part_region(void * data, const region_struct * R)
 {
     part_ctx * x = data;
-    complex_add_region(x->C, x->fvec, R);
+    complex_add_region(x->C, x->rec ? x->fvec : NULL, R);
     if (x->o->verify && poly_verify_cdd(R->P, x->err))
         return x->err->code;
     if (x->rec)

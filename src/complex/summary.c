@@ -78,7 +78,9 @@ _summary_region(void * data, const region_struct * R)
 {
     summary_ctx * x = data;
     const complex_summary_options * o = x->o;
-    complex_add_region(x->S->C, x->fvec, R);
+    /* a region's own f-vector only where a record shows it: counting every
+       face, not only the owned ones, costs the descent below them */
+    complex_add_region(x->S->C, (o->list || o->stream) ? x->fvec : NULL, R);
     if (o->verify && poly_verify_cdd(R->P, x->err))
         return x->err->code;
     if (o->each != NULL && o->each(o->each_data, R))

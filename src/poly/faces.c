@@ -6,7 +6,7 @@
    down level by level gives every face with its dimension. Faces of P are the
    faces of C that contain a vertex (t > 0); those made of rays only lie at
    infinity and are skipped, as is everything below them. */
-#include "poly/poly.h"
+#include "poly/poly-impl.h"
 
 void
 poly_faces_init(poly_faces_t F)
@@ -354,6 +354,94 @@ poly_faces_compute(poly_faces_t F, const poly_t P)
     flint_free(W.list);
     flint_free(W.kept);
     flint_free(set);
+    flint_free(S0);
+}
+
+/* The counts of poly_faces_count by the mask descent, the faces inside a
+   mask of M (nb masks of cw words) dropped with everything below them. */
+void
+_poly_faces_count_descent(slong * all, slong * outside, const poly_t P, const bword * M, slong nb,
+                          const char * only, const slong * rank)
+{
+    slong G = P->ngens, m = P->ncons, cw = P->cw;
+    bword * S0 = flint_malloc(FLINT_MAX(cw, 1) * sizeof(bword));
+    faces_work W;
+    W.C = flint_malloc(FLINT_MAX(m * cw, 1) * sizeof(bword));
+    W.touched = flint_calloc(2 * FLINT_MAX(cw, 1), sizeof(bword));
+    W.hv = W.touched + FLINT_MAX(cw, 1);
+    char * isv = flint_malloc(FLINT_MAX(G, 1));
+    W.isv = isv;
+    W.list = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
+    W.kept = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
+    faces_level lv[2];
+    _level_init(lv + 0, cw);
+    _level_init(lv + 1, cw);
+
+    int any_vertex = 0;
+    bs_fill(S0, m);
+    for (slong i = 0; i < G; i++)
+    {
+        bs_and(S0, S0, poly_inc(P, i), cw);
+        isv[i] = poly_gen_is_vertex(P, i);
+        any_vertex |= isv[i];
+    }
+    if (any_vertex)
+    {
+        lv[0].off[0] = 0;
+        lv[0].len[0] = G;
+        lv[0].pool = flint_realloc(lv[0].pool, FLINT_MAX(G, 1) * sizeof(slong));
+        lv[0].pool_alloc = FLINT_MAX(G, 1);
+        for (slong i = 0; i < G; i++)
+            lv[0].pool[i] = i;
+        lv[0].pool_num = G;
+        bsset_insert(lv[0].masks, S0, NULL);
+    }
+    faces_level * cur = lv + 0, * next = lv + 1;
+    for (slong dim = P->n; cur->masks->num > 0; dim--)
+    {
+        bsset_reset(next->masks);
+        next->pool_num = 0;
+        for (slong f = 0; f < cur->masks->num; f++)
+        {
+            const bword * S = bsset_get(cur->masks, f);
+            const slong * V = cur->pool + cur->off[f];
+            slong nv = cur->len[f], first = -1;
+            int held = (only == NULL);
+            for (slong a = 0; a < nv && (first < 0 || rank != NULL || !held); a++)
+            {
+                if (isv[V[a]] && (first < 0 || (rank != NULL && rank[V[a]] < rank[first])))
+                    first = V[a];
+                held |= (only != NULL && only[V[a]]);
+            }
+            /* faces holding no marked vertex are counted elsewhere, and so is
+               everything below them */
+            if (!held)
+                continue;
+            int inside = 0;
+            for (slong i = 0; i < nb && !inside; i++)
+                inside = bs_subset(M + i * cw, S, cw);
+            int counted = (only == NULL || only[first]);
+            if (all != NULL)
+                all[dim] += counted;
+            outside[dim] += counted && !inside;
+            /* the faces outside every Z_i are an up-set: each is a facet of
+               one of them, so what lies inside a Z_i need not be expanded */
+            if (inside && all == NULL)
+                continue;
+            _faces_expand(next, &W, P, S, V, nv);
+        }
+        faces_level * tmp = cur;
+        cur = next;
+        next = tmp;
+    }
+
+    _level_clear(lv + 0);
+    _level_clear(lv + 1);
+    flint_free(W.C);
+    flint_free(W.touched);
+    flint_free(isv);
+    flint_free(W.list);
+    flint_free(W.kept);
     flint_free(S0);
 }
 

@@ -21,4 +21,11 @@ _poly_cuts_lineality(const poly_t P, const fmpz * g, fmpz_t v)
     return 0;
 }
 
+/* poly_faces_count by the mask descent (src/poly/faces.c), for the masks M
+   (nb of them, cw words each) of the faces to leave out; adds to the counts.
+   With only != NULL, just the faces whose lowest vertex g (by rank[g], by
+   index if rank is NULL) has only[g] set. */
+void _poly_faces_count_descent(slong * all, slong * outside, const poly_t P, const bword * M, slong nb,
+                               const char * only, const slong * rank);
+
 #endif

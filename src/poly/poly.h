@@ -168,6 +168,10 @@ typedef poly_faces_struct poly_faces_t[1];
 void poly_faces_init(poly_faces_t F);
 void poly_faces_clear(poly_faces_t F);
 void poly_faces_compute(poly_faces_t F, const poly_t P);
+/* Faces of P counted by dimension (n + 1 entries each): all of them (all may
+   be NULL) and those inside none of the nz faces Z (generator sets, as
+   poly_zero_set writes them); the faces of poly_faces_compute, no sets kept. */
+void poly_faces_count(slong * all, slong * outside, const poly_t P, const bword * Z, slong nz);
 static inline const bword * poly_faces_set(const poly_faces_t F, slong i) { return F->sets + i * F->gw; }
 /* The generators of P on which the affine row z = (c, a) vanishes, into set
    (BS_WORDS(ngens) words); returns 0 (set untouched) when z is not constant

@@ -1,0 +1,399 @@
+/* Face counts of a region without its face lattice (issue 19, "faces once").
+
+   The complex counts each face once, in the region that owns it (the local
+   rule of complex.h): the faces of P inside none of the zero sets Z_i of the
+   neurons whose other side owns them. Those counts need no face sets.
+
+   Every face F with a vertex has a lowest vertex v in some order, and when v
+   is simple (on exactly n constraints) the faces at v are the subsets S of
+   its constraints, dim F(S) = n - |S|. For a polytope, ordered by a generic
+   linear functional, v is lowest on F(S) iff every edge of F(S) at v goes up
+   (the h-vector argument), so v's faces are counted from its down edges
+   alone. For an unbounded P, vertices in index order, the subsets are walked
+   with the vertices of lower index left on each face. Faces whose lowest
+   vertex is not simple go through the descent of faces.c, restricted to the
+   faces holding such a vertex. */
+#include <math.h>
+#include <flint/fmpz_vec.h>
+#include "poly/poly-impl.h"
+
+#define FACES_SIMPLE_MAX_DIM 16
+
+/* The masks of the faces Z_i (generator sets, gw words each) that hold a
+   vertex: a face F lies inside Z_i iff its tight mask contains Z_i's (faces
+   are closed and cut out by their tight constraints). A Z_i of rays only holds
+   no face of P and is left out. Returns how many masks were written. */
+static slong
+_faces_bad_masks(bword * M, const poly_t P, const bword * Z, slong nz)
+{
+    slong G = P->ngens, gw = BS_WORDS(G), cw = P->cw, nb = 0;
+    for (slong i = 0; i < nz; i++)
+    {
+        int has_vertex = 0;
+        bword * m = M + nb * cw;
+        bs_fill(m, P->ncons);
+        for (slong g = 0; g < G; g++)
+            if (bs_test(Z + i * gw, g))
+            {
+                bs_and(m, m, poly_inc(P, g), cw);
+                has_vertex |= poly_gen_is_vertex(P, g);
+            }
+        nb += has_vertex;
+    }
+    return nb;
+}
+
+
+/* An order of the vertices of a polytope that a generic linear functional
+   gives: c.x for fixed integers c, ties broken lexicographically (the order of
+   c + e (x_1 + e x_2 + ...) for e > 0 small enough, so no two vertices tie).
+   Vertices are (t, x) with t > 0; cx[g] = c.x exactly, key[g] = cx/t as a
+   filter (within 2^-50 relative of the truth, so a wider gap decides). */
+typedef struct
+{
+    const poly_struct * P;
+    const fmpz * cx;
+    const double * key;
+    fmpz_t a, b;
+}
+lex_ctx;
+
+static int
+_lex_cmp_ratio(const fmpz * p, const fmpz * tp, const fmpz * q, const fmpz * tq, fmpz_t a, fmpz_t b)
+{
+    fmpz_mul(a, p, tq);
+    fmpz_mul(b, q, tp);
+    return fmpz_cmp(a, b);
+}
+
+static int
+_lex_less(lex_ctx * x, slong u, slong v)
+{
+    double ku = x->key[u], kv = x->key[v];
+    if (isfinite(ku) && isfinite(kv) && fabs(ku - kv) > 1e-12 * (fabs(ku) + fabs(kv)))
+        return ku < kv;
+    const fmpz * p = poly_gen(x->P, u), * q = poly_gen(x->P, v);
+    int c = _lex_cmp_ratio(x->cx + u, p, x->cx + v, q, x->a, x->b);
+    for (slong i = 1; c == 0 && i <= x->P->n; i++)
+        c = _lex_cmp_ratio(p + i, p, q + i, q, x->a, x->b);
+    return c != 0 ? c < 0 : u < v;
+}
+
+static void
+_lex_sort(slong * idx, slong * tmp, slong len, lex_ctx * x)
+{
+    if (len < 2)
+        return;
+    slong h = len / 2, i = 0, j = h, k = 0;
+    _lex_sort(idx, tmp, h, x);
+    _lex_sort(idx + h, tmp, len - h, x);
+    while (i < h && j < len)
+        tmp[k++] = _lex_less(x, idx[j], idx[i]) ? idx[j++] : idx[i++];
+    while (i < h)
+        tmp[k++] = idx[i++];
+    while (j < len)
+        tmp[k++] = idx[j++];
+    for (k = 0; k < len; k++)
+        idx[k] = tmp[k];
+}
+
+/* rank[g] = the place of vertex g in lexicographic order (P a polytope) */
+static void
+_faces_lex_rank(slong * rank, const poly_t P)
+{
+    slong G = P->ngens;
+    slong * idx = flint_malloc(2 * FLINT_MAX(G, 1) * sizeof(slong));
+    double * key = flint_malloc(FLINT_MAX(G, 1) * sizeof(double));
+    fmpz * cx = _fmpz_vec_init(FLINT_MAX(G, 1));
+    lex_ctx x;
+    x.P = P;
+    x.cx = cx;
+    x.key = key;
+    fmpz_init(x.a);
+    fmpz_init(x.b);
+    for (slong g = 0; g < G; g++)
+    {
+        /* c_i: odd numbers of unrelated sizes, so points of a lattice tie rarely */
+        const fmpz * p = poly_gen(P, g);
+        for (slong i = 1; i <= P->n; i++)
+            fmpz_addmul_ui(cx + g, p + i, 1 + 2 * ((UWORD(2654435761) * i) % 1000003));
+        idx[g] = g;
+        key[g] = fmpz_get_d(cx + g) / fmpz_get_d(p);
+    }
+    _lex_sort(idx, idx + G, G, &x);
+    for (slong r = 0; r < G; r++)
+        rank[idx[r]] = r;
+    fmpz_clear(x.a);
+    fmpz_clear(x.b);
+    _fmpz_vec_clear(cx, FLINT_MAX(G, 1));
+    flint_free(key);
+    flint_free(idx);
+}
+
+/* v's constraints (n of them) into tight, and the bad masks inside them as
+   subsets of those (bit a = tight[a]); returns how many. */
+static slong
+_faces_local(slong * tight, unsigned * lbad, const poly_t P, slong v, const bword * M, slong nb)
+{
+    const bword * inc = poly_inc(P, v);
+    slong t = 0, nl = 0, cw = P->cw;
+    for (slong w = 0; w < cw; w++)
+        for (bword y = inc[w]; y != 0; y &= y - 1)
+            tight[t++] = 64 * w + __builtin_ctzll(y);
+    for (slong i = 0; i < nb; i++)
+        if (bs_subset(M + i * cw, inc, cw))
+        {
+            unsigned l = 0;
+            for (slong a = 0; a < t; a++)
+                l |= bs_test(M + i * cw, tight[a]) ? (1u << a) : 0;
+            lbad[nl++] = l;
+        }
+    return nl;
+}
+
+/* The set D of v's down edges: e_a (the generators on v's constraints but a,
+   from prefix and suffix ANDs) ends at a vertex of lower rank. -1 when an
+   edge does not have two vertices (P is then not as assumed). */
+static slong
+_faces_down_edges(const poly_t P, slong v, const slong * tight, const bword * T, const slong * rank, bword * scratch)
+{
+    slong n = P->n, G = P->ngens, gw = BS_WORDS(G);
+    bword * pre = scratch, * suf = scratch + (n + 1) * gw, * e = scratch + 2 * (n + 1) * gw;
+    bs_fill(pre, G);
+    bs_fill(suf + n * gw, G);
+    for (slong i = 0; i < n; i++)
+        bs_and(pre + (i + 1) * gw, pre + i * gw, T + tight[i] * gw, gw);
+    for (slong i = n - 1; i >= 0; i--)
+        bs_and(suf + i * gw, suf + (i + 1) * gw, T + tight[i] * gw, gw);
+    slong down = 0;
+    for (slong i = 0; i < n; i++)
+    {
+        bs_and(e, pre + i * gw, suf + (i + 1) * gw, gw);
+        if (bs_count(e, gw) != 2 || !bs_test(e, v))
+            return -1;
+        slong w0 = -1;
+        for (slong w = 0; w < gw && w0 < 0; w++)
+            for (bword y = e[w]; y != 0 && w0 < 0; y &= y - 1)
+                if (64 * w + __builtin_ctzll(y) != v)
+                    w0 = 64 * w + __builtin_ctzll(y);
+        if (rank[w0] < rank[v])
+            down |= WORD(1) << i;
+    }
+    return down;
+}
+
+/* The h-vector count of the faces whose lowest vertex (by rank) is simple:
+   v counts C(n - |D|, r) faces of dimension n - |D| - r, the S holding D;
+   where a bad mask lies at v those S are listed. Into all / outside (added);
+   0 when an edge was not as assumed (then the counts are unusable). */
+static int
+_faces_count_hvector(slong * all, slong * outside, const poly_t P, const bword * T, const bword * M, slong nb,
+                     const char * nonsimple, const slong * rank)
+{
+    slong n = P->n, G = P->ngens, gw = BS_WORDS(G);
+    bword * scratch = flint_malloc((2 * (n + 1) + 1) * gw * sizeof(bword));
+    unsigned * lbad = flint_malloc(FLINT_MAX(nb, 1) * sizeof(unsigned));
+    slong tight[FACES_SIMPLE_MAX_DIM], binom[FACES_SIMPLE_MAX_DIM + 1][FACES_SIMPLE_MAX_DIM + 1];
+    for (slong i = 0; i <= n; i++)
+        for (slong j = 0; j <= i; j++)
+            binom[i][j] = (j == 0 || j == i) ? 1 : binom[i - 1][j - 1] + binom[i - 1][j];
+    int ok = 1;
+    for (slong v = 0; v < G && ok; v++)
+    {
+        if (nonsimple[v])
+            continue;
+        slong nl = _faces_local(tight, lbad, P, v, M, nb);
+        slong d = _faces_down_edges(P, v, tight, T, rank, scratch);
+        if (d < 0)
+        {
+            ok = 0;
+            break;
+        }
+        unsigned down = (unsigned) d, up = ((1u << n) - 1) & ~down;
+        slong free = __builtin_popcount(up), base = n - __builtin_popcount(down);
+        for (slong r = 0; nl == 0 && r <= free; r++)
+        {
+            if (all != NULL)
+                all[base - r] += binom[free][r];
+            outside[base - r] += binom[free][r];
+        }
+        for (unsigned sub = up; nl > 0; sub = (sub - 1) & up)
+        {
+            unsigned S = down | sub;
+            slong dim = n - __builtin_popcount(S);
+            int inside = 0;
+            for (slong i = 0; i < nl && !inside; i++)
+                inside = (S & lbad[i]) == lbad[i];
+            if (all != NULL)
+                all[dim]++;
+            outside[dim] += !inside;
+            if (sub == 0)
+                break;
+        }
+    }
+    flint_free(scratch);
+    flint_free(lbad);
+    return ok;
+}
+
+typedef struct
+{
+    slong n, gw, nb;
+    const bword * T;          /* per constraint: the vertices on it (gw words) */
+    const slong * tight;      /* v's n constraints */
+    const unsigned * lbad;    /* the bad masks inside v's constraints, as subsets of them */
+    bword * stack;            /* (n + 1) x gw: the lower vertices left at each depth */
+    slong * all, * outside;
+}
+simple_ctx;
+
+/* Subset s (of v's constraints, elements from a on still free) and its
+   subtree; A = the vertices below v on the face of s, NULL once none is. */
+static void
+_simple_visit(simple_ctx * x, unsigned s, slong a, slong depth, const bword * A)
+{
+    if (A == NULL)
+    {
+        slong dim = x->n - depth;
+        int inside = 0;
+        for (slong i = 0; i < x->nb && !inside; i++)
+            inside = (s & x->lbad[i]) == x->lbad[i];
+        if (x->all != NULL)
+            x->all[dim]++;
+        x->outside[dim] += !inside;
+    }
+    for (slong b = a; b < x->n; b++)
+    {
+        const bword * B = NULL;
+        if (A != NULL)
+        {
+            bword * N = x->stack + (depth + 1) * x->gw;
+            bs_and(N, A, x->T + x->tight[b] * x->gw, x->gw);
+            B = bs_is_zero(N, x->gw) ? NULL : N;
+        }
+        _simple_visit(x, s | (1u << b), b + 1, depth + 1, B);
+    }
+}
+
+/* The faces whose lowest vertex by index is simple, walked at it (P may have
+   rays), into all / outside (added). */
+static void
+_faces_count_walk(slong * all, slong * outside, const poly_t P, const bword * T, const bword * M, slong nb,
+                  const char * nonsimple)
+{
+    slong n = P->n, G = P->ngens, gw = BS_WORDS(G);
+    bword * below = flint_calloc(FLINT_MAX(gw, 1), sizeof(bword));
+    slong tight[FACES_SIMPLE_MAX_DIM];
+    unsigned * lbad = flint_malloc(FLINT_MAX(nb, 1) * sizeof(unsigned));
+    simple_ctx x = { n, gw, 0, T, tight, lbad, flint_calloc((n + 1) * gw, sizeof(bword)), all, outside };
+    for (slong v = 0; v < G; v++)
+    {
+        if (!poly_gen_is_vertex(P, v))
+            continue;
+        if (!nonsimple[v])
+        {
+            x.nb = _faces_local(tight, lbad, P, v, M, nb);
+            bs_copy(x.stack, below, gw);
+            _simple_visit(&x, 0, 0, 0, bs_is_zero(below, gw) ? NULL : x.stack);
+        }
+        bs_set(below, v);
+    }
+    flint_free(x.stack);
+    flint_free(lbad);
+    flint_free(below);
+}
+
+/* The counts by the plain descent (constraints outnumber generators). */
+static void
+_faces_count_by_gens(slong * all, slong * outside, const poly_t P, const bword * Z, slong nz)
+{
+    poly_faces_t F;
+    slong gw = BS_WORDS(P->ngens);
+    poly_faces_init(F);
+    poly_faces_compute(F, P);
+    for (slong f = 0; f < F->num; f++)
+    {
+        const bword * face = poly_faces_set(F, f);
+        int inside = 0;
+        for (slong i = 0; i < nz && !inside; i++)
+            inside = bs_subset(face, Z + i * gw, gw);
+        if (all != NULL)
+            all[F->dim[f]]++;
+        outside[F->dim[f]] += !inside;
+    }
+    poly_faces_clear(F);
+}
+
+/* The counts at the vertices (a pointed P with a vertex, n small), into
+   all / outside (zero on entry). */
+static void
+_faces_count_at_vertices(slong * all, slong * outside, const poly_t P, const bword * M, slong nb)
+{
+    slong n = P->n, G = P->ngens, m = P->ncons, cw = P->cw, gw = BS_WORDS(G);
+    char * nonsimple = flint_malloc(FLINT_MAX(G, 1));
+    bword * T = flint_calloc(FLINT_MAX(m * gw, 1), sizeof(bword));
+    int rays = 0, rest = 0;
+    for (slong g = 0; g < G; g++)
+    {
+        int isv = poly_gen_is_vertex(P, g);
+        nonsimple[g] = isv && bs_count(poly_inc(P, g), cw) != n;
+        rays |= !isv;
+        rest |= nonsimple[g];
+        for (slong w = 0; isv && w < cw; w++)
+            for (bword y = poly_inc(P, g)[w]; y != 0; y &= y - 1)
+                bs_set(T + (64 * w + __builtin_ctzll(y)) * gw, g);
+    }
+    slong * rank = NULL;
+    if (!rays)
+    {
+        slong * c = flint_calloc(2 * (n + 1), sizeof(slong));
+        rank = flint_malloc(G * sizeof(slong));
+        _faces_lex_rank(rank, P);
+        if (_faces_count_hvector(all != NULL ? c : NULL, c + n + 1, P, T, M, nb, nonsimple, rank))
+            for (slong k = 0; k <= n; k++)
+            {
+                if (all != NULL)
+                    all[k] += c[k];
+                outside[k] += c[n + 1 + k];
+            }
+        else
+        {
+            flint_free(rank);
+            rank = NULL;
+        }
+        flint_free(c);
+    }
+    if (rank == NULL)
+        _faces_count_walk(all, outside, P, T, M, nb, nonsimple);
+    /* the faces whose lowest vertex is not simple: the descent through the
+       faces that hold such a vertex (an up-set, like the owned faces) */
+    if (rest)
+        _poly_faces_count_descent(all, outside, P, M, nb, nonsimple, rank);
+    flint_free(rank);
+    flint_free(T);
+    flint_free(nonsimple);
+}
+
+void
+poly_faces_count(slong * all, slong * outside, const poly_t P, const bword * Z, slong nz)
+{
+    slong cw = P->cw, G = P->ngens, n = P->n;
+    for (slong k = 0; k <= n; k++)
+    {
+        outside[k] = 0;
+        if (all != NULL)
+            all[k] = 0;
+    }
+    int any = 0;
+    for (slong g = 0; g < G && !any; g++)
+        any = poly_gen_is_vertex(P, g);
+    bword * M = flint_malloc(FLINT_MAX(nz * cw, 1) * sizeof(bword));
+    slong nb = _faces_bad_masks(M, P, Z, nz);
+    if (P->nlin == 0 && any && n >= 1 && n <= FACES_SIMPLE_MAX_DIM)
+        _faces_count_at_vertices(all, outside, P, M, nb);
+    else if (P->ncons > G)
+        _faces_count_by_gens(all, outside, P, Z, nz);
+    else
+        _poly_faces_count_descent(all, outside, P, M, nb, NULL, NULL);
+    flint_free(M);
+}
