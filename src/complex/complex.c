@@ -215,6 +215,24 @@ _region_selected(const complex_t C, const region_struct * R)
     return 1;
 }
 
+/* The zero set of neuron k on P: where k's hyperplane is one of P's
+   constraints (a facet of the region, the usual case), the generators on it,
+   read off the incidence; else by the dot products of poly_zero_set. */
+static int
+_complex_zero_set(bword * set, const poly_struct * P, slong k, const fmpz * z)
+{
+    for (slong j = 0; j < P->ncons; j++)
+        if (P->src[j] == k)
+        {
+            bs_zero(set, BS_WORDS(P->ngens));
+            for (slong g = 0; g < P->ngens; g++)
+                if (bs_test(poly_inc(P, g), j))
+                    bs_set(set, g);
+            return 1;
+        }
+    return poly_zero_set(set, P, z);
+}
+
 /* Does a neuron's hyperplane keep region R from owning some of its faces? (The
    local rule of complex.h: a face on the hyperplane of neuron k belongs to
    the side _owner_side picks.) Only neurons near R can contain a face (the
@@ -235,7 +253,7 @@ _complex_bad_sets(bword * zsets, char * zvalid, char * bad, const complex_t C, c
             continue;
         bad[i] = !_owner_side(C, z, R->sign[k], v);
         if (bad[i])
-            zvalid[i] = poly_zero_set(zsets + i * gw, P, z);
+            zvalid[i] = _complex_zero_set(zsets + i * gw, P, k, z);
     }
     fmpz_clear(v);
     return nk;

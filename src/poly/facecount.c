@@ -14,10 +14,19 @@
    vertex is not simple go through the descent of faces.c, restricted to the
    faces holding such a vertex. */
 #include <math.h>
+#include <string.h>
 #include <flint/fmpz_vec.h>
 #include "poly/poly-impl.h"
 
 #define FACES_SIMPLE_MAX_DIM 16
+
+/* popcount of a subset of constraints (bs_count's SWAR: no libgcc call) */
+static inline slong
+_popc(unsigned s)
+{
+    bword w = s;
+    return bs_count(&w, 1);
+}
 
 /* The masks of the faces Z_i (generator sets, gw words each) that hold a
    vertex: a face F lies inside Z_i iff its tight mask contains Z_i's (faces
@@ -47,16 +56,24 @@ _faces_bad_masks(bword * M, const poly_t P, const bword * Z, slong nz)
 /* An order of the vertices of a polytope that a generic linear functional
    gives: c.x for fixed integers c, ties broken lexicographically (the order of
    c + e (x_1 + e x_2 + ...) for e > 0 small enough, so no two vertices tie).
-   Vertices are (t, x) with t > 0; cx[g] = c.x exactly, key[g] = cx/t as a
-   filter (within 2^-50 relative of the truth, so a wider gap decides). */
+   Vertices are (t, x) with t > 0. key[g] = c.x / t in doubles and err[g] a
+   bound on its error (each term within 2^-50 relative, so 1e-13 of the sum
+   of their sizes bounds the whole); a gap wider than both errors decides,
+   anything closer is decided exactly. */
 typedef struct
 {
     const poly_struct * P;
-    const fmpz * cx;
-    const double * key;
-    fmpz_t a, b;
+    const double * key, * err;
+    fmpz_t a, b, cu, cv;
 }
 lex_ctx;
+
+static ulong
+_lex_coeff(slong i)
+{
+    /* odd numbers of unrelated sizes, so points of a lattice tie rarely */
+    return 1 + 2 * ((UWORD(2654435761) * i) % 1000003);
+}
 
 static int
 _lex_cmp_ratio(const fmpz * p, const fmpz * tp, const fmpz * q, const fmpz * tq, fmpz_t a, fmpz_t b)
@@ -70,10 +87,17 @@ static int
 _lex_less(lex_ctx * x, slong u, slong v)
 {
     double ku = x->key[u], kv = x->key[v];
-    if (isfinite(ku) && isfinite(kv) && fabs(ku - kv) > 1e-12 * (fabs(ku) + fabs(kv)))
+    if (isfinite(ku) && isfinite(kv) && fabs(ku - kv) > x->err[u] + x->err[v])
         return ku < kv;
     const fmpz * p = poly_gen(x->P, u), * q = poly_gen(x->P, v);
-    int c = _lex_cmp_ratio(x->cx + u, p, x->cx + v, q, x->a, x->b);
+    fmpz_zero(x->cu);
+    fmpz_zero(x->cv);
+    for (slong i = 1; i <= x->P->n; i++)
+    {
+        fmpz_addmul_ui(x->cu, p + i, _lex_coeff(i));
+        fmpz_addmul_ui(x->cv, q + i, _lex_coeff(i));
+    }
+    int c = _lex_cmp_ratio(x->cu, p, x->cv, q, x->a, x->b);
     for (slong i = 1; c == 0 && i <= x->P->n; i++)
         c = _lex_cmp_ratio(p + i, p, q + i, q, x->a, x->b);
     return c != 0 ? c < 0 : u < v;
@@ -103,29 +127,36 @@ _faces_lex_rank(slong * rank, const poly_t P)
 {
     slong G = P->ngens;
     slong * idx = flint_malloc(2 * FLINT_MAX(G, 1) * sizeof(slong));
-    double * key = flint_malloc(FLINT_MAX(G, 1) * sizeof(double));
-    fmpz * cx = _fmpz_vec_init(FLINT_MAX(G, 1));
+    double * key = flint_malloc(2 * FLINT_MAX(G, 1) * sizeof(double)), * err = key + FLINT_MAX(G, 1);
     lex_ctx x;
     x.P = P;
-    x.cx = cx;
     x.key = key;
+    x.err = err;
     fmpz_init(x.a);
     fmpz_init(x.b);
+    fmpz_init(x.cu);
+    fmpz_init(x.cv);
     for (slong g = 0; g < G; g++)
     {
-        /* c_i: odd numbers of unrelated sizes, so points of a lattice tie rarely */
         const fmpz * p = poly_gen(P, g);
+        double t = fmpz_get_d(p), k = 0, e = 0;
         for (slong i = 1; i <= P->n; i++)
-            fmpz_addmul_ui(cx + g, p + i, 1 + 2 * ((UWORD(2654435761) * i) % 1000003));
+        {
+            double term = (double) _lex_coeff(i) * fmpz_get_d(p + i) / t;
+            k += term;
+            e += fabs(term);
+        }
         idx[g] = g;
-        key[g] = fmpz_get_d(cx + g) / fmpz_get_d(p);
+        key[g] = k;
+        err[g] = 1e-13 * e + 1e-300;
     }
     _lex_sort(idx, idx + G, G, &x);
     for (slong r = 0; r < G; r++)
         rank[idx[r]] = r;
     fmpz_clear(x.a);
     fmpz_clear(x.b);
-    _fmpz_vec_clear(cx, FLINT_MAX(G, 1));
+    fmpz_clear(x.cu);
+    fmpz_clear(x.cv);
     flint_free(key);
     flint_free(idx);
 }
@@ -182,13 +213,107 @@ _faces_down_edges(const poly_t P, slong v, const slong * tight, const bword * T,
     return down;
 }
 
+#define FACES_DEGENERATE_MAX_UP 12
+
+/* The faces whose lowest vertex is the degenerate vertex v (on more than n
+   constraints) of a polytope, from v's edges: a face F at v is the closed set
+   of its edges at v (an edge e lies in F iff e's tight mask holds F's, which
+   is v's mask AND those of F's edges), and v is lowest on F iff all of them
+   go up. So the closed sets of up edges are counted; the dimension of each is
+   its rank among them (the face lattice is graded, and every face below an
+   all-up face is all-up). Returns 0 when v has more than
+   FACES_DEGENERATE_MAX_UP up edges (then nothing is counted). */
+static int
+_faces_count_degenerate(slong * all, slong * outside, const poly_t P, slong v, const bword * T,
+                        const slong * rank, const bword * M, slong nb)
+{
+    slong G = P->ngens, cw = P->cw, gw = BS_WORDS(G), nu = 0, ne = 0;
+    const bword * incv = poly_inc(P, v);
+    bword * em = flint_malloc(FLINT_MAX(G * cw, 1) * sizeof(bword));
+    char * isup = flint_malloc(FLINT_MAX(G, 1));
+    bword * on = flint_malloc(FLINT_MAX(gw, 1) * sizeof(bword));
+    for (slong w = 0; w < G; w++)
+    {
+        if (w == v)
+            continue;
+        bword * C = em + ne * cw;
+        bs_and(C, incv, poly_inc(P, w), cw);
+        if (bs_count(C, cw) < P->n - 1)
+            continue;
+        /* {v, w} is an edge iff no third vertex is on all their common constraints */
+        bs_fill(on, G);
+        for (slong j = 0; j < cw; j++)
+            for (bword y = C[j]; y != 0; y &= y - 1)
+                bs_and(on, on, T + (64 * j + __builtin_ctzll(y)) * gw, gw);
+        if (bs_count(on, gw) != 2)
+            continue;
+        isup[ne] = rank[w] > rank[v];
+        nu += isup[ne];
+        ne++;
+    }
+    int ok = (nu <= FACES_DEGENERATE_MAX_UP);
+    if (ok)
+    {
+        /* up edges first, as bits 0 .. nu-1 of a subset */
+        bword * up = flint_malloc(FLINT_MAX(nu * cw, 1) * sizeof(bword));
+        bword * down = flint_malloc(FLINT_MAX((ne - nu) * cw, 1) * sizeof(bword));
+        bword * mask = flint_malloc(cw * sizeof(bword));
+        signed char * dim = flint_malloc(UWORD(1) << nu);
+        for (slong e = 0, a = 0, b = 0; e < ne; e++)
+            bs_copy(isup[e] ? up + (a++) * cw : down + (b++) * cw, em + e * cw, cw);
+        /* subsets in increasing size, so every proper subset is decided first */
+        for (slong size = 0; size <= nu; size++)
+            for (unsigned s = 0; s < (1u << nu); s++)
+            {
+                if (_popc(s) != size)
+                    continue;
+                bs_copy(mask, incv, cw);
+                for (slong i = 0; i < nu; i++)
+                    if ((s >> i) & 1)
+                        bs_and(mask, mask, up + i * cw, cw);
+                unsigned c = 0;
+                for (slong i = 0; i < nu; i++)
+                    c |= bs_subset(mask, up + i * cw, cw) ? (1u << i) : 0;
+                int closed = (c == s);
+                for (slong i = 0; closed && i < ne - nu; i++)
+                    closed = !bs_subset(mask, down + i * cw, cw);
+                dim[s] = -1;
+                if (!closed)
+                    continue;
+                slong d = 0;
+                for (unsigned t = (s - 1) & s; s != 0; t = (t - 1) & s)
+                {
+                    if (dim[t] >= 0)
+                        d = FLINT_MAX(d, dim[t] + 1);
+                    if (t == 0)
+                        break;
+                }
+                dim[s] = (signed char) d;
+                int inside = 0;
+                for (slong i = 0; i < nb && !inside; i++)
+                    inside = bs_subset(M + i * cw, mask, cw);
+                if (all != NULL)
+                    all[d]++;
+                outside[d] += !inside;
+            }
+        flint_free(up);
+        flint_free(down);
+        flint_free(mask);
+        flint_free(dim);
+    }
+    flint_free(em);
+    flint_free(isup);
+    flint_free(on);
+    return ok;
+}
+
 /* The h-vector count of the faces whose lowest vertex (by rank) is simple:
    v counts C(n - |D|, r) faces of dimension n - |D| - r, the S holding D;
    where a bad mask lies at v those S are listed. Into all / outside (added);
    0 when an edge was not as assumed (then the counts are unusable). */
 static int
 _faces_count_hvector(slong * all, slong * outside, const poly_t P, const bword * T, const bword * M, slong nb,
-                     const char * nonsimple, const slong * rank)
+                     char * nonsimple, const slong * rank)
 {
     slong n = P->n, G = P->ngens, gw = BS_WORDS(G);
     bword * scratch = flint_malloc((2 * (n + 1) + 1) * gw * sizeof(bword));
@@ -201,7 +326,12 @@ _faces_count_hvector(slong * all, slong * outside, const poly_t P, const bword *
     for (slong v = 0; v < G && ok; v++)
     {
         if (nonsimple[v])
+        {
+            /* counted here if it can be; left marked for the descent if not */
+            if (_faces_count_degenerate(all, outside, P, v, T, rank, M, nb))
+                nonsimple[v] = 0;
             continue;
+        }
         slong nl = _faces_local(tight, lbad, P, v, M, nb);
         slong d = _faces_down_edges(P, v, tight, T, rank, scratch);
         if (d < 0)
@@ -210,7 +340,7 @@ _faces_count_hvector(slong * all, slong * outside, const poly_t P, const bword *
             break;
         }
         unsigned down = (unsigned) d, up = ((1u << n) - 1) & ~down;
-        slong free = __builtin_popcount(up), base = n - __builtin_popcount(down);
+        slong free = _popc(up), base = n - _popc(down);
         for (slong r = 0; nl == 0 && r <= free; r++)
         {
             if (all != NULL)
@@ -220,7 +350,7 @@ _faces_count_hvector(slong * all, slong * outside, const poly_t P, const bword *
         for (unsigned sub = up; nl > 0; sub = (sub - 1) & up)
         {
             unsigned S = down | sub;
-            slong dim = n - __builtin_popcount(S);
+            slong dim = n - _popc(S);
             int inside = 0;
             for (slong i = 0; i < nl && !inside; i++)
                 inside = (S & lbad[i]) == lbad[i];
@@ -349,22 +479,32 @@ _faces_count_at_vertices(slong * all, slong * outside, const poly_t P, const bwo
         slong * c = flint_calloc(2 * (n + 1), sizeof(slong));
         rank = flint_malloc(G * sizeof(slong));
         _faces_lex_rank(rank, P);
-        if (_faces_count_hvector(all != NULL ? c : NULL, c + n + 1, P, T, M, nb, nonsimple, rank))
+        /* left: the degenerate vertices the h-vector pass could not take */
+        char * left = flint_malloc(FLINT_MAX(G, 1));
+        memcpy(left, nonsimple, G);
+        if (_faces_count_hvector(all != NULL ? c : NULL, c + n + 1, P, T, M, nb, left, rank))
+        {
             for (slong k = 0; k <= n; k++)
             {
                 if (all != NULL)
                     all[k] += c[k];
                 outside[k] += c[n + 1 + k];
             }
+            memcpy(nonsimple, left, G);
+        }
         else
         {
             flint_free(rank);
             rank = NULL;
         }
+        flint_free(left);
         flint_free(c);
     }
     if (rank == NULL)
         _faces_count_walk(all, outside, P, T, M, nb, nonsimple);
+    rest = 0;
+    for (slong g = 0; g < G; g++)
+        rest |= nonsimple[g];
     /* the faces whose lowest vertex is not simple: the descent through the
        faces that hold such a vertex (an up-set, like the owned faces) */
     if (rest)
