@@ -360,6 +360,18 @@ main(void)
         slong fr[24] = { -2,-2,0, 2,-2,0, -2,2,0, 2,2,0, -1,-1,1, 1,-1,1, -1,1,1, 1,1,1 };
         from_ints(Q, 3, fr, 8);
         CHECK(polytope_zonotope_generators(&g, Q) == 0, "the frustum is not a zonotope");
+        /* a prism over a pentagon: every edge class is one vector (top and
+           bottom edges are translates), 6 classes, yet no zonotope (a
+           pentagon is not centrally symmetric): the exact comparison decides */
+        slong pp[30] = { 0,0,0, 4,0,0, 5,3,0, 2,5,0, -1,3,0, 0,0,1, 4,0,1, 5,3,1, 2,5,1, -1,3,1 };
+        from_ints(Q, 3, pp, 10);
+        CHECK(polytope_zonotope_generators(&g, Q) == 0, "the pentagonal prism is not a zonotope");
+        /* the hexagonal prism is one (three pairs of parallel sides, plus height) */
+        slong hp[36] = { 0,0,0, 2,0,0, 3,1,0, 2,2,0, 0,2,0, -1,1,0, 0,0,1, 2,0,1, 3,1,1, 2,2,1, 0,2,1, -1,1,1 };
+        from_ints(Q, 3, hp, 12);
+        slong kh = polytope_zonotope_generators(&g, Q);
+        CHECK(kh == 4, "the hexagonal prism: %ld generators, 4 expected", (long) kh);
+        _fmpq_vec_clear(g, 4 * 3);
     }
 
     polytope_clear(Q);

@@ -529,7 +529,9 @@ poly_faces_count(slong * all, slong * outside, const poly_t P, const bword * Z, 
         any = poly_gen_is_vertex(P, g);
     bword * M = flint_malloc(FLINT_MAX(nz * cw, 1) * sizeof(bword));
     slong nb = _faces_bad_masks(M, P, Z, nz);
-    if (P->nlin == 0 && any && n >= 1 && n <= FACES_SIMPLE_MAX_DIM)
+    /* constraints outnumbering generators (a cross-polytope: its vertices lie
+       on 2^(n-1) facets each) are the plain descent's case */
+    if (P->nlin == 0 && any && n >= 1 && n <= FACES_SIMPLE_MAX_DIM && P->ncons <= G)
         _faces_count_at_vertices(all, outside, P, M, nb);
     else if (P->ncons > G)
         _faces_count_by_gens(all, outside, P, Z, nz);

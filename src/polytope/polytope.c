@@ -759,14 +759,10 @@ polytope_fvector(slong * f, const polytope_t Q)
 {
     if (Q->dim < 0)
         return;
-    poly_faces_t F;
-    poly_faces_init(F);
-    poly_faces_compute(F, Q->P);
-    for (slong k = 0; k <= Q->dim; k++)
-        f[k] = 0;
-    for (slong i = 0; i < F->num; i++)
-        f[F->dim[i]]++;
-    poly_faces_clear(F);
+    /* counts only (no lattice): the h-vector where the vertices are simple */
+    slong * out = flint_malloc((Q->dim + 1) * sizeof(slong));
+    poly_faces_count(f, out, Q->P, NULL, 0);
+    flint_free(out);
 }
 
 int

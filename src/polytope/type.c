@@ -730,84 +730,214 @@ polytope_isomorphism(slong * gmap, slong * fmap, const polytope_t Q, const polyt
 
 /* ---- zonotopes ----------------------------------------------------------------------- */
 
+static int
+_zq_equal(const fmpq * a, const fmpq * b, slong n)
+{
+    for (slong i = 0; i < n; i++)
+        if (!fmpq_equal(a + i, b + i))
+            return 0;
+    return 1;
+}
+
+static void
+_zq_set(fmpq * a, const fmpq * b, slong n)
+{
+    for (slong i = 0; i < n; i++)
+        fmpq_set(a + i, b + i);
+}
+
+static void
+_zq_add(fmpq * a, const fmpq * b, const fmpq * c, slong n)
+{
+    for (slong i = 0; i < n; i++)
+        fmpq_add(a + i, b + i, c + i);
+}
+
+/* The edges of a polytope from its vertex-facet incidence: vertices a < b
+   are adjacent iff no third vertex lies on every facet the two share (the
+   combinatorial adjacency test, exact for polytopes). Calls edge(a, b, data)
+   in increasing (a, b) until it returns 0; returns 0 then, 1 otherwise. */
+static int
+_polytope_edges(const polytope_t Q, int (* edge)(slong, slong, void *), void * data)
+{
+    slong nv = Q->nv, m = Q->m, fw = BS_WORDS(m), vw = BS_WORDS(nv);
+    bword * F = flint_calloc(FLINT_MAX(nv * fw, 1), sizeof(bword));
+    bword * V = flint_calloc(FLINT_MAX(m * vw, 1), sizeof(bword));
+    bword * C = flint_malloc(FLINT_MAX(fw, 1) * sizeof(bword));
+    bword * on = flint_malloc(FLINT_MAX(vw, 1) * sizeof(bword));
+    for (slong i = 0; i < nv; i++)
+        for (slong j = 0; j < m; j++)
+            if (polytope_incident(Q, i, j))
+            {
+                bs_set(F + i * fw, j);
+                bs_set(V + j * vw, i);
+            }
+    int go = 1;
+    for (slong a = 0; a < nv && go; a++)
+        for (slong b = a + 1; b < nv && go; b++)
+        {
+            bs_and(C, F + a * fw, F + b * fw, fw);
+            if (bs_count(C, fw) < Q->dim - 1)
+                continue;    /* an edge lies on at least dim - 1 facets */
+            bs_fill(on, nv);
+            for (slong w = 0; w < fw; w++)
+                for (bword y = C[w]; y != 0; y &= y - 1)
+                    bs_and(on, on, V + (64 * w + __builtin_ctzll(y)) * vw, vw);
+            if (bs_count(on, vw) == 2)
+                go = edge(a, b, data);
+        }
+    flint_free(F);
+    flint_free(V);
+    flint_free(C);
+    flint_free(on);
+    return go;
+}
+
+/* The parallel classes of edges: one vector per class (oriented
+   lexicographically positive), every edge of a class the same vector. */
+typedef struct
+{
+    const polytope_struct * Q;
+    slong k, alloc;
+    fmpz * cls;              /* k primitive directions */
+    fmpq * g;                /* k edge vectors */
+    fmpz * dir;
+    fmpq * e;
+}
+zono_ctx;
+
+static int
+_zono_edge(slong a, slong b, void * data)
+{
+    zono_ctx * x = data;
+    slong n = x->Q->n;
+    for (slong t = 0; t < n; t++)
+        fmpq_sub(x->e + t, x->Q->vert + b * n + t, x->Q->vert + a * n + t);
+    poly_vec_from_fmpq(x->dir, x->e, n);
+    if (poly_vec_lex_sign(x->dir, n) < 0)
+    {
+        _fmpz_vec_neg(x->dir, x->dir, n);
+        for (slong t = 0; t < n; t++)
+            fmpq_neg(x->e + t, x->e + t);
+    }
+    slong c = 0;
+    while (c < x->k && !_fmpz_vec_equal(x->cls + c * n, x->dir, n))
+        c++;
+    if (c < x->k)
+        return _zq_equal(x->g + c * n, x->e, n);
+    if (x->k == 12)
+        return 0;    /* more generators than the check below affords */
+    if (x->k == x->alloc)
+    {
+        slong na = FLINT_MAX(8, 2 * x->alloc);
+        x->cls = flint_realloc(x->cls, na * n * sizeof(fmpz));
+        x->g = flint_realloc(x->g, na * n * sizeof(fmpq));
+        for (slong t = x->alloc * n; t < na * n; t++)
+        {
+            fmpz_init(x->cls + t);
+            fmpq_init(x->g + t);
+        }
+        x->alloc = na;
+    }
+    _fmpz_vec_set(x->cls + x->k * n, x->dir, n);
+    _zq_set(x->g + x->k * n, x->e, n);
+    x->k++;
+    return 1;
+}
+
+/* a.x for a facet row a (integers) and rational x */
+static void
+_zono_dot(fmpq_t r, const fmpz * a, const fmpq * x, slong n, fmpq_t t)
+{
+    fmpq_zero(r);
+    for (slong i = 0; i < n; i++)
+    {
+        fmpq_mul_fmpz(t, x + i, a + i);
+        fmpq_add(r, r, t);
+    }
+}
+
+/* Is Q = Z = base + sum_j [0, g_j]? Z inside Q: on every facet (a, b) the
+   maximum of a over Z, a.base + sum max(0, a.g_j), is at most b. Q inside Z:
+   every vertex v of Q is the maximiser over Z of a_v, the sum of the normals
+   of v's facets (inside v's normal cone, so if Z = Q its face there is {v}):
+   no a_v.g_j is 0 and v = base + sum over a_v.g_j > 0 of g_j. */
+static int
+_zono_equal(const polytope_t Q, const fmpq * base, const fmpq * g, slong k)
+{
+    slong n = Q->n;
+    fmpq_t s, t, u;
+    fmpq_init(s);
+    fmpq_init(t);
+    fmpq_init(u);
+    fmpz * av = _fmpz_vec_init(n);
+    fmpq * y = _fmpq_vec_init(n);
+    int ok = 1;
+    for (slong j = 0; j < Q->m && ok; j++)
+    {
+        _zono_dot(s, Q->A + j * n, base, n, t);
+        for (slong i = 0; i < k; i++)
+        {
+            _zono_dot(u, Q->A + j * n, g + i * n, n, t);
+            if (fmpq_sgn(u) > 0)
+                fmpq_add(s, s, u);
+        }
+        fmpq_set_fmpz(t, Q->b + j);
+        ok = fmpq_cmp(s, t) <= 0;
+    }
+    for (slong v = 0; v < Q->nv && ok; v++)
+    {
+        _fmpz_vec_zero(av, n);
+        for (slong j = 0; j < Q->m; j++)
+            if (polytope_incident(Q, v, j))
+                _fmpz_vec_add(av, av, Q->A + j * n, n);
+        _zq_set(y, base, n);
+        for (slong i = 0; i < k && ok; i++)
+        {
+            _zono_dot(u, av, g + i * n, n, t);
+            ok = !fmpq_is_zero(u);
+            if (fmpq_sgn(u) > 0)
+                _zq_add(y, y, g + i * n, n);
+        }
+        ok = ok && _zq_equal(y, Q->vert + v * n, n);
+    }
+    _fmpz_vec_clear(av, n);
+    _fmpq_vec_clear(y, n);
+    fmpq_clear(s);
+    fmpq_clear(t);
+    fmpq_clear(u);
+    return ok;
+}
+
 /* Edges of a zonotope fall into classes of translates of its generators
    (McMullen; Ziegler, Lectures on Polytopes, 7.3): take one edge vector per
    parallel class and check that every edge of the class is the same vector,
-   then rebuild c + sum_j [-g_j/2, g_j/2] (c the vertex centroid, the centre of
-   symmetry) from its vertex sums and compare exactly. */
+   then check exactly that c + sum_j [-g_j/2, g_j/2] (c the vertex centroid,
+   the centre of symmetry) is Q (_zono_equal). Edges come from the incidence
+   alone, no face lattice. */
 slong
 polytope_zonotope_generators(fmpq ** gens, const polytope_t Q)
 {
-    slong n = Q->n, k = 0, alloc = 0;
-    fmpq * g = NULL;
-    fmpz * dir = _fmpz_vec_init(n), * cls = NULL;
-    fmpq * e = _fmpq_vec_init(n);
+    slong n = Q->n, k;
+    zono_ctx x;
+    x.Q = Q;
+    x.k = x.alloc = 0;
+    x.cls = NULL;
+    x.g = NULL;
+    x.dir = _fmpz_vec_init(n);
+    x.e = _fmpq_vec_init(n);
     /* a d-dimensional zonotope has at least 2^d vertices (as many as the
-       d-cube, the sum of d segments): skip the face lattice otherwise */
+       d-cube, the sum of d segments): skip the edges otherwise */
     int ok = polytope_is_bounded(Q) && Q->dim >= 1 && (Q->dim >= 40 || Q->nv >= (WORD(1) << Q->dim));
     *gens = NULL;
-    polytope_lattice_t F;
-    polytope_lattice_init(F);
     if (ok)
-        polytope_lattice_compute(F, Q);
-    for (slong f = 0; ok && f < F->num; f++)
-    {
-        if (F->dim[f] != 1)
-            continue;
-        slong a = -1, b = -1;
-        for (slong i = 0; i < Q->nv; i++)
-            if (bs_test(polytope_lattice_gens(F, f), i))
-            {
-                if (a < 0)
-                    a = i;
-                else
-                    b = i;
-            }
-        for (slong t = 0; t < n; t++)
-            fmpq_sub(e + t, Q->vert + b * n + t, Q->vert + a * n + t);
-        poly_vec_from_fmpq(dir, e, n);
-        if (poly_vec_lex_sign(dir, n) < 0)
-        {
-            _fmpz_vec_neg(dir, dir, n);
-            for (slong t = 0; t < n; t++)
-                fmpq_neg(e + t, e + t);
-        }
-        slong c = 0;
-        while (c < k && !_fmpz_vec_equal(cls + c * n, dir, n))
-            c++;
-        if (c == k)
-        {
-            if (k == alloc)
-            {
-                slong na = FLINT_MAX(8, 2 * alloc);
-                cls = flint_realloc(cls, na * n * sizeof(fmpz));
-                g = flint_realloc(g, na * n * sizeof(fmpq));
-                for (slong t = alloc * n; t < na * n; t++)
-                {
-                    fmpz_init(cls + t);
-                    fmpq_init(g + t);
-                }
-                alloc = na;
-            }
-            _fmpz_vec_set(cls + k * n, dir, n);
-            for (slong t = 0; t < n; t++)
-                fmpq_set(g + k * n + t, e + t);
-            k++;
-        }
-        else
-            for (slong t = 0; t < n && ok; t++)
-                ok = fmpq_equal(g + c * n + t, e + t);
-        if (k > 12)
-            ok = 0;    /* 2^k vertex sums to check: keep it cheap */
-    }
+        ok = _polytope_edges(Q, _zono_edge, &x);
+    k = x.k;
+    fmpq * g = x.g;
     if (ok)
     {
-        /* c - sum g/2 + subset sums */
-        fmpq_mat_t V, R;
         fmpq_t t;
         fmpq_init(t);
-        fmpq_mat_init(V, WORD(1) << k, n);
-        fmpq_mat_init(R, 0, n);
         fmpq * base = _fmpq_vec_init(n);
         polytope_interior_point(base, Q);
         for (slong j = 0; j < k; j++)
@@ -816,40 +946,23 @@ polytope_zonotope_generators(fmpq ** gens, const polytope_t Q)
                 fmpq_div_2exp(t, g + j * n + s, 1);
                 fmpq_sub(base + s, base + s, t);
             }
-        for (slong S = 0; S < (WORD(1) << k); S++)
-            for (slong s = 0; s < n; s++)
-            {
-                fmpq_set(fmpq_mat_entry(V, S, s), base + s);
-                for (slong j = 0; j < k; j++)
-                    if ((S >> j) & 1)
-                        fmpq_add(fmpq_mat_entry(V, S, s), fmpq_mat_entry(V, S, s), g + j * n + s);
-            }
-        polytope_t Z;
-        rc_error_t err;
-        rc_error_init(err);
-        polytope_init(Z, n);
-        ok = polytope_set_vrep(Z, V, R, R, err) == RELU_OK && polytope_equal(Z, Q);
-        polytope_clear(Z);
+        ok = _zono_equal(Q, base, g, k);
         _fmpq_vec_clear(base, n);
-        fmpq_mat_clear(V);
-        fmpq_mat_clear(R);
         fmpq_clear(t);
     }
     if (ok)
     {
         *gens = _fmpq_vec_init(k * n);
-        for (slong t = 0; t < k * n; t++)
-            fmpq_set(*gens + t, g + t);
+        _zq_set(*gens, g, k * n);
     }
-    for (slong t = 0; t < alloc * n; t++)
+    for (slong t = 0; t < x.alloc * n; t++)
     {
-        fmpz_clear(cls + t);
-        fmpq_clear(g + t);
+        fmpz_clear(x.cls + t);
+        fmpq_clear(x.g + t);
     }
-    flint_free(cls);
-    flint_free(g);
-    _fmpz_vec_clear(dir, n);
-    _fmpq_vec_clear(e, n);
-    polytope_lattice_clear(F);
+    flint_free(x.cls);
+    flint_free(x.g);
+    _fmpz_vec_clear(x.dir, n);
+    _fmpq_vec_clear(x.e, n);
     return ok ? k : 0;
 }
