@@ -1,7 +1,8 @@
 /* relucert-twin: relucert's region enumeration with doubles (bench only).
 
-   The engine's own sources -- src/poly/{poly,split,faces}.c,
-   src/regions/enumerate.c, src/complex/complex.c, src/util/{bitset,error}.c --
+   The engine's own sources -- src/poly/{poly,split,faces,facecount,position,build}.c,
+   src/regions/{enumerate,iter}.c, src/net/shortcut.c, src/complex/complex.c,
+   src/util/{bitset,error}.c --
    are compiled unchanged against the headers in shim/flint, where fmpz and fmpq are one
    double each and every sign test has the tolerance TWIN_EPS. Same DFS, same
    double-description split, same combinatorial adjacency and redundancy tests,

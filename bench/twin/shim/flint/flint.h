@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <math.h>
+#define flint_printf printf
 
 typedef long slong;
 typedef unsigned long ulong;

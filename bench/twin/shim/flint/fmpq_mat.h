@@ -25,4 +25,17 @@ static inline void fmpq_mat_mul(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat
             C->rows[i][j].num = s; C->rows[i][j].den = 1;
         }
 }
+static inline void fmpq_mat_set(fmpq_mat_t C, const fmpq_mat_t A)
+{
+    for (slong i = 0; i < A->r; i++)
+        for (slong j = 0; j < A->c; j++) C->rows[i][j] = A->rows[i][j];
+}
+static inline void fmpq_mat_add(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B)
+{
+    for (slong i = 0; i < A->r; i++)
+        for (slong j = 0; j < A->c; j++)
+        {
+            C->rows[i][j].num = A->rows[i][j].num + B->rows[i][j].num; C->rows[i][j].den = 1;
+        }
+}
 #endif

@@ -25,6 +25,7 @@ static inline void fmpz_sub(fmpz_t r, const fmpz_t x, const fmpz_t y) { *r = *x 
 static inline void fmpz_mul(fmpz_t r, const fmpz_t x, const fmpz_t y) { *r = *x * *y; }
 static inline void fmpz_mul_si(fmpz_t r, const fmpz_t x, slong v) { *r = *x * v; }
 static inline void fmpz_addmul(fmpz_t r, const fmpz_t x, const fmpz_t y) { *r += *x * *y; }
+static inline void fmpz_addmul_ui(fmpz_t r, const fmpz_t x, ulong y) { *r += *x * (double) y; }
 static inline void fmpz_submul(fmpz_t r, const fmpz_t x, const fmpz_t y) { *r -= *x * *y; }
 /* Exact integer division becomes division; the lcm of denominators (always
    1 here) and of homogenising coordinates becomes 1: x / t is then summed
@@ -33,6 +34,7 @@ static inline void fmpz_divexact(fmpz_t r, const fmpz_t x, const fmpz_t y) { *r 
 static inline void fmpz_lcm(fmpz_t r, const fmpz_t x, const fmpz_t y) { (void) x; (void) y; *r = 1; }
 static inline slong fmpz_get_si(const fmpz_t x) { return (slong) llround(*x); }
 static inline double fmpz_get_d(const fmpz_t x) { return *x; }
+static inline flint_bitcnt_t fmpz_bits(const fmpz_t x) { (void) x; return 1; }
 /* every double takes the generic path of poly_vec_dot (its 128-bit fast path
    is for small exact integers) */
 #define COEFF_IS_MPZ(x) 1
