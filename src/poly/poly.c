@@ -1,5 +1,6 @@
 /* Memory, set-up and queries of polyhedra in double description. */
 #include <flint/fmpz_vec.h>
+#include <flint/ulong_extras.h>
 #include "poly/poly.h"
 #include "poly/poly-impl.h"
 
@@ -247,8 +248,57 @@ poly_vec_dot(fmpz_t r, const fmpz * u, const fmpz * v, slong len)
 }
 
 void
+poly_vec_combine(fmpz * o, const fmpz * a, const fmpz_t x, const fmpz * b, const fmpz_t y, slong len)
+{
+    /* Fast path, exact: all inline (|.| < 2^62), the two products and their
+       difference in 128 bits, kept when the result fits inline again. */
+    if (!COEFF_IS_MPZ(*x) && !COEFF_IS_MPZ(*y))
+    {
+        slong k;
+        for (k = 0; k < len; k++)
+        {
+            if (COEFF_IS_MPZ(a[k]) || COEFF_IS_MPZ(b[k]))
+                break;
+            __int128 r = (__int128) a[k] * *x - (__int128) b[k] * *y;
+            if (r > COEFF_MAX || r < COEFF_MIN)
+                break;
+            _fmpz_demote(o + k);
+            o[k] = (slong) r;
+        }
+        if (k == len)
+            return;
+    }
+    /* o may share no entry with a or b */
+    _fmpz_vec_scalar_mul_fmpz(o, a, len, x);
+    _fmpz_vec_scalar_submul_fmpz(o, b, len, y);
+}
+
+void
 poly_vec_make_primitive(fmpz * v, slong len)
 {
+    /* Fast path, exact: entries stored inline are gcd'ed as words, stopping
+       at a gcd of 1 (then v is primitive already), and divided as words. */
+    ulong g = 0;
+    slong k;
+    for (k = 0; k < len; k++)
+    {
+        if (COEFF_IS_MPZ(v[k]))
+            break;
+        if (v[k] != 0)
+        {
+            ulong a = (ulong) FLINT_ABS(v[k]);
+            g = (g == 0) ? a : n_gcd(g, a);
+            if (g == 1)
+                return;
+        }
+    }
+    if (k == len)
+    {
+        if (g > 1)
+            for (k = 0; k < len; k++)
+                fmpz_set_si(v + k, v[k] / (slong) g);
+        return;
+    }
     fmpz_t c;
     fmpz_init(c);
     _fmpz_vec_content(c, v, len);

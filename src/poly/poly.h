@@ -185,6 +185,8 @@ slong poly_euler_char(const poly_t P);
 void poly_vec_dot(fmpz_t r, const fmpz * u, const fmpz * v, slong len);
 /* Divides by the content (gcd of entries); zero vectors unchanged. */
 void poly_vec_make_primitive(fmpz * v, slong len);
+/* o = x a - y b (o shares no entry with a or b) */
+void poly_vec_combine(fmpz * o, const fmpz * a, const fmpz_t x, const fmpz * b, const fmpz_t y, slong len);
 /* v = primitive positive multiple of the rational vector q. */
 void poly_vec_from_fmpq(fmpz * v, const fmpq * q, slong len);
 /* Sign of the first nonzero entry (0 for the zero vector). */

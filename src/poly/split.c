@@ -164,8 +164,7 @@ _poly_split_lineality(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g,
             fmpz * o = poly_lin(C, k++);
             poly_vec_dot(v, g, poly_lin(P, i), d);
             fmpz_mul_si(v, v, s);
-            _fmpz_vec_scalar_mul_fmpz(o, poly_lin(P, i), d, lam);
-            _fmpz_vec_scalar_submul_fmpz(o, l, d, v);
+            poly_vec_combine(o, poly_lin(P, i), lam, l, v, d);
             poly_vec_make_primitive(o, d);
         }
         /* generators: u' = |lam| u - s g(u) l, tight where u was, and on g */
@@ -173,8 +172,7 @@ _poly_split_lineality(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g,
         {
             fmpz * o = poly_gen(C, i);
             fmpz_mul_si(v, gv + i, s);
-            _fmpz_vec_scalar_mul_fmpz(o, poly_gen(P, i), d, lam);
-            _fmpz_vec_scalar_submul_fmpz(o, l, d, v);
+            poly_vec_combine(o, poly_gen(P, i), lam, l, v, d);
             poly_vec_make_primitive(o, d);
             bword * inc = C->inc + i * C->cw;
             bs_zero(inc, C->cw);
@@ -330,8 +328,7 @@ poly_split(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g, slong src)
             slong i = pairs[2 * p], j = pairs[2 * p + 1];
             fmpz * o = poly_gen(C, k);
             /* w = g(u) v - g(v) u with g(u) > 0 > g(v): a positive combination with g(w) = 0 */
-            _fmpz_vec_scalar_mul_fmpz(o, poly_gen(P, j), d, gv + i);
-            _fmpz_vec_scalar_submul_fmpz(o, poly_gen(P, i), d, gv + j);
+            poly_vec_combine(o, poly_gen(P, j), gv + i, poly_gen(P, i), gv + j, d);
             poly_vec_make_primitive(o, d);
             bword * inc = C->inc + k * C->cw;
             bs_zero(inc, C->cw);
