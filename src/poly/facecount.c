@@ -121,6 +121,73 @@ _lex_sort(slong * idx, slong * tmp, slong len, lex_ctx * x)
         idx[k] = tmp[k];
 }
 
+/* idx sorted by key alone (doubles; a merge sort, small runs by insertion) */
+static void
+_key_sort(slong * idx, slong * tmp, slong len, const double * key)
+{
+    if (len <= 8)
+    {
+        for (slong i = 1; i < len; i++)
+        {
+            slong g = idx[i], j = i;
+            for (; j > 0 && key[idx[j - 1]] > key[g]; j--)
+                idx[j] = idx[j - 1];
+            idx[j] = g;
+        }
+        return;
+    }
+    slong h = len / 2, i = 0, j = h, k = 0;
+    _key_sort(idx, tmp, h, key);
+    _key_sort(idx + h, tmp, len - h, key);
+    while (i < h && j < len)
+        tmp[k++] = key[idx[j]] < key[idx[i]] ? idx[j++] : idx[i++];
+    while (i < h)
+        tmp[k++] = idx[i++];
+    while (j < len)
+        tmp[k++] = idx[j++];
+    for (k = 0; k < len; k++)
+        idx[k] = tmp[k];
+}
+
+/* The order of _lex_less from the doubles: sorted by key, then every run
+   whose intervals [key - err, key + err] are not separated from the rest
+   (the largest upper end before a cut below the smallest lower end after it)
+   is sorted exactly; outside such runs the doubles decide correctly. */
+static void
+_lex_order(slong * idx, slong * tmp, slong G, lex_ctx * x)
+{
+    const double * key = x->key, * err = x->err;
+    for (slong g = 0; g < G; g++)
+        if (!isfinite(key[g]))
+        {
+            _lex_sort(idx, tmp, G, x);
+            return;
+        }
+    _key_sort(idx, tmp, G, key);
+    double * lo = flint_malloc(FLINT_MAX(G, 1) * sizeof(double));
+    for (slong r = G - 1; r >= 0; r--)
+    {
+        double l = key[idx[r]] - err[idx[r]];
+        lo[r] = (r == G - 1 || l < lo[r + 1]) ? l : lo[r + 1];
+    }
+    double hi = -INFINITY;
+    for (slong a = 0, r = 0; r < G; r++)
+    {
+        hi = FLINT_MAX(hi, key[idx[r]] + err[idx[r]]);
+        if (r + 1 < G && !(hi < lo[r + 1]))
+            continue;
+        for (slong i = a + 1; i <= r; i++)     /* the run a..r, exactly */
+        {
+            slong g = idx[i], j = i;
+            for (; j > a && _lex_less(x, g, idx[j - 1]); j--)
+                idx[j] = idx[j - 1];
+            idx[j] = g;
+        }
+        a = r + 1;
+    }
+    flint_free(lo);
+}
+
 /* rank[g] = the place of vertex g in lexicographic order (P a polytope) */
 static void
 _faces_lex_rank(slong * rank, const poly_t P)
@@ -150,7 +217,7 @@ _faces_lex_rank(slong * rank, const poly_t P)
         key[g] = k;
         err[g] = 1e-13 * e + 1e-300;
     }
-    _lex_sort(idx, idx + G, G, &x);
+    _lex_order(idx, idx + G, G, &x);
     for (slong r = 0; r < G; r++)
         rank[idx[r]] = r;
     fmpz_clear(x.a);
@@ -213,7 +280,7 @@ _faces_down_edges(const poly_t P, slong v, const slong * tight, const bword * T,
     return down;
 }
 
-#define FACES_DEGENERATE_MAX_UP 12
+#define FACES_DEGENERATE_MAX_UP 10
 
 /* The faces whose lowest vertex is the degenerate vertex v (on more than n
    constraints) of a polytope, from v's edges: a face F at v is the closed set
@@ -261,12 +328,9 @@ _faces_count_degenerate(slong * all, slong * outside, const poly_t P, slong v, c
         signed char * dim = flint_malloc(UWORD(1) << nu);
         for (slong e = 0, a = 0, b = 0; e < ne; e++)
             bs_copy(isup[e] ? up + (a++) * cw : down + (b++) * cw, em + e * cw, cw);
-        /* subsets in increasing size, so every proper subset is decided first */
-        for (slong size = 0; size <= nu; size++)
-            for (unsigned s = 0; s < (1u << nu); s++)
+        /* subsets in increasing order: every proper subset comes first */
+        for (unsigned s = 0; s < (1u << nu); s++)
             {
-                if (_popc(s) != size)
-                    continue;
                 bs_copy(mask, incv, cw);
                 for (slong i = 0; i < nu; i++)
                     if ((s >> i) & 1)

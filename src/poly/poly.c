@@ -247,6 +247,27 @@ poly_vec_dot(fmpz_t r, const fmpz * u, const fmpz * v, slong len)
         fmpz_addmul(r, u + k, v + k);
 }
 
+/* gcd of two nonzero words (binary: no division, no library call) */
+static inline ulong
+_word_gcd(ulong a, ulong b)
+{
+    int s = __builtin_ctzll(a | b);
+    a >>= __builtin_ctzll(a);
+    do
+    {
+        b >>= __builtin_ctzll(b);
+        if (a > b)
+        {
+            ulong t = a;
+            a = b;
+            b = t;
+        }
+        b -= a;
+    }
+    while (b != 0);
+    return a << s;
+}
+
 void
 poly_vec_combine(fmpz * o, const fmpz * a, const fmpz_t x, const fmpz * b, const fmpz_t y, slong len)
 {
@@ -287,7 +308,7 @@ poly_vec_make_primitive(fmpz * v, slong len)
         if (v[k] != 0)
         {
             ulong a = (ulong) FLINT_ABS(v[k]);
-            g = (g == 0) ? a : n_gcd(g, a);
+            g = (g == 0) ? a : _word_gcd(g, a);
             if (g == 1)
                 return;
         }
@@ -296,7 +317,7 @@ poly_vec_make_primitive(fmpz * v, slong len)
     {
         if (g > 1)
             for (k = 0; k < len; k++)
-                fmpz_set_si(v + k, v[k] / (slong) g);
+                v[k] /= (slong) g;      /* inline stays inline */
         return;
     }
     fmpz_t c;
