@@ -288,7 +288,8 @@ _faces_down_edges(const poly_t P, slong v, const slong * tight, const bword * T,
    is v's mask AND those of F's edges), and v is lowest on F iff all of them
    go up. So the closed sets of up edges are counted; the dimension of each is
    its rank among them (the face lattice is graded, and every face below an
-   all-up face is all-up). Returns 0 when v has more than
+   all-up face is all-up; a closed set's rank is 1 + the largest among its
+   closed proper subsets, up to 3^FACES_DEGENERATE_MAX_UP steps). Returns 0 when v has more than
    FACES_DEGENERATE_MAX_UP up edges (then nothing is counted). */
 static int
 _faces_count_degenerate(slong * all, slong * outside, const poly_t P, slong v, const bword * T,
@@ -330,36 +331,36 @@ _faces_count_degenerate(slong * all, slong * outside, const poly_t P, slong v, c
             bs_copy(isup[e] ? up + (a++) * cw : down + (b++) * cw, em + e * cw, cw);
         /* subsets in increasing order: every proper subset comes first */
         for (unsigned s = 0; s < (1u << nu); s++)
+        {
+            bs_copy(mask, incv, cw);
+            for (slong i = 0; i < nu; i++)
+                if ((s >> i) & 1)
+                    bs_and(mask, mask, up + i * cw, cw);
+            unsigned c = 0;
+            for (slong i = 0; i < nu; i++)
+                c |= bs_subset(mask, up + i * cw, cw) ? (1u << i) : 0;
+            int closed = (c == s);
+            for (slong i = 0; closed && i < ne - nu; i++)
+                closed = !bs_subset(mask, down + i * cw, cw);
+            dim[s] = -1;
+            if (!closed)
+                continue;
+            slong d = 0;
+            for (unsigned t = (s - 1) & s; s != 0; t = (t - 1) & s)
             {
-                bs_copy(mask, incv, cw);
-                for (slong i = 0; i < nu; i++)
-                    if ((s >> i) & 1)
-                        bs_and(mask, mask, up + i * cw, cw);
-                unsigned c = 0;
-                for (slong i = 0; i < nu; i++)
-                    c |= bs_subset(mask, up + i * cw, cw) ? (1u << i) : 0;
-                int closed = (c == s);
-                for (slong i = 0; closed && i < ne - nu; i++)
-                    closed = !bs_subset(mask, down + i * cw, cw);
-                dim[s] = -1;
-                if (!closed)
-                    continue;
-                slong d = 0;
-                for (unsigned t = (s - 1) & s; s != 0; t = (t - 1) & s)
-                {
-                    if (dim[t] >= 0)
-                        d = FLINT_MAX(d, dim[t] + 1);
-                    if (t == 0)
-                        break;
-                }
-                dim[s] = (signed char) d;
-                int inside = 0;
-                for (slong i = 0; i < nb && !inside; i++)
-                    inside = bs_subset(M + i * cw, mask, cw);
-                if (all != NULL)
-                    all[d]++;
-                outside[d] += !inside;
+                if (dim[t] >= 0)
+                    d = FLINT_MAX(d, dim[t] + 1);
+                if (t == 0)
+                    break;
             }
+            dim[s] = (signed char) d;
+            int inside = 0;
+            for (slong i = 0; i < nb && !inside; i++)
+                inside = bs_subset(M + i * cw, mask, cw);
+            if (all != NULL)
+                all[d]++;
+            outside[d] += !inside;
+        }
         flint_free(up);
         flint_free(down);
         flint_free(mask);

@@ -185,6 +185,23 @@ slong poly_euler_char(const poly_t P);
 void poly_vec_dot(fmpz_t r, const fmpz * u, const fmpz * v, slong len);
 /* Divides by the content (gcd of entries); zero vectors unchanged. */
 void poly_vec_make_primitive(fmpz * v, slong len);
+/* fmpz_sgn without the library call for inline values */
+static inline int
+poly_sgn(const fmpz_t x)
+{
+    return COEFF_IS_MPZ(*x) ? fmpz_sgn(x) : (*x > 0) - (*x < 0);
+}
+
+/* d = s, entries that are inline on both sides copied as words */
+static inline void
+poly_vec_set(fmpz * d, const fmpz * s, slong len)
+{
+    for (slong k = 0; k < len; k++)
+        if (!COEFF_IS_MPZ(s[k]) && !COEFF_IS_MPZ(d[k]))
+            d[k] = s[k];
+        else
+            fmpz_set(d + k, s + k);
+}
 /* o = x a - y b (o shares no entry with a or b) */
 void poly_vec_combine(fmpz * o, const fmpz * a, const fmpz_t x, const fmpz * b, const fmpz_t y, slong len);
 /* v = primitive positive multiple of the rational vector q. */

@@ -89,7 +89,7 @@ _poly_dot_sgn(const fmpz * g, const double * gd, const fmpz * u, const double * 
     if (nexact != NULL)
         (*nexact)++;
     poly_vec_dot(v, g, u, d);
-    return fmpz_sgn(v);
+    return poly_sgn(v);
 }
 
 int

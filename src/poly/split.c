@@ -31,7 +31,7 @@ poly_side(const poly_t P, const fmpz * g)
     for (slong i = 0; i < P->ngens && !(pos && neg); i++)
     {
         poly_vec_dot(v, g, poly_gen(P, i), d);
-        int s = fmpz_sgn(v);
+        int s = poly_sgn(v);
         pos |= (s > 0);
         neg |= (s < 0);
     }
@@ -101,7 +101,7 @@ _poly_remove_redundant(poly_t P)
         for (slong j = 0; j < m; j++)
             if (newidx[j] >= 0 && newidx[j] != j)
             {
-                _fmpz_vec_set(poly_con(P, newidx[j]), poly_con(P, j), d);
+                poly_vec_set(poly_con(P, newidx[j]), poly_con(P, j), d);
                 P->src[newidx[j]] = P->src[j];
             }
         P->ncons = kept;
@@ -119,11 +119,11 @@ static void
 _poly_child_cons(poly_t C, const poly_t P, const fmpz * g, int sgn, slong src)
 {
     slong d = P->n + 1, m = P->ncons;
-    _fmpz_vec_set(C->cons, P->cons, m * d);
+    poly_vec_set(C->cons, P->cons, m * d);
     for (slong j = 0; j < m; j++)
         C->src[j] = P->src[j];
     if (sgn > 0)
-        _fmpz_vec_set(poly_con(C, m), g, d);
+        poly_vec_set(poly_con(C, m), g, d);
     else
         _fmpz_vec_neg(poly_con(C, m), g, d);
     poly_vec_make_primitive(poly_con(C, m), d);
@@ -146,7 +146,7 @@ _poly_split_lineality(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g,
         if (!fmpz_is_zero(lam))
             l0 = i;
     }
-    int s = fmpz_sgn(lam);
+    int s = poly_sgn(lam);
     fmpz_abs(lam, lam);
     const fmpz * l = poly_lin(P, l0);
 
@@ -209,7 +209,7 @@ _poly_adjacent_pairs(slong * npairs_out, const poly_t P, const fmpz * gv)
     bword * Z = flint_malloc(FLINT_MAX(cw, 1) * sizeof(bword));
     for (slong i = 0; i < G; i++)
     {
-        int s = fmpz_sgn(gv + i);
+        int s = poly_sgn(gv + i);
         if (s > 0)
             pos[npos++] = i;
         else if (s < 0)
@@ -306,16 +306,16 @@ poly_split(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g, slong src)
             continue;
         slong cnt = 0;
         for (slong i = 0; i < G; i++)
-            cnt += (fmpz_sgn(gv + i) * side >= 0);
+            cnt += (poly_sgn(gv + i) * side >= 0);
         _poly_reshape(C, cnt + npairs, P->nlin, m + 1);
-        _fmpz_vec_set(C->lin, P->lin, P->nlin * d);
+        poly_vec_set(C->lin, P->lin, P->nlin * d);
         slong k = 0;
         for (slong i = 0; i < G; i++)
         {
-            int s = fmpz_sgn(gv + i);
+            int s = poly_sgn(gv + i);
             if (s * side < 0)
                 continue;
-            _fmpz_vec_set(poly_gen(C, k), poly_gen(P, i), d);
+            poly_vec_set(poly_gen(C, k), poly_gen(P, i), d);
             bword * inc = C->inc + k * C->cw;
             bs_zero(inc, C->cw);
             bs_copy(inc, poly_inc(P, i), cw);
