@@ -188,6 +188,66 @@ _faces_expand(faces_level * next, faces_work * W, const poly_t P, const bword * 
         _level_add(next, W->C + W->kept[b] * cw, P, V, nv, W->kept[b]);
 }
 
+/* The descent's scratch and its first level: P itself (every generator),
+   when P has a vertex. */
+typedef struct
+{
+    faces_work W;
+    char * isv;
+    faces_level lv[2];
+    bword * S0;
+}
+faces_descent;
+
+static void
+_descent_init(faces_descent * D, const poly_t P)
+{
+    slong G = P->ngens, m = P->ncons, cw = P->cw;
+    D->S0 = flint_malloc(FLINT_MAX(cw, 1) * sizeof(bword));
+    D->W.C = flint_malloc(FLINT_MAX(m * cw, 1) * sizeof(bword));
+    D->W.touched = flint_calloc(2 * FLINT_MAX(cw, 1), sizeof(bword));
+    D->W.hv = D->W.touched + FLINT_MAX(cw, 1);
+    D->isv = flint_malloc(FLINT_MAX(G, 1));
+    D->W.isv = D->isv;
+    D->W.list = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
+    D->W.kept = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
+    _level_init(D->lv + 0, cw);
+    _level_init(D->lv + 1, cw);
+    int any_vertex = 0;
+    bs_fill(D->S0, m);
+    for (slong i = 0; i < G; i++)
+    {
+        bs_and(D->S0, D->S0, poly_inc(P, i), cw);
+        D->isv[i] = poly_gen_is_vertex(P, i);
+        any_vertex |= D->isv[i];
+    }
+    if (any_vertex)
+    {
+        faces_level * L = D->lv + 0;
+        L->off[0] = 0;
+        L->len[0] = G;
+        L->pool = flint_realloc(L->pool, FLINT_MAX(G, 1) * sizeof(slong));
+        L->pool_alloc = FLINT_MAX(G, 1);
+        for (slong i = 0; i < G; i++)
+            L->pool[i] = i;
+        L->pool_num = G;
+        bsset_insert(L->masks, D->S0, NULL);
+    }
+}
+
+static void
+_descent_clear(faces_descent * D)
+{
+    _level_clear(D->lv + 0);
+    _level_clear(D->lv + 1);
+    flint_free(D->W.C);
+    flint_free(D->W.touched);
+    flint_free(D->isv);
+    flint_free(D->W.list);
+    flint_free(D->W.kept);
+    flint_free(D->S0);
+}
+
 /* The plain vertex-set descent: a face as the bitset of its generators, its
    facet candidates F cap T_j over every constraint j. Cheaper than the mask
    descent below when constraints outnumber generators (a cross-polytope: 20
@@ -284,49 +344,19 @@ _faces_compute_by_gens(poly_faces_t F, const poly_t P)
 void
 poly_faces_compute(poly_faces_t F, const poly_t P)
 {
-    slong G = P->ngens, m = P->ncons, gw = BS_WORDS(G), cw = P->cw;
+    slong G = P->ngens, m = P->ncons, gw = BS_WORDS(G);
     if (m > G)
     {
         _faces_compute_by_gens(F, P);
         return;
     }
     bword * set = flint_calloc(FLINT_MAX(gw, 1), sizeof(bword));
-    bword * S0 = flint_malloc(FLINT_MAX(cw, 1) * sizeof(bword));
-    faces_work W;
-    W.C = flint_malloc(FLINT_MAX(m * cw, 1) * sizeof(bword));
-    W.touched = flint_calloc(2 * FLINT_MAX(cw, 1), sizeof(bword));
-    W.hv = W.touched + FLINT_MAX(cw, 1);
-    char * isv = flint_malloc(FLINT_MAX(G, 1));
-    W.isv = isv;
-    W.list = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
-    W.kept = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
-    faces_level lv[2];
-    _level_init(lv + 0, cw);
-    _level_init(lv + 1, cw);
+    faces_descent D;
+    _descent_init(&D, P);
 
     F->num = 0;
     F->gw = gw;
-    int any_vertex = 0;
-    bs_fill(S0, m);
-    for (slong i = 0; i < G; i++)
-    {
-        bs_and(S0, S0, poly_inc(P, i), cw);
-        isv[i] = poly_gen_is_vertex(P, i);
-        any_vertex |= isv[i];
-    }
-    if (any_vertex)
-    {
-        /* P itself: every generator */
-        lv[0].off[0] = 0;
-        lv[0].len[0] = G;
-        lv[0].pool = flint_realloc(lv[0].pool, FLINT_MAX(G, 1) * sizeof(slong));
-        lv[0].pool_alloc = FLINT_MAX(G, 1);
-        for (slong i = 0; i < G; i++)
-            lv[0].pool[i] = i;
-        lv[0].pool_num = G;
-        bsset_insert(lv[0].masks, S0, NULL);
-    }
-    faces_level * cur = lv + 0, * next = lv + 1;
+    faces_level * cur = D.lv + 0, * next = D.lv + 1;
     for (slong dim = P->n; cur->masks->num > 0; dim--)
     {
         bsset_reset(next->masks);
@@ -339,22 +369,15 @@ poly_faces_compute(poly_faces_t F, const poly_t P)
             for (slong a = 0; a < nv; a++)
                 bs_set(set, V[a]);
             _faces_push(F, set, dim);
-            _faces_expand(next, &W, P, bsset_get(cur->masks, f), V, nv);
+            _faces_expand(next, &D.W, P, bsset_get(cur->masks, f), V, nv);
         }
         faces_level * tmp = cur;
         cur = next;
         next = tmp;
     }
 
-    _level_clear(lv + 0);
-    _level_clear(lv + 1);
-    flint_free(W.C);
-    flint_free(W.touched);
-    flint_free(isv);
-    flint_free(W.list);
-    flint_free(W.kept);
+    _descent_clear(&D);
     flint_free(set);
-    flint_free(S0);
 }
 
 /* The counts of poly_faces_count by the mask descent, the faces inside a
@@ -363,40 +386,11 @@ void
 _poly_faces_count_descent(slong * all, slong * outside, const poly_t P, const bword * M, slong nb,
                           const char * only, const slong * rank)
 {
-    slong G = P->ngens, m = P->ncons, cw = P->cw;
-    bword * S0 = flint_malloc(FLINT_MAX(cw, 1) * sizeof(bword));
-    faces_work W;
-    W.C = flint_malloc(FLINT_MAX(m * cw, 1) * sizeof(bword));
-    W.touched = flint_calloc(2 * FLINT_MAX(cw, 1), sizeof(bword));
-    W.hv = W.touched + FLINT_MAX(cw, 1);
-    char * isv = flint_malloc(FLINT_MAX(G, 1));
-    W.isv = isv;
-    W.list = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
-    W.kept = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
-    faces_level lv[2];
-    _level_init(lv + 0, cw);
-    _level_init(lv + 1, cw);
+    slong cw = P->cw;
+    faces_descent D;
+    _descent_init(&D, P);
 
-    int any_vertex = 0;
-    bs_fill(S0, m);
-    for (slong i = 0; i < G; i++)
-    {
-        bs_and(S0, S0, poly_inc(P, i), cw);
-        isv[i] = poly_gen_is_vertex(P, i);
-        any_vertex |= isv[i];
-    }
-    if (any_vertex)
-    {
-        lv[0].off[0] = 0;
-        lv[0].len[0] = G;
-        lv[0].pool = flint_realloc(lv[0].pool, FLINT_MAX(G, 1) * sizeof(slong));
-        lv[0].pool_alloc = FLINT_MAX(G, 1);
-        for (slong i = 0; i < G; i++)
-            lv[0].pool[i] = i;
-        lv[0].pool_num = G;
-        bsset_insert(lv[0].masks, S0, NULL);
-    }
-    faces_level * cur = lv + 0, * next = lv + 1;
+    faces_level * cur = D.lv + 0, * next = D.lv + 1;
     for (slong dim = P->n; cur->masks->num > 0; dim--)
     {
         bsset_reset(next->masks);
@@ -409,7 +403,7 @@ _poly_faces_count_descent(slong * all, slong * outside, const poly_t P, const bw
             int held = (only == NULL);
             for (slong a = 0; a < nv && (first < 0 || rank != NULL || !held); a++)
             {
-                if (isv[V[a]] && (first < 0 || (rank != NULL && rank[V[a]] < rank[first])))
+                if (D.isv[V[a]] && (first < 0 || (rank != NULL && rank[V[a]] < rank[first])))
                     first = V[a];
                 held |= (only != NULL && only[V[a]]);
             }
@@ -428,21 +422,14 @@ _poly_faces_count_descent(slong * all, slong * outside, const poly_t P, const bw
                one of them, so what lies inside a Z_i need not be expanded */
             if (inside && all == NULL)
                 continue;
-            _faces_expand(next, &W, P, S, V, nv);
+            _faces_expand(next, &D.W, P, S, V, nv);
         }
         faces_level * tmp = cur;
         cur = next;
         next = tmp;
     }
 
-    _level_clear(lv + 0);
-    _level_clear(lv + 1);
-    flint_free(W.C);
-    flint_free(W.touched);
-    flint_free(isv);
-    flint_free(W.list);
-    flint_free(W.kept);
-    flint_free(S0);
+    _descent_clear(&D);
 }
 
 slong
