@@ -28,6 +28,16 @@ def net2():
     return relucert.Network.from_json(NET2)
 
 
+def _run_sage(sage, path, timeout):
+    """Run a script in Sage. Sage does not load librelucert: a sanitizer build's preloaded ASan
+    runtime is kept out of it (under ASan, cysignals cannot install its signal handlers)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LD_PRELOAD", "ASAN_OPTIONS")}
+    try:
+        return subprocess.run([sage, str(path)], capture_output=True, text=True, timeout=timeout, env=env)
+    except subprocess.TimeoutExpired:
+        pytest.fail("sage did not finish within %d s" % timeout)
+
+
 def test_sage_script(net2, tmp_path, capsys):
     regions = list(net2.regions(box=(-1, 1)))
     script = relucert.to_sage(regions)
@@ -41,12 +51,7 @@ def test_sage_script(net2, tmp_path, capsys):
         # the checks above passed, but the script was not run: report a skip, not a pass
         pytest.skip("script checked for syntax only, not run: %s" %
                     ("sage is not on PATH" if sage is None else "RELUCERT_SKIP_SAGE is set"))
-    try:
-        # sage does not load librelucert: keep a sanitizer build's preloaded ASan runtime out of it
-        env = {k: v for k, v in os.environ.items() if k not in ("LD_PRELOAD", "ASAN_OPTIONS")}
-        p = subprocess.run([sage, str(path)], capture_output=True, text=True, timeout=600, env=env)
-    except subprocess.TimeoutExpired:
-        pytest.fail("sage did not finish within 600 s")
+    p = _run_sage(sage, path, 600)
     assert p.returncode == 0, p.stdout + p.stderr
     assert "%d polyhedra rebuilt over QQ, vertices agree" % len(regions) in p.stdout
     with capsys.disabled():
@@ -266,7 +271,7 @@ def test_sage_complex_script(net2, tmp_path):
         pytest.skip("sage is not on PATH: the complex script was checked, not run")
     f = tmp_path / "complex.sage"
     f.write_text(script)
-    p = subprocess.run([sage, str(f)], capture_output=True, text=True, timeout=900)
+    p = _run_sage(sage, f, 900)
     assert p.returncode == 0 and "agrees" in p.stdout, p.stdout + p.stderr
 
 
