@@ -1,6 +1,9 @@
 /* Issue 19: poly_faces_count (h-vector at simple vertices of polytopes, the
-   walk at vertices of unbounded ones, the descent for the rest) against the
-   face sets of the reference below.
+   walk at vertices of unbounded ones, the face iterator when constraints
+   outnumber generators, the descent for the rest) against the face sets of
+   the reference below; poly_set_dd (both descriptions at once) on cyclic
+   polytopes, with a facet left out and on a cube, where it must not claim
+   the facets complete.
    Issue 17: the face lattice from tight-constraint masks and generator lists
    (poly_faces_compute) gives the faces, dimensions, order and generator sets
    of the plain vertex-set descent (the previous implementation, kept here as
@@ -9,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <flint/fmpz_mat.h>
 #include <flint/fmpz_vec.h>
 #include "poly/poly.h"
 
@@ -153,6 +157,139 @@ check_same(const poly_t P, flint_rand_t state)
     return num;
 }
 
+/* The cyclic polytope C(N, n), points (1, t, t^2, ..., t^n), t = 1..N: its
+   facets by brute force (every n of the points whose hyperplane has all
+   others on one side), then P = poly_set_dd from points and facets, which
+   must prove them complete (simplicial), and must not when one is left out.
+   Its faces against the reference. Returns their number. */
+static slong
+check_cyclic(slong n, slong N, flint_rand_t state)
+{
+    slong d = n + 1, nf = 0, af = 16;
+    fmpz * pts = _fmpz_vec_init((N + 1) * d), * F = _fmpz_vec_init(af * d);
+    slong * src = flint_malloc(af * sizeof(slong));
+    for (slong i = 0; i < N; i++)
+    {
+        fmpz_one(pts + i * d);
+        for (slong k = 1; k <= n; k++)
+            fmpz_mul_si(pts + i * d + k, pts + i * d + k - 1, i + 1);
+    }
+    /* the hyperplane through n points: the kernel of their n x d matrix */
+    slong * c = flint_malloc(n * sizeof(slong));
+    for (slong k = 0; k < n; k++)
+        c[k] = k;
+    fmpz_mat_t M, K;
+    fmpz_mat_init(M, n, d);
+    fmpz_mat_init(K, d, d);
+    for (;;)
+    {
+        for (slong k = 0; k < n; k++)
+            _fmpz_vec_set(M->rows[k], pts + c[k] * d, d);
+        CHECK(fmpz_mat_nullspace(K, M) == 1, "points of the moment curve not in general position");
+        fmpz * h = _fmpz_vec_init(d);
+        for (slong k = 0; k < d; k++)
+            fmpz_set(h + k, fmpz_mat_entry(K, k, 0));
+        int pos = 0, neg = 0;
+        fmpz_t v;
+        fmpz_init(v);
+        for (slong i = 0; i < N; i++)
+        {
+            poly_vec_dot(v, h, pts + i * d, d);
+            pos |= fmpz_sgn(v) > 0;
+            neg |= fmpz_sgn(v) < 0;
+        }
+        fmpz_clear(v);
+        if (!(pos && neg))
+        {
+            if (neg)
+                _fmpz_vec_neg(h, h, d);
+            poly_vec_make_primitive(h, d);
+            if (nf == af)
+            {
+                af *= 2;
+                fmpz * F2 = _fmpz_vec_init(af * d);
+                _fmpz_vec_set(F2, F, nf * d);
+                _fmpz_vec_clear(F, nf * d);
+                F = F2;
+                src = flint_realloc(src, af * sizeof(slong));
+            }
+            _fmpz_vec_set(F + nf * d, h, d);
+            src[nf] = POLY_SRC_DOMAIN(nf);
+            nf++;
+        }
+        _fmpz_vec_clear(h, d);
+        slong k = n - 1;
+        while (k >= 0 && c[k] == N - n + k)
+            k--;
+        if (k < 0)
+            break;
+        c[k]++;
+        for (slong j = k + 1; j < n; j++)
+            c[j] = c[j - 1] + 1;
+    }
+    poly_t P;
+    int proved = 0;
+    poly_init(P, n);
+    /* one point given twice: kept once */
+    _fmpz_vec_set(pts + N * d, pts + n_randint(state, N) * d, d);
+    CHECK(poly_set_dd(P, &proved, pts, N + 1, F, nf, src) == 0 && proved,
+          "C(%ld,%ld): %ld facets, not proved complete", (long) N, (long) n, (long) nf);
+    CHECK(P->ngens == N && P->ncons == nf + 1, "C(%ld,%ld): %ld generators, %ld constraints", (long) N, (long) n,
+          (long) P->ngens, (long) P->ncons);
+    slong num = check_same(P, state);
+    poly_t Q;
+    poly_init(Q, n);
+    slong drop = n_randint(state, nf);
+    _fmpz_vec_swap(F + drop * d, F + (nf - 1) * d, d);
+    CHECK(poly_set_dd(Q, &proved, pts, N, F, nf - 1, src) == 0 && !proved,
+          "C(%ld,%ld): a facet left out, yet proved complete", (long) N, (long) n);
+    _fmpz_vec_neg(F, F, d);     /* not valid on the points */
+    CHECK(poly_set_dd(Q, &proved, pts, N, F, nf, src) == 1, "an invalid facet accepted");
+    poly_clear(Q);
+    poly_clear(P);
+    fmpz_mat_clear(M);
+    fmpz_mat_clear(K);
+    flint_free(c);
+    flint_free(src);
+    _fmpz_vec_clear(F, af * d);
+    _fmpz_vec_clear(pts, (N + 1) * d);
+    return num;
+}
+
+/* A cube is not simplicial: the local test does not apply, nothing is claimed;
+   a repeated point and an interior one are accepted. */
+static void
+check_dd_cube(void)
+{
+    slong n = 3, d = 4;
+    fmpz * pts = _fmpz_vec_init(10 * d), * F = _fmpz_vec_init(6 * d);
+    slong src[6];
+    for (slong i = 0; i < 8; i++)
+    {
+        fmpz_one(pts + i * d);
+        for (slong k = 0; k < n; k++)
+            fmpz_set_si(pts + i * d + 1 + k, ((i >> k) & 1) ? 1 : -1);
+    }
+    _fmpz_vec_set(pts + 8 * d, pts, d);
+    fmpz_one(pts + 9 * d);
+    for (slong k = 0; k < n; k++)
+    {
+        fmpz_one(F + (2 * k) * d);
+        fmpz_one(F + (2 * k) * d + 1 + k);
+        fmpz_one(F + (2 * k + 1) * d);
+        fmpz_set_si(F + (2 * k + 1) * d + 1 + k, -1);
+        src[2 * k] = 2 * k;
+        src[2 * k + 1] = 2 * k + 1;
+    }
+    poly_t P;
+    int proved = 1;
+    poly_init(P, n);
+    CHECK(poly_set_dd(P, &proved, pts, 10, F, 6, src) == 0 && !proved, "the cube: proved %d", proved);
+    poly_clear(P);
+    _fmpz_vec_clear(F, 6 * d);
+    _fmpz_vec_clear(pts, 10 * d);
+}
+
 int
 main(void)
 {
@@ -230,6 +367,36 @@ main(void)
             _fmpz_vec_clear(g, d);
             poly_clear(P);
         }
+    /* constraints outnumbering generators (the face iterator): cross-polytopes
+       |x_1| + ... + |x_n| <= 1, and the unbounded half of their facets with
+       s_1 = +1, cut from R^n */
+    for (slong n = 2; n <= 7; n++)
+        for (int half = 0; half <= 1; half++)
+        {
+            slong d = n + 1;
+            poly_t P;
+            fmpz * g = _fmpz_vec_init(d);
+            poly_init(P, n);
+            for (ulong s = 0; s < (UWORD(1) << n); s++)
+            {
+                if (half && (s & 1))
+                    continue;
+                fmpz_one(g);
+                for (slong k = 0; k < n; k++)
+                    fmpz_set_si(g + 1 + k, ((s >> k) & 1) ? 1 : -1);
+                if (poly_side(P, g) == POLY_CUT)
+                    poly_cut(P, g, (slong) s);
+            }
+            CHECK(half || P->ncons > P->ngens, "cross-polytope: %ld constraints, %ld generators",
+                  (long) P->ncons, (long) P->ngens);
+            total += check_same(P, state);
+            _fmpz_vec_clear(g, d);
+            poly_clear(P);
+        }
+    total += check_cyclic(3, 70, state);     /* 136 facets on 70 vertices: two words per face */
+    total += check_cyclic(4, 12, state);
+    total += check_cyclic(5, 10, state);
+    check_dd_cube();
     CHECK(total > 10000, "only %ld faces compared", (long) total);
     flint_randclear(state);
     flint_cleanup();

@@ -498,25 +498,206 @@ _faces_count_walk(slong * all, slong * outside, const poly_t P, const bword * T,
     flint_free(below);
 }
 
-/* The counts by the plain descent (constraints outnumber generators). */
+/* ---- the face iterator (constraints outnumber generators) ----------------------
+
+   Kliem and Stump's face iterator ("A face iterator for polyhedra and more",
+   2019; Sage's FaceIterator), counting only: a depth-first walk over the
+   faces as generator sets that keeps no face once it is left, where the
+   level-by-level descent keeps every face of a level in a hash set. The
+   faces of a face F not seen yet are those inside one of its coatoms A_i
+   but inside no coatom visited before (a face inside a visited face was
+   counted there); the coatoms of A_i that matter are therefore the maximal
+   sets A_i cap A_j, j > i, inside no visited face, and every face is
+   counted exactly once, with dimension one less per level. */
+typedef struct
+{
+    slong gw, nz;
+    const bword * verts, * Z;
+    slong * all, * outside;
+    bword * vis;            /* the visited faces, a stack of gw-word sets */
+    slong nvis, avis;
+    bword ** buf;           /* per depth: the coatoms of the face below */
+    slong * abuf;
+}
+faces_iter;
+
+static void
+_iter_count(faces_iter * I, const bword * A, slong dim)
+{
+    int inside = 0;
+    for (slong i = 0; i < I->nz && !inside; i++)
+        inside = bs_subset(A, I->Z + i * I->gw, I->gw);
+    if (I->all != NULL)
+        I->all[dim]++;
+    I->outside[dim] += !inside;
+}
+
+static void
+_iter_visit(faces_iter * I, const bword * A)
+{
+    if (I->nvis == I->avis)
+    {
+        I->avis = FLINT_MAX(16, 2 * I->avis);
+        I->vis = flint_realloc(I->vis, I->avis * I->gw * sizeof(bword));
+    }
+    bs_copy(I->vis + I->nvis * I->gw, A, I->gw);
+    I->nvis++;
+}
+
+/* The sets c (nc of them, gw words each) reduced in place to the maximal
+   ones inside no visited face, in their order (of equal copies the first);
+   returns how many are left. One pass against the maximal sets so far (the
+   few facets of the face), then the visited faces, most recent first. */
+/* the same for sets of one word (up to 64 generators), the common case */
+static slong
+_iter_new_maximal_1(const faces_iter * I, bword * c, slong nc)
+{
+    slong nk = 0;
+    for (slong a = 0; a < nc; a++)
+    {
+        bword x = c[a];
+        int covered = 0;
+        for (slong b = 0; b < nk && !covered; b++)
+            covered = (x & ~c[b]) == 0;
+        if (covered)
+            continue;
+        slong nk2 = 0;
+        for (slong b = 0; b < nk; b++)
+            if ((c[b] & ~x) != 0)
+                c[nk2++] = c[b];
+        c[nk2++] = x;
+        nk = nk2;
+    }
+    slong nn = 0;
+    for (slong a = 0; a < nk; a++)
+    {
+        bword x = c[a];
+        int covered = 0;
+        for (slong v = I->nvis - 1; v >= 0 && !covered; v--)
+            covered = (x & ~I->vis[v]) == 0;
+        if (!covered)
+            c[nn++] = x;
+    }
+    return nn;
+}
+
+static slong
+_iter_new_maximal(const faces_iter * I, bword * c, slong nc)
+{
+    slong gw = I->gw, nk = 0;
+    if (gw == 1)
+        return _iter_new_maximal_1(I, c, nc);
+    for (slong a = 0; a < nc; a++)
+    {
+        const bword * x = c + a * gw;
+        int covered = 0;
+        for (slong b = 0; b < nk && !covered; b++)
+            covered = bs_subset(x, c + b * gw, gw);
+        if (covered)
+            continue;
+        slong nk2 = 0;
+        for (slong b = 0; b < nk; b++)
+            if (!bs_subset(c + b * gw, x, gw))
+            {
+                if (nk2 != b)
+                    bs_copy(c + nk2 * gw, c + b * gw, gw);
+                nk2++;
+            }
+        if (nk2 != a)
+            bs_copy(c + nk2 * gw, x, gw);
+        nk = nk2 + 1;
+    }
+    slong nn = 0;
+    for (slong a = 0; a < nk; a++)
+    {
+        const bword * x = c + a * gw;
+        int covered = 0;
+        for (slong v = I->nvis - 1; v >= 0 && !covered; v--)
+            covered = bs_subset(x, I->vis + v * gw, gw);
+        if (!covered)
+        {
+            if (nn != a)
+                bs_copy(c + nn * gw, x, gw);
+            nn++;
+        }
+    }
+    return nn;
+}
+
+/* Counts the faces inside the k coatoms coat (faces of dimension dim, each
+   inside no visited face), then leaves the visited stack as it found it. */
+static void
+_iter_walk(faces_iter * I, const bword * coat, slong k, slong dim, slong depth)
+{
+    slong gw = I->gw, vis0 = I->nvis;
+    for (slong i = 0; i < k; i++)
+    {
+        const bword * A = coat + i * gw;
+        _iter_count(I, A, dim);
+        if (dim > 0 && i + 1 < k)
+        {
+            if (I->abuf[depth] < k - i - 1)
+            {
+                I->abuf[depth] = k - i - 1;
+                I->buf[depth] = flint_realloc(I->buf[depth], (k - i - 1) * gw * sizeof(bword));
+            }
+            bword * c = I->buf[depth];
+            slong nc = 0;
+            for (slong j = i + 1; j < k; j++)
+            {
+                bs_and(c + nc * gw, A, coat + j * gw, gw);
+                nc += bs_meets(c + nc * gw, I->verts, gw);    /* no vertex: not a face of P, nor below */
+            }
+            nc = _iter_new_maximal(I, c, nc);
+            if (nc > 0)
+                _iter_walk(I, c, nc, dim - 1, depth + 1);
+        }
+        _iter_visit(I, A);
+    }
+    I->nvis = vis0;
+}
+
+/* The counts by the face iterator, P's facets (tight sets of its
+   constraints) as the first coatoms. */
 static void
 _faces_count_by_gens(slong * all, slong * outside, const poly_t P, const bword * Z, slong nz)
 {
-    poly_faces_t F;
-    slong gw = BS_WORDS(P->ngens);
-    poly_faces_init(F);
-    poly_faces_compute(F, P);
-    for (slong f = 0; f < F->num; f++)
+    slong G = P->ngens, m = P->ncons, n = P->n, gw = BS_WORDS(G);
+    bword * verts = flint_calloc(FLINT_MAX(gw, 1), sizeof(bword));
+    bword * top = flint_calloc(FLINT_MAX(m * gw, 1), sizeof(bword));
+    bword * full = flint_calloc(FLINT_MAX(gw, 1), sizeof(bword));
+    for (slong i = 0; i < G; i++)
     {
-        const bword * face = poly_faces_set(F, f);
-        int inside = 0;
-        for (slong i = 0; i < nz && !inside; i++)
-            inside = bs_subset(face, Z + i * gw, gw);
-        if (all != NULL)
-            all[F->dim[f]]++;
-        outside[F->dim[f]] += !inside;
+        if (poly_gen_is_vertex(P, i))
+            bs_set(verts, i);
+        for (slong w = 0; w < P->cw; w++)
+            for (bword y = poly_inc(P, i)[w]; y != 0; y &= y - 1)
+                bs_set(top + (64 * w + __builtin_ctzll(y)) * gw, i);
     }
-    poly_faces_clear(F);
+    bs_fill(full, G);
+    faces_iter I = { gw, nz, verts, Z, all, outside, NULL, 0, 0,
+                     flint_calloc(n + 2, sizeof(bword *)), flint_calloc(n + 2, sizeof(slong)) };
+    if (bs_meets(full, verts, gw))
+    {
+        _iter_count(&I, full, n);
+        slong nc = 0;
+        for (slong j = 0; j < m; j++)
+        {
+            bs_copy(top + nc * gw, top + j * gw, gw);
+            nc += bs_meets(top + nc * gw, verts, gw) && !bs_equal(top + nc * gw, full, gw);
+        }
+        nc = _iter_new_maximal(&I, top, nc);
+        if (n > 0)
+            _iter_walk(&I, top, nc, n - 1, 0);
+    }
+    for (slong d = 0; d < n + 2; d++)
+        flint_free(I.buf[d]);
+    flint_free(I.buf);
+    flint_free(I.abuf);
+    flint_free(I.vis);
+    flint_free(full);
+    flint_free(top);
+    flint_free(verts);
 }
 
 /* The counts at the vertices (a pointed P with a vertex, n small), into

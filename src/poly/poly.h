@@ -121,6 +121,19 @@ void poly_split(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g, slong 
 /* P = P cap {g >= 0} in place, where poly_side(P, g) is POLY_CUT. */
 void poly_cut(poly_t P, const fmpz * g, slong src);
 
+/* P from both descriptions at once, without cuts (src/poly/dd.c): the cone of
+   the ng primitive rows gens (t, x), none zero, and the nc primitive rows
+   cons (c, a), claimed to be its facets (t >= 0 not among them), with tags
+   src. Checked exactly: every constraint holds on every generator and is
+   tight on a set of rank n (so a facet). *proved = 1 when moreover the
+   facets are proved complete by a local test (the generators are points,
+   every facet holds exactly n of them, and each n - 1 of those lie on a
+   second facet: every ridge of a simplicial polytope on two facets); only
+   then is P set, to those constraints (t >= 0 first) and the extreme
+   generators, each once. Returns 1 when a check failed (P unchanged). */
+int poly_set_dd(poly_t P, int * proved, const fmpz * gens, slong ng, const fmpz * cons, slong nc,
+                const slong * src);
+
 /* ---- the same position through a floating-point filter (poly/position.c) ------
    Double copies of P's generators, for poly_position: each sign of g.u is
    taken from doubles when a rigorous rounding margin proves it and computed

@@ -711,35 +711,50 @@ polytope_set_vrep(polytope_t Q, const fmpq_mat_t V, const fmpq_mat_t R, const fm
             break;
     }
 
-    /* facets of C: the extreme rays of C* (mapped back by W), cut into R^e */
-    fmpz * z = _fmpz_vec_init(D);
+    /* facets of C: the extreme rays of C* (mapped back by W) */
+    fmpz * z = _fmpz_vec_init(FLINT_MAX(K->ngens, 1) * D);
+    slong * zsrc = flint_malloc(FLINT_MAX(K->ngens, 1) * sizeof(slong));
+    slong nz = 0;
     if (K->nlin != 0)
         status = rc_error_set(err, RELU_E_INTERNAL, "the dual cone of the generators is not pointed");
     for (slong r = 0; r < K->ngens && status == RELU_OK; r++)
     {
         if (poly_gen_is_vertex(K, r))
             continue;     /* the apex */
+        fmpz * zr = z + nz * D;
         for (slong k = 0; k < D; k++)
         {
-            fmpz_zero(z + k);
+            fmpz_zero(zr + k);
             for (slong j = 0; j < K->n; j++)
-                fmpz_addmul(z + k, fmpz_mat_entry(W, k, j), poly_gen(K, r) + 1 + j);
+                fmpz_addmul(zr + k, fmpz_mat_entry(W, k, j), poly_gen(K, r) + 1 + j);
         }
-        poly_vec_make_primitive(z, D);
-        if (_fmpz_vec_is_zero(z + 1, e))
+        poly_vec_make_primitive(zr, D);
+        if (_fmpz_vec_is_zero(zr + 1, e))
             continue;     /* t >= 0: the face at infinity */
-        if (poly_side(Q->P, z) != POLY_CUT)
+        zsrc[nz++] = POLY_SRC_DOMAIN(r);
+    }
+    /* P from generators and facets at once when that is proved right (a
+       simplicial polytope: no second double description); else cut R^e by
+       the facets, and the cuts' generators must be among the given ones */
+    int proved = 0;
+    if (status == RELU_OK && nly == 0 && poly_set_dd(Q->P, &proved, gy, ng, z, nz, zsrc))
+        status = rc_error_set(err, RELU_E_INTERNAL, "a facet from the dual cone is not a facet of the generators");
+    for (slong r = 0; r < nz && status == RELU_OK && !proved; r++)
+    {
+        if (poly_side(Q->P, z + r * D) != POLY_CUT)
             status = rc_error_set(err, RELU_E_INTERNAL, "a facet from the dual cone does not cut the polyhedron");
         else
-            poly_cut(Q->P, z, POLY_SRC_DOMAIN(r));
+            poly_cut(Q->P, z + r * D, zsrc[r]);
     }
-    status = _vrep_check(Q, gy, ng, ly, nly, D, status, err);
+    if (!proved)
+        status = _vrep_check(Q, gy, ng, ly, nly, D, status, err);
     if (status == RELU_OK)
         _polytope_finish(Q);
     else
         _hull_set(Q, NULL, 0);
 
-    _fmpz_vec_clear(z, D);
+    _fmpz_vec_clear(z, FLINT_MAX(K->ngens, 1) * D);
+    flint_free(zsrc);
     _fmpz_vec_clear(c, D + 1);
     poly_clear(K);
     fmpz_mat_clear(W);
