@@ -243,6 +243,9 @@ check_cyclic(slong n, slong N, flint_rand_t state)
     _fmpz_vec_swap(F + drop * d, F + (nf - 1) * d, d);
     CHECK(poly_set_dd(Q, &proved, pts, N, F, nf - 1, src) == 0 && !proved,
           "C(%ld,%ld): a facet left out, yet proved complete", (long) N, (long) n);
+    _fmpz_vec_set(F + d, F, d);     /* one facet and a copy of it share every ridge */
+    CHECK(poly_set_dd(Q, &proved, pts, N, F, 2, src) == 0 && !proved,
+          "C(%ld,%ld): one facet given twice, yet proved complete", (long) N, (long) n);
     _fmpz_vec_neg(F, F, d);     /* not valid on the points */
     CHECK(poly_set_dd(Q, &proved, pts, N, F, nf, src) == 1, "an invalid facet accepted");
     poly_clear(Q);

@@ -117,7 +117,10 @@ poly_set_dd(poly_t P, int * proved, const fmpz * gens, slong ng, const fmpz * co
     /* complete when bounded and simplicial with every ridge on two facets:
        the facets of a polytope are connected through their ridges, each
        ridge on exactly two, so a missing facet leaves a ridge on one */
-    int simplicial = bounded && n >= 2 && nc > 0;
+    /* (a facet given twice would share every ridge with itself) */
+    slong * ck = flint_malloc(FLINT_MAX(nc, 1) * sizeof(slong));
+    int simplicial = bounded && n >= 2 && nc > 0 && _distinct_rows(ck, cons, nc, d) == nc;
+    flint_free(ck);
     for (slong j = 0; j < nc && simplicial; j++)
         simplicial = bs_count(T + j * gw, gw) == n;
     *proved = !bad && simplicial && _ridges_shared(T, nc, nd);

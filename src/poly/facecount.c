@@ -505,19 +505,22 @@ _faces_count_walk(slong * all, slong * outside, const poly_t P, const bword * T,
    faces as generator sets that keeps no face once it is left, where the
    level-by-level descent keeps every face of a level in a hash set. The
    faces of a face F not seen yet are those inside one of its coatoms A_i
-   but inside no coatom visited before (a face inside a visited face was
+   but inside no face visited before (a face inside a visited face was
    counted there); the coatoms of A_i that matter are therefore the maximal
    sets A_i cap A_j, j > i, inside no visited face, and every face is
-   counted exactly once, with dimension one less per level. */
+   counted exactly once, with dimension one less per level. A face inside a
+   visited face v is inside v cap A_i: the walk into A_i carries only the
+   maximal sets v cap A_i, usually the few facets of A_i, not every face
+   visited on the way down. */
 typedef struct
 {
     slong gw, nz;
     const bword * verts, * Z;
     slong * all, * outside;
-    bword * vis;            /* the visited faces, a stack of gw-word sets */
-    slong nvis, avis;
     bword ** buf;           /* per depth: the coatoms of the face below */
     slong * abuf;
+    bword ** vis;           /* per depth: the visited faces inside the face of that depth */
+    slong * avis;
 }
 faces_iter;
 
@@ -532,25 +535,22 @@ _iter_count(faces_iter * I, const bword * A, slong dim)
     I->outside[dim] += !inside;
 }
 
-static void
-_iter_visit(faces_iter * I, const bword * A)
+/* room for len sets in (*b)[depth] */
+static bword *
+_iter_fit(bword ** b, slong * alloc, slong depth, slong len, slong gw)
 {
-    if (I->nvis == I->avis)
+    if (alloc[depth] < len)
     {
-        I->avis = FLINT_MAX(16, 2 * I->avis);
-        I->vis = flint_realloc(I->vis, I->avis * I->gw * sizeof(bword));
+        alloc[depth] = FLINT_MAX(len, 2 * alloc[depth]);
+        b[depth] = flint_realloc(b[depth], alloc[depth] * gw * sizeof(bword));
     }
-    bs_copy(I->vis + I->nvis * I->gw, A, I->gw);
-    I->nvis++;
+    return b[depth];
 }
 
-/* The sets c (nc of them, gw words each) reduced in place to the maximal
-   ones inside no visited face, in their order (of equal copies the first);
-   returns how many are left. One pass against the maximal sets so far (the
-   few facets of the face), then the visited faces, most recent first. */
-/* the same for sets of one word (up to 64 generators), the common case */
+/* The sets c (nc of them) reduced in place to the maximal ones, in their
+   order (of equal copies the first): one pass against the maximal sets so far. */
 static slong
-_iter_new_maximal_1(const faces_iter * I, bword * c, slong nc)
+_iter_maximal_1(bword * c, slong nc)
 {
     slong nk = 0;
     for (slong a = 0; a < nc; a++)
@@ -568,25 +568,15 @@ _iter_new_maximal_1(const faces_iter * I, bword * c, slong nc)
         c[nk2++] = x;
         nk = nk2;
     }
-    slong nn = 0;
-    for (slong a = 0; a < nk; a++)
-    {
-        bword x = c[a];
-        int covered = 0;
-        for (slong v = I->nvis - 1; v >= 0 && !covered; v--)
-            covered = (x & ~I->vis[v]) == 0;
-        if (!covered)
-            c[nn++] = x;
-    }
-    return nn;
+    return nk;
 }
 
 static slong
-_iter_new_maximal(const faces_iter * I, bword * c, slong nc)
+_iter_maximal(bword * c, slong nc, slong gw)
 {
-    slong gw = I->gw, nk = 0;
     if (gw == 1)
-        return _iter_new_maximal_1(I, c, nc);
+        return _iter_maximal_1(c, nc);
+    slong nk = 0;
     for (slong a = 0; a < nc; a++)
     {
         const bword * x = c + a * gw;
@@ -607,13 +597,20 @@ _iter_new_maximal(const faces_iter * I, bword * c, slong nc)
             bs_copy(c + nk2 * gw, x, gw);
         nk = nk2 + 1;
     }
+    return nk;
+}
+
+/* The sets c (nc) that are inside none of the nv sets v, kept in order. */
+static slong
+_iter_drop_inside(bword * c, slong nc, const bword * v, slong nv, slong gw)
+{
     slong nn = 0;
-    for (slong a = 0; a < nk; a++)
+    for (slong a = 0; a < nc; a++)
     {
         const bword * x = c + a * gw;
         int covered = 0;
-        for (slong v = I->nvis - 1; v >= 0 && !covered; v--)
-            covered = bs_subset(x, I->vis + v * gw, gw);
+        for (slong b = 0; b < nv && !covered; b++)
+            covered = bs_subset(x, v + b * gw, gw);
         if (!covered)
         {
             if (nn != a)
@@ -624,37 +621,43 @@ _iter_new_maximal(const faces_iter * I, bword * c, slong nc)
     return nn;
 }
 
-/* Counts the faces inside the k coatoms coat (faces of dimension dim, each
-   inside no visited face), then leaves the visited stack as it found it. */
-static void
-_iter_walk(faces_iter * I, const bword * coat, slong k, slong dim, slong depth)
+/* A cap each of the sets s (ns of them) into d, those that hold a vertex
+   (the others are no faces of P, nor is anything below them); returns how many. */
+static slong
+_iter_meet(bword * d, const bword * A, const bword * s, slong ns, const faces_iter * I)
 {
-    slong gw = I->gw, vis0 = I->nvis;
+    slong gw = I->gw, nd = 0;
+    for (slong j = 0; j < ns; j++)
+    {
+        bs_and(d + nd * gw, A, s + j * gw, gw);
+        nd += bs_meets(d + nd * gw, I->verts, gw);
+    }
+    return nd;
+}
+
+/* Counts the faces inside the k coatoms coat of a face (each of dimension
+   dim, none inside a visited face), given the nvis visited faces vis inside
+   that face (room for nvis + k: the coatoms are appended once done). */
+static void
+_iter_walk(faces_iter * I, const bword * coat, slong k, bword * vis, slong nvis, slong dim, slong depth)
+{
+    slong gw = I->gw;
     for (slong i = 0; i < k; i++)
     {
         const bword * A = coat + i * gw;
         _iter_count(I, A, dim);
         if (dim > 0 && i + 1 < k)
         {
-            if (I->abuf[depth] < k - i - 1)
-            {
-                I->abuf[depth] = k - i - 1;
-                I->buf[depth] = flint_realloc(I->buf[depth], (k - i - 1) * gw * sizeof(bword));
-            }
-            bword * c = I->buf[depth];
-            slong nc = 0;
-            for (slong j = i + 1; j < k; j++)
-            {
-                bs_and(c + nc * gw, A, coat + j * gw, gw);
-                nc += bs_meets(c + nc * gw, I->verts, gw);    /* no vertex: not a face of P, nor below */
-            }
-            nc = _iter_new_maximal(I, c, nc);
+            bword * cv = _iter_fit(I->vis, I->avis, depth + 1, nvis + k - i - 1, gw);
+            slong ncv = _iter_maximal(cv, _iter_meet(cv, A, vis, nvis, I), gw);
+            bword * c = _iter_fit(I->buf, I->abuf, depth, k - i - 1, gw);
+            slong nc = _iter_maximal(c, _iter_meet(c, A, coat + (i + 1) * gw, k - i - 1, I), gw);
+            nc = _iter_drop_inside(c, nc, cv, ncv, gw);
             if (nc > 0)
-                _iter_walk(I, c, nc, dim - 1, depth + 1);
+                _iter_walk(I, c, nc, cv, ncv, dim - 1, depth + 1);
         }
-        _iter_visit(I, A);
+        bs_copy(vis + (nvis++) * gw, A, gw);
     }
-    I->nvis = vis0;
 }
 
 /* The counts by the face iterator, P's facets (tight sets of its
@@ -675,7 +678,8 @@ _faces_count_by_gens(slong * all, slong * outside, const poly_t P, const bword *
                 bs_set(top + (64 * w + __builtin_ctzll(y)) * gw, i);
     }
     bs_fill(full, G);
-    faces_iter I = { gw, nz, verts, Z, all, outside, NULL, 0, 0,
+    faces_iter I = { gw, nz, verts, Z, all, outside,
+                     flint_calloc(n + 2, sizeof(bword *)), flint_calloc(n + 2, sizeof(slong)),
                      flint_calloc(n + 2, sizeof(bword *)), flint_calloc(n + 2, sizeof(slong)) };
     if (bs_meets(full, verts, gw))
     {
@@ -686,15 +690,19 @@ _faces_count_by_gens(slong * all, slong * outside, const poly_t P, const bword *
             bs_copy(top + nc * gw, top + j * gw, gw);
             nc += bs_meets(top + nc * gw, verts, gw) && !bs_equal(top + nc * gw, full, gw);
         }
-        nc = _iter_new_maximal(&I, top, nc);
-        if (n > 0)
-            _iter_walk(&I, top, nc, n - 1, 0);
+        nc = _iter_maximal(top, nc, gw);
+        if (n > 0 && nc > 0)
+            _iter_walk(&I, top, nc, _iter_fit(I.vis, I.avis, 0, nc, gw), 0, n - 1, 0);
     }
     for (slong d = 0; d < n + 2; d++)
+    {
         flint_free(I.buf[d]);
+        flint_free(I.vis[d]);
+    }
     flint_free(I.buf);
     flint_free(I.abuf);
     flint_free(I.vis);
+    flint_free(I.avis);
     flint_free(full);
     flint_free(top);
     flint_free(verts);
