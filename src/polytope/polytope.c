@@ -632,6 +632,32 @@ _vrep_check(polytope_t Q, const fmpz * gy, slong ng, const fmpz * ly, slong nly,
     return status;
 }
 
+/* The facets of C from the extreme rays of the dual cone K (mapped back by
+   W: D x K->n), primitive, with their tags, the face at infinity left out;
+   returns how many. */
+static slong
+_vrep_facets(fmpz * z, slong * zsrc, const poly_t K, const fmpz_mat_t W, slong e)
+{
+    slong D = e + 1, nz = 0;
+    for (slong r = 0; r < K->ngens; r++)
+    {
+        if (poly_gen_is_vertex(K, r))
+            continue;     /* the apex */
+        fmpz * zr = z + nz * D;
+        for (slong k = 0; k < D; k++)
+        {
+            fmpz_zero(zr + k);
+            for (slong j = 0; j < K->n; j++)
+                fmpz_addmul(zr + k, fmpz_mat_entry(W, k, j), poly_gen(K, r) + 1 + j);
+        }
+        poly_vec_make_primitive(zr, D);
+        if (_fmpz_vec_is_zero(zr + 1, e))
+            continue;     /* t >= 0: the face at infinity */
+        zsrc[nz++] = POLY_SRC_DOMAIN(r);
+    }
+    return nz;
+}
+
 int
 polytope_set_vrep(polytope_t Q, const fmpq_mat_t V, const fmpq_mat_t R, const fmpq_mat_t L, rc_error_t err)
 {
@@ -717,22 +743,8 @@ polytope_set_vrep(polytope_t Q, const fmpq_mat_t V, const fmpq_mat_t R, const fm
     slong nz = 0;
     if (K->nlin != 0)
         status = rc_error_set(err, RELU_E_INTERNAL, "the dual cone of the generators is not pointed");
-    for (slong r = 0; r < K->ngens && status == RELU_OK; r++)
-    {
-        if (poly_gen_is_vertex(K, r))
-            continue;     /* the apex */
-        fmpz * zr = z + nz * D;
-        for (slong k = 0; k < D; k++)
-        {
-            fmpz_zero(zr + k);
-            for (slong j = 0; j < K->n; j++)
-                fmpz_addmul(zr + k, fmpz_mat_entry(W, k, j), poly_gen(K, r) + 1 + j);
-        }
-        poly_vec_make_primitive(zr, D);
-        if (_fmpz_vec_is_zero(zr + 1, e))
-            continue;     /* t >= 0: the face at infinity */
-        zsrc[nz++] = POLY_SRC_DOMAIN(r);
-    }
+    else
+        nz = _vrep_facets(z, zsrc, K, W, e);
     /* P from generators and facets at once when that is proved right (a
        simplicial polytope: no second double description); else cut R^e by
        the facets, and the cuts' generators must be among the given ones */
