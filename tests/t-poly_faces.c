@@ -232,7 +232,7 @@ check_cyclic(slong n, slong N, flint_rand_t state)
     poly_init(P, n);
     /* one point given twice: kept once */
     _fmpz_vec_set(pts + N * d, pts + n_randint(state, N) * d, d);
-    CHECK(poly_set_dd(P, &proved, pts, N + 1, F, nf, src) == 0 && proved,
+    CHECK(poly_set_dd(P, &proved, pts, N + 1, F, nf, src, NULL, NULL) == 0 && proved,
           "C(%ld,%ld): %ld facets, not proved complete", (long) N, (long) n, (long) nf);
     CHECK(P->ngens == N && P->ncons == nf + 1, "C(%ld,%ld): %ld generators, %ld constraints", (long) N, (long) n,
           (long) P->ngens, (long) P->ncons);
@@ -241,13 +241,13 @@ check_cyclic(slong n, slong N, flint_rand_t state)
     poly_init(Q, n);
     slong drop = n_randint(state, nf);
     _fmpz_vec_swap(F + drop * d, F + (nf - 1) * d, d);
-    CHECK(poly_set_dd(Q, &proved, pts, N, F, nf - 1, src) == 0 && !proved,
+    CHECK(poly_set_dd(Q, &proved, pts, N, F, nf - 1, src, NULL, NULL) == 0 && !proved,
           "C(%ld,%ld): a facet left out, yet proved complete", (long) N, (long) n);
     _fmpz_vec_set(F + d, F, d);     /* one facet and a copy of it share every ridge */
-    CHECK(poly_set_dd(Q, &proved, pts, N, F, 2, src) == 0 && !proved,
+    CHECK(poly_set_dd(Q, &proved, pts, N, F, 2, src, NULL, NULL) == 0 && !proved,
           "C(%ld,%ld): one facet given twice, yet proved complete", (long) N, (long) n);
     _fmpz_vec_neg(F, F, d);     /* not valid on the points */
-    CHECK(poly_set_dd(Q, &proved, pts, N, F, nf, src) == 1, "an invalid facet accepted");
+    CHECK(poly_set_dd(Q, &proved, pts, N, F, nf, src, NULL, NULL) == 1, "an invalid facet accepted");
     poly_clear(Q);
     poly_clear(P);
     fmpz_mat_clear(M);
@@ -259,8 +259,34 @@ check_cyclic(slong n, slong N, flint_rand_t state)
     return num;
 }
 
-/* A cube is not simplicial: the local test does not apply, nothing is claimed;
-   a repeated point and an interior one are accepted. */
+/* The ridges of a facet of the 3-cube (points (1, +-1, +-1, +-1)): its edges,
+   the pairs of its vertices that differ in one coordinate. */
+static int
+cube_ridges(bword ** R, slong * nr, const fmpz * G, slong ng, const bword * F, void * arg)
+{
+    slong gw = BS_WORDS(ng), d = 4;
+    (void) arg;
+    *nr = 0;
+    *R = flint_calloc(ng * ng * gw, sizeof(bword));
+    for (slong u = 0; u < ng; u++)
+        for (slong v = u + 1; v < ng; v++)
+        {
+            slong diff = 0;
+            for (slong k = 1; k < d; k++)
+                diff += !fmpz_equal(G + u * d + k, G + v * d + k);
+            if (diff == 1 && bs_test(F, u) && bs_test(F, v) && fmpz_is_one(G + u * d) && fmpz_is_one(G + v * d))
+            {
+                bs_set(*R + *nr * gw, u);
+                bs_set(*R + *nr * gw, v);
+                (*nr)++;
+            }
+        }
+    return 0;
+}
+
+/* A cube is not simplicial: without a ridge function nothing is claimed (a
+   repeated point and an interior one are accepted); with its edges as the
+   facets' ridges, the six facets are proved complete, and five are not. */
 static void
 check_dd_cube(void)
 {
@@ -287,7 +313,21 @@ check_dd_cube(void)
     poly_t P;
     int proved = 1;
     poly_init(P, n);
-    CHECK(poly_set_dd(P, &proved, pts, 10, F, 6, src) == 0 && !proved, "the cube: proved %d", proved);
+    CHECK(poly_set_dd(P, &proved, pts, 10, F, 6, src, NULL, NULL) == 0 && !proved, "the cube: proved %d", proved);
+    CHECK(poly_set_dd(P, &proved, pts, 10, F, 6, src, cube_ridges, NULL) == 0 && proved,
+          "the cube with its edges: not proved");
+    CHECK(P->ngens == 8 && P->ncons == 7, "the cube: %ld generators, %ld constraints", (long) P->ngens,
+          (long) P->ncons);
+    for (slong j = 0; j < 6; j++)
+    {
+        poly_t Q;
+        poly_init(Q, n);
+        _fmpz_vec_swap(F + j * d, F + 5 * d, d);
+        CHECK(poly_set_dd(Q, &proved, pts, 10, F, 5, src, cube_ridges, NULL) == 0 && !proved,
+              "the cube without facet %ld: proved", (long) j);
+        _fmpz_vec_swap(F + j * d, F + 5 * d, d);
+        poly_clear(Q);
+    }
     poly_clear(P);
     _fmpz_vec_clear(F, 6 * d);
     _fmpz_vec_clear(pts, 10 * d);

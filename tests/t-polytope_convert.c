@@ -233,6 +233,73 @@ main(void)
         fmpq_clear(t);
     }
 
+    /* V-form of polytopes whose facets are not simplices (their ridges come
+       from converting each facet): the cubes [-1,1]^n with the origin added,
+       the products of simplices conv(e_i) x conv(e_j) in R^(a+b), a prism over
+       a pentagon with a point on an edge, and a square pyramid (one facet a
+       square, four triangles) */
+    for (slong shape = 0; shape < 7; shape++)
+    {
+        slong n, nv;
+        fmpq_mat_t V, none;
+        if (shape < 3)
+        {
+            n = 3 + shape;
+            nv = (WORD(1) << n) + 1;
+            fmpq_mat_init(V, nv, n);
+            for (slong i = 0; i + 1 < nv; i++)
+                for (slong k = 0; k < n; k++)
+                    fmpq_set_si(fmpq_mat_entry(V, i, k), ((i >> k) & 1) ? 1 : -1, 1);
+        }
+        else if (shape < 5)
+        {
+            slong a = shape == 3 ? 3 : 2, b = shape == 3 ? 3 : 4;    /* simplices of dims a - 1, b - 1 */
+            n = a + b;
+            nv = a * b;
+            fmpq_mat_init(V, nv, n);
+            for (slong i = 0; i < a; i++)
+                for (slong j = 0; j < b; j++)
+                {
+                    fmpq_one(fmpq_mat_entry(V, i * b + j, i));
+                    fmpq_one(fmpq_mat_entry(V, i * b + j, a + j));
+                }
+        }
+        else if (shape == 5)
+        {
+            static const slong pent[5][2] = { {0, 0}, {4, 0}, {5, 3}, {2, 5}, {-1, 3} };
+            n = 3;
+            nv = 11;
+            fmpq_mat_init(V, nv, n);
+            for (slong i = 0; i < 10; i++)
+            {
+                fmpq_set_si(fmpq_mat_entry(V, i, 0), pent[i % 5][0], 1);
+                fmpq_set_si(fmpq_mat_entry(V, i, 1), pent[i % 5][1], 1);
+                fmpq_set_si(fmpq_mat_entry(V, i, 2), i < 5 ? 0 : 2, 1);
+            }
+            fmpq_set_si(fmpq_mat_entry(V, 10, 0), 2, 1);    /* on the edge (0,0,0)-(4,0,0) */
+        }
+        else
+        {
+            static const slong pyr[5][3] = { {0, 0, 0}, {2, 0, 0}, {2, 2, 0}, {0, 2, 0}, {1, 1, 3} };
+            n = 3;
+            nv = 5;
+            fmpq_mat_init(V, nv, n);
+            for (slong i = 0; i < nv; i++)
+                for (slong k = 0; k < n; k++)
+                    fmpq_set_si(fmpq_mat_entry(V, i, k), pyr[i][k], 1);
+        }
+        fmpq_mat_init(none, 0, n);
+        polytope_t Q;
+        polytope_init(Q, n);
+        CHECK(polytope_set_vrep(Q, V, none, none, err) == RELU_OK, "shape %ld: %s", (long) shape, err->msg);
+        CHECK(Q->nv == (shape < 3 ? nv - 1 : (shape == 5 ? 10 : nv)), "shape %ld: %ld vertices", (long) shape,
+              (long) Q->nv);
+        check_all(Q);
+        polytope_clear(Q);
+        fmpq_mat_clear(V);
+        fmpq_mat_clear(none);
+    }
+
     /* H-form: random inequalities, with redundant copies and implicit equalities */
     for (slong iter = 0; iter < test_iters(300); iter++)
     {

@@ -63,31 +63,53 @@ _rank_of_set(const fmpz * gens, const bword * s, slong ng, slong d)
     return rank;
 }
 
-/* Every ridge of a simplicial facet (its generators but one) on a second
-   facet: T holds the generator set of each facet, each of n generators. */
+/* 1 when the set r lies on a facet other than j (then, r being a ridge of
+   facet j, it is that facet's intersection with j) */
 static int
-_ridges_shared(const bword * T, slong nc, slong ng)
+_on_second_facet(const bword * r, const bword * T, slong nc, slong j, slong gw)
+{
+    for (slong k = 0; k < nc; k++)
+        if (k != j && bs_subset(r, T + k * gw, gw))
+            return 1;
+    return 0;
+}
+
+/* Every ridge of facet j on a second facet. T holds the generator set of
+   each facet. A simplicial facet (n generators) has as ridges its sets of
+   n - 1 generators; the ridges of another come from `ridges` (its own facets,
+   proved), or the test fails without it. */
+static int
+_facet_ridges_shared(const bword * T, slong nc, slong j, slong n, const fmpz * G, slong ng,
+                     poly_ridges_fn ridges, void * arg)
 {
     slong gw = BS_WORDS(ng);
-    bword * r = flint_malloc(FLINT_MAX(gw, 1) * sizeof(bword));
+    const bword * F = T + j * gw;
     int ok = 1;
-    for (slong j = 0; j < nc && ok; j++)
+    if (bs_count(F, gw) == n)
+    {
+        bword * r = flint_malloc(FLINT_MAX(gw, 1) * sizeof(bword));
         for (slong g = 0; g < ng && ok; g++)
-        {
-            if (!bs_test(T + j * gw, g))
-                continue;
-            bs_copy(r, T + j * gw, gw);
-            r[g >> 6] &= ~(UWORD(1) << (g & 63));
-            ok = 0;
-            for (slong k = 0; k < nc && !ok; k++)
-                ok = k != j && bs_subset(r, T + k * gw, gw);
-        }
-    flint_free(r);
+            if (bs_test(F, g))
+            {
+                bs_copy(r, F, gw);
+                r[g >> 6] &= ~(UWORD(1) << (g & 63));
+                ok = _on_second_facet(r, T, nc, j, gw);
+            }
+        flint_free(r);
+        return ok;
+    }
+    bword * R = NULL;
+    slong nr = 0;
+    ok = ridges != NULL && ridges(&R, &nr, G, ng, F, arg) == 0 && nr > 0;
+    for (slong i = 0; i < nr && ok; i++)
+        ok = bs_subset(R + i * gw, F, gw) && _on_second_facet(R + i * gw, T, nc, j, gw);
+    flint_free(R);
     return ok;
 }
 
 int
-poly_set_dd(poly_t P, int * proved, const fmpz * gens, slong ng, const fmpz * cons, slong nc, const slong * src)
+poly_set_dd(poly_t P, int * proved, const fmpz * gens, slong ng, const fmpz * cons, slong nc, const slong * src,
+            poly_ridges_fn ridges, void * arg)
 {
     slong n = P->n, d = n + 1, gw = BS_WORDS(ng);
     slong * keep = flint_malloc(FLINT_MAX(ng, 1) * sizeof(slong));
@@ -114,16 +136,16 @@ poly_set_dd(poly_t P, int * proved, const fmpz * gens, slong ng, const fmpz * co
         }
         bad = bad || _rank_of_set(G, T + j * gw, nd, d) != n;
     }
-    /* complete when bounded and simplicial with every ridge on two facets:
-       the facets of a polytope are connected through their ridges, each
-       ridge on exactly two, so a missing facet leaves a ridge on one */
-    /* (a facet given twice would share every ridge with itself) */
+    /* complete when bounded with every ridge on two facets: the facets of a
+       polytope are connected through their ridges, each ridge on exactly
+       two, so a missing facet leaves a ridge on one (a facet given twice
+       would share every ridge with itself: distinct rows only) */
     slong * ck = flint_malloc(FLINT_MAX(nc, 1) * sizeof(slong));
-    int simplicial = bounded && n >= 2 && nc > 0 && _distinct_rows(ck, cons, nc, d) == nc;
+    int ok = !bad && bounded && n >= 2 && nc > 0 && _distinct_rows(ck, cons, nc, d) == nc;
     flint_free(ck);
-    for (slong j = 0; j < nc && simplicial; j++)
-        simplicial = bs_count(T + j * gw, gw) == n;
-    *proved = !bad && simplicial && _ridges_shared(T, nc, nd);
+    for (slong j = 0; j < nc && ok; j++)
+        ok = _facet_ridges_shared(T, nc, j, n, G, nd, ridges, arg);
+    *proved = ok;
     if (*proved)
     {
         /* incidence of every generator (t >= 0 first), then the extreme ones:

@@ -121,18 +121,25 @@ void poly_split(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g, slong 
 /* P = P cap {g >= 0} in place, where poly_side(P, g) is POLY_CUT. */
 void poly_cut(poly_t P, const fmpz * g, slong src);
 
+/* The ridges of a facet F of the polytope of the ng generators G (rows (t, x),
+   t > 0): F's own facets, as sets of F's generators (BS_WORDS(ng) words
+   each), proved complete, into *R (flint_malloc'ed, *nr of them). Returns 0,
+   or 1 when they could not be found. */
+typedef int (*poly_ridges_fn)(bword ** R, slong * nr, const fmpz * G, slong ng, const bword * F, void * arg);
+
 /* P from both descriptions at once, without cuts (src/poly/dd.c): the cone of
    the ng primitive rows gens (t, x), none zero, and the nc primitive rows
    cons (c, a), claimed to be its facets (t >= 0 not among them), with tags
    src. Checked exactly: every constraint holds on every generator and is
    tight on a set of rank n (so a facet). *proved = 1 when moreover the
-   facets are proved complete by a local test (the generators are points,
-   every facet holds exactly n of them, and each n - 1 of those lie on a
-   second facet: every ridge of a simplicial polytope on two facets); only
+   facets are proved complete: the generators are points, the facets
+   distinct, and every ridge of every facet lies on a second facet (a
+   simplicial facet's ridges are its sets of n - 1 generators; another's come
+   from ridges(..., arg), or, ridges being NULL, nothing is proved). Only
    then is P set, to those constraints (t >= 0 first) and the extreme
    generators, each once. Returns 1 when a check failed (P unchanged). */
 int poly_set_dd(poly_t P, int * proved, const fmpz * gens, slong ng, const fmpz * cons, slong nc,
-                const slong * src);
+                const slong * src, poly_ridges_fn ridges, void * arg);
 
 /* ---- the same position through a floating-point filter (poly/position.c) ------
    Double copies of P's generators, for poly_position: each sign of g.u is

@@ -658,8 +658,67 @@ _vrep_facets(fmpz * z, slong * zsrc, const poly_t K, const fmpz_mat_t W, slong e
     return nz;
 }
 
+static int _vrep_set(polytope_t Q, const fmpq_mat_t V, const fmpq_mat_t R, const fmpq_mat_t L, int top,
+                     rc_error_t err);
+
+/* poly_ridges_fn for the V -> H conversion: the facets of the facet F, by
+   the same conversion of F's points (so proved the same way, one dimension
+   lower), as sets of F's generators. arg: the dimension e of the points (t, y). */
+static int
+_vrep_ridges(bword ** R, slong * nr, const fmpz * G, slong ng, const bword * F, void * arg)
+{
+    slong e = *(const slong *) arg, d = e + 1, gw = BS_WORDS(ng), nf = bs_count(F, gw);
+    slong * idx = flint_malloc(FLINT_MAX(nf, 1) * sizeof(slong));
+    fmpq_mat_t V, none;
+    fmpq_mat_init(V, nf, e);
+    fmpq_mat_init(none, 0, e);
+    for (slong g = 0, i = 0; g < ng; g++)
+        if (bs_test(F, g))
+        {
+            idx[i] = g;
+            for (slong k = 0; k < e; k++)
+                fmpq_set_fmpz_frac(fmpq_mat_entry(V, i, k), G + g * d + 1 + k, G + g * d);
+            i++;
+        }
+    polytope_t Q;
+    rc_error_t err;
+    polytope_init(Q, e);
+    int fail = _vrep_set(Q, V, none, none, 0, err) != RELU_OK || Q->dim != e - 1 || Q->nr != 0;
+    *nr = fail ? 0 : Q->m;
+    *R = flint_calloc(FLINT_MAX(*nr * gw, 1), sizeof(bword));
+    fmpz_t v, w;
+    fmpz_init(v);
+    fmpz_init(w);
+    for (slong r = 0; r < *nr; r++)
+        for (slong i = 0; i < nf; i++)
+        {
+            const fmpz * y = G + idx[i] * d;
+            _fmpz_vec_dot(v, Q->A + r * e, y + 1, e);
+            fmpz_mul(w, Q->b + r, y);
+            if (fmpz_equal(v, w))
+                bs_set(*R + r * gw, idx[i]);
+        }
+    fmpz_clear(v);
+    fmpz_clear(w);
+    polytope_clear(Q);
+    fmpq_mat_clear(V);
+    fmpq_mat_clear(none);
+    flint_free(idx);
+    return fail;
+}
+
 int
 polytope_set_vrep(polytope_t Q, const fmpq_mat_t V, const fmpq_mat_t R, const fmpq_mat_t L, rc_error_t err)
+{
+    return _vrep_set(Q, V, R, L, 1, err);
+}
+
+/* top: the ridges of non-simplicial facets come from their own conversion;
+   below (in that conversion) a facet's ridges are proved only when it is
+   simplicial, else the cuts check it, which one level down costs little
+   (a recursion through every level would walk the face lattice) */
+static int
+_vrep_set(polytope_t Q, const fmpq_mat_t V, const fmpq_mat_t R, const fmpq_mat_t L, int top, rc_error_t err)
 {
     slong n = Q->n, d = n + 1;
     int status = RELU_OK;
@@ -749,7 +808,7 @@ polytope_set_vrep(polytope_t Q, const fmpq_mat_t V, const fmpq_mat_t R, const fm
        simplicial polytope: no second double description); else cut R^e by
        the facets, and the cuts' generators must be among the given ones */
     int proved = 0;
-    if (status == RELU_OK && nly == 0 && poly_set_dd(Q->P, &proved, gy, ng, z, nz, zsrc))
+    if (status == RELU_OK && nly == 0 && poly_set_dd(Q->P, &proved, gy, ng, z, nz, zsrc, top ? _vrep_ridges : NULL, &e))
         status = rc_error_set(err, RELU_E_INTERNAL, "a facet from the dual cone is not a facet of the generators");
     for (slong r = 0; r < nz && status == RELU_OK && !proved; r++)
     {
