@@ -72,13 +72,31 @@ _iter_layer_rows(regions_iter_struct * it, slong j)
     poly_vec_get_d(it->zd + it->first[j] * d, it->zint + it->first[j] * d, w * d);
 }
 
+/* A piece for a split's output: a spare one when there is one (poly_split
+   overwrites it whole, and its rows keep their storage, so a split costs no
+   allocation once the search is under way), else a new one. */
 static regions_piece_struct *
-_iter_piece_new(slong n)
+_iter_piece_new(regions_iter_struct * it)
 {
+    if (it->nspare > 0)
+        return it->spare[--it->nspare];
     regions_piece_struct * X = flint_malloc(sizeof(regions_piece_struct));
-    poly_init(X->P, n);
+    poly_init(X->P, it->n);
     poly_dgens_init(X->D);
     return X;
+}
+
+static void
+_iter_piece_release(regions_iter_struct * it, regions_piece_struct * X)
+{
+    if (X == NULL)
+        return;
+    if (it->nspare == it->aspare)
+    {
+        it->aspare = FLINT_MAX(8, 2 * it->aspare);
+        it->spare = flint_realloc(it->spare, it->aspare * sizeof(regions_piece_struct *));
+    }
+    it->spare[it->nspare++] = X;
 }
 
 static void
@@ -144,7 +162,9 @@ regions_iter_init(regions_iter_t it, const net_t net, const poly_t domain)
     for (slong k = 0; k < N1; k++)
         it->stamp[k] = -1;
     it->serial = 0;
-    regions_piece_struct * X = _iter_piece_new(it->n);
+    it->spare = NULL;
+    it->nspare = it->aspare = 0;
+    regions_piece_struct * X = _iter_piece_new(it);
     poly_set(X->P, domain);
     poly_dgens_set(X->D, X->P);
     /* the domain is "pending at neuron -1" with an empty list: resuming it
@@ -162,6 +182,9 @@ regions_iter_clear(regions_iter_t it)
     _iter_piece_free(it->current);
     for (slong i = 0; i < it->depth; i++)
         _iter_piece_free(it->stack[i]);
+    for (slong i = 0; i < it->nspare; i++)
+        _iter_piece_free(it->spare[i]);
+    flint_free(it->spare);
     for (slong j = 0; j < it->L; j++)
     {
         fmpq_mat_clear(it->Z + j);
@@ -281,10 +304,10 @@ _iter_near(regions_iter_struct * it, const regions_piece_struct * X, slong off, 
 static regions_piece_struct *
 _iter_split(regions_iter_struct * it, regions_piece_struct * X, slong c, slong off, slong len)
 {
-    regions_piece_struct * A = _iter_piece_new(it->n);
-    regions_piece_struct * B = _iter_piece_new(it->n);
+    regions_piece_struct * A = _iter_piece_new(it);
+    regions_piece_struct * B = _iter_piece_new(it);
     poly_split(A->P, B->P, X->P, it->zint + c * (it->n + 1), c);
-    _iter_piece_free(X);
+    _iter_piece_release(it, X);
     if (it->filter)
     {
         poly_dgens_set(A->D, A->P);
@@ -317,7 +340,7 @@ _iter_descend(regions_iter_struct * it, regions_piece_struct * X, slong k, slong
             /* c is the first neuron after k cutting X: split there */
             if (_iter_drop_subtree(it, k, c))
             {
-                _iter_piece_free(X);
+                _iter_piece_release(it, X);
                 return NULL;
             }
             X = _iter_split(it, X, c, off, len);
@@ -333,7 +356,7 @@ _iter_descend(regions_iter_struct * it, regions_piece_struct * X, slong k, slong
         slong hi = (j + 1 == it->L) ? it->N : it->first[j + 1] - 1;
         if (_iter_drop_subtree(it, k, hi))
         {
-            _iter_piece_free(X);
+            _iter_piece_release(it, X);
             return NULL;
         }
         if (j + 1 == it->L)
@@ -356,7 +379,7 @@ _iter_descend(regions_iter_struct * it, regions_piece_struct * X, slong k, slong
 const region_struct *
 regions_iter_next(regions_iter_t it)
 {
-    _iter_piece_free(it->current);
+    _iter_piece_release(it, it->current);
     it->current = NULL;
     regions_piece_struct * X = NULL;
     while (X == NULL)

@@ -98,6 +98,8 @@ typedef struct
     slong pool_alloc;
     slong depth;
     regions_piece_struct * current;  /* the region last returned */
+    regions_piece_struct ** spare;   /* pieces done with, kept for reuse (their storage stays allocated) */
+    slong nspare, aspare;
     slong count;
     slong split, part, nparts, subtree;   /* regions_iter_set_part: the share of the work kept */
     int filter;                   /* regions_iter_set_filter */
