@@ -111,13 +111,12 @@ int
 poly_set_dd(poly_t P, int * proved, const fmpz * gens, slong ng, const fmpz * cons, slong nc, const slong * src,
             poly_ridges_fn ridges, void * arg)
 {
-    slong n = P->n, d = n + 1, gw = BS_WORDS(ng);
+    slong n = P->n, d = n + 1;
     slong * keep = flint_malloc(FLINT_MAX(ng, 1) * sizeof(slong));
-    slong nd = _distinct_rows(keep, gens, ng, d);
+    slong nd = _distinct_rows(keep, gens, ng, d), gw = BS_WORDS(nd);
     fmpz * G = _fmpz_vec_init(FLINT_MAX(nd, 1) * d);
     for (slong i = 0; i < nd; i++)
         _fmpz_vec_set(G + i * d, gens + keep[i] * d, d);
-    gw = BS_WORDS(nd);
     bword * T = flint_calloc(FLINT_MAX(nc * gw, 1), sizeof(bword));   /* generators on each facet */
     fmpz_t v;
     fmpz_init(v);

@@ -547,59 +547,6 @@ _iter_fit(bword ** b, slong * alloc, slong depth, slong len, slong gw)
     return b[depth];
 }
 
-/* The sets c (nc of them) reduced in place to the maximal ones, in their
-   order (of equal copies the first): one pass against the maximal sets so far. */
-static slong
-_iter_maximal_1(bword * c, slong nc)
-{
-    slong nk = 0;
-    for (slong a = 0; a < nc; a++)
-    {
-        bword x = c[a];
-        int covered = 0;
-        for (slong b = 0; b < nk && !covered; b++)
-            covered = (x & ~c[b]) == 0;
-        if (covered)
-            continue;
-        slong nk2 = 0;
-        for (slong b = 0; b < nk; b++)
-            if ((c[b] & ~x) != 0)
-                c[nk2++] = c[b];
-        c[nk2++] = x;
-        nk = nk2;
-    }
-    return nk;
-}
-
-static slong
-_iter_maximal(bword * c, slong nc, slong gw)
-{
-    if (gw == 1)
-        return _iter_maximal_1(c, nc);
-    slong nk = 0;
-    for (slong a = 0; a < nc; a++)
-    {
-        const bword * x = c + a * gw;
-        int covered = 0;
-        for (slong b = 0; b < nk && !covered; b++)
-            covered = bs_subset(x, c + b * gw, gw);
-        if (covered)
-            continue;
-        slong nk2 = 0;
-        for (slong b = 0; b < nk; b++)
-            if (!bs_subset(c + b * gw, x, gw))
-            {
-                if (nk2 != b)
-                    bs_copy(c + nk2 * gw, c + b * gw, gw);
-                nk2++;
-            }
-        if (nk2 != a)
-            bs_copy(c + nk2 * gw, x, gw);
-        nk = nk2 + 1;
-    }
-    return nk;
-}
-
 /* The sets c (nc) that are inside none of the nv sets v, kept in order. */
 static slong
 _iter_drop_inside(bword * c, slong nc, const bword * v, slong nv, slong gw)
@@ -649,9 +596,9 @@ _iter_walk(faces_iter * I, const bword * coat, slong k, bword * vis, slong nvis,
         if (dim > 0 && i + 1 < k)
         {
             bword * cv = _iter_fit(I->vis, I->avis, depth + 1, nvis + k - i - 1, gw);
-            slong ncv = _iter_maximal(cv, _iter_meet(cv, A, vis, nvis, I), gw);
+            slong ncv = _poly_sets_maximal(cv, _iter_meet(cv, A, vis, nvis, I), gw);
             bword * c = _iter_fit(I->buf, I->abuf, depth, k - i - 1, gw);
-            slong nc = _iter_maximal(c, _iter_meet(c, A, coat + (i + 1) * gw, k - i - 1, I), gw);
+            slong nc = _poly_sets_maximal(c, _iter_meet(c, A, coat + (i + 1) * gw, k - i - 1, I), gw);
             nc = _iter_drop_inside(c, nc, cv, ncv, gw);
             if (nc > 0)
                 _iter_walk(I, c, nc, cv, ncv, dim - 1, depth + 1);
@@ -686,11 +633,13 @@ _faces_count_by_gens(slong * all, slong * outside, const poly_t P, const bword *
         _iter_count(&I, full, n);
         slong nc = 0;
         for (slong j = 0; j < m; j++)
-        {
-            bs_copy(top + nc * gw, top + j * gw, gw);
-            nc += bs_meets(top + nc * gw, verts, gw) && !bs_equal(top + nc * gw, full, gw);
-        }
-        nc = _iter_maximal(top, nc, gw);
+            if (bs_meets(top + j * gw, verts, gw) && !bs_equal(top + j * gw, full, gw))
+            {
+                if (nc != j)
+                    bs_copy(top + nc * gw, top + j * gw, gw);
+                nc++;
+            }
+        nc = _poly_sets_maximal(top, nc, gw);
         if (n > 0 && nc > 0)
             _iter_walk(&I, top, nc, _iter_fit(I.vis, I.avis, 0, nc, gw), 0, n - 1, 0);
     }

@@ -248,6 +248,59 @@ _descent_clear(faces_descent * D)
     flint_free(D->S0);
 }
 
+/* _poly_sets_maximal for sets of one word (up to 64 generators), the
+   face iterator's common case. */
+static slong
+_sets_maximal_1(bword * c, slong nc)
+{
+    slong nk = 0;
+    for (slong a = 0; a < nc; a++)
+    {
+        bword x = c[a];
+        int covered = 0;
+        for (slong b = 0; b < nk && !covered; b++)
+            covered = (x & ~c[b]) == 0;
+        if (covered)
+            continue;
+        slong nk2 = 0;
+        for (slong b = 0; b < nk; b++)
+            if ((c[b] & ~x) != 0)
+                c[nk2++] = c[b];
+        c[nk2++] = x;
+        nk = nk2;
+    }
+    return nk;
+}
+
+slong
+_poly_sets_maximal(bword * c, slong nc, slong gw)
+{
+    if (gw == 1)
+        return _sets_maximal_1(c, nc);
+    slong nk = 0;
+    for (slong a = 0; a < nc; a++)
+    {
+        const bword * x = c + a * gw;
+        int covered = 0;
+        for (slong b = 0; b < nk && !covered; b++)
+            covered = bs_subset(x, c + b * gw, gw);
+        if (covered)
+            continue;
+        slong nk2 = 0;
+        for (slong b = 0; b < nk; b++)
+            if (!bs_subset(c + b * gw, x, gw))
+            {
+                if (nk2 != b)
+                    bs_copy(c + nk2 * gw, c + b * gw, gw);
+                nk2++;
+            }
+        if (nk2 != a)
+            bs_copy(c + nk2 * gw, x, gw);
+        nk = nk2 + 1;
+    }
+    return nk;
+}
+
 /* The plain vertex-set descent: a face as the bitset of its generators, its
    facet candidates F cap T_j over every constraint j. Cheaper than the mask
    descent below when constraints outnumber generators (a cross-polytope: 20
@@ -260,7 +313,6 @@ _faces_compute_by_gens(poly_faces_t F, const poly_t P)
     bword * T = flint_calloc(FLINT_MAX(m * gw, 1), sizeof(bword));
     bword * verts = flint_calloc(FLINT_MAX(gw, 1), sizeof(bword));
     bword * cand = flint_malloc(FLINT_MAX(m * gw, 1) * sizeof(bword));
-    slong * kept = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
     bsset_t cur, next;
 
     F->num = 0;
@@ -300,28 +352,10 @@ _faces_compute_by_gens(poly_faces_t F, const poly_t P)
                 if (!bs_equal(c, face, gw))
                     nc++;
             }
-            /* the inclusion-maximal candidates (of equal copies the first):
-               one pass against the maximal sets so far, usually the few
-               facets of the face, instead of all pairs of candidates */
-            slong nk = 0;
-            for (slong a = 0; a < nc; a++)
-            {
-                const bword * c = cand + a * gw;
-                int covered = 0;
-                for (slong b = 0; b < nk && !covered; b++)
-                    covered = bs_subset(c, cand + kept[b] * gw, gw);
-                if (covered)
-                    continue;
-                slong nk2 = 0;
-                for (slong b = 0; b < nk; b++)
-                    if (!bs_subset(cand + kept[b] * gw, c, gw))
-                        kept[nk2++] = kept[b];
-                kept[nk2++] = a;
-                nk = nk2;
-            }
-            /* kept is in increasing candidate order: insert as before */
+            /* the inclusion-maximal candidates, in candidate order */
+            slong nk = _poly_sets_maximal(cand, nc, gw);
             for (slong b = 0; b < nk; b++)
-                bsset_insert(next, cand + kept[b] * gw, NULL);
+                bsset_insert(next, cand + b * gw, NULL);
         }
         bsset_t tmp;
         *tmp = *cur; *cur = *next; *next = *tmp;
@@ -332,7 +366,6 @@ _faces_compute_by_gens(poly_faces_t F, const poly_t P)
     flint_free(T);
     flint_free(verts);
     flint_free(cand);
-    flint_free(kept);
 }
 
 /* The descent from P itself, one dimension per level. A face is kept as its

@@ -21,6 +21,12 @@ _poly_cuts_lineality(const poly_t P, const fmpz * g, fmpz_t v)
     return 0;
 }
 
+/* The sets c (nc of them, gw words each) reduced in place to the inclusion-
+   maximal ones, in their order (of equal copies the first): one pass against
+   the maximal sets so far, usually few (src/poly/faces.c). Returns how
+   many are left. */
+slong _poly_sets_maximal(bword * c, slong nc, slong gw);
+
 /* poly_faces_count by the mask descent (src/poly/faces.c), for the masks M
    (nb of them, cw words each) of the faces to leave out; adds to the counts.
    With only != NULL, just the faces whose lowest vertex g (by rank[g], by
