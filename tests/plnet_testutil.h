@@ -148,10 +148,32 @@ _unit_node(sbuf * b, flint_rand_t st, const char * name, const char * src)
         sb_printf(b, "\"op\": \"clamp\", \"min\": null, \"max\": \"1/2\"}");
 }
 
-/* A graph on vectors: dense, units, max (groups of 1 and 2), add, mul,
-   concat, batch_norm, reshape, flatten, identity; leaves become two outputs. */
+/* A max group of up to maxk (>= 3) distinct members of an input of `size` entries. */
 static inline void
-_vector_graph(sbuf * b, flint_rand_t st, slong n)
+_max_group(sbuf * b, flint_rand_t st, slong size, slong maxk)
+{
+    slong k = 1 + n_randint(st, FLINT_MIN(maxk, size)), m[8];
+    for (slong t = 0; t < k; t++)
+    {
+        int fresh;
+        do
+        {
+            m[t] = n_randint(st, size);
+            fresh = 1;
+            for (slong u = 0; u < t; u++)
+                fresh &= (m[u] != m[t]);
+        }
+        while (!fresh);
+        sb_printf(b, t ? ", %ld" : "[%ld", (long) m[t]);
+    }
+    sb_printf(b, "]");
+}
+
+/* A graph on vectors: dense, units, max (groups of 1 and 2; of 1 to maxk
+   distinct members when maxk > 2, at most 8), add, mul, concat, batch_norm,
+   reshape, flatten, identity; leaves become two outputs. */
+static inline void
+_vector_graph_k(sbuf * b, flint_rand_t st, slong n, slong maxk)
 {
     _tensor t[40];
     slong nt = 1, steps = 3 + n_randint(st, 8);
@@ -184,7 +206,13 @@ _vector_graph(sbuf * b, flint_rand_t st, slong n)
         {
             c->size = 1 + n_randint(st, 3);
             sb_printf(b, "{\"name\": \"%s\", \"op\": \"max\", \"inputs\": [\"%s\"], \"groups\": [", c->name, a->name);
-            for (slong e = 0; e < c->size; e++)
+            for (slong e = 0; e < c->size && maxk > 2; e++)
+            {
+                if (e)
+                    sb_printf(b, ", ");
+                _max_group(b, st, a->size, maxk);
+            }
+            for (slong e = 0; e < c->size && maxk <= 2; e++)
             {
                 slong i = n_randint(st, a->size), j = n_randint(st, a->size);
                 if (n_randint(st, 4) == 0 || i == j)
@@ -253,6 +281,12 @@ _vector_graph(sbuf * b, flint_rand_t st, slong n)
     }
     else
         sb_printf(b, "], \"outputs\": [\"%s\"]}", t[first].name);
+}
+
+static inline void
+_vector_graph(sbuf * b, flint_rand_t st, slong n)
+{
+    _vector_graph_k(b, st, n, 2);
 }
 
 #endif

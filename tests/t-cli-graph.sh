@@ -66,12 +66,20 @@ check "the checker's evaluator at (1, 2)" "$("$CHECK" --eval "$G" 1,2)" '["8", "
 M="$D/plnet/max3_region.json"
 expect 0 "$BIN" eval "$M" --at 1,3,2 --json
 check "max(1, 3, 2) evaluated directly" "$(jq -c .output "$TMP/out")" '[3]'
-check "no pattern for a graph without lowering" "$(jq -c 'has("pattern")' "$TMP/out")" 'false'
+check "the pattern of max(1, 3, 2): the argmax, one-hot" "$(jq -c .pattern "$TMP/out")" '"010"'
+expect 0 "$BIN" eval "$M" --at 3,3,2 --json
+check "a tie: the lowest member holds the piece, the tied one is 0" "$(jq -c '[.pattern, .signs, .on_boundary]' "$TMP/out")" '["100","+0-",true]'
 expect 0 "$BIN" label "$M" --grid 2 --box 0,1 --json
 check "labels of the max graph" "$(jq -c '[.labels[].output[0]] | add' "$TMP/out")" '7'
-expect 3 "$BIN" regions "$M" --box -1,1
-grep -q 'node "m": max over 3 entries' "$TMP/err" || fail "regions of a max of three: $(cat "$TMP/err")"
+# max(x1, x2, x3) on the cube: three cells {x_i >= x_j}, walls the triangles x_i = x_j >= x_k; every
+# vertex a cube vertex, new edges the main diagonal and three face diagonals, three faces cut in two
+expect 0 "$BIN" regions "$M" --box -1,1 --check-faces --json
+check "regions of a max of three (by hand)" "$(jq -c '[.regions, .fvector, .euler, .faces_checked]' "$TMP/out")" '[3,[8,16,12,3],1,true]'
+expect 3 "$BIN" regions "$M" --box -1,1 --certificate "$TMP/c.json"
+grep -q 'certificates do not handle a max over more than two entries' "$TMP/err" || fail "certificate of a max of three: $(cat "$TMP/err")"
+test ! -e "$TMP/c.json" || fail "a refused certificate left a file"
 expect 3 "$BIN" homology "$M" --box -1,1 --sublevel 0
+grep -q 'node "m": max over 3 entries' "$TMP/err" || fail "homology of a max of three: $(cat "$TMP/err")"
 expect 3 "$BIN" eval "$D/plnet/softmax.json" --at 1,1
 grep -q 'op "softmax" is not piecewise linear' "$TMP/err" || fail "softmax: $(cat "$TMP/err")"
 expect 2 "$BIN" eval "$D/plnet/unknown_op.json" --at 1,1

@@ -412,9 +412,29 @@ _count_kind(cert_regions_t W, const poly_struct * P)
     fmpz_clear(t);
 }
 
+/* The counts of the summary: facet histogram, regions, kinds. */
+static void
+_count_region(cert_regions_t W, const poly_struct * P, slong nf)
+{
+    if (nf >= W->hist_len)
+    {
+        W->hist = flint_realloc(W->hist, (nf + 1) * sizeof(slong));
+        for (slong f = W->hist_len; f <= nf; f++)
+            W->hist[f] = 0;
+        W->hist_len = nf + 1;
+    }
+    W->hist[nf]++;
+    W->facet_sum += nf;
+    W->regions++;
+    _count_kind(W, P);
+}
+
 int
 cert_regions_add(cert_regions_t W, const region_struct * R, rc_error_t err)
 {
+    if (R->group != NULL)
+        return rc_error_set(err, RELU_E_UNSUPPORTED,
+                            "certificates do not handle a max over more than two entries yet (max pooling wider than 2)");
     const poly_struct * P = R->P;
     slong n = P->n, d = n + 1, N = R->N, nf = poly_num_facets(P);
     slong kw = W->keys->w;
@@ -513,17 +533,7 @@ cert_regions_add(cert_regions_t W, const region_struct * R, rc_error_t err)
         region_write_affine_json(W->out, W->net, R->active);
     jout_end_object(W->out);
 
-    if (nf >= W->hist_len)
-    {
-        W->hist = flint_realloc(W->hist, (nf + 1) * sizeof(slong));
-        for (slong f = W->hist_len; f <= nf; f++)
-            W->hist[f] = 0;
-        W->hist_len = nf + 1;
-    }
-    W->hist[nf]++;
-    W->facet_sum += nf;
-    W->regions++;
-    _count_kind(W, P);
+    _count_region(W, P, nf);
 
     fmpq_clear(v);
     fmpz_clear(t);

@@ -39,8 +39,8 @@ cmd_eval(int argc, char ** argv)
     net_init(net);
     plnet_init(g);
     net_eval_report_init(r);
-    /* a graph whose lowering is refused (a max over > 2 entries) is evaluated directly */
-    int status = net_read_file_graph(net, g, pos[0], err), graph = (status == RELU_E_UNSUPPORTED && g->nnodes > 0);
+    /* a graph whose lowering is refused (too large) is evaluated directly */
+    int status = net_read_file_flags(net, g, pos[0], NET_READ_GROUPS, err), graph = (status == RELU_E_UNSUPPORTED && g->nnodes > 0);
     slong n = graph ? plnet_input_dim(g) : net->input_dim;
     if (graph)
         status = RELU_OK;

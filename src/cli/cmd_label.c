@@ -102,8 +102,8 @@ cmd_label(int argc, char ** argv)
     rc_error_init(err);
     net_init(net);
     plnet_init(g);
-    /* a graph whose lowering is refused (a max over > 2 entries) is labelled directly */
-    int status = net_read_file_graph(net, g, pos[0], err);
+    /* a graph whose lowering is refused (too large) is labelled directly */
+    int status = net_read_file_flags(net, g, pos[0], NET_READ_GROUPS, err);
     if (status == RELU_E_UNSUPPORTED && g->nnodes > 0)
         status = RELU_OK;
     slong n = net->nlayers == 0 && g->nnodes > 0 ? plnet_input_dim(g) : net->input_dim;

@@ -149,7 +149,7 @@ cmd_regions(int argc, char ** argv)
     char desc[256];
     rc_error_init(err);
     net_init(net);
-    int status = net_read_file(net, pos[0], err);
+    int status = net_read_file_flags(net, NULL, pos[0], NET_READ_GROUPS, err);
     poly_init(domain, net->input_dim);
     /* issue 17: the LP engine's own driver (--near, high dimension) builds no vertices */
     rc = status == RELU_OK && mpi.rank == 0 ? cli_regions_engine(&o.engine_lp, pos[0], net, &dom, engine, near,

@@ -27,6 +27,25 @@ _layer_apply(fmpq * z, const net_layer_struct * L, const fmpq * a, fmpq * const 
     }
 }
 
+/* A max group's outputs from its pre-activations z (len entries): the argmax
+   w (the lowest index among ties) keeps its value, the others become 0;
+   signs (when not NULL): w +1, members tied with it 0, the others -1. */
+static void
+_group_apply(signed char * signs, fmpq * z, slong len)
+{
+    slong w = 0;
+    for (slong t = 1; t < len; t++)
+        if (fmpq_cmp(z + t, z + w) > 0)
+            w = t;
+    for (slong t = 0; t < len; t++)
+    {
+        if (signs != NULL)
+            signs[t] = t == w ? 1 : (fmpq_equal(z + t, z + w) ? 0 : -1);
+        if (t != w)
+            fmpq_zero(z + t);
+    }
+}
+
 /* Every hidden layer's output is kept (h[l]), since a later layer may read
    it through a shortcut. */
 void
@@ -49,13 +68,21 @@ net_eval(fmpq * y, signed char * signs, const net_t net, const fmpq * x)
         }
         h[l] = _fmpq_vec_init(Ly->W->r);
         _layer_apply(h[l], Ly, a, h, x0);
-        for (slong i = 0; i < Ly->W->r; i++)
+        for (slong i = 0; i < Ly->W->r; )
         {
-            int sg = fmpq_sgn(h[l] + i);
-            if (signs != NULL)
-                signs[k++] = (signed char) sg;
-            if (sg <= 0)
-                fmpq_zero(h[l] + i);
+            slong len = net_group_len(net, k);
+            if (len > 1)
+                _group_apply(signs == NULL ? NULL : signs + k, h[l] + i, len);
+            else
+            {
+                int sg = fmpq_sgn(h[l] + i);
+                if (signs != NULL)
+                    signs[k] = (signed char) sg;
+                if (sg <= 0)
+                    fmpq_zero(h[l] + i);
+            }
+            i += len;
+            k += len;
         }
     }
     for (slong i = 0; i < m; i++)

@@ -30,12 +30,16 @@ typedef struct
     slong * last;           /* per node: position in g->order of its last user (nnodes: an output) */
     slong * widths;         /* L + 2: n, the hidden layers, the outputs */
     net_form_struct * pre;  /* H forms: pre-activations */
+    int flags;              /* NET_READ_GROUPS: a max over k >= 3 entries becomes a max group */
+    slong * group;          /* H entries: first neuron of the neuron's group, or -1 */
+    int has_groups;
 }
 _lowering;
 
-/* Neurons of node i, or RELU_E_UNSUPPORTED for a max of more than two entries. */
+/* Neurons of node i, or RELU_E_UNSUPPORTED for a max of more than two entries
+   (unless groups are allowed: then k neurons, a max group). */
 static int
-_count(slong * c, const plnet_t g, slong i, rc_error_t err)
+_count(slong * c, const plnet_t g, slong i, int flags, rc_error_t err)
 {
     const plnet_node_struct * v = g->nodes + i;
     slong m = v->shape.size;
@@ -51,7 +55,9 @@ _count(slong * c, const plnet_t g, slong i, rc_error_t err)
         for (slong e = 0; e < m && status == RELU_OK; e++)
         {
             slong k = plnet_max_members(idx, g, i, e);
-            if (k > 2)
+            if (k > 2 && (flags & NET_READ_GROUPS))
+                *c += k;
+            else if (k > 2)
             {
                 char q[120];
                 jnode_quote(q, sizeof(q), v->name, strlen(v->name), 80);
@@ -78,7 +84,7 @@ _schedule(_lowering * w, const plnet_t g, rc_error_t err)
     for (slong t = 0; t < g->nnodes; t++)
     {
         slong i = g->order[t], d = 0;
-        if (_count(w->nneur + i, g, i, err))
+        if (_count(w->nneur + i, g, i, w->flags, err))
             return err->code;
         for (slong j = 0; j < g->nodes[i].ninputs; j++)
             if (g->nodes[i].inputs[j] >= 0)
@@ -131,8 +137,12 @@ _schedule(_lowering * w, const plnet_t g, rc_error_t err)
     for (slong o = 0; o < g->noutputs; o++)
         w->last[g->outputs[o]] = g->nnodes;
     w->pre = flint_malloc(FLINT_MAX(w->H, 1) * sizeof(net_form_struct));
+    w->group = flint_malloc(FLINT_MAX(w->H, 1) * sizeof(slong));
     for (slong r = 0; r < w->H; r++)
+    {
         _net_form_init(w->pre + r);
+        w->group[r] = -1;
+    }
     return RELU_OK;
 }
 
@@ -142,7 +152,8 @@ static void
 _unit(net_form_struct * out, _lowering * w, const plnet_t g, slong i, const net_form_struct * z)
 {
     const plnet_node_struct * v = g->nodes + i;
-    slong D = w->D, r = w->first[i], m = v->shape.size, idx[2];
+    slong D = w->D, r = w->first[i], m = v->shape.size;
+    slong * idx = flint_malloc(FLINT_MAX(plnet_max_arity(g, i), 2) * sizeof(slong));
     fmpq_t one, c;
     fmpq_init(one);
     fmpq_init(c);
@@ -154,6 +165,20 @@ _unit(net_form_struct * out, _lowering * w, const plnet_t g, slong i, const net_
         if (v->op == PLNET_MAX || v->op == PLNET_MAX_POOL)
         {
             slong k = plnet_max_members(idx, g, i, e);
+            if (k > 2)
+            {
+                /* a max group: the members' pre-activations are the entries,
+                   the value their sum (only the argmax is not 0) */
+                for (slong t = 0; t < k; t++, r++)
+                {
+                    _net_form_append_scaled(w->pre + r, z + idx[t], one);
+                    _net_form_append(o, w->n + r, one);
+                    w->group[r] = r - t;
+                }
+                w->has_groups = 1;
+                _net_form_normalize(o);
+                continue;
+            }
             _net_form_append_scaled(o, z + idx[k - 1], one);      /* b, or the one entry */
             if (k == 2)
             {
@@ -206,6 +231,7 @@ _unit(net_form_struct * out, _lowering * w, const plnet_t g, slong i, const net_
     }
     for (slong q = w->first[i]; q < r; q++)
         _net_form_normalize(w->pre + q);
+    flint_free(idx);
     fmpq_clear(one);
     fmpq_clear(c);
 }
@@ -371,6 +397,7 @@ _lowering_clear(_lowering * w)
     flint_free(w->first);
     flint_free(w->last);
     flint_free(w->widths);
+    flint_free(w->group);
     _forms_clear(w->pre, w->H);
 }
 
@@ -430,8 +457,15 @@ _propagate(net_form_struct * y, _lowering * w, const plnet_t g)
 int
 net_lower_plnet(net_t out, const plnet_t g, rc_error_t err)
 {
+    return net_lower_plnet_flags(out, g, 0, err);
+}
+
+int
+net_lower_plnet_flags(net_t out, const plnet_t g, int flags, rc_error_t err)
+{
     _lowering w;
     memset(&w, 0, sizeof(w));
+    w.flags = flags;
     int status = _schedule(&w, g, err);
     slong m = plnet_output_dim(g);
     net_form_struct * y = NULL;
@@ -445,6 +479,11 @@ net_lower_plnet(net_t out, const plnet_t g, rc_error_t err)
         {
             _layer(tmp, &w, j, j < w.L ? w.pre + r : y);
             r += j < w.L ? w.widths[j + 1] : 0;
+        }
+        if (w.has_groups)
+        {
+            tmp->group = w.group;
+            w.group = NULL;
         }
         status = _meta(tmp, &w, g, err);
         if (status == RELU_OK && g->name != NULL)

@@ -13,6 +13,7 @@ net_init(net_t net)
     net->name = NULL;
     net->activation = NULL;
     net->meta = NULL;
+    net->group = NULL;
 }
 
 void
@@ -30,6 +31,7 @@ net_clear(net_t net)
     flint_free(net->name);
     flint_free(net->activation);
     jnode_free(net->meta);
+    flint_free(net->group);
     net_init(net);
 }
 
@@ -85,6 +87,12 @@ net_set(net_t dst, const net_t src)
     dst->name = _strdup_or_null(src->name);
     dst->activation = _strdup_or_null(src->activation);
     dst->meta = jnode_copy(src->meta);
+    if (src->group != NULL)
+    {
+        slong N = net_num_hidden(src);
+        dst->group = flint_malloc(FLINT_MAX(N, 1) * sizeof(slong));
+        memcpy(dst->group, src->group, N * sizeof(slong));
+    }
     flint_free(widths);
 }
 
@@ -95,6 +103,27 @@ net_num_hidden(const net_t net)
     for (slong i = 0; i + 1 < net->nlayers; i++)
         n += net->layers[i].W->r;
     return n;
+}
+
+slong
+net_group_len(const net_t net, slong k)
+{
+    if (net->group == NULL || net->group[k] != k)
+        return 1;
+    slong N = net_num_hidden(net), len = 1;
+    while (k + len < N && net->group[k + len] == k)
+        len++;
+    return len;
+}
+
+int
+net_check_no_groups(const net_t net, const char * what, rc_error_t err)
+{
+    if (net->group == NULL)
+        return RELU_OK;
+    return rc_error_set(err, RELU_E_UNSUPPORTED,
+                        "%s does not handle a max over more than two entries yet (max pooling wider than 2); regions, eval and label do",
+                        what);
 }
 
 static int
@@ -125,6 +154,9 @@ net_equal(const net_t a, const net_t b)
                 || !fmpq_mat_equal(p->shortcuts[s].S, q->shortcuts[s].S))
                 return 0;
     }
+    if ((a->group == NULL) != (b->group == NULL)
+        || (a->group != NULL && memcmp(a->group, b->group, net_num_hidden(a) * sizeof(slong)) != 0))
+        return 0;
     return _str_equal(a->name, b->name) && _str_equal(a->activation, b->activation)
         && jnode_equal(a->meta, b->meta);
 }

@@ -37,6 +37,9 @@ typedef struct
     char * name;                 /* optional "name", NULL when absent */
     char * activation;           /* optional "activation"; only "relu" is accepted */
     jnode * meta;                /* optional "meta", kept verbatim, NULL when absent */
+    slong * group;               /* max groups, NULL when none (only from a graph's lowering,
+                                    net_lower_plnet_flags): per hidden neuron, the first neuron
+                                    of its group, or -1 for a ReLU neuron (see below) */
 }
 net_struct;
 
@@ -56,6 +59,22 @@ static inline slong net_num_hidden_layers(const net_t net) { return net->nlayers
 static inline slong net_layer_width(const net_t net, slong i) { return net->layers[i].W->r; }
 static inline slong net_num_outputs(const net_t net) { return net->layers[net->nlayers - 1].W->r; }
 slong net_num_hidden(const net_t net);   /* total hidden neurons */
+
+/* ---- max groups (a max over k >= 3 entries, lowered) ---------------------------
+   A group is k >= 3 consecutive neurons of one hidden layer with
+   pre-activations a_0..a_{k-1}; its piece is the argmax w (ties: the lowest
+   index): h_w = a_w and the other members output 0, and the next layers read
+   the members through identical columns, so they see max_i a_i. A group's
+   pattern is one-hot (w active), its signs in net_eval: w +1, a member tied
+   with the max 0, the others -1. The regions are cut out by the differences
+   a_j - a_w (src/regions/iter.c). Every analysis that has not been taught
+   groups refuses such a network: the readers keep them out unless asked
+   (NET_READ_GROUPS), and net_check_no_groups says so in one sentence. */
+static inline int net_has_groups(const net_t net) { return net->group != NULL; }
+/* Members of the group whose first neuron is k (1 for a ReLU neuron). */
+slong net_group_len(const net_t net, slong k);
+/* RELU_E_UNSUPPORTED naming `what` when net has max groups, else RELU_OK. */
+int net_check_no_groups(const net_t net, const char * what, rc_error_t err);
 
 /* ---- shortcuts (net/shortcut.c) ----------------------------------------------- */
 int net_has_shortcuts(const net_t net);  /* 1 if some layer has a shortcut */
@@ -88,6 +107,12 @@ int net_read_file(net_t net, const char * path, rc_error_t err);
    entries): then net is left alone and g can still be evaluated (plnet_eval). */
 int net_read_file_graph(net_t net, plnet_t g, const char * path, rc_error_t err);
 int net_read_jnode_graph(net_t net, plnet_t g, const jnode * root, rc_error_t err);
+/* The same with flags: NET_READ_GROUPS lowers a max over more than two entries
+   to a max group (see above) instead of refusing it; for the analyses that
+   handle groups. */
+#define NET_READ_GROUPS 1
+int net_read_file_flags(net_t net, plnet_t g, const char * path, int flags, rc_error_t err);
+int net_read_jnode_flags(net_t net, plnet_t g, const jnode * root, int flags, rc_error_t err);
 /* out (initialised; replaced on success) becomes a version-1 network with
    shortcuts computing exactly the graph's outputs, one ReLU neuron per piece
    boundary of every unit (doc/FORMAT.md, "Regions of a graph network");
@@ -96,6 +121,10 @@ int net_read_jnode_graph(net_t net, plnet_t g, const jnode * root, rc_error_t er
    entry by entry; clamp: z - min before z - max). RELU_E_UNSUPPORTED, naming
    the node, for a max over more than two entries. */
 int net_lower_plnet(net_t out, const plnet_t g, rc_error_t err);
+/* The same; with NET_READ_GROUPS a max over k >= 3 entries becomes a max group
+   of k neurons with pre-activations the entries, read by the next layers as
+   their sum (unit map: "neurons": k per entry). */
+int net_lower_plnet_flags(net_t out, const plnet_t g, int flags, rc_error_t err);
 /* Writing: canonical form (integers as JSON integers, other rationals as "p/q"),
    optional keys kept. read -> write -> read gives an identical network. */
 void net_write_jout(jout_t out, const net_t net);

@@ -224,13 +224,13 @@ _check_top_level(const jnode * root, rc_error_t err)
 
 /* A version-2 graph: read, checked, lowered (net/lower.c). */
 static int
-_read_graph(net_t net, plnet_t keep, const jnode * root, rc_error_t err)
+_read_graph(net_t net, plnet_t keep, const jnode * root, int flags, rc_error_t err)
 {
     plnet_t g;
     plnet_init(g);
     int status = plnet_read_jnode(g, root, err);
     if (status == RELU_OK)
-        status = net_lower_plnet(net, g, err);
+        status = net_lower_plnet_flags(net, g, flags, err);
     if (keep != NULL && (status == RELU_OK || (status == RELU_E_UNSUPPORTED && g->nnodes > 0)))
         plnet_swap(keep, g);
     plnet_clear(g);
@@ -246,8 +246,14 @@ net_read_jnode(net_t net, const jnode * root, rc_error_t err)
 int
 net_read_jnode_graph(net_t net, plnet_t g, const jnode * root, rc_error_t err)
 {
+    return net_read_jnode_flags(net, g, root, 0, err);
+}
+
+int
+net_read_jnode_flags(net_t net, plnet_t g, const jnode * root, int flags, rc_error_t err)
+{
     if (plnet_is_graph_jnode(root))
-        return _read_graph(net, g, root, err);
+        return _read_graph(net, g, root, flags, err);
     if (_check_top_level(root, err))
         return err->code;
     const jnode * layers = jnode_get(root, "layers");
@@ -284,11 +290,17 @@ net_read_file(net_t net, const char * path, rc_error_t err)
 int
 net_read_file_graph(net_t net, plnet_t g, const char * path, rc_error_t err)
 {
+    return net_read_file_flags(net, g, path, 0, err);
+}
+
+int
+net_read_file_flags(net_t net, plnet_t g, const char * path, int flags, rc_error_t err)
+{
     jnode * root = NULL;
     int status = jnode_parse_file(&root, path, err);   /* prefixes its own messages */
     if (status != RELU_OK)
         return status;
-    status = net_read_jnode_graph(net, g, root, err);
+    status = net_read_jnode_flags(net, g, root, flags, err);
     if (status != RELU_OK)
         rc_error_prefix(err, path);
     jnode_free(root);

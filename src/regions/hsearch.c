@@ -577,6 +577,8 @@ _hsearch_dfs(hsearch * S, slong k, slong m, const fmpq * x)
 int
 regions_enumerate_h(const net_t net, const regions_hdomain_t D, region_h_callback cb, void * data, rc_error_t err)
 {
+    if (net_check_no_groups(net, "the LP (H-representation) engine", err))
+        return err->code;
     hsearch S;
     _regions_layers_init(S.Ls, net);
     slong N = S.Ls->N, d = S.Ls->d, cap = D->m + N;
@@ -654,6 +656,7 @@ _on_h_rebuild(void * data, const region_h_struct * H)
         R.zrows = H->zrows;
         R.near = NULL;
         R.nnear = 0;
+        R.group = NULL;     /* the H engine refuses max groups */
         rc = c->cb(c->data, &R);
     }
     poly_clear(P);

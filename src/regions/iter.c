@@ -33,8 +33,9 @@
    that side when it is resumed) and writes the inactive side's filtered list
    above it. A pending piece is resumed only when everything above its list
    is finished. */
+#include <string.h>
 #include <flint/fmpz_vec.h>
-#include "regions/regions.h"
+#include "regions/iter-impl.h"
 
 static slong
 _iter_layer_of(const regions_iter_struct * it, slong k)
@@ -70,44 +71,6 @@ _iter_layer_rows(regions_iter_struct * it, slong j)
     for (slong r = 0; r < w; r++)
         poly_vec_from_fmpq(it->zint + (it->first[j] + r) * d, Z->rows[r], d);
     poly_vec_get_d(it->zd + it->first[j] * d, it->zint + it->first[j] * d, w * d);
-}
-
-/* A piece for a split's output: a spare one when there is one (poly_split
-   overwrites it whole, and its rows keep their storage, so a split costs no
-   allocation once the search is under way), else a new one. */
-static regions_piece_struct *
-_iter_piece_new(regions_iter_struct * it)
-{
-    if (it->nspare > 0)
-        return it->spare[--it->nspare];
-    regions_piece_struct * X = flint_malloc(sizeof(regions_piece_struct));
-    poly_init(X->P, it->n);
-    poly_dgens_init(X->D);
-    return X;
-}
-
-static void
-_iter_piece_release(regions_iter_struct * it, regions_piece_struct * X)
-{
-    if (X == NULL)
-        return;
-    if (it->nspare == it->aspare)
-    {
-        it->aspare = FLINT_MAX(8, 2 * it->aspare);
-        it->spare = flint_realloc(it->spare, it->aspare * sizeof(regions_piece_struct *));
-    }
-    it->spare[it->nspare++] = X;
-}
-
-static void
-_iter_piece_free(regions_piece_struct * X)
-{
-    if (X != NULL)
-    {
-        poly_clear(X->P);
-        poly_dgens_clear(X->D);
-        flint_free(X);
-    }
 }
 
 /* Room for len entries of the pool from offset off. */
@@ -148,6 +111,8 @@ regions_iter_init(regions_iter_t it, const net_t net, const poly_t domain)
     it->stack_k = flint_malloc((it->N + 1) * sizeof(slong));
     it->stack_off = flint_malloc((it->N + 1) * sizeof(slong));
     it->stack_len = flint_malloc((it->N + 1) * sizeof(slong));
+    it->stack_cand = flint_malloc((it->N + 1) * sizeof(slong));
+    it->group = net->group;
     it->pool_alloc = 4 * N1;
     it->pool = flint_malloc(it->pool_alloc * sizeof(slong));
     it->current = NULL;
@@ -164,7 +129,7 @@ regions_iter_init(regions_iter_t it, const net_t net, const poly_t domain)
     it->serial = 0;
     it->spare = NULL;
     it->nspare = it->aspare = 0;
-    regions_piece_struct * X = _iter_piece_new(it);
+    regions_piece_struct * X = _regions_piece_new(it);
     poly_set(X->P, domain);
     poly_dgens_set(X->D, X->P);
     /* the domain is "pending at neuron -1" with an empty list: resuming it
@@ -173,17 +138,18 @@ regions_iter_init(regions_iter_t it, const net_t net, const poly_t domain)
     it->stack_k[0] = -1;
     it->stack_off[0] = 0;
     it->stack_len[0] = 0;
+    it->stack_cand[0] = -1;
     it->depth = 1;
 }
 
 void
 regions_iter_clear(regions_iter_t it)
 {
-    _iter_piece_free(it->current);
+    _regions_piece_free(it->current);
     for (slong i = 0; i < it->depth; i++)
-        _iter_piece_free(it->stack[i]);
+        _regions_piece_free(it->stack[i]);
     for (slong i = 0; i < it->nspare; i++)
-        _iter_piece_free(it->spare[i]);
+        _regions_piece_free(it->spare[i]);
     flint_free(it->spare);
     for (slong j = 0; j < it->L; j++)
     {
@@ -200,6 +166,7 @@ regions_iter_clear(regions_iter_t it)
     flint_free(it->stack_k);
     flint_free(it->stack_off);
     flint_free(it->stack_len);
+    flint_free(it->stack_cand);
     flint_free(it->pool);
     flint_free(it->stamp);
     flint_free(it->first);
@@ -249,7 +216,13 @@ _iter_filter(regions_iter_struct * it, const regions_piece_struct * X, slong k, 
     {
         slong m = it->pool[src + i];
         int strict = 0;
-        if (m > k)
+        if (m > k && _regions_in_group(it, m))
+        {
+            /* a max group is cut at its first member, always (group.c) */
+            if (*c < 0 && it->group[m] == m)
+                *c = m;
+        }
+        else if (m > k)
         {
             int side = poly_position(&strict, X->P, D, it->zint + m * d,
                                      it->filter ? it->zd + m * d : NULL, &it->exact);
@@ -304,10 +277,10 @@ _iter_near(regions_iter_struct * it, const regions_piece_struct * X, slong off, 
 static regions_piece_struct *
 _iter_split(regions_iter_struct * it, regions_piece_struct * X, slong c, slong off, slong len)
 {
-    regions_piece_struct * A = _iter_piece_new(it);
-    regions_piece_struct * B = _iter_piece_new(it);
+    regions_piece_struct * A = _regions_piece_new(it);
+    regions_piece_struct * B = _regions_piece_new(it);
     poly_split(A->P, B->P, X->P, it->zint + c * (it->n + 1), c);
-    _iter_piece_release(it, X);
+    _regions_piece_release(it, X);
     if (it->filter)
     {
         poly_dgens_set(A->D, A->P);
@@ -317,10 +290,64 @@ _iter_split(regions_iter_struct * it, regions_piece_struct * X, slong c, slong o
     it->stack_k[it->depth] = c;
     it->stack_off[it->depth] = off;
     it->stack_len[it->depth] = len;
+    it->stack_cand[it->depth] = -1;
     it->depth++;
     it->sign[c] = -1;
     it->active[c] = 0;
     return A;
+}
+
+/* Cuts X by the max group of glen members from neuron c (group.c): the first
+   full-dimensional cell (the highest member) is returned, and X waits on the
+   stack with its list pool[off, off + len) and the next member to try. */
+static regions_piece_struct *
+_iter_group_split(regions_iter_struct * it, regions_piece_struct * X, slong c, slong glen, slong off, slong len)
+{
+    regions_piece_struct * C;
+    slong t = _regions_group_next(&C, it, X, c, glen, glen - 1);
+    if (t < 0)
+        flint_throw(FLINT_ERROR, "regions: no cell of max group %wd is full-dimensional\n", c);
+    if (t == 0)
+    {
+        _regions_piece_release(it, X);
+        return C;
+    }
+    it->stack[it->depth] = X;
+    it->stack_k[it->depth] = c;
+    it->stack_off[it->depth] = off;
+    it->stack_len[it->depth] = len;
+    it->stack_cand[it->depth] = t - 1;
+    it->depth++;
+    return C;
+}
+
+static regions_piece_struct * _iter_descend(regions_iter_struct * it, regions_piece_struct * X, slong k, slong j,
+                                            slong off, slong len);
+
+/* Resumes the pending group piece on top of the stack (just popped) at its
+   next candidate: its next full-dimensional cell is descended, the piece
+   waiting again (with its list intact: the cell's list is a copy above it)
+   while lower members remain. */
+static regions_piece_struct *
+_iter_group_resume(regions_iter_struct * it)
+{
+    slong s = it->depth, c = it->stack_k[s], off = it->stack_off[s], len = it->stack_len[s];
+    slong glen = net_group_len(it->net, c);
+    regions_piece_struct * X = it->stack[s], * C;
+    slong t = _regions_group_next(&C, it, X, c, glen, it->stack_cand[s]);
+    if (t <= 0)
+        _regions_piece_release(it, X);
+    if (t < 0)
+        return NULL;
+    if (t > 0)
+    {
+        it->stack_cand[s] = t - 1;
+        it->depth++;
+        _iter_pool_fit(it, off + len, len);
+        memcpy(it->pool + off + len, it->pool + off, len * sizeof(slong));
+        off += len;
+    }
+    return _iter_descend(it, C, c + glen - 1, _iter_layer_of(it, c), off, len);
 }
 
 /* Descends with X (signs of the neurons up to k and of the neurons not in its
@@ -337,14 +364,16 @@ _iter_descend(regions_iter_struct * it, regions_piece_struct * X, slong k, slong
     {
         if (c >= 0)
         {
-            /* c is the first neuron after k cutting X: split there */
-            if (_iter_drop_subtree(it, k, c))
+            /* c is the first neuron after k cutting X: split there (a max
+               group: all its members at once) */
+            slong last = c + (_regions_in_group(it, c) ? net_group_len(it->net, c) : 1) - 1;
+            if (_iter_drop_subtree(it, k, last))
             {
-                _iter_piece_release(it, X);
+                _regions_piece_release(it, X);
                 return NULL;
             }
-            X = _iter_split(it, X, c, off, len);
-            k = c;
+            X = last > c ? _iter_group_split(it, X, c, last - c + 1, off, len) : _iter_split(it, X, c, off, len);
+            k = last;
             it->serial++;
             _iter_pool_fit(it, off + len, len);
             slong kept = _iter_filter(it, X, k, off + len, off, len, &c);
@@ -356,7 +385,7 @@ _iter_descend(regions_iter_struct * it, regions_piece_struct * X, slong k, slong
         slong hi = (j + 1 == it->L) ? it->N : it->first[j + 1] - 1;
         if (_iter_drop_subtree(it, k, hi))
         {
-            _iter_piece_release(it, X);
+            _regions_piece_release(it, X);
             return NULL;
         }
         if (j + 1 == it->L)
@@ -379,7 +408,7 @@ _iter_descend(regions_iter_struct * it, regions_piece_struct * X, slong k, slong
 const region_struct *
 regions_iter_next(regions_iter_t it)
 {
-    _iter_piece_release(it, it->current);
+    _regions_piece_release(it, it->current);
     it->current = NULL;
     regions_piece_struct * X = NULL;
     while (X == NULL)
@@ -389,6 +418,11 @@ regions_iter_next(regions_iter_t it)
         /* resume the most recent pending piece: the active side of neuron k */
         it->depth--;
         slong k = it->stack_k[it->depth];
+        if (it->stack_cand[it->depth] >= 0)
+        {
+            X = _iter_group_resume(it);
+            continue;
+        }
         if (k >= 0)
         {
             it->sign[k] = 1;
@@ -405,5 +439,6 @@ regions_iter_next(regions_iter_t it)
     it->R->active = it->active;
     it->R->sign = it->sign;
     it->R->zrows = it->zint;
+    it->R->group = it->group;
     return it->R;
 }

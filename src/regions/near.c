@@ -202,6 +202,8 @@ int
 regions_explore_near(int * complete, const net_t net, const regions_hdomain_t D, const fmpq * x,
                      slong max_regions, slong radius, region_h_callback cb, void * data, rc_error_t err)
 {
+    if (net_check_no_groups(net, "the local exploration (--near)", err))
+        return err->code;
     near_state S;
     _regions_layers_init(S.Ls, net);
     S.D = D;

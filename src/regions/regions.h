@@ -35,6 +35,10 @@ typedef struct
                                       it vanishes at no vertex, so on no face (poly_zero_set
                                       may still list rays r with a.r = 0). NULL: not known */
     slong nnear;
+    const slong * group;           /* the network's max groups (net.h), NULL when none: for a
+                                      member j of the argmax w's group, zrows[j] is a_j - a_w
+                                      (sign -1, its hyperplane the boundary with j's cell) and
+                                      zrows[w] the constant 1 (src/regions/group.c) */
 }
 region_struct;
 
@@ -94,6 +98,9 @@ typedef struct
     regions_piece_struct ** stack;  /* pending pieces (the active side of a split) */
     slong * stack_k;              /* the neuron each pending piece was split at (-1: the domain) */
     slong * stack_off, * stack_len;  /* its list of neurons near its parent: pool[off, off + len) */
+    slong * stack_cand;           /* a max group's piece waiting for its next cell: the member to
+                                     try next (the piece is uncut); -1: the side of a split */
+    const slong * group;          /* net->group */
     slong * pool;                 /* the lists of neurons near each piece, a stack (see iter.c) */
     slong pool_alloc;
     slong depth;

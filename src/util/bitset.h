@@ -16,6 +16,7 @@ static inline void bs_zero(bword * s, slong w) { memset(s, 0, w * sizeof(bword))
 static inline void bs_copy(bword * d, const bword * s, slong w) { memcpy(d, s, w * sizeof(bword)); }
 static inline void bs_set(bword * s, slong i) { s[i >> 6] |= (UWORD(1) << (i & 63)); }
 static inline int bs_test(const bword * s, slong i) { return (s[i >> 6] >> (i & 63)) & 1; }
+static inline void bs_unset(bword * s, slong i) { s[i >> 6] &= ~(UWORD(1) << (i & 63)); }
 
 static inline void
 bs_fill(bword * s, slong nbits)
