@@ -57,16 +57,21 @@ main(void)
     CHECK(s != NULL || err->code == RELU_E_UNSUPPORTED, "%s", err->msg);
     api_string_free(s);
 
-    /* a graph without a lowering (max over 3): kept for evaluation only; max(1, 3, 2) = 3 */
+    /* a max over 3 entries: a max group; max(1, 3, 2) = 3 on the piece of the second entry */
     plnet_struct * g = NULL;
     snprintf(path, sizeof(path), "%s/plnet/max3_region.json", test_data_dir());
-    EXPECT_ERR(api_net_read_file_graph(path, &g, err), RELU_E_UNSUPPORTED);
-    CHECK(g != NULL && api_graph_input_dim(g) == 3, "graph kept");
-    s = api_graph_eval(g, "1,3,2", err);
-    CHECK(s != NULL && strstr(s, "\"output\":[3]") != NULL, "graph eval %s", s ? s : err->msg);
+    net_struct * mx = api_net_read_file_graph(path, &g, err);
+    CHECK(mx != NULL && g == NULL && net_has_groups(mx), "max group: %s", err->msg);
+    s = api_net_eval(mx, "1,3,2", err);
+    CHECK(s != NULL && strstr(s, "\"output\":[3]") != NULL && strstr(s, "\"pattern\":\"010\"") != NULL,
+          "max group eval %s", s ? s : err->msg);
     api_string_free(s);
-    EXPECT_ERR(api_graph_eval(g, "1,2", err), RELU_E_INPUT);
-    api_graph_free(g);
+    api_domain * box3 = api_domain_new(3, "box", "-1,1", err);
+    CHECK(box3 != NULL, "%s", err->msg);
+    EXPECT_ERR(api_boundary_json(mx, box3, "1/2", 0, err), RELU_E_UNSUPPORTED);
+    CHECK(strstr(err->msg, "max over more than two entries") != NULL, "%s", err->msg);
+    api_domain_free(box3);
+    api_net_free(mx);
     const char * gt = "{\"format\": \"relucert-graph\", \"version\": 2, \"input\": {\"name\": \"x\", \"shape\": [2]},"
                       " \"nodes\": [{\"name\": \"r\", \"op\": \"relu\", \"inputs\": [\"x\"]}], \"outputs\": [\"r\"]}";
     net_struct * low = api_net_read_string_graph(gt, strlen(gt), &g, err);

@@ -73,7 +73,8 @@ expect 2 "$BIN" decision "$TMP/missing.json"
 expect 2 "$BIN" decision "$DD/rings.json" --box 1,-1
 expect 2 "$BIN" decision "$DD/rings.json" --box -1,1 --whole
 expect 2 "$BIN" decision "$DD/rings.json" --frobnicate
-expect 3 "$BIN" decision "$D/plnet/max3_region.json" --box -1,1
+expect 2 "$BIN" decision "$D/plnet/max3_region.json" --box -1,1
+grep -q 'at least 2 outputs' "$TMP/err" || fail "decision of one output: $(cat "$TMP/err")"
 expect 2 "$BIN" plot "$S/data/default.json" --box -1,1 --color class --out "$TMP/x.svg"
 expect 2 "$BIN" plot "$DD/rings.json" --box -1,1 --color classes --out "$TMP/x.svg"
 expect 0 "$BIN" decision --help

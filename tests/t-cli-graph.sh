@@ -78,8 +78,13 @@ check "regions of a max of three (by hand)" "$(jq -c '[.regions, .fvector, .eule
 expect 3 "$BIN" regions "$M" --box -1,1 --certificate "$TMP/c.json"
 grep -q 'certificates do not handle a max over more than two entries' "$TMP/err" || fail "certificate of a max of three: $(cat "$TMP/err")"
 test ! -e "$TMP/c.json" || fail "a refused certificate left a file"
-expect 3 "$BIN" homology "$M" --box -1,1 --sublevel 0
-grep -q 'node "m": max over 3 entries' "$TMP/err" || fail "homology of a max of three: $(cat "$TMP/err")"
+# {max <= 0} is the corner [-1, 0]^3, cut like the cube (a cone from (-1,-1,-1)): the same cells
+expect 0 "$BIN" homology "$M" --box -1,1 --sublevel 0 --json
+check "homology of {max <= 0} (a cube)" "$(jq -c '[.betti, .cells]' "$TMP/out")" '[[1,0,0,0],[8,16,12,3]]'
+expect 3 "$BIN" boundary "$M" --box -1,1 --threshold 0
+grep -q 'does not handle a max over more than two entries yet' "$TMP/err" || fail "boundary of a max of three: $(cat "$TMP/err")"
+expect 3 "$BIN" arrangement "$M"
+grep -q 'node "m": max over 3 entries' "$TMP/err" || fail "arrangement of a max of three: $(cat "$TMP/err")"
 expect 3 "$BIN" eval "$D/plnet/softmax.json" --at 1,1
 grep -q 'op "softmax" is not piecewise linear' "$TMP/err" || fail "softmax: $(cat "$TMP/err")"
 expect 2 "$BIN" eval "$D/plnet/unknown_op.json" --at 1,1

@@ -57,10 +57,12 @@ MAX_GRAPH = {"format": "relucert-graph", "version": 2, "input": {"name": "x", "s
     "outputs": ["out", "m"]}
 
 
-def test_graph_without_lowering_evaluates(data):
-    """A max over more than two entries has no ReLU lowering: the binding evaluates the graph
-    itself (the library's graph evaluator, as `relucert eval`), equal to the Fraction evaluator
-    relucert.graph_ref at random points; every analysis refuses it naming the node."""
+def test_max_groups(data):
+    """A max over more than two entries is lowered to a max group (one neuron per member, the
+    argmax one-hot): the network evaluates as the Fraction evaluator relucert.graph_ref at random
+    points, its pattern is one-hot per group, it writes (max_groups) and reads back the same
+    network, its regions are those of the max, and an analysis that does not handle groups yet
+    refuses it saying so."""
     from relucert import graph_ref
     import random
     rnd = random.Random(16)
@@ -69,20 +71,19 @@ def test_graph_without_lowering_evaluates(data):
                      (relucert.Network.from_json(MAX_GRAPH), graph_ref.loads(json.dumps(MAX_GRAPH)))):
         n = net.input_dim
         assert n == math.prod(ref["input"]["shape"])
+        back = relucert.Network.from_json(net.to_json())
+        assert '"max_groups"' in net.to_json() and back.to_json() == net.to_json()
         for _ in range(20):
             x = [Fraction(rnd.randint(-30, 30), rnd.randint(1, 7)) for _ in range(n)]
             got = net.eval(x)
-            assert got == {"input": x, "output": graph_ref.evaluate(ref, x)}
+            assert got["output"] == graph_ref.evaluate(ref, x) == back.eval(x)["output"]
             assert net(x) == got["output"]
-        with pytest.raises(relucert.UnsupportedError, match='node "m.*": max.* over [34] entries'):
-            net.complex(box=(-1, 1))
-        with pytest.raises(relucert.UnsupportedError, match="max"):
-            net.to_json()
-        assert "eval only" in repr(net)
-    assert relucert.load(data("plnet", "max3_region.json"))([1, 3, 2]) == [3]
-    with pytest.raises(relucert.InputError):
-        relucert.load(data("plnet", "max3_region.json")).eval([1, 2])
-
+        with pytest.raises(relucert.UnsupportedError, match="max over more than two entries"):
+            net.boundary(box=(-1, 1))
+    net = relucert.load(data("plnet", "max3_region.json"))
+    assert net.eval([1, 3, 2])["pattern"] == "010"
+    c = net.complex(box=(-1, 1))
+    assert (c["regions"], c["fvector"]) == (3, [8, 16, 12, 3])
 
 def test_from_dict_exact_numbers():
     net = relucert.Network.from_json({"input_dim": 2, "layers": [

@@ -168,8 +168,8 @@ def test_slice(cli):
 
 @pytest.mark.parametrize("x", ["1,3,2", "-1/2,0,7/3", "0,0,0"])
 def test_graph_eval(cli, x):
-    """A graph without a lowering (a max over three entries): eval through the same evaluator."""
+    """A max over three entries (a max group): eval, pattern and affine map as the CLI's."""
     path = os.path.join(TESTDATA, "plnet", "max3_region.json")
     net = relucert.load(path)
-    got = raw(lib.api_graph_eval, net._g, x.encode())
+    got = raw(lib.api_net_eval, net._h, x.encode())
     assert got == cli_json(cli, "eval", path, "--at", x, "--json")

@@ -140,7 +140,8 @@ _net_read(const char * path, const char * text, size_t len, plnet_struct ** grap
     plnet_struct * g = flint_malloc(sizeof(plnet_struct));
     net_init(net);
     plnet_init(g);
-    int status = text == NULL ? net_read_file_graph(net, g, path, err) : net_read_jnode_graph(net, g, root, err);
+    int status = text == NULL ? net_read_file_flags(net, g, path, NET_READ_GROUPS, err)
+                              : net_read_jnode_flags(net, g, root, NET_READ_GROUPS, err);
     jnode_free(root);
     if (status == RELU_E_UNSUPPORTED && g->nnodes > 0 && graph != NULL)
         *graph = g;

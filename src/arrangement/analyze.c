@@ -113,6 +113,8 @@ analyze_large(arrangement_report_t r, fmpz_poly_t chi_dr, int * have_dr, const n
 int
 arrangement_analyze(arrangement_report_t r, const net_t net, rc_error_t err)
 {
+    if (net_check_no_groups(net, "the hyperplane arrangement", err))
+        return err->code;
     arrangement_t A;
     fmpz_t v;
     int status, have_dr;

@@ -305,6 +305,8 @@ count_checks(arrangement_count_t r, const arrangement_t A, const net_t net, cons
 int
 arrangement_count(arrangement_count_t r, const net_t net, const arrangement_count_params * p, rc_error_t err)
 {
+    if (net_check_no_groups(net, "the hyperplane arrangement", err))
+        return err->code;
     arrangement_t A;
     arrangement_dr_params q = { p->use_symmetry, p->progress, 0, 0, 0 };
     fmpz_t v;

@@ -146,6 +146,8 @@ arrangement_set_rows(arrangement_t A, const fmpq_mat_t rows)
 int
 arrangement_from_net(arrangement_t A, slong * map, const net_t net, rc_error_t err)
 {
+    if (net_check_no_groups(net, "the hyperplane arrangement", err))
+        return err->code;
     const net_layer_struct * L;
     fmpq_mat_t rows;
 

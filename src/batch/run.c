@@ -33,7 +33,7 @@ _job_network(net_t net, char * hex, const batch_job_struct * J, rc_error_t err)
         status = jnode_parse(&root, text, len, err);
         if (status == RELU_OK)
         {
-            status = net_read_jnode(net, root, err);
+            status = net_read_jnode_flags(net, NULL, root, NET_READ_GROUPS, err);
             jnode_free(root);
         }
         if (status && J->net_text == NULL)

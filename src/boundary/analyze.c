@@ -104,6 +104,8 @@ int
 boundary_analyze(boundary_analysis_t A, const net_t net, const char * name, slong output, const fmpq_t T,
                  const poly_t domain, const char * desc, int check, int list, rc_error_t err)
 {
+    if (net_check_no_groups(net, "the decision boundary analysis", err))
+        return err->code;
     slong n = net->input_dim;
     size_t len = strlen(name) + 1;
     A->name = flint_malloc(len);

@@ -152,6 +152,8 @@ int
 boundary_compute(boundary_t B, const net_t net, slong output, const fmpq_t T,
                  const poly_t domain, int check, rc_error_t err)
 {
+    if (net_check_no_groups(net, "the decision boundary analysis", err))
+        return err->code;
     return boundary_compute_pieces(B, net, output, T, domain, check, NULL, NULL, err);
 }
 
@@ -160,6 +162,8 @@ boundary_compute_pieces(boundary_t B, const net_t net, slong output, const fmpq_
                         const poly_t domain, int check, boundary_piece_callback cb, void * data,
                         rc_error_t err)
 {
+    if (net_check_no_groups(net, "the decision boundary analysis", err))
+        return err->code;
     slong n = net->input_dim;
     if (domain->n != n || B->n != n)
         flint_abort();
@@ -232,6 +236,8 @@ int
 boundary_homology(homology_t H, const net_t net, slong output, const fmpq_t T,
                   const poly_t domain, rc_error_t err)
 {
+    if (net_check_no_groups(net, "the decision boundary analysis", err))
+        return err->code;
     if (!poly_is_bounded(domain))
         return rc_error_set(err, RELU_E_UNSUPPORTED,
                             "the homology of the boundary needs a bounded domain (--box or --domain)");

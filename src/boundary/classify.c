@@ -90,6 +90,8 @@ boundary_class_fvector(slong * fvec, slong d, slong k)
 int
 boundary_classify(boundary_class_t K, const net_t net, slong output, const fmpq_t T, rc_error_t err)
 {
+    if (net_check_no_groups(net, "the boundary classification", err))
+        return err->code;
     slong d = net->input_dim;
     if (K->d != d)
         flint_abort();
@@ -265,6 +267,8 @@ _verify_region(void * data, const region_struct * R)
 int
 boundary_class_verify(boundary_class_t K, const net_t net, slong output, const fmpq_t T, rc_error_t err)
 {
+    if (net_check_no_groups(net, "the boundary classification", err))
+        return err->code;
     slong d = K->d;
     if (K->status != BOUNDARY_CLASSIFIED || net->input_dim != d)
         flint_abort();

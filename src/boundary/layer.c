@@ -229,6 +229,8 @@ int
 boundary_layer_compute(boundary_layer_t L, const net_t net, slong layer,
                       boundary_layer_sector_callback cb, void * data, rc_error_t err)
 {
+    if (net_check_no_groups(net, "the layer boundary analysis", err))
+        return err->code;
     slong H = net_num_hidden_layers(net);
     if (layer < 1 || layer > H)
     {

@@ -72,6 +72,8 @@ int
 boundary_layer_analyze(boundary_layer_analysis_t A, const net_t net, const char * name, slong layer, int list,
                        rc_error_t err)
 {
+    if (net_check_no_groups(net, "the layer boundary analysis", err))
+        return err->code;
     size_t len = strlen(name) + 1;
     A->name = flint_malloc(len);
     memcpy(A->name, name, len);

@@ -32,7 +32,7 @@ cmd_lower(int argc, char ** argv)
     net_t net;
     rc_error_init(err);
     net_init(net);
-    int status = net_read_file(net, pos[0], err);
+    int status = net_read_file_flags(net, NULL, pos[0], NET_READ_GROUPS, err);
     if (status == RELU_OK && out != NULL)
         status = net_write_file(out, net, err);
     else if (status == RELU_OK)

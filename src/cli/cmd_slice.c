@@ -89,7 +89,7 @@ cmd_slice(int argc, char ** argv)
     net_init(net);
     net_init(S);
     slong npts = 0;
-    int st = net_read_file(net, pos[0], err);
+    int st = net_read_file_flags(net, NULL, pos[0], NET_READ_GROUPS, err);
     if (st == RELU_OK)
         st = slice_build(S, net, points, origin, dirs, &npts, err);
     if (st == RELU_OK)

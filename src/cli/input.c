@@ -23,7 +23,7 @@ cli_input_clear(cli_input_t in)
 int
 cli_input_read(cli_input_t in, const char * path, const cli_input_args * a, rc_error_t err)
 {
-    int status = net_read_file(in->net, path, err);
+    int status = net_read_file_flags(in->net, NULL, path, NET_READ_GROUPS, err);
     if (status != RELU_OK)
         return status;
     /* the domain lives in the network's input space (R^n until a domain is built) */

@@ -60,7 +60,7 @@ cli_plot_run(const char * const * paths, int n, const cli_plot_args * a, plot_op
     {
         net_init(nets + loaded);
         np[loaded] = nets + loaded;
-        status = net_read_file(nets + loaded, paths[loaded], err);
+        status = net_read_file_flags(nets + loaded, NULL, paths[loaded], NET_READ_GROUPS, err);
     }
     poly_init(dom, n > 0 ? nets[0].input_dim : 2);
     if (status == RELU_OK && !plot_canvas_format_ok(a->out))

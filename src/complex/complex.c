@@ -99,21 +99,16 @@ _owner_side(const complex_t C, const fmpz * z, int s, fmpz_t v)
     return s * poly_vec_lex_sign(z + 1, C->n) > 0;
 }
 
-/* A max group's argmax w (sign +1, a constant row) is 0 on the faces where
-   some other member is 0 (tied with it): the key of a member is then a
-   property of the face's points (+ the unique argmax, 0 tied at the max, -
-   below), the same in every cell containing the face, not + for whichever
-   member wins the cell at hand. */
-static void
-_face_key_groups(bword * key, const complex_t C, const region_struct * R)
+void
+complex_key_set_groups(bword * key, slong N, const region_struct * R)
 {
-    for (slong k = 0; k < C->N; k++)
+    for (slong k = 0; k < N && R->group != NULL; k++)
     {
         if (R->group[k] < 0 || R->sign[k] <= 0)
             continue;
         slong g0 = R->group[k];
         int tied = 0;
-        for (slong j = g0; j < C->N && R->group[j] == g0 && !tied; j++)
+        for (slong j = g0; j < N && R->group[j] == g0 && !tied; j++)
             tied = (j != k && !bs_test(key, 2 * j) && !bs_test(key, 2 * j + 1));
         if (tied)
             bs_unset(key, 2 * k);
@@ -136,8 +131,7 @@ _face_key(bword * key, const complex_t C, const region_struct * R, const bword *
         if (s > 0) bs_set(key, 2 * k);
         if (s < 0) bs_set(key, 2 * k + 1);
     }
-    if (R->group != NULL)
-        _face_key_groups(key, C, R);
+    complex_key_set_groups(key, C->N, R);
     for (slong i = 0; i < C->ndom; i++)
         if (!bs_subset(face, dsets + i * gw, gw))
             bs_set(key, 2 * C->N + i);

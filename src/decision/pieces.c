@@ -7,6 +7,7 @@
 #include <flint/fmpz_vec.h>
 #include <flint/fmpq_vec.h>
 #include "decision/decision.h"
+#include "complex/complex.h"
 #include "regions/regions.h"
 
 typedef struct
@@ -199,6 +200,7 @@ _piece_cells(builder * B, const region_struct * R, slong p)
             if (s != 0)
                 bs_set(key, 2 * k + (s < 0));
         }
+        complex_key_set_groups(key, N, R);
         for (slong i = 0; i < B->ndom; i++)
             if (!bs_subset(face, dsets + i * gw, gw))
                 bs_set(key, 2 * N + i);

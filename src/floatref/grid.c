@@ -60,6 +60,24 @@ _dnet_clear(floatref_dnet * F, const net_t net)
     flint_free(F->W); flint_free(F->b); flint_free(F->S); flint_free(F->off);
 }
 
+/* A max group in doubles, as net_eval does it exactly: the argmax (the
+   lowest among ties) keeps its value and gets +1, members tied with it 0,
+   the others -1 and output 0. */
+static void
+_group_double(signed char * sg, double * z, slong len)
+{
+    slong w = 0;
+    for (slong t = 1; t < len; t++)
+        if (z[t] > z[w])
+            w = t;
+    for (slong t = 0; t < len; t++)
+    {
+        sg[t] = t == w ? 1 : (z[t] == z[w] ? 0 : -1);
+        if (t != w)
+            z[t] = 0;
+    }
+}
+
 /* double-precision forward pass; signs of the hidden pre-activations. buf
    holds x and then every hidden layer's output (a shortcut may read any). */
 static void
@@ -85,9 +103,19 @@ _eval_double(signed char * sg, const net_t net, const floatref_dnet * F, const d
                 for (slong k = 0; k < c; k++)
                     s += F->S[j][t][i * c + k] * src[k];
             }
-            sg[at++] = (s > 0) - (s < 0);
-            out[i] = s > 0 ? s : 0;
+            sg[at + i] = (s > 0) - (s < 0);
+            out[i] = s;
         }
+        for (slong i = 0; i < r; )
+        {
+            slong len = net_group_len(net, at + i);
+            if (len > 1)
+                _group_double(sg + at + i, out + i, len);
+            else
+                out[i] = out[i] > 0 ? out[i] : 0;
+            i += len;
+        }
+        at += r;
     }
 }
 

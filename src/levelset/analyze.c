@@ -48,6 +48,8 @@ int
 levelset_analyze(levelset_analysis_t A, const net_t net, const char * name, slong output, const fmpq_t T,
                  int kind, const poly_t domain, const char * desc, int list, int zonotope, rc_error_t err)
 {
+    if (net_check_no_groups(net, "the level set analysis", err))
+        return err->code;
     levelset_struct * L = A->L;
     size_t len = strlen(name) + 1;
     A->name = flint_malloc(len);

@@ -279,6 +279,12 @@ _restrict_net(net_t out, const net_t net, const polytope_t Q)
             else
                 fmpq_mat_set(G->shortcuts[t].S, F->shortcuts[t].S);
     }
+    if (net->group != NULL)
+    {
+        slong N = net_num_hidden(net);
+        out->group = flint_malloc(FLINT_MAX(N, 1) * sizeof(slong));
+        memcpy(out->group, net->group, N * sizeof(slong));
+    }
     flint_free(widths);
 }
 
@@ -417,6 +423,8 @@ int
 levelset_compute(levelset_t L, const net_t net, slong output, const fmpq_t T, int kind,
                  const poly_t domain, rc_error_t err)
 {
+    if (net_check_no_groups(net, "the level set analysis", err))
+        return err->code;
     net_t tnet;
     _levelset_reset(L);
     L->n = net->input_dim;

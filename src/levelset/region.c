@@ -34,6 +34,8 @@ int
 levelset_region_faces(polytope_faces_t S, const net_t net, const char * pattern, const poly_t domain,
                       const char * desc, const char * source, rc_error_t err)
 {
+    if (net_check_no_groups(net, "the level set analysis", err))
+        return err->code;
     slong N = net_num_hidden(net), len = (slong) strlen(pattern);
     if (len != N)
         return rc_error_set(err, RELU_E_INPUT, "--region \"%s\": expected %ld digits 0/1 (one per hidden neuron), got %ld",

@@ -62,7 +62,7 @@ _count(slong * c, const plnet_t g, slong i, int flags, rc_error_t err)
                 char q[120];
                 jnode_quote(q, sizeof(q), v->name, strlen(v->name), 80);
                 status = rc_error_set(err, RELU_E_UNSUPPORTED,
-                                      "node %s: %s over %ld entries (output entry %ld): its pieces are not cut out by hyperplanes, so region analyses cannot use it (eval and label can)",
+                                      "node %s: %s over %ld entries (output entry %ld): this analysis does not handle a max over more than two entries yet (" NET_GROUPS_SUPPORTED " do)",
                                       q, plnet_op_name(v->op), (long) k, (long) e);
             }
             *c += (k == 2);

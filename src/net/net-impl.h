@@ -11,6 +11,10 @@ int _net_check_shortcuts(const jnode * v, slong l, const slong * widths, rc_erro
 /* Reads v, checked by _net_check_shortcuts, into layer l - 1 of net, sorted by source. */
 int _net_read_shortcuts(net_t net, const jnode * v, slong l, rc_error_t err);
 
+/* The layers' "max_groups" keys (net/read_groups.c) into net->group; a file
+   with groups is refused (RELU_E_UNSUPPORTED) without NET_READ_GROUPS. */
+int _net_read_groups(net_t net, const jnode * layers, int flags, rc_error_t err);
+
 /* A sparse affine form (net/form.c): sum val[k] * coordinate idx[k]. */
 typedef struct
 {

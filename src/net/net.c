@@ -122,7 +122,7 @@ net_check_no_groups(const net_t net, const char * what, rc_error_t err)
     if (net->group == NULL)
         return RELU_OK;
     return rc_error_set(err, RELU_E_UNSUPPORTED,
-                        "%s does not handle a max over more than two entries yet (max pooling wider than 2); regions, eval and label do",
+                        "%s does not handle a max over more than two entries yet (max pooling wider than 2); " NET_GROUPS_SUPPORTED " do",
                         what);
 }
 

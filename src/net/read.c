@@ -13,7 +13,7 @@
 #include "plnet/plnet.h"
 
 #define NET_KEYS_HELP "a network has \"input_dim\" and \"layers\", optionally \"name\", \"activation\" and \"meta\""
-#define LAYER_KEYS_HELP "a layer has \"weights\" and \"biases\", optionally \"shortcuts\""
+#define LAYER_KEYS_HELP "a layer has \"weights\" and \"biases\", optionally \"shortcuts\" and \"max_groups\""
 #define NUM_WORD "a number (integer, \"p/q\" or decimal)"
 
 static int
@@ -61,14 +61,14 @@ _read_input_dim(slong * n, const jnode * v, rc_error_t err)
 static int
 _check_layer_shape(slong * widths, const jnode * layer, slong l, rc_error_t err)
 {
-    static const char * const allowed[] = { "weights", "biases", "shortcuts" };
+    static const char * const allowed[] = { "weights", "biases", "shortcuts", "max_groups" };
     slong width = widths[l - 1];
     if (layer->type != JNODE_OBJECT)
         return rc_error_set(err, RELU_E_INPUT,
                             "layer %ld: expected an object {\"weights\": [[...]], \"biases\": [...]}, got %s",
                             (long) l, jnode_type_name(layer));
     for (size_t i = 0; i < layer->nitems; i++)
-        if (!_is_one_of(layer->keys[i], allowed, 3))
+        if (!_is_one_of(layer->keys[i], allowed, 4))
         {
             char q[128];
             jnode_quote(q, sizeof(q), layer->keys[i], strlen(layer->keys[i]), 60);
@@ -271,6 +271,8 @@ net_read_jnode_flags(net_t net, plnet_t g, const jnode * root, int flags, rc_err
             if (status == RELU_OK && sc != NULL)
                 status = _net_read_shortcuts(tmp, sc, l + 1, err);
         }
+        if (status == RELU_OK)
+            status = _net_read_groups(tmp, layers, flags, err);
         if (status == RELU_OK)
             status = _read_optional(tmp, root, err);
         if (status == RELU_OK)

@@ -53,6 +53,15 @@ net_combination_net(net_t out, const net_t net, const fmpq_mat_t M, const fmpq *
     flint_free(froms);
     for (slong r = 0; r < k; r++)
         fmpq_one(fmpq_mat_entry(tmp->layers[L].W, r, r));
+    if (net->group != NULL)
+    {
+        /* the max groups stay; the new neurons are ReLU neurons */
+        slong N = net_num_hidden(net);
+        tmp->group = flint_malloc((N + k) * sizeof(slong));
+        memcpy(tmp->group, net->group, N * sizeof(slong));
+        for (slong r = 0; r < k; r++)
+            tmp->group[N + r] = -1;
+    }
     net_swap(out, tmp);
     net_clear(tmp);
     flint_free(widths);

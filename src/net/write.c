@@ -22,10 +22,33 @@ _write_matrix(jout_t out, const fmpq_mat_t W)
     jout_end_array(out);
 }
 
+/* "max_groups" of the hidden layer whose first neuron is first (none: no key). */
+static void
+_write_groups(jout_t out, const net_t net, slong first, slong width)
+{
+    slong any = 0;
+    for (slong r = 0; r < width && net->group != NULL; r++)
+        any |= (net->group[first + r] == first + r);
+    if (!any)
+        return;
+    jout_key(out, "max_groups");
+    jout_begin_array(out);
+    for (slong r = 0; r < width; r++)
+        if (net->group[first + r] == first + r)
+        {
+            jout_begin_array(out);
+            jout_int(out, r);
+            jout_int(out, net_group_len(net, first + r));
+            jout_end_array(out);
+        }
+    jout_end_array(out);
+}
+
 /* A layer without shortcuts is written as before they existed (no key). */
 static void
-_write_layer(jout_t out, const net_layer_struct * L)
+_write_layer(jout_t out, const net_t net, slong l, slong first)
 {
+    const net_layer_struct * L = net->layers + l;
     jout_begin_object(out);
     jout_key(out, "weights");
     _write_matrix(out, L->W);
@@ -52,6 +75,8 @@ _write_layer(jout_t out, const net_layer_struct * L)
         }
         jout_end_array(out);
     }
+    if (l + 1 < net->nlayers)
+        _write_groups(out, net, first, L->W->r);
     jout_end_object(out);
 }
 
@@ -63,8 +88,8 @@ net_write_jout(jout_t out, const net_t net)
     jout_int(out, net->input_dim);
     jout_key(out, "layers");
     jout_begin_array(out);
-    for (slong l = 0; l < net->nlayers; l++)
-        _write_layer(out, net->layers + l);
+    for (slong l = 0, first = 0; l < net->nlayers; first += net->layers[l].W->r, l++)
+        _write_layer(out, net, l, first);
     jout_end_array(out);
     if (net->name != NULL)
     {

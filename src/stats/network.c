@@ -31,6 +31,8 @@ _add_region(void * data, const region_struct * R)
 int
 stats_network_compute(stats_network_t s, const net_t net, const poly_t domain, rc_error_t err)
 {
+    if (net_check_no_groups(net, "stats", err))
+        return err->code;
     complex_t C;
     complex_init(C, domain, net_num_hidden(net), 0);
     int status = regions_enumerate(net, domain, _add_region, C);
