@@ -214,9 +214,11 @@ read_network(network * net, yajl_val root, const char * where)
     for (long l = 0; l < net->nlayers; l++)
     {
         yajl_val L = json_array_item(layers, l), sc = json_member(L, "shortcuts");
-        if (!YAJL_IS_OBJECT(L) || L->u.object.len != 2 + (sc != NULL) || json_member(L, "weights") == NULL
+        int mg = json_member(L, "max_groups") != NULL;
+        if (!YAJL_IS_OBJECT(L) || L->u.object.len != (size_t) (2 + (sc != NULL) + mg) || json_member(L, "weights") == NULL
             || json_member(L, "biases") == NULL)
-            fail("%s: layer %ld must be {\"weights\": [[...]], \"biases\": [...]} (and optionally \"shortcuts\")", where, l);
+            fail("%s: layer %ld must be {\"weights\": [[...]], \"biases\": [...]} (and optionally \"shortcuts\", "
+                 "\"max_groups\")", where, l);
         yajl_val W = json_member(L, "weights"), b = json_member(L, "biases");
         long rows = (long) json_array_len(W), cols = net->width[l];
         if (rows < 1 || (long) json_array_len(b) != rows)
@@ -245,12 +247,13 @@ read_network(network * net, yajl_val root, const char * where)
         if (sc != NULL)
             read_shortcuts(net, sc, l, where);
     }
+    read_max_groups(net, layers, where);
 }
 
 int
 networks_equal(const network * a, const network * b)
 {
-    if (a->n != b->n || a->nlayers != b->nlayers)
+    if (a->n != b->n || a->nlayers != b->nlayers || a->hidden != b->hidden || !groups_equal(a, b))
         return 0;
     for (long l = 0; l < a->nlayers; l++)
     {
@@ -346,10 +349,17 @@ forward_scaled(mpq_t * z, mpq_t * y, const network * net, mpq_t * const x, const
             else
             {
                 mpq_set(z[k++], u);
-                if (mpq_sgn(u) > 0)
+                if (mpq_sgn(u) > 0 && (net->grp == NULL || net->grp[k - 1] < 0))
                     mpq_set(v[off[l + 1] + i], u);
             }
         }
+        /* a max group passes its argmax's value on, whatever its sign */
+        for (long i = 0, k0 = k - net->width[l + 1]; i < net->width[l + 1] && !out && net->grp != NULL; i++)
+            if (net->grp[k0 + i] == k0 + i)
+            {
+                long t = group_argmax(net, z, k0 + i);
+                mpq_set(v[off[l + 1] + t - k0], z[t]);
+            }
     }
     mpq_clear(t);
     mpq_clear(u);
@@ -713,7 +723,7 @@ check_regions(regions_result * res, yajl_val cert, const char * cpath, const net
     mpq_init(w);
     mpq_init(mu);
     mpq_init(t);
-    char * seen = xmalloc(N + m + 1);
+    char * seen = xmalloc(N + m + 1), * sig = xmalloc(N + 1), * pt = xmalloc(N + 1);
     long facet_sum = 0, max_f = 0;
     for (long i = 0; i < nr; i++)
     {
@@ -758,12 +768,18 @@ check_regions(regions_result * res, yajl_val cert, const char * cpath, const net
             max_f = Q->f;
 
         /* 3a. the interior point has the pattern; nonzero neurons strictly signed */
+        if (pattern_group_error(&net, Q->pattern) >= 0)
+            fail("region %ld: the max group at neuron %ld must have exactly one member on (1) in the pattern", i,
+                 pattern_group_error(&net, Q->pattern));
         affine_of_pattern(Z, &net, Q->pattern);
+        boundaries_of_pattern(Z, &net, Q->pattern);   /* from here on: the constraints' functions */
         forward(z, NULL, &net, Q->x);
+        point_signs(sig, &net, z);
+        pattern_of_signs(pt, &net, sig);
+        point_boundaries(z, &net);
         for (long k = 0; k < N; k++)
         {
-            char c = mpq_sgn(z[k]) > 0 ? '1' : '0';
-            if (c != Q->pattern[k])
+            if (pt[k] != Q->pattern[k])
                 fail("region %ld: the interior point's pattern differs from the stated one at neuron %ld", i, k);
             if (mpq_sgn(z[k]) == 0 && !is_zero_vec(Z + k * d, d))
                 fail("region %ld: neuron %ld vanishes at the interior point but not identically on the region", i, k);
@@ -936,6 +952,7 @@ check_regions(regions_result * res, yajl_val cert, const char * cpath, const net
                                                               : "is not strictly inside its other inequalities");
             /* consistency: the two patterns agree on every neuron not vanishing at the witness */
             forward(z, NULL, &net, P->w + f * n);
+            point_boundaries(z, &net);
             for (long k = 0; k < N; k++)
                 if (mpq_sgn(z[k]) != 0 && P->pattern[k] != Q->pattern[k])
                     fail("regions %ld and %ld differ at neuron %ld, which does not vanish on their common facet",
@@ -1097,6 +1114,9 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
         fail("%s: an %s certificate lists no regions, so it cannot be checked against the graph %s (the lowering is "
              "proved region by region): check it against `relucert lower %s`'s file", cpath,
              arrangement ? "arrangement" : "classification", npath, npath);
+    if (net.grp != NULL && (arrangement || (YAJL_IS_STRING(kind) && strcmp(kind->u.string, "boundary-class") == 0)))
+        fail("%s: an %s certificate is about ReLU neurons; %s has max groups", cpath,
+             arrangement ? "arrangement" : "classification", npath);
     if (arrangement)
     {
         if (!YAJL_IS_STRING(kind) || strcmp(kind->u.string, "arrangement") != 0)

@@ -70,10 +70,36 @@ typedef struct
     long * nsc;        /* nsc[l]: shortcuts into layer l (doc/FORMAT.md, "Shortcuts") */
     long ** from;      /* from[l][s]: -1 (the input) or a hidden layer <= l - 2, increasing */
     mpq_t *** S;       /* S[l][s]: width[l+1] x width[from + 1], row major */
+    long * grp;        /* NULL, or per hidden neuron the first member of its max group, -1 if in none
+                          (checker/groups.c) */
     graph * graph;     /* NULL, or the graph (format 2) this network is the lowering of: every
                           region checked is then also checked against it (graph_check_region) */
 }
 network;
+
+/* ---- max groups (checker/groups.c; proofs/CHECKER.md, "Max groups") ---- */
+/* The layers' "max_groups" keys into net->grp (NULL when there are none). */
+void read_max_groups(network * net, yajl_val layers, const char * where);
+int groups_equal(const network * a, const network * b);
+/* The lowest member of largest z in the group that starts at neuron g. */
+long group_argmax(const network * net, mpq_t * const z, long g);
+/* Sign vector of the point with pre-activations z (N characters, no
+   terminator): "-0+" of z_k for a ReLU; a group member is '-' below the
+   group's maximum, '0' at it when two or more members are, '+' when alone. */
+void point_signs(char * s, const network * net, mpq_t * const z);
+/* The pattern of the points with sign vector s: '+' on; in a group the '+'
+   member, or (tied) its lowest '0' member. */
+void pattern_of_signs(char * pat, const network * net, const char * s);
+/* First neuron of a group without exactly one '1' in pat, or -1. */
+long pattern_group_error(const network * net, const char * pat);
+/* Z (affine_of_pattern's rows) into the boundaries B_k: z_j - z_t for a
+   member j != t of a group with argmax t (pat), 0 for t; ReLUs unchanged. */
+void boundaries_of_pattern(mpq_t * Z, const network * net, const char * pat);
+/* Signs of the boundaries (B_t = 0 at the argmax t, B_j <= 0) into
+   point_signs's: a group's only '0' becomes '+'. */
+void group_signs_alone(char * s, const network * net);
+/* The same at a point: z (forward's) into the boundaries, argmax from z. */
+void point_boundaries(mpq_t * z, const network * net);
 
 /* len initialised rationals (arena memory). */
 mpq_t * qvec(long len);

@@ -453,11 +453,13 @@ check_complex_faces(regions_result * res, yajl_val cert, const network * net, mp
         L->sig = xmalloc(L->num * sizeof(char *));
         memset(L->sig, 0, L->num * sizeof(char *));
         affine_of_pattern(Z, net, res->R[i].pattern);
+        boundaries_of_pattern(Z, net, res->R[i].pattern);
         for (long f = 0; f < L->num; f++)
         {
             if (mpq_sgn(L->pt[f * (n + 1)]) <= 0)
                 continue;   /* at infinity, or the minimal face of a cone over a polytope */
             char * s = face_sign_vector(L, f, Z, N, DA, Db, m, n);
+            group_signs_alone(s, net);
             int is_new;
             long dim = strset_insert(&S, s, L->dim[f] - 1, &is_new);
             if (is_new)

@@ -7,7 +7,8 @@
    both: affine operations act on every component, their constants on
    component 0 only. A piecewise-linear unit is written through its piece
    boundaries B (relu, leaky_relu, abs: z; clamp: z - min, z - max; a max of
-   two: a - b) and the bits [B > 0]:
+   two: a - b; a max of k >= 3: every member, a max group of the lowering,
+   whose bits are 1 at the argmax) and the bits [B > 0]:
        relu z = [z > 0] z              leaky_relu z = [z > 0] z + (1 - [z > 0]) slope z
        abs z = [z > 0] z - (1 - [z > 0]) z
        clamp z = min + [z > min] (z - min) - [z > max] (z - max)   (one-sided: drop a term)
@@ -843,7 +844,16 @@ eval_max(mpq_t * out, const graph * G, const gnode * v, mpq_t * const in, pieces
             best = piece_bit(P, v, B, e) ? idx[0] : idx[1];
         }
         else if (k > 2 && P->pat != NULL)
-            fail("node \"%.80s\": a max over %ld entries has no lowering (no certificate can be about it)", v->name, k);
+        {
+            /* a max group of k neurons (graph_match_lowering): every member is its neuron's
+               pre-activation, and the member whose bit is 1 is the maximum on the region */
+            best = -1;
+            for (long j = 0; j < k; j++)
+                if (piece_bit(P, v, in + idx[j] * d, e))
+                    best = idx[j];
+            if (best < 0)
+                fail("node \"%.80s\": output entry %ld: no member of its max group is on", v->name, e);
+        }
         else
             for (long j = 1; j < k; j++)
                 if (mpq_cmp(in[idx[j] * d], in[best * d]) > 0)
@@ -1101,7 +1111,8 @@ graph_check_region(const graph * G, const network * net, const char * pat, long 
 }
 
 /* Lowered neurons of node v: one per boundary (relu, leaky_relu, abs: 1; clamp:
-   1 per bound; a max of two: 1, of one: 0); a max of more has no lowering */
+   1 per bound; a max of two: 1, of one: 0), and a max of k >= 3 members: a
+   max group of k neurons, one per member */
 static long
 unit_neurons(const graph * G, const gnode * v)
 {
@@ -1115,13 +1126,41 @@ unit_neurons(const graph * G, const gnode * v)
     for (long e = 0; e < v->sh.size; e++)
     {
         long k = max_members(idx, G, v, e);
-        if (k > 2)
-            fail("node \"%.80s\": %s over %ld entries (output entry %ld) has no lowering: no certificate can be about "
-                 "this graph", v->name, op_name[v->op], k, e);
-        c += k == 2;
+        c += k == 2 ? 1 : k > 2 ? k : 0;
     }
     xfree(idx);
     return c;
+}
+
+/* The max groups the units say (want[r]: first neuron of r's group, -1 for
+   none): exactly the network's, or a ReLU of the network could stand for a
+   member, or a group for a relu, and the identities would not hold. */
+static void
+match_groups(const graph * G, const network * net, const char * where)
+{
+    long N = net->hidden, * want = xmalloc((N + 1) * sizeof(long));
+    for (long r = 0; r < N; r++)
+        want[r] = -1;
+    for (long i = 0; i < G->nnodes; i++)
+    {
+        const gnode * v = G->v + i;
+        if ((v->op != OP_MAX && v->op != OP_MAX_POOL) || v->first < 0)
+            continue;
+        long r = v->first, * idx = xmalloc((max_arity(v) + 1) * sizeof(long));
+        for (long e = 0; e < v->sh.size; e++)
+        {
+            long k = max_members(idx, G, v, e);
+            for (long j = 0; j < k && k > 2; j++)
+                want[r + j] = r;
+            r += k == 2 ? 1 : k > 2 ? k : 0;
+        }
+        xfree(idx);
+    }
+    for (long r = 0; r < N; r++)
+        if (want[r] != (net->grp != NULL ? net->grp[r] : -1))
+            fail("%s: neuron %ld: the certificate's network's max groups are not the graph's maxes over more than two "
+                 "entries (one group of k neurons per such max, in the order of its members)", where, r);
+    xfree(want);
 }
 
 void
@@ -1166,4 +1205,5 @@ graph_match_lowering(graph * G, const network * net, yajl_val netroot, const cha
         if (!covered[r])
             fail("%s: meta.lowered_from: neuron %ld belongs to no unit", where, r);
     xfree(covered);
+    match_groups(G, net, where);
 }

@@ -156,8 +156,7 @@ sign_vector(const network * net, mpq_t * const x, long o, const mpq_t T, const c
     long n = net->n, N = net->hidden;
     char * s = xmalloc(N + 1 + m + 1);
     forward(z, y, net, x);
-    for (long k = 0; k < N; k++)
-        s[k] = "-0+"[mpq_sgn(z[k]) + 1];
+    point_signs(s, net, z);
     mpq_t v, t;
     mpq_init(v);
     mpq_init(t);
@@ -249,11 +248,11 @@ local_dimension(const network * net, const char * s, long o, mpq_t * const DA, l
 {
     long n = net->n, N = net->hidden, d = n + 1;
     char * pat = xmalloc(N + 1);
-    for (long k = 0; k < N; k++)
-        pat[k] = s[k] == '+' ? '1' : '0';
+    pattern_of_signs(pat, net, s);
     pat[N] = '\0';
     mpq_t * Z = qvec(N * d), * G = qvec((N + 1 + m) * n), * f = qvec(d);
     affine_of_pattern(Z, net, pat);
+    boundaries_of_pattern(Z, net, pat);
     long r = 0;
     for (long k = 0; k < N; k++)
         if (s[k] == '0')

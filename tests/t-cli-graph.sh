@@ -4,9 +4,11 @@
 # W x + b, output (Wout V) h + Wout x + bout) in every region statistic; its output at (1, 2) is
 # (8, -6, 15) by hand; a certificate of the graph's regions is verified by the independent checker
 # against `relucert lower`'s file and against the graph itself (data/resnet-demo too), and rejected
-# against the graph when one weight of the lowered network was changed; a max over three entries is evaluated and labelled directly
-# (max(1, 3, 2) = 3) while region analyses refuse it naming the node (exit 3); non-piecewise-
-# linear and unknown ops fail with one line (exit 3, exit 2).
+# against the graph when one weight of the lowered network was changed; a max over three entries
+# (a max group) is evaluated and labelled (max(1, 3, 2) = 3, ties to the lowest member), its regions,
+# faces and certificate are the three cells of the cube by hand, the sublevel set's homology that of
+# a cube, while boundary and arrangement refuse it naming the reason (exit 3); non-piecewise-linear
+# and unknown ops fail with one line (exit 3, exit 2).
 set -u
 . "${top_srcdir:-.}/tests/cli-lib.sh"
 CHECK=${RELUCERT_CHECK:-checker/relucert-check}
@@ -75,9 +77,20 @@ check "labels of the max graph" "$(jq -c '[.labels[].output[0]] | add' "$TMP/out
 # vertex a cube vertex, new edges the main diagonal and three face diagonals, three faces cut in two
 expect 0 "$BIN" regions "$M" --box -1,1 --check-faces --json
 check "regions of a max of three (by hand)" "$(jq -c '[.regions, .fvector, .euler, .faces_checked]' "$TMP/out")" '[3,[8,16,12,3],1,true]'
-expect 3 "$BIN" regions "$M" --box -1,1 --certificate "$TMP/c.json"
-grep -q 'certificates do not handle a max over more than two entries' "$TMP/err" || fail "certificate of a max of three: $(cat "$TMP/err")"
-test ! -e "$TMP/c.json" || fail "a refused certificate left a file"
+# its certificate: the three cells and their faces proved by the checker against the graph
+expect 0 "$BIN" regions "$M" --box -1,1 --certificate "$TMP/c.json"
+expect 0 "$CHECK" --json --box -1,1 "$TMP/c.json" "$M"
+check "certificate of a max of three" "$(jq -c '[.verified, .regions, .fvector]' "$TMP/out")" '[true,3,[8,16,12,3]]'
+# a graph with maxes of 3 and 4 entries: its lowered file's certificate under every single-field
+# mutation (tests/tamper.py: every claim mutation rejected, evidence only with the same report)
+G3="$D/graph/maxgroups2d.json"
+expect 0 "$BIN" lower "$G3" --out "$TMP/g3low.json"
+expect 0 "$BIN" regions "$TMP/g3low.json" --box -2,2 --quiet --certificate "$TMP/g3cert.json"
+expect 0 "$CHECK" --quiet "$TMP/g3cert.json" "$G3"
+if command -v python3 >/dev/null; then
+    python3 "${top_srcdir:-.}/tests/tamper.py" "$CHECK" "$TMP/g3cert.json" "$TMP/g3low.json" --max 300 \
+        >"$TMP/row" 2>"$TMP/err" && pass || fail "tamper max groups: $(cat "$TMP/row") $(head -3 "$TMP/err")"
+fi
 # {max <= 0} is the corner [-1, 0]^3, cut like the cube (a cone from (-1,-1,-1)): the same cells
 expect 0 "$BIN" homology "$M" --box -1,1 --sublevel 0 --json
 check "homology of {max <= 0} (a cube)" "$(jq -c '[.betti, .cells]' "$TMP/out")" '[[1,0,0,0],[8,16,12,3]]'

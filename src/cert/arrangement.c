@@ -235,7 +235,7 @@ _write_flats(jout_t out, const cflat * F, slong num, slong n)
 int
 cert_arrangement_write(FILE * fp, const net_t net, rc_error_t err)
 {
-    if (net_check_no_groups(net, "certificates", err))
+    if (net_check_no_groups(net, "arrangement certificates", err))
         return err->code;
     arrangement_t A;
     slong n = net->layers[0].W->c;

@@ -30,7 +30,7 @@ int
 cert_boundary_write(FILE * fp, const net_t net, slong output, const fmpq_t T, const boundary_class_t K,
                     rc_error_t err)
 {
-    if (net_check_no_groups(net, "certificates", err))
+    if (net_check_no_groups(net, "classification certificates", err))
         return err->code;
     slong d = K->d;
     jout_t out;

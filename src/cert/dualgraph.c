@@ -45,8 +45,6 @@ int
 cert_dualgraph_write(FILE * fp, const dualgraph_report_t R, const net_t net, const poly_t domain,
                      const char * desc, rc_error_t err)
 {
-    if (net_check_no_groups(net, "certificates", err))
-        return err->code;
     const fiedler_struct * Fd = R->Fd;
     slong n = R->G->nodes;
     if (Fd->v == NULL || !Fd->certified[0])

@@ -163,8 +163,6 @@ cert_homology_write(FILE * fp, const net_t net, slong output, const fmpq_t T, co
                     const poly_t domain, const char * desc, const chain_complex_t K, fmpq * const * points,
                     const homology_t H, rc_error_t err)
 {
-    if (net_check_no_groups(net, "certificates", err))
-        return err->code;
     slong n = net->input_dim, top = K->top;
     jout_t out;
     jout_init(out, fp, 0, 0);

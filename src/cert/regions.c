@@ -432,9 +432,6 @@ _count_region(cert_regions_t W, const poly_struct * P, slong nf)
 int
 cert_regions_add(cert_regions_t W, const region_struct * R, rc_error_t err)
 {
-    if (R->group != NULL)
-        return rc_error_set(err, RELU_E_UNSUPPORTED,
-                            "certificates do not handle a max over more than two entries yet (max pooling wider than 2)");
     const poly_struct * P = R->P;
     slong n = P->n, d = n + 1, N = R->N, nf = poly_num_facets(P);
     slong kw = W->keys->w;
@@ -509,6 +506,7 @@ cert_regions_add(cert_regions_t W, const region_struct * R, rc_error_t err)
             if (fmpq_sgn(v) != 0)
                 bs_set(key, 2 * k + (fmpq_sgn(v) > 0));
         }
+        cert_key_tie_groups(key, N, R);
         status = _match_facet(W, key, j - 1, err);
     }
     jout_end_array(W->out);
@@ -517,8 +515,8 @@ cert_regions_add(cert_regions_t W, const region_struct * R, rc_error_t err)
     jout_begin_array(W->out);
     for (slong k = 0; k < N && status == RELU_OK; k++)
     {
-        if (R->sign[k] == 0 || listed[k])
-            continue;
+        if (R->sign[k] == 0 || listed[k] || (R->group != NULL && R->group[k] >= 0 && R->sign[k] > 0))
+            continue;   /* a group's argmax has no constraint of its own (its row is a constant) */
         _fmpz_vec_scalar_mul_si(g, R->zrows + k * d, d, R->sign[k]);
         status = _write_redundant(W, P, g, k, err);
     }

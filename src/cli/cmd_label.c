@@ -16,8 +16,8 @@ static const char * label_help =
 "\n"
 "JSON keys (--json): points, on_boundary (how many points lie on a bent hyperplane), labels\n"
 "  (records: point, output, pattern (0/1 per hidden neuron), on_boundary, zero_neurons).\n\n"
-"NET may be a graph (format version 2); one with a max over more than two entries is\n"
-"  evaluated directly: records {point, output}.\n\n"
+"NET may be a graph (format version 2); a max over k >= 3 entries is a max group (pattern\n"
+"  bit 1 at its argmax, the lowest member of largest value; doc/FORMAT.md, \"Max groups\").\n\n"
 "examples:\n"
 "  relucert label data/default.json --grid 5 --box -1,1 --jsonl labels.jsonl\n"
 "  relucert label data/graph-residual.json --grid 3 --box -1,1\n";

@@ -70,7 +70,7 @@ slong net_num_hidden(const net_t net);   /* total hidden neurons */
    a_j - a_w (src/regions/iter.c). Every analysis that has not been taught
    groups refuses such a network: the readers keep them out unless asked
    (NET_READ_GROUPS), and net_check_no_groups says so in one sentence. */
-#define NET_GROUPS_SUPPORTED "regions, eval, label, homology, persistence, dualgraph, decision, plot, float-count and batch"
+#define NET_GROUPS_SUPPORTED "regions, eval, label, homology, persistence, dualgraph, decision, plot, float-count, batch, their certificates and relucert-check"
 static inline int net_has_groups(const net_t net) { return net->group != NULL; }
 /* Members of the group whose first neuron is k (1 for a ReLU neuron). */
 slong net_group_len(const net_t net, slong k);
