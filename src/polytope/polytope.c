@@ -45,6 +45,7 @@ polytope_init(polytope_t Q, slong n)
     Q->lin = NULL;
     Q->A = NULL;
     Q->b = NULL;
+    Q->fcache = flint_calloc(n + 2, sizeof(slong));
 }
 
 static void
@@ -64,12 +65,14 @@ _clear_outputs(polytope_t Q)
     Q->vert = NULL;
     Q->ray = Q->lin = Q->A = Q->b = NULL;
     Q->neq = Q->nv = Q->nr = Q->nl = Q->m = 0;
+    Q->fcache[0] = 0;
 }
 
 void
 polytope_clear(polytope_t Q)
 {
     _clear_outputs(Q);
+    flint_free(Q->fcache);
     flint_free(Q->freec);
     fmpq_mat_clear(Q->lift);
     poly_clear(Q->P);
@@ -845,10 +848,16 @@ polytope_fvector(slong * f, const polytope_t Q)
 {
     if (Q->dim < 0)
         return;
-    /* counts only (no lattice): the h-vector where the vertices are simple */
-    slong * out = flint_malloc((Q->dim + 1) * sizeof(slong));
-    poly_faces_count(f, out, Q->P, NULL, 0);
-    flint_free(out);
+    if (!Q->fcache[0])
+    {
+        /* counts only (no lattice): the h-vector where the vertices are simple */
+        slong * out = flint_malloc((Q->dim + 1) * sizeof(slong));
+        poly_faces_count(Q->fcache + 1, out, Q->P, NULL, 0);
+        Q->fcache[0] = 1;
+        flint_free(out);
+    }
+    for (slong k = 0; k <= Q->dim; k++)
+        f[k] = Q->fcache[1 + k];
 }
 
 int
