@@ -46,6 +46,12 @@ fi
 [ -x /usr/bin/time ] || { echo "bench/run.sh: needs GNU time (apt-get install time)" >&2; exit 2; }
 bench/twin/build.sh
 TWIN=bench/twin/relucert-twin
+# the in-process timing needs the Python package (python3-cffi) and the library beside BIN
+IPLIB=$(cd "$(dirname "$BIN")" && pwd)/librelucert.so
+[ -f "$IPLIB" ] || IPLIB=$(cd "$(dirname "$BIN")" && pwd)/.libs/librelucert.so
+if [ ! -f "$IPLIB" ] || ! python3 -c 'import cffi' 2>/dev/null; then
+    echo "note: no in-process column (needs python3-cffi and librelucert.so beside $BIN)" >&2; IPLIB=""
+fi
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 now() { date +%s.%N; }
@@ -64,8 +70,10 @@ minf() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b ? a : b) }'; }
 echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 echo "== suite: bench/nets/*.json inside [-1,1]^n; times are wall clock, best of 3 (Sage: one run)"
 echo "   sage(s): Sage's layer-by-layer decomposition alone; +faces(s): with its f-vector (what relucert's time includes)"
-printf "%-20s %8s %9s %10s %7s | %9s %6s %-14s | %8s %9s %7s %7s %-5s\n" network regions "exact(s)" "regions/s" "peak MB" \
-    "twin(s)" "ex/tw" "twin answer" "sage(s)" "+faces(s)" "ratio" "ratio+f" "sage"
+echo "   in-proc(s): relucert's library call timed inside one process (bench/inproc.py), as Sage's script"
+echo "   times itself (process start and file reading left out on both sides); ip: the ratios against it"
+printf "%-20s %8s %9s %10s %7s | %9s %6s %-14s | %8s %9s %7s %7s %-5s | %10s %7s %7s\n" network regions "exact(s)" "regions/s" \
+    "peak MB" "twin(s)" "ex/tw" "twin answer" "sage(s)" "+faces(s)" "ratio" "ratio+f" "sage" "in-proc(s)" "ip" "ip+f"
 : >"$T/rows"
 for f in ${NETS:-bench/nets/*.json}; do
     name=$(basename "$f" .json)
@@ -80,19 +88,30 @@ for f in ${NETS:-bench/nets/*.json}; do
     if [ "$twr $twf" = "$regions $fv" ] && jq -e .euler_ok "$T/tw.json" >/dev/null; then twin="same"
     else twin="DIFF $twr"; jq -e .euler_ok "$T/tw.json" >/dev/null || twin="$twin euler!"
         echo "   twin differs on $name: exact $regions $fv, twin $twr $twf" >>"$T/diffs"; fi
-    ss="-"; sr="-"; sa="-"; sf="-"; srf="-"
+    ss="-"; sr="-"; sa="-"; sf="-"; srf="-"; ip="-"; sri="-"; srfi="-"
+    if [ -n "$IPLIB" ]; then
+        RELUCERT_LIB=$IPLIB PYTHONPATH=python python3 bench/inproc.py "$f" -1 1 >"$T/ip.json"
+        ip=$(jq .seconds "$T/ip.json")
+        [ "$(jq -c '[.regions, .fvector]' "$T/ip.json")" = "[$regions,$fv]" ] || echo "   in-process answer differs on $name" >>"$T/diffs"
+    fi
     if [ "$SAGE" = 1 ] && [ "$regions" -le "$SAGE_MAX" ]; then
         sage -python bench/sage/sage_regions.py "$f" -1 1 >"$T/sage.json"
         ss=$(jq .seconds "$T/sage.json")
         sf=$(jq '.seconds + .seconds_faces' "$T/sage.json")
         sr=$(awk -v s="$ss" -v e="$te" 'BEGIN { printf "%.0fx", s / e }')
         srf=$(awk -v s="$sf" -v e="$te" 'BEGIN { printf "%.0fx", s / e }')
+        if [ "$ip" != "-" ]; then
+            sri=$(awk -v s="$ss" -v e="$ip" 'BEGIN { printf "%.0fx", s / e }')
+            srfi=$(awk -v s="$sf" -v e="$ip" 'BEGIN { printf "%.0fx", s / e }')
+            awk -v e="$ip" -v s="$ss" -v f="$sf" 'BEGIN { print s / e, f / e }' >>"$T/r.sagei"
+        fi
         if [ "$(jq -c '[.regions, .fvector]' "$T/sage.json")" = "[$regions,$fv]" ]; then sa="same"; else sa="DIFF"
             echo "   sage differs on $name: exact $regions $fv, sage $(jq -c '[.regions, .fvector]' "$T/sage.json")" >>"$T/diffs"; fi
     fi
-    line=$(awk -v n="$name" -v r="$regions" -v te="$te" -v kb="$ekb" -v tt="$tt" -v tw="$twin" -v ss="$ss" -v sr="$sr" -v sa="$sa" -v sf="$sf" -v srf="$srf" 'BEGIN {
+    line=$(awk -v n="$name" -v r="$regions" -v te="$te" -v kb="$ekb" -v tt="$tt" -v tw="$twin" -v ss="$ss" -v sr="$sr" -v sa="$sa" -v sf="$sf" -v srf="$srf" -v ip="$ip" -v sri="$sri" -v srfi="$srfi" 'BEGIN {
         if (ss != "-") { ss = sprintf("%.2f", ss); sf = sprintf("%.2f", sf) }
-        printf "%-20s %8d %9.3f %10.0f %7.1f | %9.3f %5.2fx %-14s | %8s %9s %7s %7s %-5s", n, r, te, r / te, kb / 1024, tt, te / tt, tw, ss, sf, sr, srf, sa }')
+        if (ip != "-") ip = sprintf("%.4f", ip)
+        printf "%-20s %8d %9.3f %10.0f %7.1f | %9.3f %5.2fx %-14s | %8s %9s %7s %7s %-5s | %10s %7s %7s", n, r, te, r / te, kb / 1024, tt, te / tt, tw, ss, sf, sr, srf, sa, ip, sri, srfi }')
     echo "$line"
     echo "$regions $line" >>"$T/rows"
     awk -v te="$te" -v tt="$tt" 'BEGIN { print te / tt }' >>"$T/r.twin"
@@ -106,6 +125,8 @@ echo "$med"
 medof() { sort -g | awk '{ a[NR] = $1 } END { if (NR) printf "%.2f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 echo "median over the networks of exact/twin: $(medof <"$T/r.twin")x" \
      "$([ -f "$T/r.sage" ] && echo "; of sage/exact: $(cut -d' ' -f1 "$T/r.sage" | medof)x, with faces $(cut -d' ' -f2 "$T/r.sage" | medof)x ($(wc -l <"$T/r.sage") networks)")"
+[ -f "$T/r.sagei" ] && echo "median over the networks of sage/exact in-process (like for like): $(cut -d' ' -f1 "$T/r.sagei" | medof)x," \
+    "with faces $(cut -d' ' -f2 "$T/r.sagei" | medof)x ($(wc -l <"$T/r.sagei") networks)"
 if command -v valgrind >/dev/null; then
     # instruction counts do not depend on the load of the machine
     mf=bench/nets/$(echo "$med" | cut -d' ' -f1).json

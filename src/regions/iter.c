@@ -306,7 +306,7 @@ _iter_group_split(regions_iter_struct * it, regions_piece_struct * X, slong c, s
     regions_piece_struct * C;
     slong t = _regions_group_next(&C, it, X, c, glen, glen - 1);
     if (t < 0)
-        flint_throw(FLINT_ERROR, "regions: no cell of max group %wd is full-dimensional\n", c);
+        flint_abort();   /* the cells cover the full-dimensional X, so one of them is full-dimensional */
     if (t == 0)
     {
         _regions_piece_release(it, X);

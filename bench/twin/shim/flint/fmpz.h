@@ -38,5 +38,8 @@ static inline flint_bitcnt_t fmpz_bits(const fmpz_t x) { (void) x; return 1; }
 /* every double takes the generic path of poly_vec_dot (its 128-bit fast path
    is for small exact integers) */
 #define COEFF_IS_MPZ(x) 1
+#define COEFF_MAX ((slong) 4611686018427387903L)
+#define COEFF_MIN (-COEFF_MAX)
+static inline void _fmpz_demote(fmpz_t x) { (void) x; }
 static inline void fmpz_set_signed_uiui(fmpz_t r, ulong hi, ulong lo) { (void) hi; (void) lo; *r = 0; abort(); }
 #endif
