@@ -1098,12 +1098,25 @@ print_json_verified(const regions_result * res, long n)
     printf("}\n");
 }
 
+/* Check 1: the certificate's own network is net (NET's), exactly. */
+static void
+same_network(yajl_val cert, const char * cpath, const network * net, const char * npath)
+{
+    network cnet;
+    yajl_val cn = json_member(cert, "network");
+    if (cn == NULL)
+        fail("%s: no network", cpath);
+    read_network(&cnet, cn, "certificate network");
+    if (!networks_equal(net, &cnet))
+        fail("the certificate's network differs from %s", npath);
+}
+
 void
 check_certificate(yajl_val cert, const char * cpath, const char * npath, const network * netp, const char * box,
                   int whole, int arrangement, int quiet)
 {
     /* 1. the network */
-    network net = *netp, cnet;
+    network net = *netp;
     yajl_val kind = json_member(cert, "certificate");
     /* the kind is the certificate's own key: --arrangement only insists on one */
     if (YAJL_IS_STRING(kind) && strcmp(kind->u.string, "arrangement") == 0)
@@ -1121,24 +1134,14 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
     {
         if (!YAJL_IS_STRING(kind) || strcmp(kind->u.string, "arrangement") != 0)
             fail("%s: not an arrangement certificate (key \"certificate\" must be \"arrangement\")", cpath);
-        yajl_val an = json_member(cert, "network");
-        if (an == NULL)
-            fail("%s: no network", cpath);
-        read_network(&cnet, an, "certificate network");
-        if (!networks_equal(&net, &cnet))
-            fail("the certificate's network differs from %s", npath);
+        same_network(cert, cpath, &net, npath);
         check_arrangement(cert, cpath, npath, net.n, net.nlayers, net.hidden, net.W[0], net.b[0], quiet);
         print_json_verified(NULL, 0);
         return;
     }
     if (YAJL_IS_STRING(kind) && strcmp(kind->u.string, "dualgraph") == 0)
     {
-        yajl_val an = json_member(cert, "network");
-        if (an == NULL)
-            fail("%s: no network", cpath);
-        read_network(&cnet, an, "certificate network");
-        if (!networks_equal(&net, &cnet))
-            fail("the certificate's network differs from %s", npath);
+        same_network(cert, cpath, &net, npath);
         if (json_get_index(json_member(cert, "input_dim")) != net.n
             || json_get_index(json_member(cert, "hidden_neurons")) != net.hidden)
             fail("%s: input_dim or hidden_neurons do not match the network", cpath);
@@ -1154,12 +1157,7 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
         if ((box != NULL || whole) && strcmp(kind->u.string, "homology") != 0)
             fail("--box and --whole apply to regions and homology certificates; %s is a %s certificate", cpath,
                  kind->u.string);
-        yajl_val an = json_member(cert, "network");
-        if (an == NULL)
-            fail("%s: no network", cpath);
-        read_network(&cnet, an, "certificate network");
-        if (!networks_equal(&net, &cnet))
-            fail("the certificate's network differs from %s", npath);
+        same_network(cert, cpath, &net, npath);
         if (strcmp(kind->u.string, "homology") == 0)
         {
             check_homology(cert, cpath, npath, &net, box, whole, quiet);
@@ -1173,12 +1171,7 @@ check_certificate(yajl_val cert, const char * cpath, const char * npath, const n
     }
     if (!YAJL_IS_STRING(kind) || strcmp(kind->u.string, "regions") != 0)
         fail("%s: not a regions certificate (key \"certificate\" must be \"regions\")", cpath);
-    yajl_val cn = json_member(cert, "network");
-    if (cn == NULL)
-        fail("%s: no network", cpath);
-    read_network(&cnet, cn, "certificate network");
-    if (!networks_equal(&net, &cnet))
-        fail("the certificate's network differs from %s", npath);
+    same_network(cert, cpath, &net, npath);
     long n = net.n, N = net.hidden;
     if (json_get_index(json_member(cert, "input_dim")) != n
         || json_get_index(json_member(cert, "hidden_neurons")) != N)

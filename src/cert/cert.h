@@ -113,12 +113,6 @@ void cert_regions_clear(cert_regions_t W);
    indices}, C itself first; row nf (the number of facets) is t >= 0. Counts
    the faces of the complex (t > 0) in W->fkeys by sign vector. */
 void cert_faces_write(cert_regions_struct * W, const region_struct * R);
-/* Sign keys of the certificates (bit 2k: z_k < 0, 2k + 1: z_k > 0) on a region
-   with max groups: a group member's row is z_j - z_t (0 where tied with the
-   argmax t), t's a positive constant; t's + is cleared where another member
-   is tied with it, so that the key is the same from every region around the
-   face (as complex_key_set_groups, whose bits are the other way round). */
-void cert_key_tie_groups(bword * key, slong N, const region_struct * R);
 
 /* ---- arrangement certificates -------------------------------------------- */
 /* For a network with one hidden layer, writes to fp:

@@ -118,22 +118,6 @@ _lattice_compute(_lattice * L, const poly_struct * P, bword * T)
     flint_free(kept);
 }
 
-void
-cert_key_tie_groups(bword * key, slong N, const region_struct * R)
-{
-    for (slong k = 0; k < N && R->group != NULL; k++)
-    {
-        if (R->group[k] < 0 || R->sign[k] <= 0)
-            continue;
-        slong g0 = R->group[k];
-        int tied = 0;
-        for (slong j = g0; j < N && R->group[j] == g0 && !tied; j++)
-            tied = (j != k && !bs_test(key, 2 * j) && !bs_test(key, 2 * j + 1));
-        if (tied)
-            bs_unset(key, 2 * k + 1);
-    }
-}
-
 /* The sign key of a face of the complex (2 bits per neuron: set bit 2k for
    z_k < 0, 2k + 1 for z_k > 0; then one bit per domain row, set when tight)
    at the homogeneous relative-interior point v (t > 0). */
@@ -150,7 +134,7 @@ _face_key(bword * key, slong kw, const cert_regions_struct * W, const region_str
         if (fmpz_sgn(s) != 0)
             bs_set(key, 2 * k + (fmpz_sgn(s) > 0));
     }
-    cert_key_tie_groups(key, W->N, R);
+    complex_key_tie_groups(key, W->N, R, 1);
     for (slong r = 0; r < W->ndom; r++)
     {
         poly_vec_dot(s, W->dom + r * d, v, d);

@@ -14,8 +14,7 @@
 #include "util/version.h"
 #include "num/num.h"
 #include "arrangement/arrangement.h"
-#include "cert/cert.h"
-#include "util/version.h"
+#include "complex/complex.h"
 
 static void
 _fmpq_set_z(fmpq_t x, const fmpz_t v)
@@ -506,7 +505,7 @@ cert_regions_add(cert_regions_t W, const region_struct * R, rc_error_t err)
             if (fmpq_sgn(v) != 0)
                 bs_set(key, 2 * k + (fmpq_sgn(v) > 0));
         }
-        cert_key_tie_groups(key, N, R);
+        complex_key_tie_groups(key, N, R, 1);
         status = _match_facet(W, key, j - 1, err);
     }
     jout_end_array(W->out);

@@ -100,7 +100,7 @@ _owner_side(const complex_t C, const fmpz * z, int s, fmpz_t v)
 }
 
 void
-complex_key_set_groups(bword * key, slong N, const region_struct * R)
+complex_key_tie_groups(bword * key, slong N, const region_struct * R, int plus)
 {
     for (slong k = 0; k < N && R->group != NULL; k++)
     {
@@ -111,7 +111,7 @@ complex_key_set_groups(bword * key, slong N, const region_struct * R)
         for (slong j = g0; j < N && R->group[j] == g0 && !tied; j++)
             tied = (j != k && !bs_test(key, 2 * j) && !bs_test(key, 2 * j + 1));
         if (tied)
-            bs_unset(key, 2 * k);
+            bs_unset(key, 2 * k + plus);
     }
 }
 
@@ -131,7 +131,7 @@ _face_key(bword * key, const complex_t C, const region_struct * R, const bword *
         if (s > 0) bs_set(key, 2 * k);
         if (s < 0) bs_set(key, 2 * k + 1);
     }
-    complex_key_set_groups(key, C->N, R);
+    complex_key_tie_groups(key, C->N, R, 0);
     for (slong i = 0; i < C->ndom; i++)
         if (!bs_subset(face, dsets + i * gw, gw))
             bs_set(key, 2 * C->N + i);

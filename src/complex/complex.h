@@ -73,14 +73,15 @@ int complex_filter_pass(const complex_t C, const region_struct * R, const bword 
    face lattice C->faces, given that region. */
 int complex_face_sign(const complex_t C, const region_struct * R, slong k, const bword * face);
 
-/* In a face's key (2 bits per neuron: + at 2k, - at 2k + 1, both clear for 0,
-   set from the neuron rows of region R), a max group's argmax w (sign +1, a
+/* In a face's key (2 bits per neuron: + at 2k + plus, - at the other bit,
+   both clear for 0, set from the neuron rows of region R; the complex has
+   plus = 0, certificates plus = 1), a max group's argmax w (sign +1, a
    constant row) becomes 0 on the faces where some other member is 0 (tied
    with it): a member's key is then a property of the face's points (+ the
    unique argmax, 0 tied at the max, - below), the same in every region
    containing the face, not + for whichever member wins the region at hand.
    Nothing to do when R->group is NULL. */
-void complex_key_set_groups(bword * key, slong N, const region_struct * R);
+void complex_key_tie_groups(bword * key, slong N, const region_struct * R, int plus);
 /* Words of a face's sign-vector key. */
 static inline slong complex_key_words(const complex_t C) { return C->signs->w; }
 /* Computes R's face lattice into C->faces and, for each face f, its sign

@@ -200,7 +200,7 @@ _piece_cells(builder * B, const region_struct * R, slong p)
             if (s != 0)
                 bs_set(key, 2 * k + (s < 0));
         }
-        complex_key_set_groups(key, N, R);
+        complex_key_tie_groups(key, N, R, 0);
         for (slong i = 0; i < B->ndom; i++)
             if (!bs_subset(face, dsets + i * gw, gw))
                 bs_set(key, 2 * N + i);
