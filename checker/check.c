@@ -768,9 +768,9 @@ check_regions(regions_result * res, yajl_val cert, const char * cpath, const net
             max_f = Q->f;
 
         /* 3a. the interior point has the pattern; nonzero neurons strictly signed */
-        if (pattern_group_error(&net, Q->pattern) >= 0)
-            fail("region %ld: the max group at neuron %ld must have exactly one member on (1) in the pattern", i,
-                 pattern_group_error(&net, Q->pattern));
+        long bad = pattern_group_error(&net, Q->pattern);
+        if (bad >= 0)
+            fail("region %ld: the max group at neuron %ld must have exactly one member on (1) in the pattern", i, bad);
         affine_of_pattern(Z, &net, Q->pattern);
         boundaries_of_pattern(Z, &net, Q->pattern);   /* from here on: the constraints' functions */
         forward(z, NULL, &net, Q->x);

@@ -1110,6 +1110,14 @@ graph_check_region(const graph * G, const network * net, const char * pat, long 
     clear_vec(Y, m * d);
 }
 
+/* Lowered neurons of one output entry of a max or max_pool with k members:
+   none for one, a - b for two, a max group of k for three or more */
+static long
+entry_neurons(long k)
+{
+    return k == 2 ? 1 : k > 2 ? k : 0;
+}
+
 /* Lowered neurons of node v: one per boundary (relu, leaky_relu, abs: 1; clamp:
    1 per bound; a max of two: 1, of one: 0), and a max of k >= 3 members: a
    max group of k neurons, one per member */
@@ -1126,7 +1134,7 @@ unit_neurons(const graph * G, const gnode * v)
     for (long e = 0; e < v->sh.size; e++)
     {
         long k = max_members(idx, G, v, e);
-        c += k == 2 ? 1 : k > 2 ? k : 0;
+        c += entry_neurons(k);
     }
     xfree(idx);
     return c;
@@ -1152,7 +1160,7 @@ match_groups(const graph * G, const network * net, const char * where)
             long k = max_members(idx, G, v, e);
             for (long j = 0; j < k && k > 2; j++)
                 want[r + j] = r;
-            r += k == 2 ? 1 : k > 2 ? k : 0;
+            r += entry_neurons(k);
         }
         xfree(idx);
     }

@@ -75,8 +75,8 @@ group_end(const network * net, long g)
 long
 group_argmax(const network * net, mpq_t * const z, long g)
 {
-    long best = g;
-    for (long j = g + 1; j < group_end(net, g); j++)
+    long best = g, e = group_end(net, g);
+    for (long j = g + 1; j < e; j++)
         if (mpq_cmp(z[j], z[best]) > 0)
             best = j;
     return best;
@@ -91,15 +91,11 @@ point_signs(char * s, const network * net, mpq_t * const z)
     {
         if (net->grp[g] != g)
             continue;
-        long t = group_argmax(net, z, g), e = group_end(net, g), tied = 0;
+        long t = group_argmax(net, z, g), e = group_end(net, g);
         for (long j = g; j < e; j++)
-        {
             s[j] = mpq_equal(z[j], z[t]) ? '0' : '-';
-            tied += s[j] == '0';
-        }
-        if (tied == 1)
-            s[t] = '+';
     }
+    group_signs_alone(s, net);
 }
 
 void
@@ -127,8 +123,8 @@ pattern_group_error(const network * net, const char * pat)
     {
         if (net->grp[g] != g)
             continue;
-        long on = 0;
-        for (long j = g; j < group_end(net, g); j++)
+        long on = 0, e = group_end(net, g);
+        for (long j = g; j < e; j++)
             on += pat[j] == '1';
         if (on != 1)
             return g;
@@ -139,10 +135,9 @@ pattern_group_error(const network * net, const char * pat)
 void
 boundaries_of_pattern(mpq_t * Z, const network * net, const char * pat)
 {
-    long d = net->n + 1;
-    if (pattern_group_error(net, pat) >= 0)
-        fail("the max group at neuron %ld has not exactly one member on in the pattern",
-             pattern_group_error(net, pat));
+    long d = net->n + 1, bad = pattern_group_error(net, pat);
+    if (bad >= 0)
+        fail("the max group at neuron %ld has not exactly one member on in the pattern", bad);
     for (long g = 0; net->grp != NULL && g < net->hidden; g++)
     {
         if (net->grp[g] != g)

@@ -16,6 +16,7 @@ import pytest
 
 from conftest import BUILDDIR, CLI
 from relucert import graph_ref
+from test_checker_graph import graph, tensor as T
 
 CHECK = os.path.join(BUILDDIR, "checker", "relucert-check")
 
@@ -24,21 +25,6 @@ CHECK = os.path.join(BUILDDIR, "checker", "relucert-check")
 def tools():
     if not os.path.exists(CHECK) or not os.path.exists(CLI):
         pytest.skip("relucert or relucert-check not built")
-
-
-def q(r):
-    return "%d/%d" % (r.randint(-9, 9), r.randint(1, 4))
-
-
-def T(r, *shape):
-    if not shape:
-        return q(r)
-    return [T(r, *shape[1:]) for _ in range(shape[0])]
-
-
-def graph(shape, nodes, outputs):
-    return {"format": "relucert-graph", "version": 2, "input": {"name": "x", "shape": shape}, "nodes": nodes,
-            "outputs": outputs}
 
 
 def grouped(r):
