@@ -93,6 +93,31 @@ void net_layer_set_shortcuts(net_t net, slong j, const net_layer_struct * src);
    width x (n + 1)); it is not read for j = 0. Z: layer j's width x (n + 1). */
 void net_layer_rows(fmpq_mat_t Z, const net_t net, slong j, const fmpq_mat_struct * H);
 
+/* The same rows in integers (src/net/rows.c), for the region search: the row
+   of hidden neuron m on any pattern is z_m / D_m with D_m > 0 fixed by the
+   network, and z_m an integer combination of the rows before it. */
+typedef struct
+{
+    slong n, L;            /* input dimension, hidden layers */
+    slong * first;         /* L + 1 entries: the first neuron of each hidden layer */
+    fmpz * D;              /* N denominators */
+    fmpz * B;              /* N constants D_m b_m (layers >= 1) */
+    fmpz * z0;             /* layer 0's rows, which no pattern changes */
+    slong * nsrc;          /* per layer >= 1: its sources, layer j - 1 then the shortcuts */
+    slong ** from;         /* their layers (-1: the input) */
+    fmpz ** C;             /* their integer coefficients D_r W[r,k] / D_k, source after source */
+    const net_struct * net;
+}
+net_rows_struct;
+typedef net_rows_struct net_rows_t[1];
+
+void net_rows_init(net_rows_t R, const net_t net);   /* R refers to net: keep it alive */
+void net_rows_clear(net_rows_t R);
+/* z holds N rows of n + 1 entries (fmpz); writes layer j's rows z_m from the
+   rows of the layers before it on the pattern `active` (per hidden neuron,
+   1 = active), which must have been written for that pattern. */
+void net_rows_layer(fmpz * z, const net_rows_t R, slong j, const unsigned char * active);
+
 /* Reading into an initialised net (its old content is replaced on success and
    left alone on failure; net_clear it in any case): every number exact; errors
    name the place, e.g. "net.json: layer 2, weights row 3, column 1: expected a

@@ -41,15 +41,46 @@ poly_side(const poly_t P, const fmpz * g)
     return pos ? 1 : (neg ? -1 : 0);
 }
 
+/* Keeps the constraints j with newidx[j] >= 0 (kept of them, in order) and
+   compacts the incidence rows. */
+static void
+_poly_compact(poly_t P, const slong * newidx, slong kept)
+{
+    slong m = P->ncons, G = P->ngens, d = P->n + 1, cw = P->cw;
+    if (kept == m)
+        return;
+    slong ncw = BS_WORDS(kept);
+    /* keep the invariant: inc has room for alloc_gens rows */
+    bword * inc = flint_calloc(FLINT_MAX(P->alloc_gens, 1) * ncw, sizeof(bword));
+    for (slong i = 0; i < G; i++)
+        for (slong w = 0; w < cw; w++)
+            for (bword x = P->inc[i * cw + w]; x != 0; x &= x - 1)
+            {
+                slong j = 64 * w + __builtin_ctzll(x);
+                if (j < m && newidx[j] >= 0)
+                    bs_set(inc + i * ncw, newidx[j]);
+            }
+    for (slong j = 0; j < m; j++)
+        if (newidx[j] >= 0 && newidx[j] != j)
+        {
+            poly_vec_set(poly_con(P, newidx[j]), poly_con(P, j), d);
+            P->src[newidx[j]] = P->src[j];
+        }
+    P->ncons = kept;
+    P->cw = ncw;
+    flint_free(P->inc);
+    P->inc = inc;
+}
+
 /* Drops constraints whose tight sets are not inclusion-maximal and compacts
    the incidence rows. */
 static void
 _poly_remove_redundant(poly_t P)
 {
-    slong m = P->ncons, G = P->ngens, d = P->n + 1;
+    slong m = P->ncons, G = P->ngens;
     slong gw = BS_WORDS(G), cw = P->cw;
     bword * T = flint_calloc(FLINT_MAX(m * gw, 1), sizeof(bword));
-    slong * newidx = flint_malloc(m * sizeof(slong));
+    slong * newidx = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
     slong kept = 0;
 
     for (slong i = 0; i < G; i++)
@@ -88,28 +119,35 @@ _poly_remove_redundant(poly_t P)
     }
     flint_free(C);
     flint_free(size);
-
-    if (kept < m)
-    {
-        slong ncw = BS_WORDS(kept);
-        /* keep the invariant: inc has room for alloc_gens rows */
-        bword * inc = flint_calloc(FLINT_MAX(P->alloc_gens, 1) * ncw, sizeof(bword));
-        for (slong i = 0; i < G; i++)
-            for (slong j = 0; j < m; j++)
-                if (newidx[j] >= 0 && bs_test(P->inc + i * cw, j))
-                    bs_set(inc + i * ncw, newidx[j]);
-        for (slong j = 0; j < m; j++)
-            if (newidx[j] >= 0 && newidx[j] != j)
-            {
-                poly_vec_set(poly_con(P, newidx[j]), poly_con(P, j), d);
-                P->src[newidx[j]] = P->src[j];
-            }
-        P->ncons = kept;
-        P->cw = ncw;
-        flint_free(P->inc);
-        P->inc = inc;
-    }
+    _poly_compact(P, newidx, kept);
     flint_free(T);
+    flint_free(newidx);
+}
+
+/* The facets of a side C of a proper cut of P by g (P's constraints 0..m-1
+   facets besides the far one, g constant on the lineality space, generators
+   of both signs), from the signs alone: a facet F_j of P's cone stays a facet
+   of C = P cap {side g >= 0} iff a generator of F_j has side g > 0 (then F_j
+   cap C has F_j's dimension; otherwise it lies in {g = 0}, of lower dimension,
+   since g = 0 on all of F_j would make g's hyperplane F_j's, which g cutting P
+   excludes). g's own constraint is a facet because g cuts. The same answer as
+   _poly_remove_redundant (tests/t-poly_split compares them), without its
+   tight-set intersections. */
+static void
+_poly_remove_cut_off(poly_t C, const poly_t P, const fmpz * gv, int side)
+{
+    slong m = P->ncons, cw = P->cw, kept = 0;
+    bword * K = flint_calloc(FLINT_MAX(cw, 1), sizeof(bword));
+    slong * newidx = flint_malloc((m + 1) * sizeof(slong));
+    for (slong i = 0; i < P->ngens; i++)
+        if (poly_sgn(gv + i) * side > 0)
+            for (slong w = 0; w < cw; w++)
+                K[w] |= poly_inc(P, i)[w];
+    for (slong j = 0; j < m; j++)
+        newidx[j] = (j == 0 || bs_test(K, j)) ? kept++ : -1;
+    newidx[m] = kept++;
+    _poly_compact(C, newidx, kept);
+    flint_free(K);
     flint_free(newidx);
 }
 
@@ -297,13 +335,29 @@ poly_split(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g, slong src)
         }
     }
 
-    slong npairs = 0;
+    slong npairs = 0, npos = 0, nneg = 0;
     slong * pairs = _poly_adjacent_pairs(&npairs, P, gv);
+    for (slong i = 0; i < G; i++)
+    {
+        npos += (poly_sgn(gv + i) > 0);
+        nneg += (poly_sgn(gv + i) < 0);
+    }
+    /* the generators on the crossing edges, once for both sides: w = g(u) v
+       - g(v) u with g(u) > 0 > g(v), a positive combination with g(w) = 0 */
+    fmpz * W = _fmpz_vec_init(FLINT_MAX(npairs, 1) * d);
+    for (slong p = 0; p < npairs; p++)
+    {
+        slong i = pairs[2 * p], j = pairs[2 * p + 1];
+        poly_vec_combine(W + p * d, poly_gen(P, j), gv + i, poly_gen(P, i), gv + j, d);
+        poly_vec_make_primitive(W + p * d, d);
+    }
     for (int side = -1; side <= 1; side += 2)
     {
         poly_struct * C = (side < 0) ? Pneg : Ppos;
         if (C == NULL)
             continue;
+        /* the last side written takes W's entries, the first a copy */
+        int last = (side > 0 || Ppos == NULL);
         slong cnt = 0;
         for (slong i = 0; i < G; i++)
             cnt += (poly_sgn(gv + i) * side >= 0);
@@ -326,10 +380,10 @@ poly_split(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g, slong src)
         for (slong p = 0; p < npairs; p++)
         {
             slong i = pairs[2 * p], j = pairs[2 * p + 1];
-            fmpz * o = poly_gen(C, k);
-            /* w = g(u) v - g(v) u with g(u) > 0 > g(v): a positive combination with g(w) = 0 */
-            poly_vec_combine(o, poly_gen(P, j), gv + i, poly_gen(P, i), gv + j, d);
-            poly_vec_make_primitive(o, d);
+            if (last)
+                _fmpz_vec_swap(poly_gen(C, k), W + p * d, d);
+            else
+                poly_vec_set(poly_gen(C, k), W + p * d, d);
             bword * inc = C->inc + k * C->cw;
             bs_zero(inc, C->cw);
             bs_and(inc, poly_inc(P, i), poly_inc(P, j), cw);
@@ -337,9 +391,13 @@ poly_split(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g, slong src)
             k++;
         }
         _poly_child_cons(C, P, g, side, src);
-        _poly_remove_redundant(C);
+        if (npos > 0 && nneg > 0)
+            _poly_remove_cut_off(C, P, gv, side);
+        else
+            _poly_remove_redundant(C);   /* not a proper cut: the general rule */
     }
 
+    _fmpz_vec_clear(W, FLINT_MAX(npairs, 1) * d);
     flint_free(pairs);
     _fmpz_vec_clear(gv, FLINT_MAX(G, 1));
     fmpz_clear(v);

@@ -13,26 +13,17 @@
    z = a_j - a_t is a_t(c) > a_j(c): the face belongs to the cell entered
    towards the centre). */
 #include <flint/fmpz_vec.h>
-#include <flint/fmpq_vec.h>
 #include "regions/iter-impl.h"
 
-static slong
-_group_layer(const regions_iter_struct * it, slong k)
-{
-    slong j = 0;
-    while (it->first[j + 1] <= k)
-        j++;
-    return j;
-}
-
-/* The members' rows, signs and activity for the cell of member t (exact
-   differences of the layer's rows, then primitive). */
+/* The members' rows, signs and activity for the cell of member t: the exact
+   differences z_s / D_s - z_t / D_t of the layer's rows (net_rows_layer), times
+   D_s D_t > 0, then primitive. */
 static void
 _group_rows(regions_iter_struct * it, slong g0, slong len, slong t)
 {
-    slong d = it->n + 1, j = _group_layer(it, g0), r0 = g0 - it->first[j];
-    const fmpq_mat_struct * Z = it->Z + j;
-    fmpq * q = _fmpq_vec_init(d);
+    slong d = it->n + 1;
+    const fmpz * D = it->rows->D;
+    const fmpz * zt = it->zraw + (g0 + t) * d;
     for (slong s = 0; s < len; s++)
     {
         fmpz * z = it->zint + (g0 + s) * d;
@@ -43,15 +34,14 @@ _group_rows(regions_iter_struct * it, slong g0, slong len, slong t)
         }
         else
         {
-            for (slong c = 0; c < d; c++)
-                fmpq_sub(q + c, fmpq_mat_entry(Z, r0 + s, c), fmpq_mat_entry(Z, r0 + t, c));
-            poly_vec_from_fmpq(z, q, d);
+            _fmpz_vec_scalar_mul_fmpz(z, it->zraw + (g0 + s) * d, d, D + g0 + t);
+            _fmpz_vec_scalar_submul_fmpz(z, zt, d, D + g0 + s);
+            poly_vec_make_primitive(z, d);
         }
         it->active[g0 + s] = (s == t);
         it->sign[g0 + s] = (s == t) ? 1 : (_fmpz_vec_is_zero(z, d) ? 0 : -1);
     }
     poly_vec_get_d(it->zd + g0 * d, it->zint + g0 * d, len * d);
-    _fmpq_vec_clear(q, d);
 }
 
 /* C_t in a new piece, or NULL when it is not full-dimensional. */

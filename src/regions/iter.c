@@ -46,31 +46,20 @@ _iter_layer_of(const regions_iter_struct * it, slong k)
     return j;
 }
 
-/* Z[j] = W_j H[j-1] + b_j + the shortcuts (net_layer_rows), with H[j-1] =
-   diag(active) Z[j-1]; a shortcut reads an H[i], i < j - 1, still valid for the
-   same reason as the rows (it was set on entry to layer i + 1, on this path). */
+/* Layer j's rows on the current pattern: exact integer rows z (net_rows_layer,
+   from the rows of the layers before j, still valid for the same reason as
+   the rows: a shortcut's source layer was set on entry to it, on this path),
+   their primitive forms and doubles. */
 static void
 _iter_layer_rows(regions_iter_struct * it, slong j)
 {
-    const net_layer_struct * layer = it->net->layers + j;
-    fmpq_mat_struct * Z = it->Z + j;
-    slong w = layer->W->r, d = it->n + 1;
-    if (j > 0)
-    {
-        fmpq_mat_struct * H = it->H + j - 1, * Zp = it->Z + j - 1;
-        for (slong r = 0; r < Zp->r; r++)
-            for (slong k = 0; k < d; k++)
-            {
-                if (it->active[it->first[j - 1] + r])
-                    fmpq_set(fmpq_mat_entry(H, r, k), fmpq_mat_entry(Zp, r, k));
-                else
-                    fmpq_zero(fmpq_mat_entry(H, r, k));
-            }
-    }
-    net_layer_rows(Z, it->net, j, it->H);
+    slong w = it->first[j + 1] - it->first[j], d = it->n + 1;
+    net_rows_layer(it->zraw, it->rows, j, it->active);
+    fmpz * z = it->zint + it->first[j] * d;
+    _fmpz_vec_set(z, it->zraw + it->first[j] * d, w * d);
     for (slong r = 0; r < w; r++)
-        poly_vec_from_fmpq(it->zint + (it->first[j] + r) * d, Z->rows[r], d);
-    poly_vec_get_d(it->zd + it->first[j] * d, it->zint + it->first[j] * d, w * d);
+        poly_vec_make_primitive(z + r * d, d);
+    poly_vec_get_d(it->zd + it->first[j] * d, z, w * d);
 }
 
 /* Room for len entries of the pool from offset off. */
@@ -96,13 +85,8 @@ regions_iter_init(regions_iter_t it, const net_t net, const poly_t domain)
     it->first[0] = 0;
     for (slong j = 0; j < L; j++)
         it->first[j + 1] = it->first[j] + net->layers[j].W->r;
-    it->Z = flint_malloc(FLINT_MAX(L, 1) * sizeof(fmpq_mat_struct));
-    it->H = flint_malloc(FLINT_MAX(L, 1) * sizeof(fmpq_mat_struct));
-    for (slong j = 0; j < L; j++)
-    {
-        fmpq_mat_init(it->Z + j, net->layers[j].W->r, d);
-        fmpq_mat_init(it->H + j, net->layers[j].W->r, d);
-    }
+    net_rows_init(it->rows, net);
+    it->zraw = _fmpz_vec_init(N1 * d);
     it->zint = _fmpz_vec_init(N1 * d);
     it->zd = flint_calloc(N1 * d, sizeof(double));
     it->active = flint_calloc(N1, 1);
@@ -151,13 +135,8 @@ regions_iter_clear(regions_iter_t it)
     for (slong i = 0; i < it->nspare; i++)
         _regions_piece_free(it->spare[i]);
     flint_free(it->spare);
-    for (slong j = 0; j < it->L; j++)
-    {
-        fmpq_mat_clear(it->Z + j);
-        fmpq_mat_clear(it->H + j);
-    }
-    flint_free(it->Z);
-    flint_free(it->H);
+    net_rows_clear(it->rows);
+    _fmpz_vec_clear(it->zraw, FLINT_MAX(it->N, 1) * (it->n + 1));
     _fmpz_vec_clear(it->zint, FLINT_MAX(it->N, 1) * (it->n + 1));
     flint_free(it->zd);
     flint_free(it->active);

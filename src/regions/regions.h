@@ -90,7 +90,8 @@ typedef struct
     const net_struct * net;
     slong n, N, L;
     slong * first;                /* first hidden neuron of each layer, first[L] = N */
-    fmpq_mat_struct * Z, * H;     /* per layer: pre-activation rows, rows after ReLU */
+    net_rows_t rows;              /* the network's rows in integers (net.h) */
+    fmpz * zraw;                  /* N rows z_m: the pre-activation is z_m / D_m (net_rows_layer) */
     fmpz * zint;                  /* N rows (c, a), primitive integer */
     double * zd;                  /* the same rows as doubles (poly_vec_get_d), for the filter */
     unsigned char * active;
