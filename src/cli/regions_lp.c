@@ -31,7 +31,7 @@ hregion_cert(hctx * x, const region_h_struct * H)
     int rc = regions_h_rebuild(P, H, x->err);
     if (rc == RELU_OK)
     {
-        region_struct R = { P, H->index, -1, H->N, H->active, H->sign, H->zrows, NULL, 0, NULL };
+        region_struct R = { P, H->index, -1, H->N, H->active, H->sign, H->zrows, NULL, 0, NULL, NULL, NULL };
         rc = cert_regions_add(x->cert, &R, x->err);
     }
     poly_clear(P);

@@ -14,6 +14,8 @@ complex_init(complex_t C, const poly_t domain, slong N, int check)
     C->ndom = domain->ncons - 1;
     C->dom = _fmpz_vec_init(FLINT_MAX(C->ndom, 1) * d);
     _fmpz_vec_set(C->dom, domain->cons + d, C->ndom * d);
+    C->domd = flint_malloc(FLINT_MAX(C->ndom, 1) * d * sizeof(double));
+    poly_vec_get_d(C->domd, C->dom, C->ndom * d);
     C->domain_euler = poly_euler_char(domain);
     C->fvec = flint_calloc(d, sizeof(slong));
     C->regions = C->bounded = C->relatively_bounded = C->interior = 0;
@@ -80,6 +82,7 @@ complex_clear(complex_t C)
     slong d = C->n + 1;
     _fmpz_vec_clear(C->center, d);
     _fmpz_vec_clear(C->dom, FLINT_MAX(C->ndom, 1) * d);
+    flint_free(C->domd);
     flint_free(C->fvec);
     flint_free(C->hist);
     bsset_clear(C->signs);
@@ -232,12 +235,14 @@ _region_selected(const complex_t C, const region_struct * R)
     return 1;
 }
 
-/* The zero set of neuron k on P: where k's hyperplane is one of P's
-   constraints (a facet of the region, the usual case), the generators on it,
-   read off the incidence; else by the dot products of poly_zero_set. */
+/* The zero set of neuron k on R's polyhedron: where k's hyperplane is one of
+   its constraints (a facet of the region, the usual case), the generators on
+   it, read off the incidence; else by signs of dot products (the filter of
+   poly_zero_set_filtered, exact where it is not sure). */
 static int
-_complex_zero_set(bword * set, const poly_struct * P, slong k, const fmpz * z)
+_complex_zero_set(bword * set, const region_struct * R, slong k, slong d)
 {
+    const poly_struct * P = R->P;
     for (slong j = 0; j < P->ncons; j++)
         if (P->src[j] == k)
         {
@@ -247,7 +252,7 @@ _complex_zero_set(bword * set, const poly_struct * P, slong k, const fmpz * z)
                     bs_set(set, g);
             return 1;
         }
-    return poly_zero_set(set, P, z);
+    return poly_zero_set_filtered(set, P, R->D, R->zrows + k * d, R->zd == NULL ? NULL : R->zd + k * d);
 }
 
 /* Does a neuron's hyperplane keep region R from owning some of its faces? (The
@@ -270,29 +275,32 @@ _complex_bad_sets(bword * zsets, char * zvalid, char * bad, const complex_t C, c
             continue;
         bad[i] = !_owner_side(C, z, R->sign[k], v);
         if (bad[i])
-            zvalid[i] = _complex_zero_set(zsets + i * gw, P, k, z);
+            zvalid[i] = _complex_zero_set(zsets + i * gw, R, k, d);
     }
     fmpz_clear(v);
     return nk;
 }
 
-/* Does some vertex of R lie on the domain's boundary? (stops at the first) */
+/* Does some vertex of R lie on the domain's boundary? (stops at the first;
+   signs through the filter of poly_gen_sgn) */
 static int
-_complex_touches(const complex_t C, const poly_struct * P)
+_complex_touches(const complex_t C, const region_struct * R)
 {
+    const poly_struct * P = R->P;
     slong d = C->n + 1;
     fmpz_t v;
     fmpz_init(v);
     int touches = 0;
+    /* a facet on the boundary holds a vertex, read off the incidence */
+    for (slong j = 1; j < P->ncons && !touches; j++)
+        for (slong g = 0; g < P->ngens && !touches && POLY_SRC_IS_DOMAIN(P->src[j]); g++)
+            touches = poly_gen_is_vertex(P, g) && bs_test(poly_inc(P, g), j);
     for (slong g = 0; g < P->ngens && !touches; g++)
     {
         if (!poly_gen_is_vertex(P, g))
             continue;
         for (slong i = 0; i < C->ndom && !touches; i++)
-        {
-            poly_vec_dot(v, poly_gen(P, g), C->dom + i * d, d);
-            touches = fmpz_is_zero(v);
-        }
+            touches = poly_gen_sgn(P, R->D, g, C->dom + i * d, C->domd + i * d, v) == 0;
     }
     fmpz_clear(v);
     return touches;
@@ -390,7 +398,7 @@ complex_add_region(complex_t C, slong * region_fvec, const region_struct * R)
     C->regions++;
     C->bounded += poly_is_bounded(P);
     C->relatively_bounded += poly_is_relatively_bounded(P);
-    C->interior += !_complex_touches(C, P);
+    C->interior += !_complex_touches(C, R);
 }
 
 slong

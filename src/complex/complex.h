@@ -31,6 +31,7 @@ typedef struct
     fmpz * center;           /* homogeneous interior point of the domain */
     slong ndom;              /* facets of the domain */
     fmpz * dom;              /* their rows (c, a) */
+    double * domd;           /* the same as doubles (poly_vec_get_d), for the sign filter */
     slong domain_euler;      /* sum of (-1)^dim over the domain's own faces */
     slong * fvec;            /* n + 1 entries */
     slong regions, bounded, relatively_bounded, interior;

@@ -267,7 +267,7 @@ _faces_down_edges(const poly_t P, slong v, const slong * tight, const bword * T,
     for (slong i = 0; i < n; i++)
     {
         bs_and(e, pre + i * gw, suf + (i + 1) * gw, gw);
-        if (bs_count(e, gw) != 2 || !bs_test(e, v))
+        if (bs_count_cap(e, gw, 3) != 2 || !bs_test(e, v))
             return -1;
         slong w0 = -1;
         for (slong w = 0; w < gw && w0 < 0; w++)
@@ -306,14 +306,14 @@ _faces_count_degenerate(slong * all, slong * outside, const poly_t P, slong v, c
             continue;
         bword * C = em + ne * cw;
         bs_and(C, incv, poly_inc(P, w), cw);
-        if (bs_count(C, cw) < P->n - 1)
+        if (bs_count_cap(C, cw, P->n - 1) < P->n - 1)
             continue;
         /* {v, w} is an edge iff no third vertex is on all their common constraints */
         bs_fill(on, G);
         for (slong j = 0; j < cw; j++)
             for (bword y = C[j]; y != 0; y &= y - 1)
                 bs_and(on, on, T + (64 * j + __builtin_ctzll(y)) * gw, gw);
-        if (bs_count(on, gw) != 2)
+        if (bs_count_cap(on, gw, 3) != 2)
             continue;
         isup[ne] = rank[w] > rank[v];
         nu += isup[ne];
@@ -669,7 +669,7 @@ _faces_count_at_vertices(slong * all, slong * outside, const poly_t P, const bwo
     for (slong g = 0; g < G; g++)
     {
         int isv = poly_gen_is_vertex(P, g);
-        nonsimple[g] = isv && bs_count(poly_inc(P, g), cw) != n;
+        nonsimple[g] = isv && bs_count_cap(poly_inc(P, g), cw, n + 1) != n;
         rays |= !isv;
         rest |= nonsimple[g];
         for (slong w = 0; isv && w < cw; w++)

@@ -169,6 +169,20 @@ void poly_vec_get_d(double * r, const fmpz * v, slong len);
    exact arithmetic. */
 int poly_position(int * strict, const poly_t P, const poly_dgens_t D, const fmpz * g, const double * gd,
                   slong * nexact);
+/* The sign of g.u for generator i of P, through the same filter (D and gd as
+   for poly_position, either may be NULL; v is scratch). */
+int poly_gen_sgn(const poly_t P, const poly_dgens_t D, slong i, const fmpz * g, const double * gd, fmpz_t v);
+/* poly_zero_set through the filter: the same set and answer; a generator off
+   the hyperplane by more than the rounding margin costs no exact product. */
+int poly_zero_set_filtered(bword * set, const poly_t P, const poly_dgens_t D, const fmpz * z, const double * zd);
+/* poly_split for a search that drops P afterwards and keeps doubles of the
+   generators (poly_dgens): Dneg, Dpos (NULL: not wanted) get the outputs'
+   doubles, copied from D (P's, or NULL) where a generator is kept; the signs
+   of g on P go through the filter of poly_position (gd: g as doubles, may be
+   NULL). With take, P's entries may be moved into the outputs: P is then only
+   fit for poly_clear or to be overwritten as an output. */
+void poly_split_take(poly_t Pneg, poly_dgens_t Dneg, poly_t Ppos, poly_dgens_t Dpos, poly_t P,
+                     const poly_dgens_t D, const fmpz * g, const double * gd, slong src, int take);
 
 /* ---- faces ------------------------------------------------------------------- */
 /* All nonempty faces of P (those containing a vertex), each as the set of

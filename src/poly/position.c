@@ -66,8 +66,9 @@ poly_dgens_set(poly_dgens_t D, const poly_t P)
     poly_vec_get_d(D->g, P->gens, len);
 }
 
-/* Sign of g.u: from the doubles when they prove it, else exactly (*nexact counts). */
-static int
+/* Sign of g.u: from the doubles when they prove it, else exactly (*nexact counts).
+   Inlined into its loops: the call was a sixth of the filter's cost. */
+static inline __attribute__((always_inline)) int
 _poly_dot_sgn(const fmpz * g, const double * gd, const fmpz * u, const double * ud, slong d,
               fmpz_t v, slong * nexact)
 {
@@ -119,4 +120,32 @@ poly_position(int * strict, const poly_t P, const poly_dgens_t D, const fmpz * g
         return POLY_CUT;
     *strict = (pos || neg) && !zero;
     return pos ? 1 : (neg ? -1 : 0);
+}
+
+int
+poly_gen_sgn(const poly_t P, const poly_dgens_t D, slong i, const fmpz * g, const double * gd, fmpz_t v)
+{
+    slong d = P->n + 1;
+    const double * ud = (D != NULL && gd != NULL && D->ngens == P->ngens) ? D->g + i * d : NULL;
+    return _poly_dot_sgn(g, gd, poly_gen(P, i), ud, d, v, NULL);
+}
+
+int
+poly_zero_set_filtered(bword * set, const poly_t P, const poly_dgens_t D, const fmpz * z, const double * zd)
+{
+    slong d = P->n + 1;
+    fmpz_t v;
+    fmpz_init(v);
+    if (_poly_cuts_lineality(P, z, v))
+    {
+        fmpz_clear(v);
+        return 0;
+    }
+    const double * ud = (D != NULL && zd != NULL && D->ngens == P->ngens) ? D->g : NULL;
+    bs_zero(set, BS_WORDS(P->ngens));
+    for (slong i = 0; i < P->ngens; i++)
+        if (_poly_dot_sgn(z, zd, poly_gen(P, i), ud == NULL ? NULL : ud + i * d, d, v, NULL) == 0)
+            bs_set(set, i);
+    fmpz_clear(v);
+    return 1;
 }

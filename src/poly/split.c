@@ -12,6 +12,7 @@
    Redundant constraints are then removed from incidence alone: a constraint
    is a facet iff its set of tight generators is inclusion-maximal (ties go to
    the lower index; the far constraint 0 is always kept). */
+#include <string.h>
 #include <flint/fmpz_vec.h>
 #include "poly/poly.h"
 #include "poly/poly-impl.h"
@@ -42,7 +43,8 @@ poly_side(const poly_t P, const fmpz * g)
 }
 
 /* Keeps the constraints j with newidx[j] >= 0 (kept of them, in order) and
-   compacts the incidence rows. */
+   compacts the incidence rows in place (a row never moves up past the old
+   rows still to be read: row i's new words end at (i + 1) ncw <= (i + 1) cw). */
 static void
 _poly_compact(poly_t P, const slong * newidx, slong kept)
 {
@@ -50,16 +52,22 @@ _poly_compact(poly_t P, const slong * newidx, slong kept)
     if (kept == m)
         return;
     slong ncw = BS_WORDS(kept);
-    /* keep the invariant: inc has room for alloc_gens rows */
-    bword * inc = flint_calloc(FLINT_MAX(P->alloc_gens, 1) * ncw, sizeof(bword));
+    bword row[8], * old = cw <= 8 ? row : flint_malloc(cw * sizeof(bword));
     for (slong i = 0; i < G; i++)
+    {
+        bs_copy(old, P->inc + i * cw, cw);
+        bword * o = P->inc + i * ncw;
+        bs_zero(o, ncw);
         for (slong w = 0; w < cw; w++)
-            for (bword x = P->inc[i * cw + w]; x != 0; x &= x - 1)
+            for (bword x = old[w]; x != 0; x &= x - 1)
             {
                 slong j = 64 * w + __builtin_ctzll(x);
                 if (j < m && newidx[j] >= 0)
-                    bs_set(inc + i * ncw, newidx[j]);
+                    bs_set(o, newidx[j]);
             }
+    }
+    if (old != row)
+        flint_free(old);
     for (slong j = 0; j < m; j++)
         if (newidx[j] >= 0 && newidx[j] != j)
         {
@@ -68,8 +76,6 @@ _poly_compact(poly_t P, const slong * newidx, slong kept)
         }
     P->ncons = kept;
     P->cw = ncw;
-    flint_free(P->inc);
-    P->inc = inc;
 }
 
 /* Drops constraints whose tight sets are not inclusion-maximal and compacts
@@ -134,13 +140,13 @@ _poly_remove_redundant(poly_t P)
    _poly_remove_redundant (tests/t-poly_split compares them), without its
    tight-set intersections. */
 static void
-_poly_remove_cut_off(poly_t C, const poly_t P, const fmpz * gv, int side)
+_poly_remove_cut_off(poly_t C, const poly_t P, const signed char * sg, int side)
 {
     slong m = P->ncons, cw = P->cw, kept = 0;
     bword * K = flint_calloc(FLINT_MAX(cw, 1), sizeof(bword));
     slong * newidx = flint_malloc((m + 1) * sizeof(slong));
     for (slong i = 0; i < P->ngens; i++)
-        if (poly_sgn(gv + i) * side > 0)
+        if (sg[i] * side > 0)
             for (slong w = 0; w < cw; w++)
                 K[w] |= poly_inc(P, i)[w];
     for (slong j = 0; j < m; j++)
@@ -154,10 +160,13 @@ _poly_remove_cut_off(poly_t C, const poly_t P, const fmpz * gv, int side)
 /* Writes the constraint list of a child: the parent's constraints, then
    sgn * g with tag src. */
 static void
-_poly_child_cons(poly_t C, const poly_t P, const fmpz * g, int sgn, slong src)
+_poly_child_cons(poly_t C, poly_t P, const fmpz * g, int sgn, slong src, int take)
 {
     slong d = P->n + 1, m = P->ncons;
-    poly_vec_set(C->cons, P->cons, m * d);
+    if (take)
+        _fmpz_vec_swap(C->cons, P->cons, m * d);
+    else
+        poly_vec_set(C->cons, P->cons, m * d);
     for (slong j = 0; j < m; j++)
         C->src[j] = P->src[j];
     if (sgn > 0)
@@ -223,7 +232,7 @@ _poly_split_lineality(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g,
         bword * inc = C->inc + G * C->cw;
         bs_zero(inc, C->cw);
         bs_fill(inc, m);
-        _poly_child_cons(C, P, g, side, src);
+        _poly_child_cons(C, (poly_struct *) P, g, side, src, 0);
         _poly_remove_redundant(C);
     }
     fmpz_clear(lam);
@@ -237,7 +246,7 @@ _poly_split_lineality(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g,
    constraint of Z is tight on each one, so it is looked for among the
    generators of the constraint of Z with the fewest (the lists T). */
 static slong *
-_poly_adjacent_pairs(slong * npairs_out, const poly_t P, const fmpz * gv)
+_poly_adjacent_pairs(slong * npairs_out, const poly_t P, const signed char * sg)
 {
     slong d = P->n + 1, m = P->ncons, G = P->ngens, cw = P->cw, dp = d - P->nlin;
     slong npairs = 0, apairs = 16, npos = 0, nneg = 0;
@@ -247,7 +256,7 @@ _poly_adjacent_pairs(slong * npairs_out, const poly_t P, const fmpz * gv)
     bword * Z = flint_malloc(FLINT_MAX(cw, 1) * sizeof(bword));
     for (slong i = 0; i < G; i++)
     {
-        int s = poly_sgn(gv + i);
+        int s = sg[i];
         if (s > 0)
             pos[npos++] = i;
         else if (s < 0)
@@ -276,7 +285,7 @@ _poly_adjacent_pairs(slong * npairs_out, const poly_t P, const fmpz * gv)
         {
             slong i = pos[a], j = neg[b], best = -1;
             bs_and(Z, poly_inc(P, i), poly_inc(P, j), cw);
-            if (bs_count(Z, cw) < dp - 2)
+            if (bs_count_cap(Z, cw, dp - 2) < dp - 2)
                 continue;
             for (slong w = 0; w < cw; w++)
                 for (bword x = Z[w]; x != 0; x &= x - 1)
@@ -312,36 +321,63 @@ _poly_adjacent_pairs(slong * npairs_out, const poly_t P, const fmpz * gv)
     return pairs;
 }
 
+/* Room for rows rows of d doubles in D. */
+static void
+_dgens_fit(poly_dgens_struct * D, slong rows, slong d)
+{
+    if (rows * d > D->alloc)
+    {
+        D->alloc = FLINT_MAX(rows * d, 2 * D->alloc);
+        D->g = flint_realloc(D->g, D->alloc * sizeof(double));
+    }
+    D->ngens = rows;
+}
+
 void
-poly_split(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g, slong src)
+poly_split_take(poly_t Pneg, poly_dgens_t Dneg, poly_t Ppos, poly_dgens_t Dpos, poly_t P,
+                const poly_dgens_t D, const fmpz * g, const double * gd, slong src, int take)
 {
     slong d = P->n + 1, m = P->ncons, G = P->ngens, cw = P->cw;
     fmpz * gv = _fmpz_vec_init(FLINT_MAX(G, 1));
+    signed char * sg = flint_malloc(FLINT_MAX(G, 1));
     fmpz_t v;
     fmpz_init(v);
+    const poly_dgens_struct * Dv = (D != NULL && D->ngens == G) ? D : NULL;
 
-    for (slong i = 0; i < G; i++)
-        poly_vec_dot(gv + i, g, poly_gen(P, i), d);
-
-    for (slong i = 0; i < P->nlin; i++)
+    if (_poly_cuts_lineality(P, g, v))
     {
-        poly_vec_dot(v, g, poly_lin(P, i), d);
-        if (!fmpz_is_zero(v))
-        {
-            _poly_split_lineality(Pneg, Ppos, P, g, gv, src);
-            _fmpz_vec_clear(gv, FLINT_MAX(G, 1));
-            fmpz_clear(v);
-            return;
-        }
+        for (slong i = 0; i < G; i++)
+            poly_vec_dot(gv + i, g, poly_gen(P, i), d);
+        _poly_split_lineality(Pneg, Ppos, P, g, gv, src);
+        if (Pneg != NULL && Dneg != NULL)
+            poly_dgens_set(Dneg, Pneg);
+        if (Ppos != NULL && Dpos != NULL)
+            poly_dgens_set(Dpos, Ppos);
+        _fmpz_vec_clear(gv, FLINT_MAX(G, 1));
+        flint_free(sg);
+        fmpz_clear(v);
+        return;
     }
 
+    /* signs through the filter; the exact values only where the new
+       generators need them */
+    for (slong i = 0; i < G; i++)
+        sg[i] = (signed char) poly_gen_sgn(P, Dv, i, g, gd, v);
     slong npairs = 0, npos = 0, nneg = 0;
-    slong * pairs = _poly_adjacent_pairs(&npairs, P, gv);
+    slong * pairs = _poly_adjacent_pairs(&npairs, P, sg);
     for (slong i = 0; i < G; i++)
     {
-        npos += (poly_sgn(gv + i) > 0);
-        nneg += (poly_sgn(gv + i) < 0);
+        npos += (sg[i] > 0);
+        nneg += (sg[i] < 0);
     }
+    char * have = flint_calloc(FLINT_MAX(G, 1), 1);
+    for (slong p = 0; p < 2 * npairs; p++)
+        if (!have[pairs[p]])
+        {
+            poly_vec_dot(gv + pairs[p], g, poly_gen(P, pairs[p]), d);
+            have[pairs[p]] = 1;
+        }
+    flint_free(have);
     /* the generators on the crossing edges, once for both sides: w = g(u) v
        - g(v) u with g(u) > 0 > g(v), a positive combination with g(w) = 0 */
     fmpz * W = _fmpz_vec_init(FLINT_MAX(npairs, 1) * d);
@@ -354,22 +390,33 @@ poly_split(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g, slong src)
     for (int side = -1; side <= 1; side += 2)
     {
         poly_struct * C = (side < 0) ? Pneg : Ppos;
+        poly_dgens_struct * DC = (side < 0) ? Dneg : Dpos;
         if (C == NULL)
             continue;
-        /* the last side written takes W's entries, the first a copy */
-        int last = (side > 0 || Ppos == NULL);
+        /* the last side written takes W's entries (and P's with take), the
+           first a copy */
+        int last = (side > 0 || Ppos == NULL), steal = last && take;
         slong cnt = 0;
         for (slong i = 0; i < G; i++)
-            cnt += (poly_sgn(gv + i) * side >= 0);
+            cnt += (sg[i] * side >= 0);
         _poly_reshape(C, cnt + npairs, P->nlin, m + 1);
+        if (DC != NULL)
+            _dgens_fit(DC, cnt + npairs, d);
         poly_vec_set(C->lin, P->lin, P->nlin * d);
         slong k = 0;
         for (slong i = 0; i < G; i++)
         {
-            int s = poly_sgn(gv + i);
+            int s = sg[i];
             if (s * side < 0)
                 continue;
-            poly_vec_set(poly_gen(C, k), poly_gen(P, i), d);
+            if (steal)
+                _fmpz_vec_swap(poly_gen(C, k), poly_gen(P, i), d);
+            else
+                poly_vec_set(poly_gen(C, k), poly_gen(P, i), d);
+            if (DC != NULL && Dv != NULL)
+                memcpy(DC->g + k * d, Dv->g + i * d, d * sizeof(double));
+            else if (DC != NULL)
+                poly_vec_get_d(DC->g + k * d, poly_gen(C, k), d);
             bword * inc = C->inc + k * C->cw;
             bs_zero(inc, C->cw);
             bs_copy(inc, poly_inc(P, i), cw);
@@ -384,23 +431,32 @@ poly_split(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g, slong src)
                 _fmpz_vec_swap(poly_gen(C, k), W + p * d, d);
             else
                 poly_vec_set(poly_gen(C, k), W + p * d, d);
+            if (DC != NULL)
+                poly_vec_get_d(DC->g + k * d, poly_gen(C, k), d);
             bword * inc = C->inc + k * C->cw;
             bs_zero(inc, C->cw);
             bs_and(inc, poly_inc(P, i), poly_inc(P, j), cw);
             bs_set(inc, m);
             k++;
         }
-        _poly_child_cons(C, P, g, side, src);
+        _poly_child_cons(C, P, g, side, src, steal);
         if (npos > 0 && nneg > 0)
-            _poly_remove_cut_off(C, P, gv, side);
+            _poly_remove_cut_off(C, P, sg, side);
         else
             _poly_remove_redundant(C);   /* not a proper cut: the general rule */
     }
 
     _fmpz_vec_clear(W, FLINT_MAX(npairs, 1) * d);
     flint_free(pairs);
+    flint_free(sg);
     _fmpz_vec_clear(gv, FLINT_MAX(G, 1));
     fmpz_clear(v);
+}
+
+void
+poly_split(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g, slong src)
+{
+    poly_split_take(Pneg, NULL, Ppos, NULL, (poly_struct *) P, NULL, g, NULL, src, 0);
 }
 
 void

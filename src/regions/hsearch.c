@@ -657,6 +657,8 @@ _on_h_rebuild(void * data, const region_h_struct * H)
         R.near = NULL;
         R.nnear = 0;
         R.group = NULL;     /* the H engine refuses max groups */
+        R.zd = NULL;
+        R.D = NULL;
         rc = c->cb(c->data, &R);
     }
     poly_clear(P);

@@ -258,13 +258,13 @@ _iter_split(regions_iter_struct * it, regions_piece_struct * X, slong c, slong o
 {
     regions_piece_struct * A = _regions_piece_new(it);
     regions_piece_struct * B = _regions_piece_new(it);
-    poly_split(A->P, B->P, X->P, it->zint + c * (it->n + 1), c);
-    _regions_piece_release(it, X);
+    /* X is dropped: the active side takes its entries */
+    slong d = it->n + 1;
     if (it->filter)
-    {
-        poly_dgens_set(A->D, A->P);
-        poly_dgens_set(B->D, B->P);
-    }
+        poly_split_take(A->P, A->D, B->P, B->D, X->P, X->D, it->zint + c * d, it->zd + c * d, c, 1);
+    else
+        poly_split_take(A->P, NULL, B->P, NULL, X->P, NULL, it->zint + c * d, NULL, c, 1);
+    _regions_piece_release(it, X);
     it->stack[it->depth] = B;
     it->stack_k[it->depth] = c;
     it->stack_off[it->depth] = off;
@@ -419,5 +419,7 @@ regions_iter_next(regions_iter_t it)
     it->R->sign = it->sign;
     it->R->zrows = it->zint;
     it->R->group = it->group;
+    it->R->zd = it->filter ? it->zd : NULL;
+    it->R->D = it->filter ? X->D : NULL;
     return it->R;
 }

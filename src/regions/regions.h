@@ -39,6 +39,9 @@ typedef struct
                                       member j of the argmax w's group, zrows[j] is a_j - a_w
                                       (sign -1, its hyperplane the boundary with j's cell) and
                                       zrows[w] the constant 1 (src/regions/group.c) */
+    const double * zd;             /* zrows as doubles (poly_vec_get_d), NULL: not kept */
+    const poly_dgens_struct * D;   /* P's generators as doubles (poly_dgens_set), NULL: not
+                                      kept; with zd, a filter for signs (poly_gen_sgn) */
 }
 region_struct;
 

@@ -73,6 +73,19 @@ bs_meets(const bword * a, const bword * b, slong w)
     return 0;
 }
 
+/* min(|a|, cap), one step per element up to cap (incidence sets are sparse and
+   the callers compare with small thresholds: cheaper than a full count) */
+static inline slong
+bs_count_cap(const bword * a, slong w, slong cap)
+{
+    slong c = 0;
+    for (slong i = 0; i < w; i++)
+        for (bword x = a[i]; x != 0; x &= x - 1)
+            if (++c >= cap)
+                return cap;
+    return c;
+}
+
 /* SWAR popcount: without -mpopcnt __builtin_popcountll is a libgcc call,
    which the adjacency filter of poly_split pays once per candidate pair */
 static inline slong
