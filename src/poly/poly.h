@@ -149,6 +149,9 @@ typedef struct
 {
     slong ngens, alloc;
     double * g;        /* ngens rows of n + 1 doubles (NaN for entries of more than 1000 bits) */
+    int box;           /* 1: lo, hi bound every vertex coordinate (no rays; poly_dgens_box) */
+    slong n, box_alloc;
+    double * lo, * hi; /* n entries each */
 }
 poly_dgens_struct;
 
@@ -157,6 +160,10 @@ typedef poly_dgens_struct poly_dgens_t[1];
 void poly_dgens_init(poly_dgens_t D);
 void poly_dgens_clear(poly_dgens_t D);
 void poly_dgens_set(poly_dgens_t D, const poly_t P);
+/* The bounding box of P's vertices from D's rows (set for P): a first, O(n)
+   test of poly_position (only when P has no rays). poly_dgens_set calls it;
+   call it after filling D's rows by hand. */
+void poly_dgens_box(poly_dgens_t D, const poly_t P);
 /* r[i] = v[i] as a double (NaN beyond 1000 bits). */
 void poly_vec_get_d(double * r, const fmpz * v, slong len);
 /* poly_side(P, g), with *strict = 1 when moreover g vanishes at no vertex

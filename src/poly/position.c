@@ -45,12 +45,17 @@ poly_dgens_init(poly_dgens_t D)
     D->ngens = 0;
     D->alloc = 0;
     D->g = NULL;
+    D->box = 0;
+    D->n = D->box_alloc = 0;
+    D->lo = D->hi = NULL;
 }
 
 void
 poly_dgens_clear(poly_dgens_t D)
 {
     flint_free(D->g);
+    flint_free(D->lo);
+    flint_free(D->hi);
 }
 
 void
@@ -64,6 +69,75 @@ poly_dgens_set(poly_dgens_t D, const poly_t P)
     }
     D->ngens = P->ngens;
     poly_vec_get_d(D->g, P->gens, len);
+    poly_dgens_box(D, P);
+}
+
+/* The box: x_i = u_i / u_0 at a vertex u, and r = fl(fl(u_i) fl(1 / fl(u_0)))
+   has relative error below 4.01 2^-53, so x_i lies in r -+ 2^-50 |r| (the
+   subtraction rounds by 2^-53 |r| more, still inside). fl(u_0) > 0 exactly
+   when u_0 > 0 (conversion keeps signs; NaN fails the test), so a ray leaves
+   no box, and neither does an entry too big for a double or an overflowing
+   ratio (a NaN bound). Infinite bounds are allowed: a test on them gives NaN
+   or an infinity of the wrong side (comparisons with NaN are false), and
+   the vertex loop decides. */
+void
+poly_dgens_box(poly_dgens_t D, const poly_t P)
+{
+    slong n = P->n, d = n + 1;
+    D->box = 0;
+    if (P->ngens == 0 || D->ngens != P->ngens)
+        return;
+    if (n > D->box_alloc)
+    {
+        D->box_alloc = n;
+        D->lo = flint_realloc(D->lo, n * sizeof(double));
+        D->hi = flint_realloc(D->hi, n * sizeof(double));
+    }
+    D->n = n;
+    double * lo = D->lo, * hi = D->hi;
+    for (slong k = 0; k < P->ngens; k++)
+    {
+        const double * u = D->g + k * d;
+        if (!(u[0] > 0))
+            return;
+        double inv = 1 / u[0];
+        for (slong i = 0; i < n; i++)
+        {
+            double r = u[1 + i] * inv, m = fabs(r) * 0x1p-50;
+            double a = r - m, b = r + m;
+            if (a != a || b != b)
+                return;                /* NaN: no box */
+            if (k == 0 || a < lo[i])
+                lo[i] = a;
+            if (k == 0 || b > hi[i])
+                hi[i] = b;
+        }
+    }
+    D->box = 1;
+}
+
+/* The sign of g over the box, when the doubles prove it strict: the lower
+   bound m = c + sum of min(a_i lo_i, a_i hi_i) of c + a.x on the box (and the
+   upper bound M) computed in doubles, with the margin of the dot products
+   (the header) over the sum A of the terms' magnitudes. 0: not proved. */
+static int
+_poly_box_sgn(const poly_dgens_struct * D, const double * gd)
+{
+    slong n = D->n;
+    double m = gd[0], M = gd[0], A = fabs(gd[0]);
+    for (slong i = 0; i < n; i++)
+    {
+        double p = gd[1 + i] * D->lo[i], q = gd[1 + i] * D->hi[i];
+        m += fmin(p, q);
+        M += fmax(p, q);
+        A += fmax(fabs(p), fabs(q));
+    }
+    double e = A * (double) (n + 5) * 0x1p-51;
+    if (m > e)
+        return 1;
+    if (M < -e)
+        return -1;
+    return 0;
 }
 
 /* Sign of g.u: from the doubles when they prove it, else exactly (*nexact counts).
@@ -108,6 +182,17 @@ poly_position(int * strict, const poly_t P, const poly_dgens_t D, const fmpz * g
         return POLY_CUT;
     }
     const double * ud = (D != NULL && D->ngens == P->ngens) ? D->g : NULL;
+    if (ud != NULL && gd != NULL && D->box && D->n == P->n)
+    {
+        int b = _poly_box_sgn(D, gd);
+        if (b != 0)
+        {
+            /* every generator is a vertex with g of sign b */
+            fmpz_clear(v);
+            *strict = 1;
+            return b;
+        }
+    }
     for (slong i = 0; i < P->ngens && !(pos && neg); i++)
     {
         int s = _poly_dot_sgn(g, gd, poly_gen(P, i), ud == NULL ? NULL : ud + i * d, d, v, nexact);

@@ -439,6 +439,8 @@ poly_split_take(poly_t Pneg, poly_dgens_t Dneg, poly_t Ppos, poly_dgens_t Dpos, 
             bs_set(inc, m);
             k++;
         }
+        if (DC != NULL)
+            poly_dgens_box(DC, C);
         _poly_child_cons(C, P, g, side, src, steal);
         if (npos > 0 && nneg > 0)
             _poly_remove_cut_off(C, P, sg, side);
