@@ -87,6 +87,16 @@ main(void)
         CHECK(_fmpz_vec_equal(o, r, len), "combine differs (len %ld, iter %ld)", (long) len, (long) iter);
         for (slong k = 0; k < len; k++)
             CHECK(_canonical(o + k), "entry %ld of combine is not canonical", (long) k);
+        /* combine_primitive = the primitive form of x a - y b (r) */
+        _fmpz_vec_content(c, r, len);
+        if (!fmpz_is_zero(c))
+            _fmpz_vec_scalar_divexact_fmpz(r, r, len, c);
+        for (slong k = 0; k < len; k++)
+            _random_entry(o + k, st, common);
+        poly_vec_combine_primitive(o, a, x, b, y, len);
+        CHECK(_fmpz_vec_equal(o, r, len), "combine_primitive differs (len %ld, iter %ld)", (long) len, (long) iter);
+        for (slong k = 0; k < len; k++)
+            CHECK(_canonical(o + k), "entry %ld of combine_primitive is not canonical", (long) k);
         _fmpz_vec_clear(v, len);
         _fmpz_vec_clear(w, len);
         _fmpz_vec_clear(a, len);

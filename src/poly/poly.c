@@ -294,6 +294,87 @@ poly_vec_combine(fmpz * o, const fmpz * a, const fmpz_t x, const fmpz * b, const
     _fmpz_vec_scalar_submul_fmpz(o, b, len, y);
 }
 
+/* |r| of a 128-bit value, unsigned (r > -2^127 here: |products| < 2^124) */
+static inline unsigned __int128
+_abs128(__int128 r)
+{
+    return r < 0 ? (unsigned __int128) -r : (unsigned __int128) r;
+}
+
+/* n = q d + rem for a 128-bit n and a nonzero word d, by two word divisions
+   (x86-64's divq: libgcc's 128-bit division is a general loop) */
+static inline unsigned __int128
+_udivrem128(ulong * rem, unsigned __int128 n, ulong d)
+{
+    ulong hi = (ulong) (n >> 64), lo = (ulong) n, q1 = hi / d, r1 = hi % d, q0;
+#if defined(__x86_64__)
+    __asm__ ("divq %4" : "=a" (q0), "=d" (*rem) : "0" (lo), "1" (r1), "rm" (d));
+#else
+    unsigned __int128 m = ((unsigned __int128) r1 << 64) | lo;
+    q0 = (ulong) (m / d);
+    *rem = (ulong) (m % d);
+#endif
+    return ((unsigned __int128) q1 << 64) | q0;
+}
+
+void
+poly_vec_combine_primitive(fmpz * o, const fmpz * a, const fmpz_t x, const fmpz * b, const fmpz_t y, slong len)
+{
+    /* Fast path, exact: all inline (|.| < 2^62), so every entry r_k = x a_k -
+       y b_k is below 2^125 in 128 bits. The content is a gcd with the smallest
+       nonzero |r_k|; when that is below 2^64 every other step is a 128-by-64
+       remainder and a word gcd (the search's new vertices: entries of two
+       words, contents of one). Anything else goes the generic way. */
+    enum { MAXLEN = 16 };
+    __int128 r[MAXLEN];
+    slong k, kmin = -1;
+    if (len > MAXLEN || COEFF_IS_MPZ(*x) || COEFF_IS_MPZ(*y))
+        goto generic;
+    for (k = 0; k < len; k++)
+    {
+        if (COEFF_IS_MPZ(a[k]) || COEFF_IS_MPZ(b[k]))
+            goto generic;
+        r[k] = (__int128) a[k] * *x - (__int128) b[k] * *y;
+        if (r[k] != 0 && (kmin < 0 || _abs128(r[k]) < _abs128(r[kmin])))
+            kmin = k;
+    }
+    if (kmin < 0)
+    {
+        _fmpz_vec_zero(o, len);
+        return;
+    }
+    if (_abs128(r[kmin]) >> 64 != 0)
+        goto generic;
+    ulong g = (ulong) _abs128(r[kmin]);
+    ulong m;
+    for (k = 0; k < len && g > 1; k++)
+    {
+        _udivrem128(&m, _abs128(r[k]), g);
+        if (m != 0)
+            g = _word_gcd(g, m);
+    }
+    for (k = 0; k < len; k++)
+    {
+        __int128 q = r[k];
+        if (g > 1)
+        {
+            unsigned __int128 u = _udivrem128(&m, _abs128(r[k]), g);
+            q = r[k] < 0 ? -(__int128) u : (__int128) u;
+        }
+        if (q >= COEFF_MIN && q <= COEFF_MAX)
+        {
+            _fmpz_demote(o + k);
+            o[k] = (slong) q;
+        }
+        else
+            fmpz_set_signed_uiui(o + k, (ulong) ((unsigned __int128) q >> 64), (ulong) q);
+    }
+    return;
+generic:
+    poly_vec_combine(o, a, x, b, y, len);
+    poly_vec_make_primitive(o, len);
+}
+
 void
 poly_vec_make_primitive(fmpz * v, slong len)
 {

@@ -245,6 +245,9 @@ poly_vec_set(fmpz * d, const fmpz * s, slong len)
 }
 /* o = x a - y b (o shares no entry with a or b) */
 void poly_vec_combine(fmpz * o, const fmpz * a, const fmpz_t x, const fmpz * b, const fmpz_t y, slong len);
+/* o = the primitive form of x a - y b (the same as poly_vec_combine, then
+   poly_vec_make_primitive; o shares no entry with a or b) */
+void poly_vec_combine_primitive(fmpz * o, const fmpz * a, const fmpz_t x, const fmpz * b, const fmpz_t y, slong len);
 /* v = primitive positive multiple of the rational vector q. */
 void poly_vec_from_fmpq(fmpz * v, const fmpq * q, slong len);
 /* Sign of the first nonzero entry (0 for the zero vector). */

@@ -384,8 +384,7 @@ poly_split_take(poly_t Pneg, poly_dgens_t Dneg, poly_t Ppos, poly_dgens_t Dpos, 
     for (slong p = 0; p < npairs; p++)
     {
         slong i = pairs[2 * p], j = pairs[2 * p + 1];
-        poly_vec_combine(W + p * d, poly_gen(P, j), gv + i, poly_gen(P, i), gv + j, d);
-        poly_vec_make_primitive(W + p * d, d);
+        poly_vec_combine_primitive(W + p * d, poly_gen(P, j), gv + i, poly_gen(P, i), gv + j, d);
     }
     for (int side = -1; side <= 1; side += 2)
     {
