@@ -256,6 +256,28 @@ static slong
 _faces_down_edges(const poly_t P, slong v, const slong * tight, const bword * T, const slong * rank, bword * scratch)
 {
     slong n = P->n, G = P->ngens, gw = BS_WORDS(G);
+    if (gw == 1)
+    {
+        /* one word per set (up to 64 generators, the usual region): the
+           same steps in registers */
+        bword pw[FACES_SIMPLE_MAX_DIM + 1], sw[FACES_SIMPLE_MAX_DIM + 1];
+        pw[0] = sw[n] = (G == 64) ? ~(bword) 0 : (UWORD(1) << G) - 1;   /* all generators */
+        for (slong i = 0; i < n; i++)
+            pw[i + 1] = pw[i] & T[tight[i]];
+        for (slong i = n - 1; i >= 0; i--)
+            sw[i] = sw[i + 1] & T[tight[i]];
+        slong down = 0;
+        for (slong i = 0; i < n; i++)
+        {
+            bword e = pw[i] & sw[i + 1], o = e & ~(UWORD(1) << v);
+            /* e must be {v, w}: v in it, and exactly one other */
+            if (o == e || o == 0 || (o & (o - 1)) != 0)
+                return -1;
+            if (rank[__builtin_ctzll(o)] < rank[v])
+                down |= WORD(1) << i;
+        }
+        return down;
+    }
     bword * pre = scratch, * suf = scratch + (n + 1) * gw, * e = scratch + 2 * (n + 1) * gw;
     bs_fill(pre, G);
     bs_fill(suf + n * gw, G);

@@ -244,7 +244,46 @@ _poly_split_lineality(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g,
    only if at least dp - 2 constraints are tight at both: a cheap filter
    before the combinatorial test. A third generator tight on every
    constraint of Z is tight on each one, so it is looked for among the
-   generators of the constraint of Z with the fewest (the lists T). */
+   generators of the constraint of Z with the fewest (the lists T).
+
+   A simple u (on exactly dp - 1 constraints, which then determine it) needs
+   no pair tests: w is adjacent to u iff Z = inc(u) minus one constraint c
+   (Z is not all of inc(u): no other generator is on all of it) and u, w are
+   the only generators on Z; so u's neighbours are the w alone with u in
+   E_c = the generators on inc(u) minus c, one per c. With one word per set
+   (up to 64 generators) the E_c come from prefix and suffix ANDs. */
+static slong
+_poly_simple_neighbours(slong * nb, const poly_t P, slong u, slong dp, const bword * TB, const signed char * sg)
+{
+    slong tight[64], t = 0, k = 0, cw = P->cw, m = P->ncons;
+    for (slong w = 0; w < cw; w++)
+        for (bword x = poly_inc(P, u)[w]; x != 0; x &= x - 1)
+            if (64 * w + __builtin_ctzll(x) < m && t < 64)
+                tight[t++] = 64 * w + __builtin_ctzll(x);
+    bword pw[65], sw[65];
+    pw[0] = sw[t] = (P->ngens == 64) ? ~(bword) 0 : (UWORD(1) << P->ngens) - 1;   /* all generators */
+    for (slong i = 0; i < t; i++)
+        pw[i + 1] = pw[i] & TB[tight[i]];
+    for (slong i = t - 1; i >= 0; i--)
+        sw[i] = sw[i + 1] & TB[tight[i]];
+    for (slong i = 0; i < t; i++)
+    {
+        bword o = pw[i] & sw[i + 1] & ~(UWORD(1) << u);
+        if (o != 0 && (o & (o - 1)) == 0 && sg[__builtin_ctzll(o)] < 0)
+            nb[k++] = __builtin_ctzll(o);
+    }
+    (void) dp;
+    /* increasing, as the pair loop makes them */
+    for (slong i = 1; i < k; i++)
+        for (slong j = i; j > 0 && nb[j - 1] > nb[j]; j--)
+        {
+            slong x = nb[j];
+            nb[j] = nb[j - 1];
+            nb[j - 1] = x;
+        }
+    return k;
+}
+
 static slong *
 _poly_adjacent_pairs(slong * npairs_out, const poly_t P, const signed char * sg)
 {
@@ -280,7 +319,33 @@ _poly_adjacent_pairs(slong * npairs_out, const poly_t P, const signed char * sg)
                         T[fill[64 * w + __builtin_ctzll(x)]++] = i;
         flint_free(fill);
     }
+    /* one word per generator set: the constraints' sets for the simple path */
+    bword * TB = NULL;
+    if (G <= 64)
+    {
+        TB = flint_calloc(FLINT_MAX(m, 1), sizeof(bword));
+        for (slong c = 0; c < m; c++)
+            for (slong t = toff[c]; t < toff[c + 1]; t++)
+                TB[c] |= UWORD(1) << T[t];
+    }
     for (slong a = 0; a < npos; a++)
+    {
+        if (TB != NULL && bs_count_cap(poly_inc(P, pos[a]), cw, dp) == dp - 1 && dp - 1 <= 64)
+        {
+            slong nb[64], k = _poly_simple_neighbours(nb, P, pos[a], dp, TB, sg);
+            for (slong b = 0; b < k; b++)
+            {
+                if (npairs == apairs)
+                {
+                    apairs *= 2;
+                    pairs = flint_realloc(pairs, 2 * apairs * sizeof(slong));
+                }
+                pairs[2 * npairs] = pos[a];
+                pairs[2 * npairs + 1] = nb[b];
+                npairs++;
+            }
+            continue;
+        }
         for (slong b = 0; b < nneg; b++)
         {
             slong i = pos[a], j = neg[b], best = -1;
@@ -313,6 +378,8 @@ _poly_adjacent_pairs(slong * npairs_out, const poly_t P, const signed char * sg)
             pairs[2 * npairs + 1] = j;
             npairs++;
         }
+    }
+    flint_free(TB);
     flint_free(pos);
     flint_free(toff);
     flint_free(T);
