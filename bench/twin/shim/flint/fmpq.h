@@ -16,6 +16,8 @@ static inline void fmpq_add(fmpq_t r, const fmpq_t x, const fmpq_t y) { r->num =
 static inline void fmpq_sub(fmpq_t r, const fmpq_t x, const fmpq_t y) { r->num = x->num - y->num; r->den = 1; }
 static inline void fmpq_mul(fmpq_t r, const fmpq_t x, const fmpq_t y) { r->num = x->num * y->num; r->den = 1; }
 static inline void fmpq_addmul(fmpq_t r, const fmpq_t x, const fmpq_t y) { r->num += x->num * y->num; r->den = 1; }
+static inline void fmpq_mul_fmpz(fmpq_t r, const fmpq_t x, const fmpz_t y) { r->num = x->num * *y; r->den = 1; }
+static inline void fmpq_div_fmpz(fmpq_t r, const fmpq_t x, const fmpz_t y) { r->num = x->num / *y; r->den = 1; }
 static inline void fmpq_set_si(fmpq_t r, slong p, ulong q) { r->num = (double) p / (double) q; r->den = 1; }
 static inline void fmpq_set_fmpz_frac(fmpq_t r, const fmpz_t p, const fmpz_t q) { r->num = *p / *q; r->den = 1; }
 static inline int fmpq_sgn(const fmpq_t x) { return fmpz_sgn(&x->num); }

@@ -5,6 +5,7 @@ static inline fmpz * _fmpz_vec_init(slong n) { return flint_calloc(FLINT_MAX(n, 
 static inline void _fmpz_vec_clear(fmpz * v, slong n) { (void) n; flint_free(v); }
 static inline void _fmpz_vec_set(fmpz * r, const fmpz * v, slong n) { for (slong k = 0; k < n; k++) r[k] = v[k]; }
 static inline void _fmpz_vec_zero(fmpz * r, slong n) { for (slong k = 0; k < n; k++) r[k] = 0; }
+static inline void _fmpz_vec_swap(fmpz * r, fmpz * v, slong n) { for (slong k = 0; k < n; k++) { fmpz t = r[k]; r[k] = v[k]; v[k] = t; } }
 static inline void _fmpz_vec_neg(fmpz * r, const fmpz * v, slong n) { for (slong k = 0; k < n; k++) r[k] = -v[k]; }
 static inline int _fmpz_vec_is_zero(const fmpz * v, slong n) { for (slong k = 0; k < n; k++) if (fmpz_sgn(v + k)) return 0; return 1; }
 static inline int _fmpz_vec_equal(const fmpz * u, const fmpz * v, slong n) { for (slong k = 0; k < n; k++) if (!fmpz_equal(u + k, v + k)) return 0; return 1; }
