@@ -26,21 +26,7 @@ random_net(net_t net, flint_rand_t st)
                 else if (n_randint(st, 2))
                     fmpq_set_si(fmpq_mat_entry(W, r, c), (slong) n_randint(st, 61) - 30, 1 + n_randint(st, 35));
     }
-    for (slong j = 1; j < H; j++)
-    {
-        slong froms[MAXL + 1], k = 0;
-        for (slong f = -1; f <= j - 2; f++)
-            if (n_randint(st, 2))
-                froms[k++] = f;
-        net_layer_init_shortcuts(net, j, k, froms);
-        for (slong s = 0; s < k; s++)
-        {
-            fmpq_mat_struct * S = net->layers[j].shortcuts[s].S;
-            for (slong r = 0; r < S->r; r++)
-                for (slong c = 0; c < S->c; c++)
-                    fmpq_set_si(fmpq_mat_entry(S, r, c), (slong) n_randint(st, 9) - 4, 1 + n_randint(st, 7));
-        }
-    }
+    test_random_shortcuts(net, st, H - 1, 4, 7);
 }
 
 int

@@ -96,21 +96,7 @@ random_shortcut_net(net_t net, flint_rand_t st, slong n, slong H, slong wmax)
         widths[j] = 1 + n_randint(st, wmax);
     widths[H + 1] = 1;
     test_random_net(net, st, H + 1, widths, 3);
-    for (slong j = 1; j <= H; j++)
-    {
-        slong froms[MAXL + 1], k = 0;
-        for (slong f = -1; f <= j - 2; f++)
-            if (n_randint(st, 2))
-                froms[k++] = f;
-        net_layer_init_shortcuts(net, j, k, froms);
-        for (slong s = 0; s < k; s++)
-        {
-            fmpq_mat_struct * S = net->layers[j].shortcuts[s].S;
-            for (slong r = 0; r < S->r; r++)
-                for (slong c = 0; c < S->c; c++)
-                    fmpq_set_si(fmpq_mat_entry(S, r, c), (slong) n_randint(st, 5) - 2, 1 + n_randint(st, 2));
-        }
-    }
+    test_random_shortcuts(net, st, H, 2, 2);
 }
 
 /* ---- (a) the plain network: layer j = [orig_j | x + 2 | h_0 + 2 .. h_{j-1} + 2] -- */

@@ -50,6 +50,29 @@ test_random_net(net_t net, flint_rand_t st, slong nlayers, const slong * widths,
     }
 }
 
+/* Random shortcut sets into layers 1..jmax: every allowed source (the input,
+   hidden layers 0..j-2) with probability 1/2, entries (-r..r) / (1..dmax). */
+static inline void
+test_random_shortcuts(net_t net, flint_rand_t st, slong jmax, slong r, slong dmax)
+{
+    for (slong j = 1; j <= jmax; j++)
+    {
+        slong * froms = flint_malloc((j + 1) * sizeof(slong)), k = 0;
+        for (slong f = -1; f <= j - 2; f++)
+            if (n_randint(st, 2))
+                froms[k++] = f;
+        net_layer_init_shortcuts(net, j, k, froms);
+        flint_free(froms);
+        for (slong s = 0; s < k; s++)
+        {
+            fmpq_mat_struct * S = net->layers[j].shortcuts[s].S;
+            for (slong a = 0; a < S->r; a++)
+                for (slong c = 0; c < S->c; c++)
+                    fmpq_set_si(fmpq_mat_entry(S, a, c), (slong) n_randint(st, 2 * r + 1) - r, 1 + n_randint(st, dmax));
+        }
+    }
+}
+
 typedef struct
 {
     const net_struct * net;

@@ -293,8 +293,12 @@ _complex_touches(const complex_t C, const region_struct * R)
     int touches = 0;
     /* a facet on the boundary holds a vertex, read off the incidence */
     for (slong j = 1; j < P->ncons && !touches; j++)
-        for (slong g = 0; g < P->ngens && !touches && POLY_SRC_IS_DOMAIN(P->src[j]); g++)
+    {
+        if (!POLY_SRC_IS_DOMAIN(P->src[j]))
+            continue;
+        for (slong g = 0; g < P->ngens && !touches; g++)
             touches = poly_gen_is_vertex(P, g) && bs_test(poly_inc(P, g), j);
+    }
     for (slong g = 0; g < P->ngens && !touches; g++)
     {
         if (!poly_gen_is_vertex(P, g))

@@ -481,25 +481,5 @@ poly_euler_char(const poly_t P)
 int
 poly_zero_set(bword * set, const poly_t P, const fmpz * z)
 {
-    slong d = P->n + 1;
-    fmpz_t v;
-    fmpz_init(v);
-    for (slong i = 0; i < P->nlin; i++)
-    {
-        poly_vec_dot(v, z, poly_lin(P, i), d);
-        if (!fmpz_is_zero(v))
-        {
-            fmpz_clear(v);
-            return 0;
-        }
-    }
-    bs_zero(set, BS_WORDS(P->ngens));
-    for (slong i = 0; i < P->ngens; i++)
-    {
-        poly_vec_dot(v, z, poly_gen(P, i), d);
-        if (fmpz_is_zero(v))
-            bs_set(set, i);
-    }
-    fmpz_clear(v);
-    return 1;
+    return poly_zero_set_filtered(set, P, NULL, z, NULL);   /* no doubles: every sign exact */
 }

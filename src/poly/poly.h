@@ -160,6 +160,8 @@ typedef poly_dgens_struct poly_dgens_t[1];
 void poly_dgens_init(poly_dgens_t D);
 void poly_dgens_clear(poly_dgens_t D);
 void poly_dgens_set(poly_dgens_t D, const poly_t P);
+/* Room for rows rows of d doubles, D->ngens = rows (contents the caller's). */
+void poly_dgens_fit(poly_dgens_t D, slong rows, slong d);
 /* The bounding box of P's vertices from D's rows (set for P): a first, O(n)
    test of poly_position (only when P has no rays). poly_dgens_set calls it;
    call it after filling D's rows by hand. */

@@ -59,16 +59,22 @@ poly_dgens_clear(poly_dgens_t D)
 }
 
 void
-poly_dgens_set(poly_dgens_t D, const poly_t P)
+poly_dgens_fit(poly_dgens_t D, slong rows, slong d)
 {
-    slong d = P->n + 1, len = P->ngens * d;
-    if (len > D->alloc)
+    if (rows * d > D->alloc)
     {
-        D->alloc = FLINT_MAX(len, 2 * D->alloc);
+        D->alloc = FLINT_MAX(rows * d, 2 * D->alloc);
         D->g = flint_realloc(D->g, D->alloc * sizeof(double));
     }
-    D->ngens = P->ngens;
-    poly_vec_get_d(D->g, P->gens, len);
+    D->ngens = rows;
+}
+
+void
+poly_dgens_set(poly_dgens_t D, const poly_t P)
+{
+    slong d = P->n + 1;
+    poly_dgens_fit(D, P->ngens, d);
+    poly_vec_get_d(D->g, P->gens, P->ngens * d);
     poly_dgens_box(D, P);
 }
 

@@ -253,7 +253,7 @@ _poly_split_lineality(poly_t Pneg, poly_t Ppos, const poly_t P, const fmpz * g,
    E_c = the generators on inc(u) minus c, one per c. With one word per set
    (up to 64 generators) the E_c come from prefix and suffix ANDs. */
 static slong
-_poly_simple_neighbours(slong * nb, const poly_t P, slong u, slong dp, const bword * TB, const signed char * sg)
+_poly_simple_neighbours(slong * nb, const poly_t P, slong u, const bword * TB, const signed char * sg)
 {
     slong tight[64], t = 0, k = 0, cw = P->cw, m = P->ncons;
     for (slong w = 0; w < cw; w++)
@@ -272,7 +272,6 @@ _poly_simple_neighbours(slong * nb, const poly_t P, slong u, slong dp, const bwo
         if (o != 0 && (o & (o - 1)) == 0 && sg[__builtin_ctzll(o)] < 0)
             nb[k++] = __builtin_ctzll(o);
     }
-    (void) dp;
     /* increasing, as the pair loop makes them */
     for (slong i = 1; i < k; i++)
         for (slong j = i; j > 0 && nb[j - 1] > nb[j]; j--)
@@ -282,6 +281,21 @@ _poly_simple_neighbours(slong * nb, const poly_t P, slong u, slong dp, const bwo
             nb[j - 1] = x;
         }
     return k;
+}
+
+/* Appends the pair (i, j) to pairs (npairs of them, room for apairs). */
+static slong *
+_pairs_push(slong * pairs, slong * npairs, slong * apairs, slong i, slong j)
+{
+    if (*npairs == *apairs)
+    {
+        *apairs *= 2;
+        pairs = flint_realloc(pairs, 2 * *apairs * sizeof(slong));
+    }
+    pairs[2 * *npairs] = i;
+    pairs[2 * *npairs + 1] = j;
+    (*npairs)++;
+    return pairs;
 }
 
 static slong *
@@ -332,18 +346,9 @@ _poly_adjacent_pairs(slong * npairs_out, const poly_t P, const signed char * sg)
     {
         if (TB != NULL && bs_count_cap(poly_inc(P, pos[a]), cw, dp) == dp - 1 && dp - 1 <= 64)
         {
-            slong nb[64], k = _poly_simple_neighbours(nb, P, pos[a], dp, TB, sg);
+            slong nb[64], k = _poly_simple_neighbours(nb, P, pos[a], TB, sg);
             for (slong b = 0; b < k; b++)
-            {
-                if (npairs == apairs)
-                {
-                    apairs *= 2;
-                    pairs = flint_realloc(pairs, 2 * apairs * sizeof(slong));
-                }
-                pairs[2 * npairs] = pos[a];
-                pairs[2 * npairs + 1] = nb[b];
-                npairs++;
-            }
+                pairs = _pairs_push(pairs, &npairs, &apairs, pos[a], nb[b]);
             continue;
         }
         for (slong b = 0; b < nneg; b++)
@@ -367,16 +372,8 @@ _poly_adjacent_pairs(slong * npairs_out, const poly_t P, const signed char * sg)
                 if (k != i && k != j && bs_subset(Z, poly_inc(P, k), cw))
                     adjacent = 0;
             }
-            if (!adjacent)
-                continue;
-            if (npairs == apairs)
-            {
-                apairs *= 2;
-                pairs = flint_realloc(pairs, 2 * apairs * sizeof(slong));
-            }
-            pairs[2 * npairs] = i;
-            pairs[2 * npairs + 1] = j;
-            npairs++;
+            if (adjacent)
+                pairs = _pairs_push(pairs, &npairs, &apairs, i, j);
         }
     }
     flint_free(TB);
@@ -386,18 +383,6 @@ _poly_adjacent_pairs(slong * npairs_out, const poly_t P, const signed char * sg)
     flint_free(Z);
     *npairs_out = npairs;
     return pairs;
-}
-
-/* Room for rows rows of d doubles in D. */
-static void
-_dgens_fit(poly_dgens_struct * D, slong rows, slong d)
-{
-    if (rows * d > D->alloc)
-    {
-        D->alloc = FLINT_MAX(rows * d, 2 * D->alloc);
-        D->g = flint_realloc(D->g, D->alloc * sizeof(double));
-    }
-    D->ngens = rows;
 }
 
 void
@@ -428,15 +413,14 @@ poly_split_take(poly_t Pneg, poly_dgens_t Dneg, poly_t Ppos, poly_dgens_t Dpos, 
 
     /* signs through the filter; the exact values only where the new
        generators need them */
-    for (slong i = 0; i < G; i++)
-        sg[i] = (signed char) poly_gen_sgn(P, Dv, i, g, gd, v);
     slong npairs = 0, npos = 0, nneg = 0;
-    slong * pairs = _poly_adjacent_pairs(&npairs, P, sg);
     for (slong i = 0; i < G; i++)
     {
+        sg[i] = (signed char) poly_gen_sgn(P, Dv, i, g, gd, v);
         npos += (sg[i] > 0);
         nneg += (sg[i] < 0);
     }
+    slong * pairs = _poly_adjacent_pairs(&npairs, P, sg);
     char * have = flint_calloc(FLINT_MAX(G, 1), 1);
     for (slong p = 0; p < 2 * npairs; p++)
         if (!have[pairs[p]])
@@ -467,7 +451,7 @@ poly_split_take(poly_t Pneg, poly_dgens_t Dneg, poly_t Ppos, poly_dgens_t Dpos, 
             cnt += (sg[i] * side >= 0);
         _poly_reshape(C, cnt + npairs, P->nlin, m + 1);
         if (DC != NULL)
-            _dgens_fit(DC, cnt + npairs, d);
+            poly_dgens_fit(DC, cnt + npairs, d);
         poly_vec_set(C->lin, P->lin, P->nlin * d);
         slong k = 0;
         for (slong i = 0; i < G; i++)

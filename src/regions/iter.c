@@ -81,11 +81,8 @@ regions_iter_init(regions_iter_t it, const net_t net, const poly_t domain)
     it->N = net_num_hidden(net);
     slong L = net->nlayers - 1, d = it->n + 1, N1 = FLINT_MAX(it->N, 1);
     it->L = L;
-    it->first = flint_malloc((L + 1) * sizeof(slong));
-    it->first[0] = 0;
-    for (slong j = 0; j < L; j++)
-        it->first[j + 1] = it->first[j] + net->layers[j].W->r;
     net_rows_init(it->rows, net);
+    it->first = it->rows->first;
     it->zraw = _fmpz_vec_init(N1 * d);
     it->zint = _fmpz_vec_init(N1 * d);
     it->zd = flint_calloc(N1 * d, sizeof(double));
@@ -148,7 +145,6 @@ regions_iter_clear(regions_iter_t it)
     flint_free(it->stack_cand);
     flint_free(it->pool);
     flint_free(it->stamp);
-    flint_free(it->first);
 }
 
 void

@@ -92,7 +92,7 @@ typedef struct
 {
     const net_struct * net;
     slong n, N, L;
-    slong * first;                /* first hidden neuron of each layer, first[L] = N */
+    const slong * first;          /* first hidden neuron of each layer, first[L] = N (rows->first) */
     net_rows_t rows;              /* the network's rows in integers (net.h) */
     fmpz * zraw;                  /* N rows z_m: the pre-activation is z_m / D_m (net_rows_layer) */
     fmpz * zint;                  /* N rows (c, a), primitive integer */
