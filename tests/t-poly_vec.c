@@ -55,6 +55,7 @@ main(void)
     fmpz_t c, common;
     fmpz_init(c);
     fmpz_init(common);
+    slong big_content = 0;
     for (slong iter = 0; iter < 20000; iter++)
     {
         slong len = 1 + n_randint(st, 8);
@@ -106,6 +107,59 @@ main(void)
         fmpz_clear(x);
         fmpz_clear(y);
     }
+    /* inline inputs whose combination has a content of one or two words and
+       entries of two (the 128-bit gcd of combine_primitive): a = c alpha,
+       b = c beta with c up to 2^30, x = e xi, y = e eta with e up to 2^40 */
+    for (slong iter = 0; iter < 20000; iter++)
+    {
+        slong len = 1 + n_randint(st, 8);
+        fmpz * a = _fmpz_vec_init(len), * b = _fmpz_vec_init(len);
+        fmpz * o = _fmpz_vec_init(len), * r = _fmpz_vec_init(len);
+        fmpz_t x, y, e;
+        fmpz_init(x);
+        fmpz_init(y);
+        fmpz_init(e);
+        fmpz_set_ui(common, 1 + n_randint(st, UWORD(1) << n_randint(st, 31)));
+        fmpz_set_ui(e, 1 + n_randint(st, UWORD(1) << n_randint(st, 41)));
+        for (slong k = 0; k < len; k++)
+        {
+            fmpz_set_si(a + k, (slong) n_randint(st, UWORD(1) << 30) - (WORD(1) << 29));
+            fmpz_set_si(b + k, (slong) n_randint(st, UWORD(1) << 30) - (WORD(1) << 29));
+            if (n_randint(st, 4) == 0)
+                fmpz_zero(n_randint(st, 2) ? a + k : b + k);
+            fmpz_mul(a + k, a + k, common);
+            fmpz_mul(b + k, b + k, common);
+            _random_entry(o + k, st, common);
+        }
+        fmpz_set_ui(x, 1 + n_randint(st, UWORD(1) << 20));
+        fmpz_set_si(y, (slong) n_randint(st, UWORD(1) << 21) - (WORD(1) << 20));
+        fmpz_mul(x, x, e);
+        fmpz_mul(y, y, e);
+        slong inl = 1;
+        for (slong k = 0; k < len; k++)
+            inl &= !COEFF_IS_MPZ(a[k]) && !COEFF_IS_MPZ(b[k]);
+        inl &= !COEFF_IS_MPZ(*x) && !COEFF_IS_MPZ(*y);
+        _fmpz_vec_scalar_mul_fmpz(r, a, len, x);
+        _fmpz_vec_scalar_submul_fmpz(r, b, len, y);
+        _fmpz_vec_content(c, r, len);
+        if (!fmpz_is_zero(c))
+            _fmpz_vec_scalar_divexact_fmpz(r, r, len, c);
+        big_content += inl && fmpz_bits(c) > 64;
+        poly_vec_combine_primitive(o, a, x, b, y, len);
+        CHECK(_fmpz_vec_equal(o, r, len), "combine_primitive differs (two-word content, len %ld, iter %ld)",
+              (long) len, (long) iter);
+        for (slong k = 0; k < len; k++)
+            CHECK(_canonical(o + k), "entry %ld of combine_primitive is not canonical", (long) k);
+        _fmpz_vec_clear(a, len);
+        _fmpz_vec_clear(b, len);
+        _fmpz_vec_clear(o, len);
+        _fmpz_vec_clear(r, len);
+        fmpz_clear(x);
+        fmpz_clear(y);
+        fmpz_clear(e);
+    }
+    /* the cases the loop is for were met */
+    CHECK(big_content > 1000, "only %ld contents above a word", (long) big_content);
     fmpz_clear(c);
     fmpz_clear(common);
     flint_randclear(st);

@@ -317,14 +317,41 @@ _udivrem128(ulong * rem, unsigned __int128 n, ulong d)
     return ((unsigned __int128) q1 << 64) | q0;
 }
 
+/* gcd of two nonzero 128-bit values: Euclid's remainders (libgcc's 128-bit
+   modulo) until both fit a word, then the binary gcd of words */
+static unsigned __int128
+_gcd128(unsigned __int128 a, unsigned __int128 b)
+{
+    while ((a >> 64) != 0 || (b >> 64) != 0)
+    {
+        unsigned __int128 t = a % b;
+        if (t == 0)
+            return b;
+        a = b;
+        b = t;
+    }
+    return _word_gcd((ulong) a, (ulong) b);
+}
+
+/* q = |r| / g for g dividing r: two word divisions when g fits a word */
+static inline unsigned __int128
+_divexact128(unsigned __int128 r, unsigned __int128 g)
+{
+    ulong m;
+    if ((g >> 64) == 0)
+        return _udivrem128(&m, r, (ulong) g);
+    return r / g;
+}
+
 void
 poly_vec_combine_primitive(fmpz * o, const fmpz * a, const fmpz_t x, const fmpz * b, const fmpz_t y, slong len)
 {
     /* Fast path, exact: all inline (|.| < 2^62), so every entry r_k = x a_k -
-       y b_k is below 2^125 in 128 bits. The content is a gcd with the smallest
-       nonzero |r_k|; when that is below 2^64 every other step is a 128-by-64
-       remainder and a word gcd (the search's new vertices: entries of two
-       words, contents of one). Anything else goes the generic way. */
+       y b_k is below 2^125 in 128 bits, and so is their content g (a divisor
+       of the smallest nonzero |r_k|). While g fits a word every step is a
+       128-by-64 remainder and a word gcd (the usual new vertex: entries of two
+       words, a content of one); else 128-bit remainders (_gcd128). Anything
+       else goes the generic way. */
     enum { MAXLEN = 16 };
     __int128 r[MAXLEN];
     slong k, kmin = -1;
@@ -343,22 +370,26 @@ poly_vec_combine_primitive(fmpz * o, const fmpz * a, const fmpz_t x, const fmpz 
         _fmpz_vec_zero(o, len);
         return;
     }
-    if (_abs128(r[kmin]) >> 64 != 0)
-        goto generic;
-    ulong g = (ulong) _abs128(r[kmin]);
-    ulong m;
+    unsigned __int128 g = _abs128(r[kmin]);
     for (k = 0; k < len && g > 1; k++)
     {
-        _udivrem128(&m, _abs128(r[k]), g);
-        if (m != 0)
-            g = _word_gcd(g, m);
+        unsigned __int128 u = _abs128(r[k]);
+        if ((g >> 64) == 0)
+        {
+            ulong m;
+            _udivrem128(&m, u, (ulong) g);
+            if (m != 0)
+                g = _word_gcd((ulong) g, m);
+        }
+        else if (u % g != 0)
+            g = _gcd128(g, u % g);
     }
     for (k = 0; k < len; k++)
     {
         __int128 q = r[k];
         if (g > 1)
         {
-            unsigned __int128 u = _udivrem128(&m, _abs128(r[k]), g);
+            unsigned __int128 u = _divexact128(_abs128(r[k]), g);
             q = r[k] < 0 ? -(__int128) u : (__int128) u;
         }
         if (q >= COEFF_MIN && q <= COEFF_MAX)
