@@ -120,11 +120,18 @@ check_count(const poly_t P, slong num, const bword * sets, const slong * dims, f
     }
     poly_faces_count(all, out, P, Z, nz);
     poly_faces_count(NULL, out2, P, Z, nz);
+    /* with the generators' doubles (the search's regions): the same counts */
+    slong out3[32];
+    poly_dgens_t D;
+    poly_dgens_init(D);
+    poly_dgens_set(D, P);
+    poly_faces_count_d(NULL, out3, P, D, Z, nz);
+    poly_dgens_clear(D);
     for (slong k = 0; k <= n; k++)
     {
         CHECK(all[k] == ref_all[k], "count of %ld-faces %ld, the reference has %ld (n=%ld, %ld generators)",
               (long) k, (long) all[k], (long) ref_all[k], (long) n, (long) P->ngens);
-        CHECK(out[k] == ref_out[k] && out2[k] == ref_out[k],
+        CHECK(out[k] == ref_out[k] && out2[k] == ref_out[k] && out3[k] == ref_out[k],
               "%ld-faces outside %ld bad faces: %ld / %ld, the reference has %ld (n=%ld)", (long) k, (long) nz,
               (long) out[k], (long) out2[k], (long) ref_out[k], (long) n);
     }

@@ -11,6 +11,8 @@ complex_init(complex_t C, const poly_t domain, slong N, int check)
     C->N = N;
     C->center = _fmpz_vec_init(d);
     poly_interior_point_homog(C->center, domain);
+    C->centerd = flint_malloc(d * sizeof(double));
+    poly_vec_get_d(C->centerd, C->center, d);
     C->ndom = domain->ncons - 1;
     C->dom = _fmpz_vec_init(FLINT_MAX(C->ndom, 1) * d);
     _fmpz_vec_set(C->dom, domain->cons + d, C->ndom * d);
@@ -27,6 +29,8 @@ complex_init(complex_t C, const poly_t domain, slong N, int check)
     C->sign_dims = NULL;
     C->sign_alloc = 0;
     poly_faces_init(C->faces);
+    C->ws = NULL;
+    C->ws_alloc = 0;
     C->filter = -1;
     C->filter_len = 0;
     C->filter_masks = NULL;
@@ -89,14 +93,15 @@ complex_clear(complex_t C)
     flint_free(C->sign_dims);
     flint_free(C->filter_masks);
     poly_faces_clear(C->faces);
+    flint_free(C->centerd);
+    flint_free(C->ws);
 }
 
 /* Does region R count faces through neuron k's hyperplane? (see complex.h) */
 static int
-_owner_side(const complex_t C, const fmpz * z, int s, fmpz_t v)
+_owner_side(const complex_t C, const fmpz * z, const double * zd, int s, fmpz_t v)
 {
-    poly_vec_dot(v, z, C->center, C->n + 1);
-    int e = fmpz_sgn(v);
+    int e = poly_vec_dot_sgn(z, zd, C->center, C->centerd, C->n + 1, v);
     if (e != 0)
         return s * e > 0;
     return s * poly_vec_lex_sign(z + 1, C->n) > 0;
@@ -273,7 +278,7 @@ _complex_bad_sets(bword * zsets, char * zvalid, char * bad, const complex_t C, c
         const fmpz * z = R->zrows + k * d;
         if (R->sign[k] == 0)
             continue;
-        bad[i] = !_owner_side(C, z, R->sign[k], v);
+        bad[i] = !_owner_side(C, z, R->zd == NULL ? NULL : R->zd + k * d, R->sign[k], v);
         if (bad[i])
             zvalid[i] = _complex_zero_set(zsets + i * gw, R, k, d);
     }
@@ -313,20 +318,17 @@ _complex_touches(const complex_t C, const region_struct * R)
 /* The faces R owns, counted without their sets: those inside no zero set of
    a bad neuron (the local rule of complex.h), by poly_faces_count. */
 static void
-_complex_count_owned(complex_t C, slong * region_fvec, const poly_struct * P,
-                     const bword * zsets, const char * zvalid, const char * bad, slong nk)
+_complex_count_owned(complex_t C, slong * region_fvec, const region_struct * R, const bword * zsets,
+                     const char * zvalid, const char * bad, slong nk, bword * Z, slong * owned)
 {
+    const poly_struct * P = R->P;
     slong n = C->n, gw = BS_WORDS(P->ngens), nz = 0;
-    bword * Z = flint_malloc(FLINT_MAX(nk * gw, 1) * sizeof(bword));
-    slong * owned = flint_malloc((n + 1) * sizeof(slong));
     for (slong i = 0; i < nk; i++)
         if (bad[i] && zvalid[i])
             bs_copy(Z + (nz++) * gw, zsets + i * gw, gw);
-    poly_faces_count(region_fvec, owned, P, Z, nz);
+    poly_faces_count_d(region_fvec, owned, P, R->D, Z, nz);
     for (slong k = 0; k <= n; k++)
         C->fvec[k] += owned[k];
-    flint_free(owned);
-    flint_free(Z);
 }
 
 /* The same count through every face's set, for a sign filter (level sets). */
@@ -360,14 +362,24 @@ complex_add_region(complex_t C, slong * region_fvec, const region_struct * R)
 {
     const poly_struct * P = R->P;
     slong d = C->n + 1, gw = BS_WORDS(P->ngens);
-    slong nk = (R->near != NULL) ? R->nnear : R->N;
-    bword * zsets = flint_calloc(FLINT_MAX(nk * gw, 1), sizeof(bword));
-    char * zvalid = flint_calloc(FLINT_MAX(nk, 1), 1);
-    char * bad = flint_calloc(FLINT_MAX(nk, 1), 1);
+    slong nk = (R->near != NULL) ? R->nnear : R->N, nw = FLINT_MAX(nk * gw, 1);
+    /* scratch, one block kept by C: zero sets, a copy of the bad ones, the
+       owned counts, then the flags */
+    slong bytes = (2 * nw + C->n + 1) * sizeof(bword) + 2 * FLINT_MAX(nk, 1);
+    if (bytes > C->ws_alloc)
+    {
+        C->ws_alloc = FLINT_MAX(bytes, 2 * C->ws_alloc);
+        C->ws = flint_realloc(C->ws, C->ws_alloc);
+    }
+    bword * zsets = (bword *) C->ws, * Z = zsets + nw;
+    slong * owned = (slong *) (Z + nw);
+    char * zvalid = (char *) (owned + C->n + 1), * bad = zvalid + FLINT_MAX(nk, 1);
+    memset(zsets, 0, nw * sizeof(bword));
+    memset(zvalid, 0, 2 * FLINT_MAX(nk, 1));
 
     _complex_bad_sets(zsets, zvalid, bad, C, R);
     if (C->filter < 0)
-        _complex_count_owned(C, region_fvec, P, zsets, zvalid, bad, nk);
+        _complex_count_owned(C, region_fvec, R, zsets, zvalid, bad, nk, Z, owned);
     else
         _complex_count_filtered(C, region_fvec, R, zsets, zvalid, bad, nk);
     if (C->check)
@@ -381,9 +393,6 @@ complex_add_region(complex_t C, slong * region_fvec, const region_struct * R)
         _check_faces(C, R, dsets);
         flint_free(dsets);
     }
-    flint_free(zsets);
-    flint_free(zvalid);
-    flint_free(bad);
 
     /* region-level counts: only regions selected by the filter */
     if (!_region_selected(C, R))

@@ -29,6 +29,7 @@ typedef struct
 {
     slong n, N;
     fmpz * center;           /* homogeneous interior point of the domain */
+    double * centerd;        /* the same as doubles, for the sign filter */
     slong ndom;              /* facets of the domain */
     fmpz * dom;              /* their rows (c, a) */
     double * domd;           /* the same as doubles (poly_vec_get_d), for the sign filter */
@@ -43,6 +44,8 @@ typedef struct
     slong * sign_dims;
     slong sign_alloc;
     poly_faces_t faces;      /* scratch */
+    char * ws;               /* scratch of complex_add_region (ws_alloc bytes) */
+    slong ws_alloc;
     slong filter;            /* -1, or the first hidden neuron of the filter (complex_set_filter_signs) */
     slong filter_len;        /* neurons filter .. filter + filter_len - 1 */
     int * filter_masks;      /* their masks: bit 0: sign -, bit 1: sign 0, bit 2: sign + */

@@ -20,7 +20,14 @@
 
 #define FACES_SIMPLE_MAX_DIM 16
 
-/* popcount of a subset of constraints (bs_count's SWAR: no libgcc call) */
+/* popcount of a word (bs_count's SWAR: no libgcc call) */
+static inline slong
+_popc64(bword w)
+{
+    return bs_count(&w, 1);
+}
+
+/* popcount of a subset of constraints */
 static inline slong
 _popc(unsigned s)
 {
@@ -154,7 +161,7 @@ _key_sort(slong * idx, slong * tmp, slong len, const double * key)
    (the largest upper end before a cut below the smallest lower end after it)
    is sorted exactly; outside such runs the doubles decide correctly. */
 static void
-_lex_order(slong * idx, slong * tmp, slong G, lex_ctx * x)
+_lex_order(slong * idx, slong * tmp, double * lo, slong G, lex_ctx * x)
 {
     const double * key = x->key, * err = x->err;
     for (slong g = 0; g < G; g++)
@@ -164,7 +171,6 @@ _lex_order(slong * idx, slong * tmp, slong G, lex_ctx * x)
             return;
         }
     _key_sort(idx, tmp, G, key);
-    double * lo = flint_malloc(FLINT_MAX(G, 1) * sizeof(double));
     for (slong r = G - 1; r >= 0; r--)
     {
         double l = key[idx[r]] - err[idx[r]];
@@ -185,16 +191,22 @@ _lex_order(slong * idx, slong * tmp, slong G, lex_ctx * x)
         }
         a = r + 1;
     }
-    flint_free(lo);
 }
 
-/* rank[g] = the place of vertex g in lexicographic order (P a polytope) */
+/* rank[g] = the place of vertex g in lexicographic order (P a polytope), with
+   room ws of FACES_LEX_WS(G) bytes (idx, tmp, key, err, lo). The keys come from D's
+   doubles when D is P's (poly_dgens_set: each entry converted as fmpz_get_d
+   would, the same errors), else from the entries. */
+#define FACES_LEX_WS(G) (2 * (G) * sizeof(slong) + 3 * (G) * sizeof(double))
+
 static void
-_faces_lex_rank(slong * rank, const poly_t P)
+_faces_lex_rank_ws(slong * rank, const poly_t P, const poly_dgens_struct * D, void * ws)
 {
-    slong G = P->ngens;
-    slong * idx = flint_malloc(2 * FLINT_MAX(G, 1) * sizeof(slong));
-    double * key = flint_malloc(2 * FLINT_MAX(G, 1) * sizeof(double)), * err = key + FLINT_MAX(G, 1);
+    slong G = P->ngens, n = P->n;
+    slong * idx = ws;
+    double * key = (double *) (idx + 2 * G), * err = key + G, * lo = err + G;
+    const double * dg = (D != NULL && D->ngens == G) ? D->g : NULL;
+    double coeff[FACES_SIMPLE_MAX_DIM + 1];
     lex_ctx x;
     x.P = P;
     x.key = key;
@@ -203,13 +215,17 @@ _faces_lex_rank(slong * rank, const poly_t P)
     fmpz_init(x.b);
     fmpz_init(x.cu);
     fmpz_init(x.cv);
+    for (slong i = 1; i <= n && i <= FACES_SIMPLE_MAX_DIM; i++)
+        coeff[i] = (double) _lex_coeff(i);
     for (slong g = 0; g < G; g++)
     {
         const fmpz * p = poly_gen(P, g);
-        double t = fmpz_get_d(p), k = 0, e = 0;
-        for (slong i = 1; i <= P->n; i++)
+        const double * u = (dg != NULL) ? dg + g * (n + 1) : NULL;
+        double t = u ? u[0] : fmpz_get_d(p), k = 0, e = 0;
+        for (slong i = 1; i <= n; i++)
         {
-            double term = (double) _lex_coeff(i) * fmpz_get_d(p + i) / t;
+            double c = (i <= FACES_SIMPLE_MAX_DIM) ? coeff[i] : (double) _lex_coeff(i);
+            double term = c * (u ? u[i] : fmpz_get_d(p + i)) / t;
             k += term;
             e += fabs(term);
         }
@@ -217,15 +233,21 @@ _faces_lex_rank(slong * rank, const poly_t P)
         key[g] = k;
         err[g] = 1e-13 * e + 1e-300;
     }
-    _lex_order(idx, idx + G, G, &x);
+    _lex_order(idx, idx + G, lo, G, &x);
     for (slong r = 0; r < G; r++)
         rank[idx[r]] = r;
     fmpz_clear(x.a);
     fmpz_clear(x.b);
     fmpz_clear(x.cu);
     fmpz_clear(x.cv);
-    flint_free(key);
-    flint_free(idx);
+}
+
+static void
+_faces_lex_rank(slong * rank, const poly_t P)
+{
+    void * ws = flint_malloc(FACES_LEX_WS(FLINT_MAX(P->ngens, 1)));
+    _faces_lex_rank_ws(rank, P, NULL, ws);
+    flint_free(ws);
 }
 
 /* v's constraints (n of them) into tight, and the bad masks inside them as
@@ -739,8 +761,113 @@ _faces_count_at_vertices(slong * all, slong * outside, const poly_t P, const bwo
     flint_free(nonsimple);
 }
 
-void
-poly_faces_count(slong * all, slong * outside, const poly_t P, const bword * Z, slong nz)
+/* The h-vector count of _faces_count_hvector for the usual region, without
+   allocation: a polytope of at most 64 generators and 64 constraints (one
+   word per set), every vertex simple, at most 64 zero sets. Returns 0 (and
+   counts nothing) when P is not such, or an edge is not as assumed. */
+static int
+_faces_count_simple1(slong * all, slong * outside, const poly_t P, const poly_dgens_struct * D,
+                     const bword * Z, slong nz)
+{
+    slong n = P->n, G = P->ngens, m = P->ncons, nb = 0;
+    if (P->nlin != 0 || n < 1 || n > FACES_SIMPLE_MAX_DIM || G < 1 || G > 64 || m > 64 || P->cw != 1
+        || nz > 64)
+        return 0;
+    bword T[64], M[64], allg = (G == 64) ? ~(bword) 0 : (UWORD(1) << G) - 1;
+    for (slong c = 0; c < m; c++)
+        T[c] = 0;
+    for (slong g = 0; g < G; g++)
+    {
+        bword inc = P->inc[g];
+        if (!poly_gen_is_vertex(P, g) || _popc64(inc) != n)
+            return 0;
+        for (bword y = inc; y != 0; y &= y - 1)
+            T[__builtin_ctzll(y)] |= UWORD(1) << g;
+    }
+    /* the faces Z_i as constraint masks (_faces_bad_masks: each holds a vertex
+       here unless empty) */
+    for (slong i = 0; i < nz; i++)
+    {
+        if (Z[i] == 0)
+            continue;
+        bword mk = (m == 64) ? ~(bword) 0 : (UWORD(1) << m) - 1;
+        for (bword y = Z[i]; y != 0; y &= y - 1)
+            mk &= P->inc[__builtin_ctzll(y)];
+        M[nb++] = mk;
+    }
+    slong rank[64], binom[FACES_SIMPLE_MAX_DIM + 1][FACES_SIMPLE_MAX_DIM + 1], c[2 * (FACES_SIMPLE_MAX_DIM + 1)];
+    char ws[FACES_LEX_WS(64)];
+    _faces_lex_rank_ws(rank, P, D, ws);
+    for (slong i = 0; i <= n; i++)
+        for (slong j = 0; j <= i; j++)
+            binom[i][j] = (j == 0 || j == i) ? 1 : binom[i - 1][j - 1] + binom[i - 1][j];
+    for (slong k = 0; k < 2 * (n + 1); k++)
+        c[k] = 0;
+    for (slong v = 0; v < G; v++)
+    {
+        bword inc = P->inc[v], pw[FACES_SIMPLE_MAX_DIM + 1], sw[FACES_SIMPLE_MAX_DIM + 1];
+        slong t = 0, nl = 0, tight[FACES_SIMPLE_MAX_DIM];
+        unsigned char pos[64];
+        unsigned lbad[64], down = 0;
+        for (bword y = inc; y != 0; y &= y - 1)
+        {
+            pos[__builtin_ctzll(y)] = (unsigned char) t;
+            tight[t++] = __builtin_ctzll(y);
+        }
+        /* the zero sets at v, as subsets of its constraints */
+        for (slong i = 0; i < nb; i++)
+            if ((M[i] & ~inc) == 0)
+            {
+                unsigned l = 0;
+                for (bword y = M[i]; y != 0; y &= y - 1)
+                    l |= 1u << pos[__builtin_ctzll(y)];
+                lbad[nl++] = l;
+            }
+        /* the edges at v: e_a = the generators on v's constraints but a */
+        pw[0] = sw[n] = allg;
+        for (slong i = 0; i < n; i++)
+            pw[i + 1] = pw[i] & T[tight[i]];
+        for (slong i = n - 1; i >= 0; i--)
+            sw[i] = sw[i + 1] & T[tight[i]];
+        for (slong i = 0; i < n; i++)
+        {
+            bword e = pw[i] & sw[i + 1], o = e & ~(UWORD(1) << v);
+            if (o == e || o == 0 || (o & (o - 1)) != 0)
+                return 0;
+            if (rank[__builtin_ctzll(o)] < rank[v])
+                down |= 1u << i;
+        }
+        unsigned up = ((1u << n) - 1) & ~down;
+        slong free = _popc(up), base = n - _popc(down);
+        for (slong r = 0; nl == 0 && r <= free; r++)
+        {
+            c[base - r] += binom[free][r];
+            c[n + 1 + base - r] += binom[free][r];
+        }
+        for (unsigned sub = up; nl > 0; sub = (sub - 1) & up)
+        {
+            unsigned S = down | sub;
+            slong dim = n - _popc(S);
+            int inside = 0;
+            for (slong i = 0; i < nl && !inside; i++)
+                inside = (S & lbad[i]) == lbad[i];
+            c[dim]++;
+            c[n + 1 + dim] += !inside;
+            if (sub == 0)
+                break;
+        }
+    }
+    for (slong k = 0; k <= n; k++)
+    {
+        if (all != NULL)
+            all[k] = c[k];
+        outside[k] = c[n + 1 + k];
+    }
+    return 1;
+}
+
+static void
+_faces_count_general(slong * all, slong * outside, const poly_t P, const bword * Z, slong nz)
 {
     slong cw = P->cw, G = P->ngens, n = P->n;
     for (slong k = 0; k <= n; k++)
@@ -763,4 +890,17 @@ poly_faces_count(slong * all, slong * outside, const poly_t P, const bword * Z, 
     else
         _poly_faces_count_descent(all, outside, P, M, nb, NULL, NULL);
     flint_free(M);
+}
+
+void
+poly_faces_count_d(slong * all, slong * outside, const poly_t P, const poly_dgens_t D, const bword * Z, slong nz)
+{
+    if (!_faces_count_simple1(all, outside, P, D, Z, nz))
+        _faces_count_general(all, outside, P, Z, nz);
+}
+
+void
+poly_faces_count(slong * all, slong * outside, const poly_t P, const bword * Z, slong nz)
+{
+    poly_faces_count_d(all, outside, P, NULL, Z, nz);
 }

@@ -181,6 +181,10 @@ int poly_position(int * strict, const poly_t P, const poly_dgens_t D, const fmpz
 /* The sign of g.u for generator i of P, through the same filter (D and gd as
    for poly_position, either may be NULL; v is scratch). */
 int poly_gen_sgn(const poly_t P, const poly_dgens_t D, slong i, const fmpz * g, const double * gd, fmpz_t v);
+/* The sign of g.u for any two integer vectors of length d through the same
+   filter (gd, ud: their doubles by poly_vec_get_d, either may be NULL; v is
+   scratch). */
+int poly_vec_dot_sgn(const fmpz * g, const double * gd, const fmpz * u, const double * ud, slong d, fmpz_t v);
 /* poly_zero_set through the filter: the same set and answer; a generator off
    the hyperplane by more than the rounding margin costs no exact product. */
 int poly_zero_set_filtered(bword * set, const poly_t P, const poly_dgens_t D, const fmpz * z, const double * zd);
@@ -215,6 +219,9 @@ void poly_faces_compute(poly_faces_t F, const poly_t P);
    be NULL) and those inside none of the nz faces Z (generator sets, as
    poly_zero_set writes them); the faces of poly_faces_compute, no sets kept. */
 void poly_faces_count(slong * all, slong * outside, const poly_t P, const bword * Z, slong nz);
+/* The same counts; D (may be NULL) the doubles of P's generators
+   (poly_dgens_set), used to order the vertices. */
+void poly_faces_count_d(slong * all, slong * outside, const poly_t P, const poly_dgens_t D, const bword * Z, slong nz);
 static inline const bword * poly_faces_set(const poly_faces_t F, slong i) { return F->sets + i * F->gw; }
 /* The generators of P on which the affine row z = (c, a) vanishes, into set
    (BS_WORDS(ngens) words); returns 0 (set untouched) when z is not constant

@@ -214,6 +214,12 @@ poly_position(int * strict, const poly_t P, const poly_dgens_t D, const fmpz * g
 }
 
 int
+poly_vec_dot_sgn(const fmpz * g, const double * gd, const fmpz * u, const double * ud, slong d, fmpz_t v)
+{
+    return _poly_dot_sgn(g, gd, u, ud, d, v, NULL);
+}
+
+int
 poly_gen_sgn(const poly_t P, const poly_dgens_t D, slong i, const fmpz * g, const double * gd, fmpz_t v)
 {
     slong d = P->n + 1;

@@ -142,9 +142,11 @@ _poly_remove_redundant(poly_t P)
 static void
 _poly_remove_cut_off(poly_t C, const poly_t P, const signed char * sg, int side)
 {
-    slong m = P->ncons, cw = P->cw, kept = 0;
-    bword * K = flint_calloc(FLINT_MAX(cw, 1), sizeof(bword));
-    slong * newidx = flint_malloc((m + 1) * sizeof(slong));
+    slong m = P->ncons, cw = P->cw, kept = 0, newidxb[256];
+    bword Kb[8];
+    bword * K = (cw <= 8) ? Kb : flint_malloc(cw * sizeof(bword));
+    slong * newidx = (m < 256) ? newidxb : flint_malloc((m + 1) * sizeof(slong));
+    bs_zero(K, cw);
     for (slong i = 0; i < P->ngens; i++)
         if (sg[i] * side > 0)
             for (slong w = 0; w < cw; w++)
@@ -153,8 +155,10 @@ _poly_remove_cut_off(poly_t C, const poly_t P, const signed char * sg, int side)
         newidx[j] = (j == 0 || bs_test(K, j)) ? kept++ : -1;
     newidx[m] = kept++;
     _poly_compact(C, newidx, kept);
-    flint_free(K);
-    flint_free(newidx);
+    if (K != Kb)
+        flint_free(K);
+    if (newidx != newidxb)
+        flint_free(newidx);
 }
 
 /* Writes the constraint list of a child: the parent's constraints, then
@@ -283,64 +287,115 @@ _poly_simple_neighbours(slong * nb, const poly_t P, slong u, const bword * TB, c
     return k;
 }
 
-/* Appends the pair (i, j) to pairs (npairs of them, room for apairs). */
-static slong *
-_pairs_push(slong * pairs, slong * npairs, slong * apairs, slong i, slong j)
+/* The pairs found, 2 n entries in p (room for alloc pairs); p starts as the
+   caller's buffer buf and moves to the heap when that is full. */
+typedef struct
 {
-    if (*npairs == *apairs)
+    slong * p, * buf;
+    slong n, alloc;
+}
+pairs_list;
+
+static void
+_pairs_push(pairs_list * L, slong i, slong j)
+{
+    if (L->n == L->alloc)
     {
-        *apairs *= 2;
-        pairs = flint_realloc(pairs, 2 * *apairs * sizeof(slong));
+        slong * q = flint_malloc(4 * L->alloc * sizeof(slong));
+        memcpy(q, L->p, 2 * L->n * sizeof(slong));
+        if (L->p != L->buf)
+            flint_free(L->p);
+        L->p = q;
+        L->alloc *= 2;
     }
-    pairs[2 * *npairs] = i;
-    pairs[2 * *npairs + 1] = j;
-    (*npairs)++;
-    return pairs;
+    L->p[2 * L->n] = i;
+    L->p[2 * L->n + 1] = j;
+    L->n++;
 }
 
-static slong *
-_poly_adjacent_pairs(slong * npairs_out, const poly_t P, const signed char * sg)
+/* T: the generators on each constraint, as lists (toff[c] .. toff[c + 1] in
+   T, written here, both on the heap: the general pair test's case) */
+static void
+_poly_con_lists(slong ** toff_out, slong ** T_out, const poly_t P)
 {
-    slong d = P->n + 1, m = P->ncons, G = P->ngens, cw = P->cw, dp = d - P->nlin;
-    slong npairs = 0, apairs = 16, npos = 0, nneg = 0;
-    slong * pairs = flint_malloc(2 * apairs * sizeof(slong));
-    slong * pos = flint_malloc(2 * FLINT_MAX(G, 1) * sizeof(slong)), * neg = pos + FLINT_MAX(G, 1);
-    slong * toff = flint_calloc(m + 1, sizeof(slong)), * T;
-    bword * Z = flint_malloc(FLINT_MAX(cw, 1) * sizeof(bword));
+    slong m = P->ncons, G = P->ngens, cw = P->cw;
+    slong * toff = flint_calloc(m + 1, sizeof(slong));
     for (slong i = 0; i < G; i++)
-    {
-        int s = sg[i];
-        if (s > 0)
-            pos[npos++] = i;
-        else if (s < 0)
-            neg[nneg++] = i;
         for (slong w = 0; w < cw; w++)
             for (bword x = poly_inc(P, i)[w]; x != 0; x &= x - 1)
                 if (64 * w + __builtin_ctzll(x) < m)
                     toff[64 * w + __builtin_ctzll(x) + 1]++;
-    }
     for (slong c = 0; c < m; c++)
         toff[c + 1] += toff[c];
-    T = flint_malloc(FLINT_MAX(toff[m], 1) * sizeof(slong));
+    slong * T = flint_malloc(FLINT_MAX(toff[m], 1) * sizeof(slong));
+    slong * fill = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
+    for (slong c = 0; c < m; c++)
+        fill[c] = toff[c];
+    for (slong i = 0; i < G; i++)
+        for (slong w = 0; w < cw; w++)
+            for (bword x = poly_inc(P, i)[w]; x != 0; x &= x - 1)
+                if (64 * w + __builtin_ctzll(x) < m)
+                    T[fill[64 * w + __builtin_ctzll(x)]++] = i;
+    flint_free(fill);
+    *toff_out = toff;
+    *T_out = T;
+}
+
+/* Is {i, j} an edge? (the combinatorial test: at least dp - 2 common tight
+   constraints, and no third generator on all of them, looked for among those
+   of the common constraint with the fewest; Z is scratch of cw words) */
+static int
+_poly_pair_adjacent(const poly_t P, slong i, slong j, slong dp, const slong * toff, const slong * T, bword * Z)
+{
+    slong cw = P->cw, G = P->ngens, best = -1;
+    bs_and(Z, poly_inc(P, i), poly_inc(P, j), cw);
+    if (bs_count_cap(Z, cw, dp - 2) < dp - 2)
+        return 0;
+    for (slong w = 0; w < cw; w++)
+        for (bword x = Z[w]; x != 0; x &= x - 1)
+        {
+            slong c = 64 * w + __builtin_ctzll(x);
+            if (best < 0 || toff[c + 1] - toff[c] < toff[best + 1] - toff[best])
+                best = c;
+        }
+    slong lo = best < 0 ? 0 : toff[best], hi = best < 0 ? G : toff[best + 1];
+    for (slong t = lo; t < hi; t++)
     {
-        slong * fill = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
-        for (slong c = 0; c < m; c++)
-            fill[c] = toff[c];
-        for (slong i = 0; i < G; i++)
-            for (slong w = 0; w < cw; w++)
-                for (bword x = poly_inc(P, i)[w]; x != 0; x &= x - 1)
-                    if (64 * w + __builtin_ctzll(x) < m)
-                        T[fill[64 * w + __builtin_ctzll(x)]++] = i;
-        flint_free(fill);
+        slong k = best < 0 ? t : T[t];
+        if (k != i && k != j && bs_subset(Z, poly_inc(P, k), cw))
+            return 0;
     }
-    /* one word per generator set: the constraints' sets for the simple path */
-    bword * TB = NULL;
+    return 1;
+}
+
+/* Without allocation in the usual case (up to 64 generators, 128
+   constraints, every generator of g > 0 simple): the words TB straight from
+   the incidence; the lists of the general test only when a pair needs it. */
+static void
+_poly_adjacent_pairs(pairs_list * L, const poly_t P, const signed char * sg)
+{
+    enum { GMAX = 64, MMAX = 128 };
+    slong d = P->n + 1, m = P->ncons, G = P->ngens, cw = P->cw, dp = d - P->nlin;
+    slong npos = 0, nneg = 0, posb[GMAX], negb[GMAX];
+    bword TBb[MMAX], Zb[8];
+    slong * pos = (G <= GMAX) ? posb : flint_malloc(FLINT_MAX(G, 1) * sizeof(slong));
+    slong * neg = (G <= GMAX) ? negb : flint_malloc(FLINT_MAX(G, 1) * sizeof(slong));
+    bword * TB = NULL, * Z = (cw <= 8) ? Zb : flint_malloc(cw * sizeof(bword));
+    slong * toff = NULL, * T = NULL;
     if (G <= 64)
+        TB = (m <= MMAX) ? TBb : flint_malloc(FLINT_MAX(m, 1) * sizeof(bword));
+    for (slong c = 0; TB != NULL && c < m; c++)
+        TB[c] = 0;
+    for (slong i = 0; i < G; i++)
     {
-        TB = flint_calloc(FLINT_MAX(m, 1), sizeof(bword));
-        for (slong c = 0; c < m; c++)
-            for (slong t = toff[c]; t < toff[c + 1]; t++)
-                TB[c] |= UWORD(1) << T[t];
+        if (sg[i] > 0)
+            pos[npos++] = i;
+        else if (sg[i] < 0)
+            neg[nneg++] = i;
+        for (slong w = 0; TB != NULL && w < cw; w++)
+            for (bword x = poly_inc(P, i)[w]; x != 0; x &= x - 1)
+                if (64 * w + __builtin_ctzll(x) < m)
+                    TB[64 * w + __builtin_ctzll(x)] |= UWORD(1) << i;
     }
     for (slong a = 0; a < npos; a++)
     {
@@ -348,50 +403,55 @@ _poly_adjacent_pairs(slong * npairs_out, const poly_t P, const signed char * sg)
         {
             slong nb[64], k = _poly_simple_neighbours(nb, P, pos[a], TB, sg);
             for (slong b = 0; b < k; b++)
-                pairs = _pairs_push(pairs, &npairs, &apairs, pos[a], nb[b]);
+                _pairs_push(L, pos[a], nb[b]);
             continue;
         }
+        if (toff == NULL)
+            _poly_con_lists(&toff, &T, P);
         for (slong b = 0; b < nneg; b++)
-        {
-            slong i = pos[a], j = neg[b], best = -1;
-            bs_and(Z, poly_inc(P, i), poly_inc(P, j), cw);
-            if (bs_count_cap(Z, cw, dp - 2) < dp - 2)
-                continue;
-            for (slong w = 0; w < cw; w++)
-                for (bword x = Z[w]; x != 0; x &= x - 1)
-                {
-                    slong c = 64 * w + __builtin_ctzll(x);
-                    if (best < 0 || toff[c + 1] - toff[c] < toff[best + 1] - toff[best])
-                        best = c;
-                }
-            int adjacent = 1;
-            slong lo = best < 0 ? 0 : toff[best], hi = best < 0 ? G : toff[best + 1];
-            for (slong t = lo; t < hi && adjacent; t++)
-            {
-                slong k = best < 0 ? t : T[t];
-                if (k != i && k != j && bs_subset(Z, poly_inc(P, k), cw))
-                    adjacent = 0;
-            }
-            if (adjacent)
-                pairs = _pairs_push(pairs, &npairs, &apairs, i, j);
-        }
+            if (_poly_pair_adjacent(P, pos[a], neg[b], dp, toff, T, Z))
+                _pairs_push(L, pos[a], neg[b]);
     }
-    flint_free(TB);
-    flint_free(pos);
+    if (TB != TBb)
+        flint_free(TB);
+    if (pos != posb)
+    {
+        flint_free(pos);
+        flint_free(neg);
+    }
+    if (Z != Zb)
+        flint_free(Z);
     flint_free(toff);
     flint_free(T);
-    flint_free(Z);
-    *npairs_out = npairs;
-    return pairs;
+}
+
+/* Frees poly_split_take's values and signs (on the stack when they are buf) */
+static void
+_poly_split_free(fmpz * gv, fmpz * gvb, slong G, signed char * sg, signed char * sgb)
+{
+    for (slong i = 0; i < G; i++)
+        fmpz_clear(gv + i);
+    if (gv != gvb)
+        flint_free(gv);
+    if (sg != sgb)
+        flint_free(sg);
 }
 
 void
 poly_split_take(poly_t Pneg, poly_dgens_t Dneg, poly_t Ppos, poly_dgens_t Dpos, poly_t P,
                 const poly_dgens_t D, const fmpz * g, const double * gd, slong src, int take)
 {
+    /* scratch on the stack for the usual sizes */
+    enum { GMAX = 64, PMAX = 256, WMAX = 128 };
     slong d = P->n + 1, m = P->ncons, G = P->ngens, cw = P->cw;
-    fmpz * gv = _fmpz_vec_init(FLINT_MAX(G, 1));
-    signed char * sg = flint_malloc(FLINT_MAX(G, 1));
+    fmpz gvb[GMAX], Wb[WMAX];
+    signed char sgb[GMAX];
+    char haveb[GMAX];
+    slong pairsb[2 * PMAX];
+    fmpz * gv = (G <= GMAX) ? gvb : _fmpz_vec_init(G);
+    signed char * sg = (G <= GMAX) ? sgb : flint_malloc(G);
+    if (G <= GMAX)
+        memset(gvb, 0, G * sizeof(fmpz));
     fmpz_t v;
     fmpz_init(v);
     const poly_dgens_struct * Dv = (D != NULL && D->ngens == G) ? D : NULL;
@@ -405,33 +465,42 @@ poly_split_take(poly_t Pneg, poly_dgens_t Dneg, poly_t Ppos, poly_dgens_t Dpos, 
             poly_dgens_set(Dneg, Pneg);
         if (Ppos != NULL && Dpos != NULL)
             poly_dgens_set(Dpos, Ppos);
-        _fmpz_vec_clear(gv, FLINT_MAX(G, 1));
-        flint_free(sg);
+        _poly_split_free(gv, gvb, G, sg, sgb);
         fmpz_clear(v);
         return;
     }
 
     /* signs through the filter; the exact values only where the new
        generators need them */
-    slong npairs = 0, npos = 0, nneg = 0;
+    slong npos = 0, nneg = 0;
     for (slong i = 0; i < G; i++)
     {
         sg[i] = (signed char) poly_gen_sgn(P, Dv, i, g, gd, v);
         npos += (sg[i] > 0);
         nneg += (sg[i] < 0);
     }
-    slong * pairs = _poly_adjacent_pairs(&npairs, P, sg);
-    char * have = flint_calloc(FLINT_MAX(G, 1), 1);
+    pairs_list L;
+    L.p = L.buf = pairsb;
+    L.n = 0;
+    L.alloc = PMAX;
+    _poly_adjacent_pairs(&L, P, sg);
+    slong npairs = L.n, * pairs = L.p;
+    char * have = (G <= GMAX) ? haveb : flint_malloc(G);
+    memset(have, 0, G);
     for (slong p = 0; p < 2 * npairs; p++)
         if (!have[pairs[p]])
         {
             poly_vec_dot(gv + pairs[p], g, poly_gen(P, pairs[p]), d);
             have[pairs[p]] = 1;
         }
-    flint_free(have);
+    if (have != haveb)
+        flint_free(have);
     /* the generators on the crossing edges, once for both sides: w = g(u) v
        - g(v) u with g(u) > 0 > g(v), a positive combination with g(w) = 0 */
-    fmpz * W = _fmpz_vec_init(FLINT_MAX(npairs, 1) * d);
+    slong nw = npairs * d;
+    fmpz * W = (nw <= WMAX) ? Wb : _fmpz_vec_init(nw);
+    if (nw <= WMAX)
+        memset(Wb, 0, nw * sizeof(fmpz));
     for (slong p = 0; p < npairs; p++)
     {
         slong i = pairs[2 * p], j = pairs[2 * p + 1];
@@ -498,10 +567,13 @@ poly_split_take(poly_t Pneg, poly_dgens_t Dneg, poly_t Ppos, poly_dgens_t Dpos, 
             _poly_remove_redundant(C);   /* not a proper cut: the general rule */
     }
 
-    _fmpz_vec_clear(W, FLINT_MAX(npairs, 1) * d);
-    flint_free(pairs);
-    flint_free(sg);
-    _fmpz_vec_clear(gv, FLINT_MAX(G, 1));
+    for (slong k = 0; k < nw; k++)
+        fmpz_clear(W + k);
+    if (W != Wb)
+        flint_free(W);
+    if (pairs != pairsb)
+        flint_free(pairs);
+    _poly_split_free(gv, gvb, G, sg, sgb);
     fmpz_clear(v);
 }
 
