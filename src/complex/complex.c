@@ -304,12 +304,16 @@ _complex_touches(const complex_t C, const region_struct * R)
         for (slong g = 0; g < P->ngens && !touches; g++)
             touches = poly_gen_is_vertex(P, g) && bs_test(poly_inc(P, g), j);
     }
-    for (slong g = 0; g < P->ngens && !touches; g++)
+    /* else each domain facet's row at the vertices, unless the region's box
+       proves it nonzero on all of them */
+    const poly_dgens_struct * D = R->D;
+    int box = (D != NULL && D->box && D->n == P->n && D->ngens == P->ngens);
+    for (slong i = 0; i < C->ndom && !touches; i++)
     {
-        if (!poly_gen_is_vertex(P, g))
+        if (box && poly_dgens_box_sgn(D, C->domd + i * d) != 0)
             continue;
-        for (slong i = 0; i < C->ndom && !touches; i++)
-            touches = poly_gen_sgn(P, R->D, g, C->dom + i * d, C->domd + i * d, v) == 0;
+        for (slong g = 0; g < P->ngens && !touches; g++)
+            touches = poly_gen_is_vertex(P, g) && poly_gen_sgn(P, D, g, C->dom + i * d, C->domd + i * d, v) == 0;
     }
     fmpz_clear(v);
     return touches;

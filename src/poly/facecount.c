@@ -27,12 +27,20 @@ _popc64(bword w)
     return bs_count(&w, 1);
 }
 
-/* popcount of a subset of constraints */
+/* popcount of a subset of a vertex's constraints (below 2^16: n is at most
+   FACES_SIMPLE_MAX_DIM), by bytes */
+#define P2(k) k, k + 1, k + 1, k + 2
+#define P4(k) P2(k), P2(k + 1), P2(k + 1), P2(k + 2)
+#define P6(k) P4(k), P4(k + 1), P4(k + 1), P4(k + 2)
+static const unsigned char _popc_byte[256] = { P6(0), P6(1), P6(1), P6(2) };
+#undef P2
+#undef P4
+#undef P6
+
 static inline slong
 _popc(unsigned s)
 {
-    bword w = s;
-    return bs_count(&w, 1);
+    return _popc_byte[s & 255] + _popc_byte[(s >> 8) & 255];
 }
 
 /* The masks of the faces Z_i (generator sets, gw words each) that hold a
@@ -199,22 +207,22 @@ _lex_order(slong * idx, slong * tmp, double * lo, slong G, lex_ctx * x)
    would, the same errors), else from the entries. */
 #define FACES_LEX_WS(G) (2 * (G) * sizeof(slong) + 3 * (G) * sizeof(double))
 
+/* The keys of _lex_less (x's fmpz initialised here, cleared by the caller):
+   from D's doubles when D is P's (poly_dgens_set: each entry converted as
+   fmpz_get_d would, the same errors), else from the entries. */
 static void
-_faces_lex_rank_ws(slong * rank, const poly_t P, const poly_dgens_struct * D, void * ws)
+_faces_lex_keys(lex_ctx * x, double * key, double * err, const poly_t P, const poly_dgens_struct * D)
 {
     slong G = P->ngens, n = P->n;
-    slong * idx = ws;
-    double * key = (double *) (idx + 2 * G), * err = key + G, * lo = err + G;
     const double * dg = (D != NULL && D->ngens == G) ? D->g : NULL;
     double coeff[FACES_SIMPLE_MAX_DIM + 1];
-    lex_ctx x;
-    x.P = P;
-    x.key = key;
-    x.err = err;
-    fmpz_init(x.a);
-    fmpz_init(x.b);
-    fmpz_init(x.cu);
-    fmpz_init(x.cv);
+    x->P = P;
+    x->key = key;
+    x->err = err;
+    fmpz_init(x->a);
+    fmpz_init(x->b);
+    fmpz_init(x->cu);
+    fmpz_init(x->cv);
     for (slong i = 1; i <= n && i <= FACES_SIMPLE_MAX_DIM; i++)
         coeff[i] = (double) _lex_coeff(i);
     for (slong g = 0; g < G; g++)
@@ -229,17 +237,36 @@ _faces_lex_rank_ws(slong * rank, const poly_t P, const poly_dgens_struct * D, vo
             k += term;
             e += fabs(term);
         }
-        idx[g] = g;
         key[g] = k;
         err[g] = 1e-13 * e + 1e-300;
     }
+}
+
+static void
+_lex_ctx_clear(lex_ctx * x)
+{
+    fmpz_clear(x->a);
+    fmpz_clear(x->b);
+    fmpz_clear(x->cu);
+    fmpz_clear(x->cv);
+}
+
+/* rank[g] = the place of vertex g in lexicographic order (P a polytope), with
+   room ws of FACES_LEX_WS(G) bytes (idx, tmp, key, err, lo) */
+static void
+_faces_lex_rank_ws(slong * rank, const poly_t P, const poly_dgens_struct * D, void * ws)
+{
+    slong G = P->ngens;
+    slong * idx = ws;
+    double * key = (double *) (idx + 2 * G), * err = key + G, * lo = err + G;
+    lex_ctx x;
+    _faces_lex_keys(&x, key, err, P, D);
+    for (slong g = 0; g < G; g++)
+        idx[g] = g;
     _lex_order(idx, idx + G, lo, G, &x);
     for (slong r = 0; r < G; r++)
         rank[idx[r]] = r;
-    fmpz_clear(x.a);
-    fmpz_clear(x.b);
-    fmpz_clear(x.cu);
-    fmpz_clear(x.cv);
+    _lex_ctx_clear(&x);
 }
 
 static void
@@ -795,9 +822,21 @@ _faces_count_simple1(slong * all, slong * outside, const poly_t P, const poly_dg
             mk &= P->inc[__builtin_ctzll(y)];
         M[nb++] = mk;
     }
-    slong rank[64], binom[FACES_SIMPLE_MAX_DIM + 1][FACES_SIMPLE_MAX_DIM + 1], c[2 * (FACES_SIMPLE_MAX_DIM + 1)];
-    char ws[FACES_LEX_WS(64)];
-    _faces_lex_rank_ws(rank, P, D, ws);
+    /* the order: an edge goes down when its other end comes first (_lex_less,
+       compared per edge: no sort) */
+    slong binom[FACES_SIMPLE_MAX_DIM + 1][FACES_SIMPLE_MAX_DIM + 1], c[2 * (FACES_SIMPLE_MAX_DIM + 1)];
+    double key[64], err[64], klo[64], khi[64];
+    lex_ctx x;
+    _faces_lex_keys(&x, key, err, P, D);
+    for (slong g = 0; g < G; g++)
+    {
+        /* the intervals of _lex_less (rounding their ends is far inside the
+           slack of err); an infinite key gets NaN ends, which fail every
+           comparison and leave the pair to _lex_less */
+        klo[g] = isfinite(key[g]) ? key[g] - err[g] : NAN;
+        khi[g] = isfinite(key[g]) ? key[g] + err[g] : NAN;
+    }
+    int ok = 1;
     for (slong i = 0; i <= n; i++)
         for (slong j = 0; j <= i; j++)
             binom[i][j] = (j == 0 || j == i) ? 1 : binom[i - 1][j - 1] + binom[i - 1][j];
@@ -833,10 +872,16 @@ _faces_count_simple1(slong * all, slong * outside, const poly_t P, const poly_dg
         {
             bword e = pw[i] & sw[i + 1], o = e & ~(UWORD(1) << v);
             if (o == e || o == 0 || (o & (o - 1)) != 0)
-                return 0;
-            if (rank[__builtin_ctzll(o)] < rank[v])
-                down |= 1u << i;
+                ok = 0;
+            else
+            {
+                slong w = __builtin_ctzll(o);
+                if (khi[w] < klo[v] || (!(khi[v] < klo[w]) && _lex_less(&x, w, v)))
+                    down |= 1u << i;
+            }
         }
+        if (!ok)
+            break;
         unsigned up = ((1u << n) - 1) & ~down;
         slong free = _popc(up), base = n - _popc(down);
         for (slong r = 0; nl == 0 && r <= free; r++)
@@ -857,6 +902,9 @@ _faces_count_simple1(slong * all, slong * outside, const poly_t P, const poly_dg
                 break;
         }
     }
+    _lex_ctx_clear(&x);
+    if (!ok)
+        return 0;
     for (slong k = 0; k <= n; k++)
     {
         if (all != NULL)

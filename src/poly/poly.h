@@ -166,6 +166,9 @@ void poly_dgens_fit(poly_dgens_t D, slong rows, slong d);
    test of poly_position (only when P has no rays). poly_dgens_set calls it;
    call it after filling D's rows by hand. */
 void poly_dgens_box(poly_dgens_t D, const poly_t P);
+/* The sign of the affine row g (gd: its doubles) on D's box when the doubles
+   prove it strict everywhere on it (D->box set): +1 or -1; 0 when not proved. */
+int poly_dgens_box_sgn(const poly_dgens_t D, const double * gd);
 /* r[i] = v[i] as a double (NaN beyond 1000 bits). */
 void poly_vec_get_d(double * r, const fmpz * v, slong len);
 /* poly_side(P, g), with *strict = 1 when moreover g vanishes at no vertex

@@ -79,13 +79,14 @@ poly_dgens_set(poly_dgens_t D, const poly_t P)
 }
 
 /* The box: x_i = u_i / u_0 at a vertex u, and r = fl(fl(u_i) fl(1 / fl(u_0)))
-   has relative error below 4.01 2^-53, so x_i lies in r -+ 2^-50 |r| (the
-   subtraction rounds by 2^-53 |r| more, still inside). fl(u_0) > 0 exactly
-   when u_0 > 0 (conversion keeps signs; NaN fails the test), so a ray leaves
-   no box, and neither does an entry too big for a double or an overflowing
-   ratio (a NaN bound). Infinite bounds are allowed: a test on them gives NaN
-   or an infinity of the wrong side (comparisons with NaN are false), and
-   the vertex loop decides. */
+   has relative error below 4.01 2^-53. With l, h the least and largest r
+   over the vertices and M = max(|l|, |h|), every x_i lies in [l - 2^-50 M,
+   h + 2^-50 M]: the margin is at least 8 2^-53 |r| for each r, enough for its
+   error and for the rounding of the subtraction (at most 2^-53 (1 + 2^-50) M
+   more). fl(u_0) > 0 exactly when u_0 > 0 (conversion keeps signs; NaN
+   fails the test), so a ray leaves no box, and neither does an entry too big
+   for a double or an overflowing ratio (a NaN or infinity anywhere): the
+   bounds are finite. */
 void
 poly_dgens_box(poly_dgens_t D, const poly_t P)
 {
@@ -100,7 +101,7 @@ poly_dgens_box(poly_dgens_t D, const poly_t P)
         D->hi = flint_realloc(D->hi, n * sizeof(double));
     }
     D->n = n;
-    double * lo = D->lo, * hi = D->hi;
+    double * lo = D->lo, * hi = D->hi, nan = 0;
     for (slong k = 0; k < P->ngens; k++)
     {
         const double * u = D->g + k * d;
@@ -109,15 +110,21 @@ poly_dgens_box(poly_dgens_t D, const poly_t P)
         double inv = 1 / u[0];
         for (slong i = 0; i < n; i++)
         {
-            double r = u[1 + i] * inv, m = fabs(r) * 0x1p-50;
-            double a = r - m, b = r + m;
-            if (a != a || b != b)
-                return;                /* NaN: no box */
-            if (k == 0 || a < lo[i])
-                lo[i] = a;
-            if (k == 0 || b > hi[i])
-                hi[i] = b;
+            double r = u[1 + i] * inv;
+            nan += r - r;              /* 0, or NaN from a NaN or an infinity */
+            if (k == 0 || r < lo[i])
+                lo[i] = r;
+            if (k == 0 || r > hi[i])
+                hi[i] = r;
         }
+    }
+    if (nan != 0)
+        return;
+    for (slong i = 0; i < n; i++)
+    {
+        double M = (-lo[i] > hi[i] ? -lo[i] : hi[i]) * 0x1p-50;
+        lo[i] -= M;
+        hi[i] += M;
     }
     D->box = 1;
 }
@@ -125,18 +132,21 @@ poly_dgens_box(poly_dgens_t D, const poly_t P)
 /* The sign of g over the box, when the doubles prove it strict: the lower
    bound m = c + sum of min(a_i lo_i, a_i hi_i) of c + a.x on the box (and the
    upper bound M) computed in doubles, with the margin of the dot products
-   (the header) over the sum A of the terms' magnitudes. 0: not proved. */
-static int
-_poly_box_sgn(const poly_dgens_struct * D, const double * gd)
+   (the header) over the sum A of the terms' magnitudes. 0: not proved. (A
+   NaN term makes m, M or A NaN, and every comparison false.) */
+int
+poly_dgens_box_sgn(const poly_dgens_t D, const double * gd)
 {
     slong n = D->n;
     double m = gd[0], M = gd[0], A = fabs(gd[0]);
     for (slong i = 0; i < n; i++)
     {
-        double p = gd[1 + i] * D->lo[i], q = gd[1 + i] * D->hi[i];
-        m += fmin(p, q);
-        M += fmax(p, q);
-        A += fmax(fabs(p), fabs(q));
+        /* ternaries, not fmin and fmax (library calls): the bounds are
+           finite, so p or q is NaN only with gd[1 + i], and then both are */
+        double p = gd[1 + i] * D->lo[i], q = gd[1 + i] * D->hi[i], ap = fabs(p), aq = fabs(q);
+        m += p < q ? p : q;
+        M += p < q ? q : p;
+        A += ap > aq ? ap : aq;
     }
     double e = A * (double) (n + 5) * 0x1p-51;
     if (m > e)
@@ -190,7 +200,7 @@ poly_position(int * strict, const poly_t P, const poly_dgens_t D, const fmpz * g
     const double * ud = (D != NULL && D->ngens == P->ngens) ? D->g : NULL;
     if (ud != NULL && gd != NULL && D->box && D->n == P->n)
     {
-        int b = _poly_box_sgn(D, gd);
+        int b = poly_dgens_box_sgn(D, gd);
         if (b != 0)
         {
             /* every generator is a vertex with g of sign b */

@@ -42,6 +42,18 @@ poly_side(const poly_t P, const fmpz * g)
     return pos ? 1 : (neg ? -1 : 0);
 }
 
+/* Swaps two vectors' entries (an fmpz is one word: no call per entry) */
+static inline void
+_poly_vec_swap(fmpz * a, fmpz * b, slong len)
+{
+    for (slong k = 0; k < len; k++)
+    {
+        fmpz t = a[k];
+        a[k] = b[k];
+        b[k] = t;
+    }
+}
+
 /* Keeps the constraints j with newidx[j] >= 0 (kept of them, in order) and
    compacts the incidence rows in place (a row never moves up past the old
    rows still to be read: row i's new words end at (i + 1) ncw <= (i + 1) cw). */
@@ -168,7 +180,7 @@ _poly_child_cons(poly_t C, poly_t P, const fmpz * g, int sgn, slong src, int tak
 {
     slong d = P->n + 1, m = P->ncons;
     if (take)
-        _fmpz_vec_swap(C->cons, P->cons, m * d);
+        _poly_vec_swap(C->cons, P->cons, m * d);
     else
         poly_vec_set(C->cons, P->cons, m * d);
     for (slong j = 0; j < m; j++)
@@ -529,7 +541,7 @@ poly_split_take(poly_t Pneg, poly_dgens_t Dneg, poly_t Ppos, poly_dgens_t Dpos, 
             if (s * side < 0)
                 continue;
             if (steal)
-                _fmpz_vec_swap(poly_gen(C, k), poly_gen(P, i), d);
+                _poly_vec_swap(poly_gen(C, k), poly_gen(P, i), d);
             else
                 poly_vec_set(poly_gen(C, k), poly_gen(P, i), d);
             if (DC != NULL && Dv != NULL)
@@ -547,7 +559,7 @@ poly_split_take(poly_t Pneg, poly_dgens_t Dneg, poly_t Ppos, poly_dgens_t Dpos, 
         {
             slong i = pairs[2 * p], j = pairs[2 * p + 1];
             if (last)
-                _fmpz_vec_swap(poly_gen(C, k), W + p * d, d);
+                _poly_vec_swap(poly_gen(C, k), W + p * d, d);
             else
                 poly_vec_set(poly_gen(C, k), W + p * d, d);
             if (DC != NULL)
