@@ -3,10 +3,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <flint/fmpz_vec.h>
+#include <flint/fmpz_mat.h>
+#include <string.h>
 #include "poly/poly.h"
 
 #define CHECK(cond, ...) do { if (!(cond)) { printf("FAIL %s:%d: ", __FILE__, __LINE__); \
     printf(__VA_ARGS__); printf("\n"); fflush(stdout); abort(); } } while (0)
+
+/* swaps two poly_dgens (the struct holds only pointers and sizes) */
+static void
+poly_dgens_swap_test(poly_dgens_t a, poly_dgens_t b)
+{
+    poly_dgens_struct t = *a;
+    *a = *b;
+    *b = t;
+}
 
 static void
 fvector(slong * f, const poly_t P)
@@ -51,6 +62,99 @@ check_poly(const poly_t P)
     }
     fmpz_clear(v);
     _fmpz_vec_clear(x, d);
+}
+
+/* +-(the maximal minors of generator i's tight rows) when it is a vertex on
+   exactly n constraints: m.x = det(rows; x), written independently of
+   poly_dgens_mark_minors. Returns 0 when i is not such. */
+static int
+minors_of(fmpz * m, const poly_t P, slong i)
+{
+    slong n = P->n, d = n + 1, t = 0, rows[64];
+    if (fmpz_is_zero(poly_gen(P, i)))
+        return 0;
+    for (slong j = 0; j < P->ncons && t <= n; j++)
+        if (bs_test(poly_inc(P, i), j))
+            rows[t++] = j;
+    if (t != n)
+        return 0;
+    fmpz_mat_t A;
+    fmpz_mat_init(A, d, d);
+    for (slong r = 0; r < n; r++)
+        for (slong c = 0; c < d; c++)
+            fmpz_set(fmpz_mat_entry(A, r, c), poly_con(P, rows[r]) + c);
+    for (slong k = 0; k < d; k++)
+    {
+        /* the cofactor of (n, k) in the matrix (rows; e_k): det with the unit row */
+        for (slong c = 0; c < d; c++)
+            fmpz_set_ui(fmpz_mat_entry(A, n, c), c == k);
+        fmpz_mat_det(m + k, A);
+    }
+    fmpz_mat_clear(A);
+    if (fmpz_sgn(m) < 0)
+        _fmpz_vec_neg(m, m, d);
+    return 1;
+}
+
+/* poly_split_take with doubles against poly_split: the same generators up to
+   positive multiples, the same incidence; every generator the flags call a
+   minors form is one (minors_of); returns how many new ones were flagged. */
+static slong
+check_minors_split(poly_t P, poly_dgens_t D, const fmpz * g, slong src, flint_rand_t state)
+{
+    slong n = P->n, d = n + 1, flagged = 0;
+    poly_t A, B, A2, B2;
+    poly_dgens_t DA, DB;
+    double * gd = flint_malloc(d * sizeof(double));
+    fmpz * u = _fmpz_vec_init(d), * m = _fmpz_vec_init(d);
+    poly_init(A, n); poly_init(B, n); poly_init(A2, n); poly_init(B2, n);
+    poly_dgens_init(DA);
+    poly_dgens_init(DB);
+    poly_vec_get_d(gd, g, d);
+    poly_split_take(A, DA, B, DB, P, D, g, gd, src, 0);
+    poly_split(A2, B2, P, g, src);
+    for (int side = 0; side < 2; side++)
+    {
+        poly_struct * X = side ? B : A, * Y = side ? B2 : A2;
+        poly_dgens_struct * DX = side ? DB : DA;
+        CHECK(X->ngens == Y->ngens && X->ncons == Y->ncons, "minors split: other sizes");
+        for (slong i = 0; i < X->ngens; i++)
+        {
+            /* (P's own generators may be minors forms, and the plain split
+               keeps them as they are: primitive forms compared) */
+            _fmpz_vec_set(u, poly_gen(X, i), d);
+            poly_vec_make_primitive(u, d);
+            _fmpz_vec_set(m, poly_gen(Y, i), d);
+            poly_vec_make_primitive(m, d);
+            CHECK(_fmpz_vec_equal(u, m, d) && fmpz_sgn(poly_gen(X, i)) == fmpz_sgn(poly_gen(Y, i)),
+                  "minors split: generator %ld is not a positive multiple of the plain one", (long) i);
+            CHECK(bs_equal(poly_inc(X, i), poly_inc(Y, i), X->cw), "minors split: other incidence");
+            if (DX->mf[i])
+            {
+                CHECK(minors_of(m, X, i) && _fmpz_vec_equal(m, poly_gen(X, i), d),
+                      "generator %ld flagged but not its minors (n=%ld)", (long) i, (long) n);
+                flagged += (i >= P->ngens / 2);
+            }
+        }
+    }
+    /* continue with a random side */
+    if (n_randint(state, 2))
+    {
+        poly_swap(P, A);
+        poly_dgens_swap_test(D, DA);
+    }
+    else
+    {
+        poly_swap(P, B);
+        poly_dgens_swap_test(D, DB);
+    }
+    poly_clear(A); poly_clear(B); poly_clear(A2); poly_clear(B2);
+    poly_dgens_clear(DA);
+    poly_dgens_clear(DB);
+    _fmpz_vec_clear(u, d);
+    _fmpz_vec_clear(m, d);
+    flint_free(gd);
+    return flagged;
 }
 
 int
@@ -173,6 +277,56 @@ main(void)
         fmpz_clear(r);
         fmpz_clear(t);
     }
+    /* issue 19: new vertices by exact division (minors forms) in the search's
+       cut: boxes cut by random primitive rows, small entries (degenerate
+       vertices, which must not be flagged) and entries of 20 to 70 bits
+       (multi-word vertices) */
+    slong flagged = 0, boxflags = 0;
+    for (slong iter = 0; iter < 200; iter++)
+    {
+        slong n = 2 + n_randint(state, 4), d = n + 1, cuts = 2 + n_randint(state, 3 * n);
+        ulong bits = (iter % 3 == 0) ? 2 : 20 + n_randint(state, 50);
+        poly_t P;
+        poly_dgens_t D;
+        fmpz * g = _fmpz_vec_init(d);
+        fmpq_t lo, hi;
+        fmpq_init(lo);
+        fmpq_init(hi);
+        fmpq_set_si(lo, -1, 1);
+        fmpq_set_si(hi, 1, 1);
+        poly_init(P, n);
+        poly_set_box(P, lo, hi);
+        poly_dgens_init(D);
+        poly_dgens_set(D, P);
+        poly_dgens_mark_minors(D, P);
+        boxflags = 0;
+        for (slong i = 0; i < P->ngens; i++)
+            boxflags += D->mf[i];
+        CHECK(boxflags == (WORD(1) << n), "%ld box vertices flagged of %ld (n=%ld)", (long) boxflags,
+              (long) (WORD(1) << n), (long) n);
+        for (slong c = 0; c < cuts; c++)
+        {
+            for (slong k = 0; k < d; k++)
+            {
+                if (bits == 2)
+                    fmpz_set_si(g + k, (slong) n_randint(state, 5) - 2);
+                else
+                    fmpz_randtest(g + k, state, bits);
+            }
+            fmpz_zero(g);   /* through the origin, inside the box: a cut */
+            poly_vec_make_primitive(g, d);
+            if (poly_side(P, g) != POLY_CUT)
+                continue;
+            flagged += check_minors_split(P, D, g, c, state);
+        }
+        _fmpz_vec_clear(g, d);
+        fmpq_clear(lo);
+        fmpq_clear(hi);
+        poly_dgens_clear(D);
+        poly_clear(P);
+    }
+    CHECK(flagged > 500, "only %ld vertices made by exact division", (long) flagged);
+
     flint_randclear(state);
     flint_cleanup();
     printf("PASS\n");

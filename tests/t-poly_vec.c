@@ -158,6 +158,79 @@ main(void)
         fmpz_clear(y);
         fmpz_clear(e);
     }
+    /* combine_divexact: divisors of the combination (every entry divides:
+       the quotient) and arbitrary ones (the primitive form unless they do),
+       inline and multi-word, D inline and not */
+    slong exact_inline = 0, exact_big = 0, inexact = 0;
+    for (slong iter = 0; iter < 20000; iter++)
+    {
+        slong len = 1 + n_randint(st, 8);
+        fmpz * a = _fmpz_vec_init(len), * b = _fmpz_vec_init(len);
+        fmpz * o = _fmpz_vec_init(len), * r = _fmpz_vec_init(len);
+        fmpz_t x, y, D, rem;
+        fmpz_init(x);
+        fmpz_init(y);
+        fmpz_init(D);
+        fmpz_init(rem);
+        fmpz_set_ui(common, 1 + n_randint(st, 12));
+        for (slong k = 0; k < len; k++)
+        {
+            _random_entry(a + k, st, common);
+            _random_entry(b + k, st, common);
+            _random_entry(o + k, st, common);
+        }
+        _random_entry(x, st, common);
+        _random_entry(y, st, common);
+        _fmpz_vec_scalar_mul_fmpz(r, a, len, x);
+        _fmpz_vec_scalar_submul_fmpz(r, b, len, y);
+        _fmpz_vec_content(c, r, len);
+        if (n_randint(st, 2) && !fmpz_is_zero(c))
+        {
+            /* a divisor of the content, signed */
+            fmpz_randtest_not_zero(D, st, 1 + n_randint(st, 80));
+            fmpz_gcd(D, D, c);
+            if (n_randint(st, 2))
+                fmpz_neg(D, D);
+        }
+        else
+            fmpz_randtest_not_zero(D, st, 1 + n_randint(st, 80));
+        int divides = 1;
+        for (slong k = 0; k < len; k++)
+        {
+            fmpz_tdiv_qr(o + k, rem, r + k, D);
+            divides &= fmpz_is_zero(rem);
+        }
+        for (slong k = 0; k < len; k++)
+            _random_entry(o + k, st, common);
+        if (divides)
+        {
+            fmpz_abs(rem, D);
+            _fmpz_vec_scalar_divexact_fmpz(r, r, len, rem);
+        }
+        else if (!fmpz_is_zero(c))
+            _fmpz_vec_scalar_divexact_fmpz(r, r, len, c);
+        int got = poly_vec_combine_divexact(o, a, x, b, y, D, len);
+        CHECK(got == divides, "combine_divexact says %d, the remainders %d (len %ld)", got, divides, (long) len);
+        CHECK(_fmpz_vec_equal(o, r, len), "combine_divexact differs (len %ld, iter %ld)", (long) len, (long) iter);
+        for (slong k = 0; k < len; k++)
+            CHECK(_canonical(o + k), "entry %ld of combine_divexact is not canonical", (long) k);
+        int inl = !COEFF_IS_MPZ(*x) && !COEFF_IS_MPZ(*y) && !COEFF_IS_MPZ(*D);
+        for (slong k = 0; k < len; k++)
+            inl &= !COEFF_IS_MPZ(a[k]) && !COEFF_IS_MPZ(b[k]);
+        exact_inline += divides && inl;
+        exact_big += divides && !inl;
+        inexact += !divides;
+        _fmpz_vec_clear(a, len);
+        _fmpz_vec_clear(b, len);
+        _fmpz_vec_clear(o, len);
+        _fmpz_vec_clear(r, len);
+        fmpz_clear(x);
+        fmpz_clear(y);
+        fmpz_clear(D);
+        fmpz_clear(rem);
+    }
+    CHECK(exact_inline > 1000 && exact_big > 1000 && inexact > 1000, "cases met: %ld %ld %ld",
+          (long) exact_inline, (long) exact_big, (long) inexact);
     /* the cases the loop is for were met */
     CHECK(big_content > 1000, "only %ld contents above a word", (long) big_content);
     fmpz_clear(c);

@@ -176,7 +176,7 @@ cert_faces_write(cert_regions_struct * W, const region_struct * R)
 
     slong kw = W->fkeys->w;
     bword * key = flint_calloc(kw, sizeof(bword));
-    fmpz * v = _fmpz_vec_init(d);
+    fmpz * v = _fmpz_vec_init(d), * u = _fmpz_vec_init(d);
     jout_key(W->out, "faces");
     jout_begin_array(W->out);
     for (slong f = 0; f < L->num; f++)
@@ -195,7 +195,13 @@ cert_faces_write(cert_regions_struct * W, const region_struct * R)
         _fmpz_vec_zero(v, d);
         for (slong i = 0; i < G; i++)
             if (bs_test(S, i))
-                _fmpz_vec_add(v, v, poly_gen(P, i), d);
+            {
+                /* primitive forms: the search's vertices may be positive
+                   multiples (minors forms), the point must not depend on it */
+                _fmpz_vec_set(u, poly_gen(P, i), d);
+                poly_vec_make_primitive(u, d);
+                _fmpz_vec_add(v, v, u, d);
+            }
         jout_key(W->out, "point");
         jout_fmpz_vec(W->out, v, d);
         jout_key(W->out, "facets");
@@ -213,6 +219,7 @@ cert_faces_write(cert_regions_struct * W, const region_struct * R)
     jout_end_array(W->out);
     (void) nf;
     _fmpz_vec_clear(v, d);
+    _fmpz_vec_clear(u, d);
     flint_free(key);
     flint_free(T);
     flint_free(L->sets);

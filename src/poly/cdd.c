@@ -121,7 +121,10 @@ poly_verify_cdd(const poly_t P, rc_error_t err)
         fmpz * b = _fmpz_vec_init(ng * d);
         for (slong i = 0; i < ng; i++)
             _row_from_cdd(a + i * d, V->matrix[i], d);
+        /* the search's vertices may be positive multiples (minors forms) */
         _fmpz_vec_set(b, P->gens, ng * d);
+        for (slong i = 0; i < ng; i++)
+            poly_vec_make_primitive(b + i * d, d);
         _sort_rows(a, ng, d);
         _sort_rows(b, ng, d);
         if (!_fmpz_vec_equal(a, b, ng * d))

@@ -406,6 +406,117 @@ generic:
     poly_vec_make_primitive(o, len);
 }
 
+/* The limbs of |x| (x inline: one limb in *buf) */
+static const mp_limb_t *
+_fmpz_limbs(mp_size_t * n, const fmpz_t x, mp_limb_t * buf)
+{
+    if (!COEFF_IS_MPZ(*x))
+    {
+        *buf = (mp_limb_t) FLINT_ABS(*x);
+        *n = (*buf != 0);
+        return buf;
+    }
+    __mpz_struct * m = COEFF_TO_PTR(*x);
+    *n = FLINT_ABS(m->_mp_size);
+    return m->_mp_d;
+}
+
+/* q = a / d (d > 0) when d divides a: returns 1; else 0 (q unspecified).
+   mpn_tdiv_qr on the limbs, no temporary integers, up to 64 limbs; rem is
+   scratch for larger ones. */
+static int
+_fmpz_divexact_checked(fmpz_t q, const fmpz_t a, const fmpz_t d, fmpz_t rem)
+{
+    enum { LMAX = 64 };
+    mp_limb_t ab, db, qp[LMAX + 1], rp[LMAX];
+    mp_size_t an, dn;
+    const mp_limb_t * ap = _fmpz_limbs(&an, a, &ab), * dp = _fmpz_limbs(&dn, d, &db);
+    if (an == 0)
+    {
+        fmpz_zero(q);
+        return 1;
+    }
+    if (an < dn)
+        return 0;
+    if (an > LMAX)
+    {
+        fmpz_tdiv_qr(q, rem, a, d);
+        return fmpz_is_zero(rem);
+    }
+    mpn_tdiv_qr(qp, rp, 0, ap, an, dp, dn);
+    for (mp_size_t k = 0; k < dn; k++)
+        if (rp[k] != 0)
+            return 0;
+    fmpz_set_ui_array(q, qp, an - dn + 1);
+    if (fmpz_sgn(a) < 0)
+        fmpz_neg(q, q);
+    return 1;
+}
+
+int
+poly_vec_combine_divexact(fmpz * o, const fmpz * a, const fmpz_t x, const fmpz * b, const fmpz_t y,
+                          const fmpz_t D, slong len)
+{
+    /* Fast path, exact: all inline, so each r_k = x a_k - y b_k fits 128 bits
+       (as in poly_vec_combine_primitive) and |D| a word: two word divisions
+       per entry, their remainders checked before anything is written. */
+    enum { MAXLEN = 16 };
+    if (len <= MAXLEN && !COEFF_IS_MPZ(*x) && !COEFF_IS_MPZ(*y) && !COEFF_IS_MPZ(*D) && *D != 0)
+    {
+        __int128 r[MAXLEN];
+        ulong g = (ulong) FLINT_ABS(*D), m = 0;
+        slong k;
+        for (k = 0; k < len; k++)
+        {
+            if (COEFF_IS_MPZ(a[k]) || COEFF_IS_MPZ(b[k]))
+                break;
+            r[k] = (__int128) a[k] * *x - (__int128) b[k] * *y;
+            unsigned __int128 q = _udivrem128(&m, _abs128(r[k]), g);
+            if (m != 0)
+                break;
+            r[k] = r[k] < 0 ? -(__int128) q : (__int128) q;
+        }
+        if (m != 0)
+        {
+            poly_vec_combine_primitive(o, a, x, b, y, len);
+            return 0;
+        }
+        if (k == len)
+        {
+            for (k = 0; k < len; k++)
+            {
+                if (r[k] >= COEFF_MIN && r[k] <= COEFF_MAX)
+                {
+                    _fmpz_demote(o + k);
+                    o[k] = (slong) r[k];
+                }
+                else
+                    fmpz_set_signed_uiui(o + k, (ulong) ((unsigned __int128) r[k] >> 64), (ulong) r[k]);
+            }
+            return 1;
+        }
+    }
+    /* generic: the combination o, then its quotients q by |D|, each
+       remainder checked (o untouched until all divide) */
+    fmpz_t ad, rem;
+    fmpz_init(ad);
+    fmpz_init(rem);
+    fmpz_abs(ad, D);
+    fmpz * q = _fmpz_vec_init(len);
+    int exact = !fmpz_is_zero(ad);
+    poly_vec_combine(o, a, x, b, y, len);
+    for (slong k = 0; k < len && exact; k++)
+        exact = _fmpz_divexact_checked(q + k, o + k, ad, rem);
+    if (exact)
+        _fmpz_vec_swap(o, q, len);
+    else
+        poly_vec_make_primitive(o, len);
+    _fmpz_vec_clear(q, len);
+    fmpz_clear(ad);
+    fmpz_clear(rem);
+    return exact;
+}
+
 void
 poly_vec_make_primitive(fmpz * v, slong len)
 {

@@ -152,6 +152,11 @@ typedef struct
     int box;           /* 1: lo, hi bound every vertex coordinate (no rays; poly_dgens_box) */
     slong n, box_alloc;
     double * lo, * hi; /* n entries each */
+    /* mf[i] = 1: generator i is a vertex on exactly n constraints and equals
+       +- the vector of maximal minors of their rows (its "minors form"; see
+       poly_split_take). 0: not known. */
+    unsigned char * mf;
+    slong mf_alloc;
 }
 poly_dgens_struct;
 
@@ -160,8 +165,12 @@ typedef poly_dgens_struct poly_dgens_t[1];
 void poly_dgens_init(poly_dgens_t D);
 void poly_dgens_clear(poly_dgens_t D);
 void poly_dgens_set(poly_dgens_t D, const poly_t P);
-/* Room for rows rows of d doubles, D->ngens = rows (contents the caller's). */
+/* Room for rows rows of d doubles and flags, D->ngens = rows (contents the caller's). */
 void poly_dgens_fit(poly_dgens_t D, slong rows, slong d);
+/* Sets the flags mf of D (poly_dgens_set for P, which clears them) by
+   computing each simple vertex's minors: one determinant of order n per
+   coordinate (for a search's domain, once). */
+void poly_dgens_mark_minors(poly_dgens_t D, const poly_t P);
 /* The bounding box of P's vertices from D's rows (set for P): a first, O(n)
    test of poly_position (only when P has no rays). poly_dgens_set calls it;
    call it after filling D's rows by hand. */
@@ -196,7 +205,15 @@ int poly_zero_set_filtered(bword * set, const poly_t P, const poly_dgens_t D, co
    doubles, copied from D (P's, or NULL) where a generator is kept; the signs
    of g on P go through the filter of poly_position (gd: g as doubles, may be
    NULL). With take, P's entries may be moved into the outputs: P is then only
-   fit for poly_clear or to be overwritten as an output. */
+   fit for poly_clear or to be overwritten as an output.
+   With D, a new vertex on an edge [u, v] of two simple vertices on n - 1
+   common constraints, v in minors form (D->mf), is w = (g(u) v - g(v) u) /
+   |h.u| for v's other constraint h: by the three-term Grassmann-Pluecker
+   relation that is +- the minors of w's constraints (the common ones and g)
+   when g is primitive (the search's rows are), no gcd needed; the same with
+   u and v exchanged. The division is checked: where it is not exact the
+   primitive form is taken (and w is not marked), so every output is a
+   positive multiple of the vertex in any case. */
 void poly_split_take(poly_t Pneg, poly_dgens_t Dneg, poly_t Ppos, poly_dgens_t Dpos, poly_t P,
                      const poly_dgens_t D, const fmpz * g, const double * gd, slong src, int take);
 
@@ -259,6 +276,11 @@ poly_vec_set(fmpz * d, const fmpz * s, slong len)
 void poly_vec_combine(fmpz * o, const fmpz * a, const fmpz_t x, const fmpz * b, const fmpz_t y, slong len);
 /* o = the primitive form of x a - y b (the same as poly_vec_combine, then
    poly_vec_make_primitive; o shares no entry with a or b) */
+/* o = (x a - y b) / |D| when every entry divides exactly: returns 1; else o =
+   the primitive form of x a - y b (poly_vec_combine_primitive), returns 0.
+   Each division's remainder is checked (on limbs: no temporary integers). */
+int poly_vec_combine_divexact(fmpz * o, const fmpz * a, const fmpz_t x, const fmpz * b, const fmpz_t y,
+                              const fmpz_t D, slong len);
 void poly_vec_combine_primitive(fmpz * o, const fmpz * a, const fmpz_t x, const fmpz * b, const fmpz_t y, slong len);
 /* v = primitive positive multiple of the rational vector q. */
 void poly_vec_from_fmpq(fmpz * v, const fmpq * q, slong len);

@@ -21,6 +21,9 @@
    The answer is therefore the exact one in every case; the filter only
    decides how much work it costs. */
 #include <math.h>
+#include <string.h>
+#include <flint/fmpz_mat.h>
+#include <flint/fmpz_vec.h>
 #include "poly/poly.h"
 #include "poly/poly-impl.h"
 
@@ -48,6 +51,8 @@ poly_dgens_init(poly_dgens_t D)
     D->box = 0;
     D->n = D->box_alloc = 0;
     D->lo = D->hi = NULL;
+    D->mf = NULL;
+    D->mf_alloc = 0;
 }
 
 void
@@ -56,6 +61,7 @@ poly_dgens_clear(poly_dgens_t D)
     flint_free(D->g);
     flint_free(D->lo);
     flint_free(D->hi);
+    flint_free(D->mf);
 }
 
 void
@@ -66,6 +72,11 @@ poly_dgens_fit(poly_dgens_t D, slong rows, slong d)
         D->alloc = FLINT_MAX(rows * d, 2 * D->alloc);
         D->g = flint_realloc(D->g, D->alloc * sizeof(double));
     }
+    if (rows > D->mf_alloc)
+    {
+        D->mf_alloc = FLINT_MAX(rows, 2 * D->mf_alloc);
+        D->mf = flint_realloc(D->mf, D->mf_alloc);
+    }
     D->ngens = rows;
 }
 
@@ -75,7 +86,47 @@ poly_dgens_set(poly_dgens_t D, const poly_t P)
     slong d = P->n + 1;
     poly_dgens_fit(D, P->ngens, d);
     poly_vec_get_d(D->g, P->gens, P->ngens * d);
+    if (P->ngens > 0)
+        memset(D->mf, 0, P->ngens);
     poly_dgens_box(D, P);
+}
+
+void
+poly_dgens_mark_minors(poly_dgens_t D, const poly_t P)
+{
+    slong n = P->n, d = n + 1;
+    if (D->ngens != P->ngens || P->nlin != 0 || n < 1)
+        return;
+    fmpz_mat_t A;
+    fmpz * m = _fmpz_vec_init(d);
+    fmpz_mat_init(A, n, n);
+    for (slong i = 0; i < P->ngens; i++)
+    {
+        const bword * inc = poly_inc(P, i);
+        slong rows[64], t = 0;
+        D->mf[i] = 0;
+        if (!poly_gen_is_vertex(P, i) || bs_count_cap(inc, P->cw, n + 1) != n || n > 64)
+            continue;
+        for (slong j = 0; j < P->ncons; j++)
+            if (bs_test(inc, j))
+                rows[t++] = j;
+        /* m_k = (-1)^k det(the rows without coordinate k): m.x = det(rows; x) */
+        for (slong k = 0; k < d; k++)
+        {
+            for (slong r = 0; r < n; r++)
+                for (slong c = 0, cc = 0; c < d; c++)
+                    if (c != k)
+                        fmpz_set(fmpz_mat_entry(A, r, cc++), poly_con(P, rows[r]) + c);
+            fmpz_mat_det(m + k, A);
+            if (k % 2)
+                fmpz_neg(m + k, m + k);
+        }
+        if (fmpz_sgn(m) < 0)
+            _fmpz_vec_neg(m, m, d);
+        D->mf[i] = _fmpz_vec_equal(m, poly_gen(P, i), d);
+    }
+    fmpz_mat_clear(A);
+    _fmpz_vec_clear(m, d);
 }
 
 /* The box: x_i = u_i / u_0 at a vertex u, and r = fl(fl(u_i) fl(1 / fl(u_0)))

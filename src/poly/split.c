@@ -437,6 +437,34 @@ _poly_adjacent_pairs(pairs_list * L, const poly_t P, const signed char * sg)
     flint_free(T);
 }
 
+/* The divisor of the new generator on the edge [i, j] (poly_split_take):
+   both simple (n constraints each, n - 1 common), no lineality, one of them
+   (a) in minors form: q = h.b for a's other constraint h and the other end
+   b. Returns 0 when the pair is not such. */
+static int
+_poly_pair_divisor(fmpz_t q, const poly_t P, const poly_dgens_struct * D, slong i, slong j)
+{
+    slong n = P->n, cw = P->cw;
+    if (P->nlin != 0 || cw > 8 || (!D->mf[i] && !D->mf[j]))
+        return 0;
+    bword Z[8];
+    bs_and(Z, poly_inc(P, i), poly_inc(P, j), cw);
+    if (bs_count_cap(poly_inc(P, i), cw, n + 1) != n || bs_count_cap(poly_inc(P, j), cw, n + 1) != n
+        || bs_count_cap(Z, cw, n) != n - 1)
+        return 0;
+    slong a = D->mf[j] ? j : i, b = (a == j) ? i : j, h = -1;
+    for (slong w = 0; w < cw && h < 0; w++)
+    {
+        bword x = poly_inc(P, a)[w] & ~Z[w];
+        if (x != 0)
+            h = 64 * w + __builtin_ctzll(x);
+    }
+    if (h < 0)
+        return 0;
+    poly_vec_dot(q, poly_con(P, h), poly_gen(P, b), P->n + 1);
+    return !fmpz_is_zero(q);
+}
+
 /* Frees poly_split_take's values and signs (on the stack when they are buf) */
 static void
 _poly_split_free(fmpz * gv, fmpz * gvb, slong G, signed char * sg, signed char * sgb)
@@ -513,11 +541,22 @@ poly_split_take(poly_t Pneg, poly_dgens_t Dneg, poly_t Ppos, poly_dgens_t Dpos, 
     fmpz * W = (nw <= WMAX) ? Wb : _fmpz_vec_init(nw);
     if (nw <= WMAX)
         memset(Wb, 0, nw * sizeof(fmpz));
+    unsigned char mfb[PMAX], * mfw = (npairs <= PMAX) ? mfb : flint_malloc(npairs);
+    fmpz_t q;
+    fmpz_init(q);
     for (slong p = 0; p < npairs; p++)
     {
         slong i = pairs[2 * p], j = pairs[2 * p + 1];
-        poly_vec_combine_primitive(W + p * d, poly_gen(P, j), gv + i, poly_gen(P, i), gv + j, d);
+        if (Dv != NULL && _poly_pair_divisor(q, P, Dv, i, j))
+            mfw[p] = (unsigned char) poly_vec_combine_divexact(W + p * d, poly_gen(P, j), gv + i, poly_gen(P, i),
+                                                               gv + j, q, d);
+        else
+        {
+            poly_vec_combine_primitive(W + p * d, poly_gen(P, j), gv + i, poly_gen(P, i), gv + j, d);
+            mfw[p] = 0;
+        }
     }
+    fmpz_clear(q);
     for (int side = -1; side <= 1; side += 2)
     {
         poly_struct * C = (side < 0) ? Pneg : Ppos;
@@ -545,9 +584,15 @@ poly_split_take(poly_t Pneg, poly_dgens_t Dneg, poly_t Ppos, poly_dgens_t Dpos, 
             else
                 poly_vec_set(poly_gen(C, k), poly_gen(P, i), d);
             if (DC != NULL && Dv != NULL)
+            {
                 memcpy(DC->g + k * d, Dv->g + i * d, d * sizeof(double));
+                DC->mf[k] = (s == 0) ? 0 : Dv->mf[i];   /* on g: n + 1 constraints now */
+            }
             else if (DC != NULL)
+            {
                 poly_vec_get_d(DC->g + k * d, poly_gen(C, k), d);
+                DC->mf[k] = 0;
+            }
             bword * inc = C->inc + k * C->cw;
             bs_zero(inc, C->cw);
             bs_copy(inc, poly_inc(P, i), cw);
@@ -563,7 +608,10 @@ poly_split_take(poly_t Pneg, poly_dgens_t Dneg, poly_t Ppos, poly_dgens_t Dpos, 
             else
                 poly_vec_set(poly_gen(C, k), W + p * d, d);
             if (DC != NULL)
+            {
                 poly_vec_get_d(DC->g + k * d, poly_gen(C, k), d);
+                DC->mf[k] = mfw[p];
+            }
             bword * inc = C->inc + k * C->cw;
             bs_zero(inc, C->cw);
             bs_and(inc, poly_inc(P, i), poly_inc(P, j), cw);
@@ -585,6 +633,8 @@ poly_split_take(poly_t Pneg, poly_dgens_t Dneg, poly_t Ppos, poly_dgens_t Dpos, 
         flint_free(W);
     if (pairs != pairsb)
         flint_free(pairs);
+    if (mfw != mfb)
+        flint_free(mfw);
     _poly_split_free(gv, gvb, G, sg, sgb);
     fmpz_clear(v);
 }

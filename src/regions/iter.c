@@ -113,6 +113,7 @@ regions_iter_init(regions_iter_t it, const net_t net, const poly_t domain)
     regions_piece_struct * X = _regions_piece_new(it);
     poly_set(X->P, domain);
     poly_dgens_set(X->D, X->P);
+    poly_dgens_mark_minors(X->D, X->P);   /* new vertices by exact division (poly_split_take) */
     /* the domain is "pending at neuron -1" with an empty list: resuming it
        descends from neuron 0 */
     it->stack[0] = X;
