@@ -64,26 +64,50 @@ _poly_compact(poly_t P, const slong * newidx, slong kept)
     if (kept == m)
         return;
     slong ncw = BS_WORDS(kept);
-    bword row[8], * old = cw <= 8 ? row : flint_malloc(cw * sizeof(bword));
-    for (slong i = 0; i < G; i++)
+    if (cw == 1)
     {
-        bs_copy(old, P->inc + i * cw, cw);
-        bword * o = P->inc + i * ncw;
-        bs_zero(o, ncw);
-        for (slong w = 0; w < cw; w++)
-            for (bword x = old[w]; x != 0; x &= x - 1)
+        /* one word: the dropped bits deleted, highest first (each deletion
+           moves only the bits above it) */
+        slong del[64], nd = 0;
+        bword all = (m == 64) ? ~(bword) 0 : (UWORD(1) << m) - 1;
+        for (slong j = m - 1; j >= 0; j--)
+            if (newidx[j] < 0)
+                del[nd++] = j;
+        for (slong i = 0; i < G; i++)
+        {
+            bword x = P->inc[i] & all;
+            for (slong t = 0; t < nd; t++)
             {
-                slong j = 64 * w + __builtin_ctzll(x);
-                if (j < m && newidx[j] >= 0)
-                    bs_set(o, newidx[j]);
+                bword low = (UWORD(1) << del[t]) - 1;
+                x = (x & low) | ((x >> 1) & ~low);
             }
+            P->inc[i] = x;
+        }
     }
-    if (old != row)
-        flint_free(old);
+    else
+    {
+        bword row[8], * old = cw <= 8 ? row : flint_malloc(cw * sizeof(bword));
+        for (slong i = 0; i < G; i++)
+        {
+            bs_copy(old, P->inc + i * cw, cw);
+            bword * o = P->inc + i * ncw;
+            bs_zero(o, ncw);
+            for (slong w = 0; w < cw; w++)
+                for (bword x = old[w]; x != 0; x &= x - 1)
+                {
+                    slong j = 64 * w + __builtin_ctzll(x);
+                    if (j < m && newidx[j] >= 0)
+                        bs_set(o, newidx[j]);
+                }
+        }
+        if (old != row)
+            flint_free(old);
+    }
+    /* rows move up only, onto rows already moved or dropped: swaps, no copies */
     for (slong j = 0; j < m; j++)
         if (newidx[j] >= 0 && newidx[j] != j)
         {
-            poly_vec_set(poly_con(P, newidx[j]), poly_con(P, j), d);
+            _poly_vec_swap(poly_con(P, newidx[j]), poly_con(P, j), d);
             P->src[newidx[j]] = P->src[j];
         }
     P->ncons = kept;
@@ -180,11 +204,24 @@ _poly_child_cons(poly_t C, poly_t P, const fmpz * g, int sgn, slong src, int tak
 {
     slong d = P->n + 1, m = P->ncons;
     if (take)
-        _poly_vec_swap(C->cons, P->cons, m * d);
+    {
+        /* P is dropped: its arrays change hands, then room for the new row */
+        fmpz * cons = C->cons;
+        slong alloc = C->alloc_cons, * tags = C->src;
+        C->cons = P->cons;
+        C->alloc_cons = P->alloc_cons;
+        C->src = P->src;
+        P->cons = cons;
+        P->alloc_cons = alloc;
+        P->src = tags;
+        _poly_reshape(C, C->ngens, C->nlin, m + 1);
+    }
     else
+    {
         poly_vec_set(C->cons, P->cons, m * d);
-    for (slong j = 0; j < m; j++)
-        C->src[j] = P->src[j];
+        for (slong j = 0; j < m; j++)
+            C->src[j] = P->src[j];
+    }
     if (sgn > 0)
         poly_vec_set(poly_con(C, m), g, d);
     else
@@ -465,177 +502,216 @@ _poly_pair_divisor(fmpz_t q, const poly_t P, const poly_dgens_struct * D, slong 
     return !fmpz_is_zero(q);
 }
 
-/* Frees poly_split_take's values and signs (on the stack when they are buf) */
-static void
-_poly_split_free(fmpz * gv, fmpz * gvb, slong G, signed char * sg, signed char * sgb)
+/* The cut's scratch: signs, the exact values of g at the pair members, the
+   crossing pairs and their new generators with their flags (poly_dgens mf),
+   on the stack for the usual sizes. */
+enum { SPLIT_GMAX = 64, SPLIT_PMAX = 256, SPLIT_WMAX = 128 };
+
+typedef struct
 {
+    fmpz gvb[SPLIT_GMAX], Wb[SPLIT_WMAX];
+    signed char sgb[SPLIT_GMAX];
+    slong pairsb[2 * SPLIT_PMAX];
+    unsigned char mfb[SPLIT_PMAX];
+    fmpz * gv, * W;
+    signed char * sg;
+    slong G, npos, nneg, npairs, nw, * pairs;
+    unsigned char * mfw;
+}
+split_ctx;
+
+static void
+_split_ctx_init(split_ctx * x, slong G)
+{
+    x->G = G;
+    x->gv = (G <= SPLIT_GMAX) ? x->gvb : _fmpz_vec_init(G);
+    x->sg = (G <= SPLIT_GMAX) ? x->sgb : flint_malloc(G);
+    if (G <= SPLIT_GMAX)
+        memset(x->gvb, 0, G * sizeof(fmpz));
+    x->W = NULL;
+    x->pairs = NULL;
+    x->mfw = NULL;
+    x->nw = x->npairs = x->npos = x->nneg = 0;
+}
+
+static void
+_split_ctx_clear(split_ctx * x)
+{
+    for (slong k = 0; k < x->nw; k++)
+        fmpz_clear(x->W + k);
+    if (x->W != x->Wb)
+        flint_free(x->W);
+    if (x->pairs != x->pairsb)
+        flint_free(x->pairs);
+    if (x->mfw != x->mfb)
+        flint_free(x->mfw);
+    for (slong i = 0; i < x->G; i++)
+        fmpz_clear(x->gv + i);
+    if (x->gv != x->gvb)
+        flint_free(x->gv);
+    if (x->sg != x->sgb)
+        flint_free(x->sg);
+}
+
+/* The generators on the crossing edges, once for both sides: w = g(u) v -
+   g(v) u with g(u) > 0 > g(v), a positive combination with g(w) = 0; by exact
+   division where a minors form allows (poly_split_take), else primitive. The
+   exact values g(u) only for the pairs' members. */
+static void
+_split_new_gens(split_ctx * x, const poly_t P, const poly_dgens_struct * Dv, const fmpz * g)
+{
+    slong d = P->n + 1, G = P->ngens, npairs = x->npairs;
+    char haveb[SPLIT_GMAX], * have = (G <= SPLIT_GMAX) ? haveb : flint_malloc(G);
+    memset(have, 0, G);
+    for (slong p = 0; p < 2 * npairs; p++)
+        if (!have[x->pairs[p]])
+        {
+            poly_vec_dot(x->gv + x->pairs[p], g, poly_gen(P, x->pairs[p]), d);
+            have[x->pairs[p]] = 1;
+        }
+    if (have != haveb)
+        flint_free(have);
+    x->nw = npairs * d;
+    x->W = (x->nw <= SPLIT_WMAX) ? x->Wb : _fmpz_vec_init(x->nw);
+    if (x->nw <= SPLIT_WMAX)
+        memset(x->Wb, 0, x->nw * sizeof(fmpz));
+    x->mfw = (npairs <= SPLIT_PMAX) ? x->mfb : flint_malloc(npairs);
+    fmpz_t q;
+    fmpz_init(q);
+    for (slong p = 0; p < npairs; p++)
+    {
+        slong i = x->pairs[2 * p], j = x->pairs[2 * p + 1];
+        fmpz * w = x->W + p * d;
+        if (Dv != NULL && _poly_pair_divisor(q, P, Dv, i, j))
+            x->mfw[p] = (unsigned char) poly_vec_combine_divexact(w, poly_gen(P, j), x->gv + i, poly_gen(P, i),
+                                                                  x->gv + j, q, d);
+        else
+        {
+            poly_vec_combine_primitive(w, poly_gen(P, j), x->gv + i, poly_gen(P, i), x->gv + j, d);
+            x->mfw[p] = 0;
+        }
+    }
+    fmpz_clear(q);
+}
+
+/* Writes side `side` of the cut into C (DC: its doubles, may be NULL): P's
+   generators of that side or on g, then the new ones, their incidence, the
+   constraints and the facets. last: C takes W's entries (and P's with steal)
+   instead of copies. */
+static void
+_split_write_side(poly_t C, poly_dgens_struct * DC, poly_t P, const poly_dgens_struct * Dv, split_ctx * x,
+                  const fmpz * g, int side, slong src, int last, int steal)
+{
+    slong d = P->n + 1, m = P->ncons, G = P->ngens, cw = P->cw, cnt = 0, k = 0;
+    const signed char * sg = x->sg;
     for (slong i = 0; i < G; i++)
-        fmpz_clear(gv + i);
-    if (gv != gvb)
-        flint_free(gv);
-    if (sg != sgb)
-        flint_free(sg);
+        cnt += (sg[i] * side >= 0);
+    _poly_reshape(C, cnt + x->npairs, P->nlin, m + 1);
+    if (DC != NULL)
+        poly_dgens_fit(DC, cnt + x->npairs, d);
+    poly_vec_set(C->lin, P->lin, P->nlin * d);
+    for (slong i = 0; i < G; i++)
+    {
+        int s = sg[i];
+        if (s * side < 0)
+            continue;
+        if (steal)
+            _poly_vec_swap(poly_gen(C, k), poly_gen(P, i), d);
+        else
+            poly_vec_set(poly_gen(C, k), poly_gen(P, i), d);
+        if (DC != NULL && Dv != NULL)
+        {
+            memcpy(DC->g + k * d, Dv->g + i * d, d * sizeof(double));
+            DC->mf[k] = (s == 0) ? 0 : Dv->mf[i];   /* on g: n + 1 constraints now */
+        }
+        else if (DC != NULL)
+        {
+            poly_vec_get_d(DC->g + k * d, poly_gen(C, k), d);
+            DC->mf[k] = 0;
+        }
+        bword * inc = C->inc + k * C->cw;
+        bs_zero(inc, C->cw);
+        bs_copy(inc, poly_inc(P, i), cw);
+        if (s == 0)
+            bs_set(inc, m);
+        k++;
+    }
+    for (slong p = 0; p < x->npairs; p++)
+    {
+        slong i = x->pairs[2 * p], j = x->pairs[2 * p + 1];
+        if (last)
+            _poly_vec_swap(poly_gen(C, k), x->W + p * d, d);
+        else
+            poly_vec_set(poly_gen(C, k), x->W + p * d, d);
+        if (DC != NULL)
+        {
+            poly_vec_get_d(DC->g + k * d, poly_gen(C, k), d);
+            DC->mf[k] = x->mfw[p];
+        }
+        bword * inc = C->inc + k * C->cw;
+        bs_zero(inc, C->cw);
+        bs_and(inc, poly_inc(P, i), poly_inc(P, j), cw);
+        bs_set(inc, m);
+        k++;
+    }
+    if (DC != NULL)
+        poly_dgens_box(DC, C);
+    _poly_child_cons(C, P, g, side, src, steal);
+    if (x->npos > 0 && x->nneg > 0)
+        _poly_remove_cut_off(C, P, sg, side);
+    else
+        _poly_remove_redundant(C);   /* not a proper cut: the general rule */
 }
 
 void
 poly_split_take(poly_t Pneg, poly_dgens_t Dneg, poly_t Ppos, poly_dgens_t Dpos, poly_t P,
                 const poly_dgens_t D, const fmpz * g, const double * gd, slong src, int take)
 {
-    /* scratch on the stack for the usual sizes */
-    enum { GMAX = 64, PMAX = 256, WMAX = 128 };
-    slong d = P->n + 1, m = P->ncons, G = P->ngens, cw = P->cw;
-    fmpz gvb[GMAX], Wb[WMAX];
-    signed char sgb[GMAX];
-    char haveb[GMAX];
-    slong pairsb[2 * PMAX];
-    fmpz * gv = (G <= GMAX) ? gvb : _fmpz_vec_init(G);
-    signed char * sg = (G <= GMAX) ? sgb : flint_malloc(G);
-    if (G <= GMAX)
-        memset(gvb, 0, G * sizeof(fmpz));
+    slong d = P->n + 1, G = P->ngens;
+    split_ctx x;
     fmpz_t v;
     fmpz_init(v);
+    _split_ctx_init(&x, G);
     const poly_dgens_struct * Dv = (D != NULL && D->ngens == G) ? D : NULL;
 
     if (_poly_cuts_lineality(P, g, v))
     {
         for (slong i = 0; i < G; i++)
-            poly_vec_dot(gv + i, g, poly_gen(P, i), d);
-        _poly_split_lineality(Pneg, Ppos, P, g, gv, src);
+            poly_vec_dot(x.gv + i, g, poly_gen(P, i), d);
+        _poly_split_lineality(Pneg, Ppos, P, g, x.gv, src);
         if (Pneg != NULL && Dneg != NULL)
             poly_dgens_set(Dneg, Pneg);
         if (Ppos != NULL && Dpos != NULL)
             poly_dgens_set(Dpos, Ppos);
-        _poly_split_free(gv, gvb, G, sg, sgb);
+        _split_ctx_clear(&x);
         fmpz_clear(v);
         return;
     }
-
-    /* signs through the filter; the exact values only where the new
-       generators need them */
-    slong npos = 0, nneg = 0;
+    /* signs through the filter; exact values only where new generators need them */
     for (slong i = 0; i < G; i++)
     {
-        sg[i] = (signed char) poly_gen_sgn(P, Dv, i, g, gd, v);
-        npos += (sg[i] > 0);
-        nneg += (sg[i] < 0);
+        x.sg[i] = (signed char) poly_gen_sgn(P, Dv, i, g, gd, v);
+        x.npos += (x.sg[i] > 0);
+        x.nneg += (x.sg[i] < 0);
     }
     pairs_list L;
-    L.p = L.buf = pairsb;
+    L.p = L.buf = x.pairsb;
     L.n = 0;
-    L.alloc = PMAX;
-    _poly_adjacent_pairs(&L, P, sg);
-    slong npairs = L.n, * pairs = L.p;
-    char * have = (G <= GMAX) ? haveb : flint_malloc(G);
-    memset(have, 0, G);
-    for (slong p = 0; p < 2 * npairs; p++)
-        if (!have[pairs[p]])
-        {
-            poly_vec_dot(gv + pairs[p], g, poly_gen(P, pairs[p]), d);
-            have[pairs[p]] = 1;
-        }
-    if (have != haveb)
-        flint_free(have);
-    /* the generators on the crossing edges, once for both sides: w = g(u) v
-       - g(v) u with g(u) > 0 > g(v), a positive combination with g(w) = 0 */
-    slong nw = npairs * d;
-    fmpz * W = (nw <= WMAX) ? Wb : _fmpz_vec_init(nw);
-    if (nw <= WMAX)
-        memset(Wb, 0, nw * sizeof(fmpz));
-    unsigned char mfb[PMAX], * mfw = (npairs <= PMAX) ? mfb : flint_malloc(npairs);
-    fmpz_t q;
-    fmpz_init(q);
-    for (slong p = 0; p < npairs; p++)
-    {
-        slong i = pairs[2 * p], j = pairs[2 * p + 1];
-        if (Dv != NULL && _poly_pair_divisor(q, P, Dv, i, j))
-            mfw[p] = (unsigned char) poly_vec_combine_divexact(W + p * d, poly_gen(P, j), gv + i, poly_gen(P, i),
-                                                               gv + j, q, d);
-        else
-        {
-            poly_vec_combine_primitive(W + p * d, poly_gen(P, j), gv + i, poly_gen(P, i), gv + j, d);
-            mfw[p] = 0;
-        }
-    }
-    fmpz_clear(q);
+    L.alloc = SPLIT_PMAX;
+    _poly_adjacent_pairs(&L, P, x.sg);
+    x.npairs = L.n;
+    x.pairs = L.p;
+    _split_new_gens(&x, P, Dv, g);
     for (int side = -1; side <= 1; side += 2)
     {
         poly_struct * C = (side < 0) ? Pneg : Ppos;
-        poly_dgens_struct * DC = (side < 0) ? Dneg : Dpos;
         if (C == NULL)
             continue;
-        /* the last side written takes W's entries (and P's with take), the
-           first a copy */
-        int last = (side > 0 || Ppos == NULL), steal = last && take;
-        slong cnt = 0;
-        for (slong i = 0; i < G; i++)
-            cnt += (sg[i] * side >= 0);
-        _poly_reshape(C, cnt + npairs, P->nlin, m + 1);
-        if (DC != NULL)
-            poly_dgens_fit(DC, cnt + npairs, d);
-        poly_vec_set(C->lin, P->lin, P->nlin * d);
-        slong k = 0;
-        for (slong i = 0; i < G; i++)
-        {
-            int s = sg[i];
-            if (s * side < 0)
-                continue;
-            if (steal)
-                _poly_vec_swap(poly_gen(C, k), poly_gen(P, i), d);
-            else
-                poly_vec_set(poly_gen(C, k), poly_gen(P, i), d);
-            if (DC != NULL && Dv != NULL)
-            {
-                memcpy(DC->g + k * d, Dv->g + i * d, d * sizeof(double));
-                DC->mf[k] = (s == 0) ? 0 : Dv->mf[i];   /* on g: n + 1 constraints now */
-            }
-            else if (DC != NULL)
-            {
-                poly_vec_get_d(DC->g + k * d, poly_gen(C, k), d);
-                DC->mf[k] = 0;
-            }
-            bword * inc = C->inc + k * C->cw;
-            bs_zero(inc, C->cw);
-            bs_copy(inc, poly_inc(P, i), cw);
-            if (s == 0)
-                bs_set(inc, m);
-            k++;
-        }
-        for (slong p = 0; p < npairs; p++)
-        {
-            slong i = pairs[2 * p], j = pairs[2 * p + 1];
-            if (last)
-                _poly_vec_swap(poly_gen(C, k), W + p * d, d);
-            else
-                poly_vec_set(poly_gen(C, k), W + p * d, d);
-            if (DC != NULL)
-            {
-                poly_vec_get_d(DC->g + k * d, poly_gen(C, k), d);
-                DC->mf[k] = mfw[p];
-            }
-            bword * inc = C->inc + k * C->cw;
-            bs_zero(inc, C->cw);
-            bs_and(inc, poly_inc(P, i), poly_inc(P, j), cw);
-            bs_set(inc, m);
-            k++;
-        }
-        if (DC != NULL)
-            poly_dgens_box(DC, C);
-        _poly_child_cons(C, P, g, side, src, steal);
-        if (npos > 0 && nneg > 0)
-            _poly_remove_cut_off(C, P, sg, side);
-        else
-            _poly_remove_redundant(C);   /* not a proper cut: the general rule */
+        /* the last side written takes W's entries (and P's with take), the first a copy */
+        int last = (side > 0 || Ppos == NULL);
+        _split_write_side(C, (side < 0) ? Dneg : Dpos, P, Dv, &x, g, side, src, last, last && take);
     }
-
-    for (slong k = 0; k < nw; k++)
-        fmpz_clear(W + k);
-    if (W != Wb)
-        flint_free(W);
-    if (pairs != pairsb)
-        flint_free(pairs);
-    if (mfw != mfb)
-        flint_free(mfw);
-    _poly_split_free(gv, gvb, G, sg, sgb);
+    _split_ctx_clear(&x);
     fmpz_clear(v);
 }
 
