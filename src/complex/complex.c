@@ -413,8 +413,9 @@ complex_add_region(complex_t C, slong * region_fvec, const region_struct * R)
     C->hist[facets]++;
     C->facet_sum += facets;
     C->regions++;
-    C->bounded += poly_is_bounded(P);
-    C->relatively_bounded += poly_is_relatively_bounded(P);
+    int norays = (poly_num_rays(P) == 0);      /* poly_is_relatively_bounded, counted once */
+    C->bounded += norays && P->nlin == 0;      /* poly_is_bounded */
+    C->relatively_bounded += norays;
     C->interior += !_complex_touches(C, R);
 }
 

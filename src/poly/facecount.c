@@ -884,12 +884,16 @@ _faces_count_simple1(slong * all, slong * outside, const poly_t P, const poly_dg
             break;
         unsigned up = ((1u << n) - 1) & ~down;
         slong free = _popc(up), base = n - _popc(down);
-        for (slong r = 0; nl == 0 && r <= free; r++)
+        /* the faces S = down + r of the free constraints at v: C(free, r) of
+           them; inside the one zero set at v (S holding lbad[0], whose free
+           bits are b of them): C(free - b, r - b); more zero sets: listed */
+        slong b = (nl == 1) ? _popc(lbad[0] & up) : 0;
+        for (slong r = 0; nl <= 1 && r <= free; r++)
         {
             c[base - r] += binom[free][r];
-            c[n + 1 + base - r] += binom[free][r];
+            c[n + 1 + base - r] += binom[free][r] - (nl == 1 && r >= b ? binom[free - b][r - b] : 0);
         }
-        for (unsigned sub = up; nl > 0; sub = (sub - 1) & up)
+        for (unsigned sub = up; nl > 1; sub = (sub - 1) & up)
         {
             unsigned S = down | sub;
             slong dim = n - _popc(S);

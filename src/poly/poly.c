@@ -222,28 +222,10 @@ poly_gen_get_fmpq(fmpq * x, const poly_t P, slong i)
 
 /* ---- integer vectors ----------------------------------------------------- */
 void
-poly_vec_dot(fmpz_t r, const fmpz * u, const fmpz * v, slong len)
+_poly_vec_dot_big(fmpz_t r, const fmpz * u, const fmpz * v, slong len)
 {
-    /* Fast path, still exact: while both entries are small (|x| < 2^62,
-       stored inline) the products fit in 124 bits and are summed in a 128-bit
-       integer with an overflow check; otherwise (or on overflow) fmpz. */
-    __int128 s = 0, p;
-    slong k;
-    for (k = 0; k < len; k++)
-    {
-        if (COEFF_IS_MPZ(u[k]) || COEFF_IS_MPZ(v[k]))
-            break;
-        p = (__int128) u[k] * (__int128) v[k];
-        if (__builtin_add_overflow(s, p, &s))
-            break;
-    }
-    if (k == len)
-    {
-        fmpz_set_signed_uiui(r, (ulong) ((unsigned __int128) s >> 64), (ulong) s);
-        return;
-    }
     fmpz_mul(r, u, v);
-    for (k = 1; k < len; k++)
+    for (slong k = 1; k < len; k++)
         fmpz_addmul(r, u + k, v + k);
 }
 

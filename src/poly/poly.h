@@ -178,8 +178,21 @@ void poly_dgens_box(poly_dgens_t D, const poly_t P);
 /* The sign of the affine row g (gd: its doubles) on D's box when the doubles
    prove it strict everywhere on it (D->box set): +1 or -1; 0 when not proved. */
 int poly_dgens_box_sgn(const poly_dgens_t D, const double * gd);
-/* r[i] = v[i] as a double (NaN beyond 1000 bits). */
-void poly_vec_get_d(double * r, const fmpz * v, slong len);
+/* r[i] = v[i] as a double (NaN beyond 1000 bits; inline entries |x| < 2^62
+   rounded to nearest, relative error <= 2^-53; inline: the search converts
+   every new vertex). */
+void _poly_vec_get_d_big(double * r, const fmpz_t x);
+static inline void
+poly_vec_get_d(double * r, const fmpz * v, slong len)
+{
+    for (slong i = 0; i < len; i++)
+    {
+        if (!COEFF_IS_MPZ(v[i]))
+            r[i] = (double) v[i];
+        else
+            _poly_vec_get_d_big(r + i, v + i);
+    }
+}
 /* poly_side(P, g), with *strict = 1 when moreover g vanishes at no vertex
    (generator with t > 0): then g > 0, resp. < 0, at every point of the closed
    polyhedron, so g vanishes on no face of P nor of any polyhedron inside P
@@ -193,6 +206,10 @@ int poly_position(int * strict, const poly_t P, const poly_dgens_t D, const fmpz
 /* The sign of g.u for generator i of P, through the same filter (D and gd as
    for poly_position, either may be NULL; v is scratch). */
 int poly_gen_sgn(const poly_t P, const poly_dgens_t D, slong i, const fmpz * g, const double * gd, fmpz_t v);
+/* sg[i] = poly_gen_sgn of every generator (one loop), and how many are
+   positive and negative. */
+void poly_gen_sgns(signed char * sg, slong * npos, slong * nneg, const poly_t P, const poly_dgens_t D, const fmpz * g,
+                   const double * gd);
 /* The sign of g.u for any two integer vectors of length d through the same
    filter (gd, ud: their doubles by poly_vec_get_d, either may be NULL; v is
    scratch). */
@@ -251,8 +268,35 @@ int poly_zero_set(bword * set, const poly_t P, const fmpz * z);
 slong poly_euler_char(const poly_t P);
 
 /* ---- helpers on integer vectors ------------------------------------------------- */
-/* Dot product of length-len vectors. */
-void poly_vec_dot(fmpz_t r, const fmpz * u, const fmpz * v, slong len);
+/* r = u.v in fmpz (poly_vec_dot's slow path) */
+void _poly_vec_dot_big(fmpz_t r, const fmpz * u, const fmpz * v, slong len);
+/* r = u.v for vectors of length len. Fast path, still exact (inline: the search's hot loops): while
+   both entries are small (|x| < 2^62, stored inline) the products fit in 124
+   bits and are summed in a 128-bit integer with an overflow check; otherwise
+   (or on overflow) fmpz. */
+static inline void
+poly_vec_dot(fmpz_t r, const fmpz * u, const fmpz * v, slong len)
+{
+    __int128 s = 0, p;
+    slong k;
+    for (k = 0; k < len; k++)
+    {
+        if (COEFF_IS_MPZ(u[k]) || COEFF_IS_MPZ(v[k]))
+            break;
+        p = (__int128) u[k] * (__int128) v[k];
+        if (__builtin_add_overflow(s, p, &s))
+            break;
+    }
+    if (k < len)
+        _poly_vec_dot_big(r, u, v, len);
+    else if (s >= COEFF_MIN && s <= COEFF_MAX)
+    {
+        _fmpz_demote(r);
+        *r = (slong) s;
+    }
+    else
+        fmpz_set_signed_uiui(r, (ulong) ((unsigned __int128) s >> 64), (ulong) s);
+}
 /* Divides by the content (gcd of entries); zero vectors unchanged. */
 void poly_vec_make_primitive(fmpz * v, slong len);
 /* fmpz_sgn without the library call for inline values */

@@ -30,16 +30,9 @@
 #define POLY_D_MAX_BITS 1000
 
 void
-poly_vec_get_d(double * r, const fmpz * v, slong len)
+_poly_vec_get_d_big(double * r, const fmpz_t x)
 {
-    for (slong i = 0; i < len; i++)
-    {
-        fmpz x = v[i];
-        if (!COEFF_IS_MPZ(x))
-            r[i] = (double) x;    /* |x| < 2^62: rounded to nearest, relative error <= 2^-53 */
-        else
-            r[i] = (fmpz_bits(v + i) > POLY_D_MAX_BITS) ? NAN : fmpz_get_d(v + i);
-    }
+    *r = (fmpz_bits(x) > POLY_D_MAX_BITS) ? NAN : fmpz_get_d(x);
 }
 
 void
@@ -153,6 +146,11 @@ poly_dgens_box(poly_dgens_t D, const poly_t P)
     }
     D->n = n;
     double * lo = D->lo, * hi = D->hi, nan = 0;
+    for (slong i = 0; i < n; i++)
+    {
+        lo[i] = INFINITY;
+        hi[i] = -INFINITY;
+    }
     for (slong k = 0; k < P->ngens; k++)
     {
         const double * u = D->g + k * d;
@@ -163,10 +161,8 @@ poly_dgens_box(poly_dgens_t D, const poly_t P)
         {
             double r = u[1 + i] * inv;
             nan += r - r;              /* 0, or NaN from a NaN or an infinity */
-            if (k == 0 || r < lo[i])
-                lo[i] = r;
-            if (k == 0 || r > hi[i])
-                hi[i] = r;
+            lo[i] = r < lo[i] ? r : lo[i];
+            hi[i] = r > hi[i] ? r : hi[i];
         }
     }
     if (nan != 0)
@@ -215,14 +211,25 @@ _poly_dot_sgn(const fmpz * g, const double * gd, const fmpz * u, const double * 
 {
     if (gd != NULL && ud != NULL)
     {
+        /* two terms per step (the same sums in the same order: fewer loop
+           instructions, the filter's main cost) */
         double s = 0, a = 0;
-        for (slong i = 0; i < d; i++)
+        slong i = 0;
+        for (; i + 1 < d; i += 2)
+        {
+            double p = gd[i] * ud[i], q = gd[i + 1] * ud[i + 1];
+            s += p;
+            s += q;
+            a += fabs(p);
+            a += fabs(q);
+        }
+        if (i < d)
         {
             double p = gd[i] * ud[i];
             s += p;
             a += fabs(p);
         }
-        double e = a * (double) (d + 4) * 0x1p-51;
+        double e = a * ((double) (d + 4) * 0x1p-51);
         if (s > e)
             return 1;
         if (s < -e)
@@ -286,6 +293,26 @@ poly_gen_sgn(const poly_t P, const poly_dgens_t D, slong i, const fmpz * g, cons
     slong d = P->n + 1;
     const double * ud = (D != NULL && gd != NULL && D->ngens == P->ngens) ? D->g + i * d : NULL;
     return _poly_dot_sgn(g, gd, poly_gen(P, i), ud, d, v, NULL);
+}
+
+void
+poly_gen_sgns(signed char * sg, slong * npos, slong * nneg, const poly_t P, const poly_dgens_t D, const fmpz * g,
+              const double * gd)
+{
+    slong d = P->n + 1, p = 0, q = 0;
+    const double * ud = (D != NULL && gd != NULL && D->ngens == P->ngens) ? D->g : NULL;
+    fmpz_t v;
+    fmpz_init(v);
+    for (slong i = 0; i < P->ngens; i++)
+    {
+        int s = _poly_dot_sgn(g, gd, poly_gen(P, i), ud == NULL ? NULL : ud + i * d, d, v, NULL);
+        sg[i] = (signed char) s;
+        p += (s > 0);
+        q += (s < 0);
+    }
+    fmpz_clear(v);
+    *npos = p;
+    *nneg = q;
 }
 
 int

@@ -688,12 +688,7 @@ poly_split_take(poly_t Pneg, poly_dgens_t Dneg, poly_t Ppos, poly_dgens_t Dpos, 
         return;
     }
     /* signs through the filter; exact values only where new generators need them */
-    for (slong i = 0; i < G; i++)
-    {
-        x.sg[i] = (signed char) poly_gen_sgn(P, Dv, i, g, gd, v);
-        x.npos += (x.sg[i] > 0);
-        x.nneg += (x.sg[i] < 0);
-    }
+    poly_gen_sgns(x.sg, &x.npos, &x.nneg, P, Dv, g, gd);
     pairs_list L;
     L.p = L.buf = x.pairsb;
     L.n = 0;
