@@ -788,6 +788,37 @@ _faces_count_at_vertices(slong * all, slong * outside, const poly_t P, const bwo
     flint_free(nonsimple);
 }
 
+/* Adds the faces whose lowest vertex is a simple vertex with down edges
+   `down` (bits of its n constraints) to c (all: c[0..n], outside the zero
+   sets: c[n + 1 ..]): the faces S = down + r of the free constraints, C(free,
+   r) of them; inside the one zero set at v (S holding lbad[0], whose free bits
+   are b of them): C(free - b, r - b); with more zero sets, listed. */
+static inline void
+_simple_vertex_count(slong * c, slong n, unsigned down, const unsigned * lbad, slong nl,
+                     slong (*binom)[FACES_SIMPLE_MAX_DIM + 1])
+{
+    unsigned up = ((1u << n) - 1) & ~down;
+    slong free = _popc(up), base = n - _popc(down);
+    slong b = (nl == 1) ? _popc(lbad[0] & up) : 0;
+    for (slong r = 0; nl <= 1 && r <= free; r++)
+    {
+        c[base - r] += binom[free][r];
+        c[n + 1 + base - r] += binom[free][r] - (nl == 1 && r >= b ? binom[free - b][r - b] : 0);
+    }
+    for (unsigned sub = up; nl > 1; sub = (sub - 1) & up)
+    {
+        unsigned S = down | sub;
+        slong dim = n - _popc(S);
+        int inside = 0;
+        for (slong i = 0; i < nl && !inside; i++)
+            inside = (S & lbad[i]) == lbad[i];
+        c[dim]++;
+        c[n + 1 + dim] += !inside;
+        if (sub == 0)
+            break;
+    }
+}
+
 /* The h-vector count of _faces_count_hvector for the usual region, without
    allocation: a polytope of at most 64 generators and 64 constraints (one
    word per set), every vertex simple, at most 64 zero sets. Returns 0 (and
@@ -882,29 +913,7 @@ _faces_count_simple1(slong * all, slong * outside, const poly_t P, const poly_dg
         }
         if (!ok)
             break;
-        unsigned up = ((1u << n) - 1) & ~down;
-        slong free = _popc(up), base = n - _popc(down);
-        /* the faces S = down + r of the free constraints at v: C(free, r) of
-           them; inside the one zero set at v (S holding lbad[0], whose free
-           bits are b of them): C(free - b, r - b); more zero sets: listed */
-        slong b = (nl == 1) ? _popc(lbad[0] & up) : 0;
-        for (slong r = 0; nl <= 1 && r <= free; r++)
-        {
-            c[base - r] += binom[free][r];
-            c[n + 1 + base - r] += binom[free][r] - (nl == 1 && r >= b ? binom[free - b][r - b] : 0);
-        }
-        for (unsigned sub = up; nl > 1; sub = (sub - 1) & up)
-        {
-            unsigned S = down | sub;
-            slong dim = n - _popc(S);
-            int inside = 0;
-            for (slong i = 0; i < nl && !inside; i++)
-                inside = (S & lbad[i]) == lbad[i];
-            c[dim]++;
-            c[n + 1 + dim] += !inside;
-            if (sub == 0)
-                break;
-        }
+        _simple_vertex_count(c, n, down, lbad, nl, binom);
     }
     _lex_ctx_clear(&x);
     if (!ok)
