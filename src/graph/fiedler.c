@@ -326,22 +326,3 @@ fiedler_compute(fiedler_t Fd, const splap_t A, FILE * progress, rc_error_t err)
     flint_free(work);
     return status;
 }
-
-void
-spectrum_set_fiedler(spectrum_t S, const fiedler_t Fd)
-{
-    slong n = Fd->n;
-    arb_t t;
-    arb_init(t);
-    S->n = n;
-    S->neig = 2;
-    S->eig = _arb_vec_init(2);
-    arb_set_fmpq(S->eig + 1, Fd->lo, 256);
-    arb_set_fmpq(t, Fd->hi, 256);
-    arb_union(S->eig + 1, S->eig + 1, t, 256);
-    arb_clear(t);
-    S->fiedler_simple = Fd->simple;
-    S->fiedler_mult = Fd->simple;
-    S->partition = flint_malloc(n + 1);
-    memcpy(S->partition, Fd->partition, n + 1);
-}

@@ -60,11 +60,15 @@ typedef struct
     arb_ptr vec;            /* approximate unit Fiedler vector (midpoints) when simple */
     arb_t err;              /* certified bound on |vec_i - u_i| for the true unit eigenvector u (sign aligned) */
     char * partition;       /* '+', '-', '?' per node */
+    const void * ops;       /* the module's table that filled it (graph_arb_ops), or NULL */
 }
 spectrum_struct;
 
 typedef spectrum_struct spectrum_t[1];
 
+/* The arb code is the module relucert-arb.so (src/graph/spectrum.c), loaded by
+   the functions below when first needed (src/graph/spectrum_load.c); they
+   report a missing module as RELU_E_UNSUPPORTED. */
 void spectrum_init(spectrum_t S);
 void spectrum_clear(spectrum_t S);
 /* Eigenvalue enclosures and the certified Fiedler partition of a symmetric
@@ -74,12 +78,16 @@ int spectrum_compute(spectrum_t S, const fmpz_mat_t L, rc_error_t err);
 /* All eigenvalues of the symmetric integer matrix L (n of them, ascending, with
    multiplicity) from its exact characteristic polynomial's squarefree factors:
    balls of distinct eigenvalues are disjoint, a multiple one appears as equal
-   balls. Returns 0 if some root was not certified real (then L was not symmetric). */
+   balls. Returns 0 if some root was not certified real (then L was not symmetric)
+   or the module could not be loaded. */
 int spectrum_enclose_charpoly(arb_ptr ev, const fmpz_mat_t L, slong prec);
-/* Decimal strings lo <= x <= hi with `digits` digits after the point (directed rounding). */
-void graph_decimal_bounds(char ** lo, char ** hi, const arb_t x, slong digits);
+/* Decimal strings lo <= x <= hi with `digits` digits after the point (directed
+   rounding) for x = S->eig[i] (S filled by spectrum_compute or spectrum_set_fiedler). */
+void spectrum_decimal_bounds(char ** lo, char ** hi, const spectrum_t S, slong i, slong digits);
 /* The same for the interval [a, b] of rationals (floor of a, ceiling of b). */
 void graph_decimal_bounds_fmpq(char ** lo, char ** hi, const fmpq_t a, const fmpq_t b, slong digits);
+/* z / 10^digits as a decimal string with `digits` digits after the point */
+char * graph_fixed_str(const fmpz_t z, slong digits);
 
 /* ---- the sparse path (src/graph/sparse.c, fiedler.c, certify.c) --------------
    For thousands of regions the dense spectrum is out of reach. The sparse path
@@ -168,8 +176,21 @@ int fiedler_check_factor(slong * neg, const splap_t A, const slong * perm, const
                          const slong * lz, const slong * dz, const fmpq_t sigma);
 /* lo, hi, simple and partition from v, the sigmas and their certified flags. */
 void fiedler_bounds(fiedler_t Fd, const splap_t A);
-/* The spectrum the report prints (eig: 0 and lambda_2's enclosure). */
-void spectrum_set_fiedler(spectrum_t S, const fiedler_t Fd);
+/* The spectrum the report prints (eig: 0 and lambda_2's enclosure); an error
+   when the module cannot be loaded. */
+int spectrum_set_fiedler(spectrum_t S, const fiedler_t Fd, rc_error_t err);
+
+/* The module's table (relucert_graph_arb_ops() in relucert-arb.so). */
+typedef struct
+{
+    int (*compute)(spectrum_t S, const fmpz_mat_t L, rc_error_t err);
+    int (*enclose_charpoly)(arb_ptr ev, const fmpz_mat_t L, slong prec);
+    void (*set_fiedler)(spectrum_t S, const fiedler_t Fd);
+    void (*clear)(spectrum_t S);
+    void (*decimal_bounds)(char ** lo, char ** hi, const arb_t x, slong digits);
+}
+graph_arb_ops;
+const graph_arb_ops * relucert_graph_arb_ops(void);
 
 /* ---- the analysis of `relucert dualgraph` (src/graph/report.c) ------------------ */
 typedef struct

@@ -53,7 +53,7 @@ _summarise(dualgraph_report_t R)
     if (R->compared > 0)
         fmpq_set_si(R->fraction, FLINT_MAX(R->agree, R->compared - R->agree), R->compared);
     if (R->dense)
-        graph_decimal_bounds(&R->lo, &R->hi, S->eig + 1, 20);
+        spectrum_decimal_bounds(&R->lo, &R->hi, S, 1, 20);
     else
         graph_decimal_bounds_fmpq(&R->lo, &R->hi, R->Fd->lo, R->Fd->hi, 20);
 }
@@ -74,7 +74,7 @@ dualgraph_fiedler(spectrum_t S, fiedler_t Fd, int * dense, const dualgraph_t G, 
         splap_clear(A);
         *dense = (status != RELU_OK || !Fd->simple) && n <= DUALGRAPH_DENSE_MAX;
         if (status == RELU_OK && !*dense)
-            spectrum_set_fiedler(S, Fd);
+            return spectrum_set_fiedler(S, Fd, err);
         if (*dense)
             rc_error_init(err);
         if (progress && *dense)

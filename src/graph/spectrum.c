@@ -1,4 +1,8 @@
-/* Certified Laplacian spectra (see graph.h for the argument). */
+/* Certified Laplacian spectra (see graph.h for the argument): the module
+   relucert-arb.so, the only code that calls arb, so that a process loads arb
+   (2,400 relocations at start) only when it computes a spectrum. The library's
+   entry points (src/graph/spectrum_load.c) reach these through the table
+   relucert_graph_arb_ops. */
 #include <stdlib.h>
 #include <string.h>
 #include <acb.h>
@@ -7,20 +11,8 @@
 #include <flint/fmpz_poly_factor.h>
 #include "graph/graph.h"
 
-void
-spectrum_init(spectrum_t S)
-{
-    S->n = S->neig = 0;
-    S->eig = NULL;
-    S->vec = NULL;
-    S->fiedler_simple = 0;
-    S->fiedler_mult = 0;
-    arb_init(S->err);
-    S->partition = NULL;
-}
-
-void
-spectrum_clear(spectrum_t S)
+static void
+_arb_spectrum_clear(spectrum_t S)
 {
     if (S->eig) _arb_vec_clear(S->eig, S->neig);
     if (S->vec) _arb_vec_clear(S->vec, S->n);
@@ -71,8 +63,8 @@ _nearest_column(acb_srcptr Ea, slong n, const arb_t x, slong prec)
    balls leaves a multiple eigenvalue as equal balls, and its multiplicity is exact.
    This is the fallback for the clusters acb_mat_eig_multiple cannot enclose
    (lambda_2 = (5 - sqrt 5)/2 twice on tests/data/shortcuts/residual2d.json). */
-int
-spectrum_enclose_charpoly(arb_ptr ev, const fmpz_mat_t L, slong prec)
+static int
+_arb_enclose_charpoly(arb_ptr ev, const fmpz_mat_t L, slong prec)
 {
     slong n = L->r, k = 0;
     int ok = 1;
@@ -133,7 +125,7 @@ _enclose(arb_ptr ev, const fmpz_mat_t L, acb_srcptr Ea, const acb_mat_t A, const
     _acb_vec_clear(E, n);
     if (ok)
         return 1;
-    return spectrum_enclose_charpoly(ev, L, prec) ? 2 : 0;
+    return _arb_enclose_charpoly(ev, L, prec) ? 2 : 0;
 }
 
 static int
@@ -239,8 +231,8 @@ done:
     return ok;
 }
 
-int
-spectrum_compute(spectrum_t S, const fmpz_mat_t L, rc_error_t err)
+static int
+_arb_spectrum_compute(spectrum_t S, const fmpz_mat_t L, rc_error_t err)
 {
     if (L->r < 2)
         return rc_error_set(err, RELU_E_INPUT, "a Fiedler value needs at least two regions (found %ld)",
@@ -254,30 +246,8 @@ spectrum_compute(spectrum_t S, const fmpz_mat_t L, rc_error_t err)
                         "could not be enclosed (a multiple eigenvalue the certified methods do not separate)");
 }
 
-static char *
-_fixed_str(const fmpz_t z, slong digits)
-{
-    char * s = fmpz_get_str(NULL, 10, z);
-    int neg = (s[0] == '-');
-    char * d = s + neg;
-    size_t len = strlen(d), width = FLINT_MAX(len, (size_t) digits + 1);
-    char * out = flint_malloc(width + 3);
-    char * p = out;
-    if (neg) *p++ = '-';
-    size_t pad = width - len;
-    for (size_t i = 0; i < width; i++)
-    {
-        if (i == width - digits && digits > 0)
-            *p++ = '.';
-        *p++ = (i < pad) ? '0' : d[i - pad];
-    }
-    *p = '\0';
-    flint_free(s);
-    return out;
-}
-
-void
-graph_decimal_bounds(char ** lo, char ** hi, const arb_t x, slong digits)
+static void
+_arb_decimal_bounds(char ** lo, char ** hi, const arb_t x, slong digits)
 {
     arf_t b, t;
     fmpz_t z, p;
@@ -288,29 +258,40 @@ graph_decimal_bounds(char ** lo, char ** hi, const arb_t x, slong digits)
     arb_get_lbound_arf(b, x, ARF_PREC_EXACT);
     arf_mul_fmpz(t, b, p, ARF_PREC_EXACT, ARF_RND_DOWN);
     arf_get_fmpz(z, t, ARF_RND_FLOOR);
-    *lo = _fixed_str(z, digits);
+    *lo = graph_fixed_str(z, digits);
     arb_get_ubound_arf(b, x, ARF_PREC_EXACT);
     arf_mul_fmpz(t, b, p, ARF_PREC_EXACT, ARF_RND_UP);
     arf_get_fmpz(z, t, ARF_RND_CEIL);
-    *hi = _fixed_str(z, digits);
+    *hi = graph_fixed_str(z, digits);
     arf_clear(b); arf_clear(t);
     fmpz_clear(z); fmpz_clear(p);
 }
 
-void
-graph_decimal_bounds_fmpq(char ** lo, char ** hi, const fmpq_t a, const fmpq_t b, slong digits)
+static void
+_arb_set_fiedler(spectrum_t S, const fiedler_t Fd)
 {
-    fmpz_t z, p;
-    fmpz_init(z);
-    fmpz_init(p);
-    fmpz_set_ui(p, 10);
-    fmpz_pow_ui(p, p, digits);
-    fmpz_mul(z, fmpq_numref(a), p);
-    fmpz_fdiv_q(z, z, fmpq_denref(a));
-    *lo = _fixed_str(z, digits);
-    fmpz_mul(z, fmpq_numref(b), p);
-    fmpz_cdiv_q(z, z, fmpq_denref(b));
-    *hi = _fixed_str(z, digits);
-    fmpz_clear(z);
-    fmpz_clear(p);
+    slong n = Fd->n;
+    arb_t t;
+    arb_init(t);
+    S->n = n;
+    S->neig = 2;
+    S->eig = _arb_vec_init(2);
+    arb_set_fmpq(S->eig + 1, Fd->lo, 256);
+    arb_set_fmpq(t, Fd->hi, 256);
+    arb_union(S->eig + 1, S->eig + 1, t, 256);
+    arb_clear(t);
+    S->fiedler_simple = Fd->simple;
+    S->fiedler_mult = Fd->simple;
+    S->partition = flint_malloc(n + 1);
+    memcpy(S->partition, Fd->partition, n + 1);
+}
+
+static const graph_arb_ops _ops = {
+    _arb_spectrum_compute, _arb_enclose_charpoly, _arb_set_fiedler, _arb_spectrum_clear, _arb_decimal_bounds
+};
+
+const graph_arb_ops *
+relucert_graph_arb_ops(void)
+{
+    return &_ops;
 }
