@@ -3,7 +3,8 @@
    The engine's own sources -- src/poly/{poly,split,faces,facecount,position,build}.c,
    src/regions/{enumerate,iter}.c, src/net/shortcut.c, src/complex/complex.c,
    src/util/{bitset,error}.c --
-   are compiled unchanged against the headers in shim/flint, where fmpz and fmpq are one
+   are compiled unchanged against the headers in shim/flint (src/poly/limbs.c and
+   minors.c, which read FLINT's representation, are replaced by bench/twin's),  where fmpz and fmpq are one
    double each and every sign test has the tolerance TWIN_EPS. Same DFS, same
    double-description split, same combinatorial adjacency and redundancy tests,
    same face counting: only the numbers differ. The network comes as text

@@ -7,6 +7,9 @@
 /* Resizes P's storage for the given counts (src/poly/poly.c); incidence rows
    get cw = BS_WORDS(ncons). Contents are the caller's to fill. */
 void _poly_reshape(poly_t P, slong ngens, slong nlin, slong ncons);
+/* q = a / d (d > 0) when d divides a: returns 1; else 0 (q unspecified; rem
+   is scratch). src/poly/limbs.c. */
+int _poly_fmpz_divexact_checked(fmpz_t q, const fmpz_t a, const fmpz_t d, fmpz_t rem);
 
 /* 1 when g is not constant on P's lineality space (then it cuts P); v is scratch. */
 static inline int
