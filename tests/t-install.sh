@@ -22,6 +22,7 @@ pc=$(find "$TMP" -name relucert.pc | head -1)
     || { echo "FAIL: relucert.pc's libdir is not $(dirname "$pkglibdir")"; exit 1; }
 [ "$(dirname "$pc")" = "$TMP$(dirname "$pkglibdir")/pkgconfig" ] || { echo "FAIL: relucert.pc installed in $(dirname "$pc")"; exit 1; }
 [ -f "$TMP$pkglibdir/relucert-cairo.so" ] || { echo "FAIL: relucert-cairo.so not in $pkglibdir"; exit 1; }
+[ -f "$TMP$pkglibdir/relucert-arb.so" ] || { echo "FAIL: relucert-arb.so not in $pkglibdir"; exit 1; }
 for f in relucert.h regions/regions.h; do
     [ -n "$(find "$TMP" -path "*include/relucert/$f")" ] || { echo "FAIL: header $f not installed"; exit 1; }
 done
@@ -45,6 +46,16 @@ if [ -f "$B/src/.libs/relucert-mpi.so" ]; then
             || { echo "FAIL: installed relucert under mpirun -np 2"; cat "$TMP/mpi.err"; exit 1; }
         [ "$got" = "$want" ] || { echo "FAIL: installed relucert under mpirun differs from one process"; exit 1; }
     fi
+fi
+# --- issue 19: arb is the module relucert-arb.so: the installed relucert finds it from its own
+# location for the dual graph's spectrum (the library does not link arb)
+bin=$(find "$TMP" -path '*bin/relucert' | head -1)
+want=$("$B/src/relucert" dualgraph "$S/data/default.json" --box -1,1 --json) || { echo "FAIL: dualgraph"; exit 1; }
+got=$(ASAN_OPTIONS=detect_leaks=0 LD_LIBRARY_PATH="$libdir" "$bin" dualgraph "$S/data/default.json" --box -1,1 --json 2>"$TMP/dg.err") \
+    || { echo "FAIL: installed relucert dualgraph"; cat "$TMP/dg.err"; exit 1; }
+[ "$got" = "$want" ] || { echo "FAIL: installed relucert dualgraph differs from the build tree's"; exit 1; }
+if command -v readelf >/dev/null && readelf -d "$B/src/.libs/librelucert.so" | grep -q 'arb'; then
+    echo "FAIL: librelucert.so links arb"; exit 1
 fi
 # --- issue 10: the Python package lands in $(pkglibdir)/python and imports from there
 pydir=$(dirname "$(find "$TMP" -path '*relucert/python/relucert/__init__.py' | head -1)")
