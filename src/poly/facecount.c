@@ -309,16 +309,12 @@ _faces_down_edges(const poly_t P, slong v, const slong * tight, const bword * T,
     {
         /* one word per set (up to 64 generators, the usual region): the
            same steps in registers */
-        bword pw[FACES_SIMPLE_MAX_DIM + 1], sw[FACES_SIMPLE_MAX_DIM + 1];
-        pw[0] = sw[n] = (G == 64) ? ~(bword) 0 : (UWORD(1) << G) - 1;   /* all generators */
-        for (slong i = 0; i < n; i++)
-            pw[i + 1] = pw[i] & T[tight[i]];
-        for (slong i = n - 1; i >= 0; i--)
-            sw[i] = sw[i + 1] & T[tight[i]];
+        bword ed[FACES_SIMPLE_MAX_DIM];
+        _poly_edges_word(ed, T, tight, n, (G == 64) ? ~(bword) 0 : (UWORD(1) << G) - 1);
         slong down = 0;
         for (slong i = 0; i < n; i++)
         {
-            bword e = pw[i] & sw[i + 1], o = e & ~(UWORD(1) << v);
+            bword e = ed[i], o = e & ~(UWORD(1) << v);
             /* e must be {v, w}: v in it, and exactly one other */
             if (o == e || o == 0 || (o & (o - 1)) != 0)
                 return -1;
@@ -875,7 +871,7 @@ _faces_count_simple1(slong * all, slong * outside, const poly_t P, const poly_dg
         c[k] = 0;
     for (slong v = 0; v < G; v++)
     {
-        bword inc = P->inc[v], pw[FACES_SIMPLE_MAX_DIM + 1], sw[FACES_SIMPLE_MAX_DIM + 1];
+        bword inc = P->inc[v], ed[FACES_SIMPLE_MAX_DIM];
         slong t = 0, nl = 0, tight[FACES_SIMPLE_MAX_DIM];
         unsigned char pos[64];
         unsigned lbad[64], down = 0;
@@ -894,14 +890,10 @@ _faces_count_simple1(slong * all, slong * outside, const poly_t P, const poly_dg
                 lbad[nl++] = l;
             }
         /* the edges at v: e_a = the generators on v's constraints but a */
-        pw[0] = sw[n] = allg;
-        for (slong i = 0; i < n; i++)
-            pw[i + 1] = pw[i] & T[tight[i]];
-        for (slong i = n - 1; i >= 0; i--)
-            sw[i] = sw[i + 1] & T[tight[i]];
+        _poly_edges_word(ed, T, tight, n, allg);
         for (slong i = 0; i < n; i++)
         {
-            bword e = pw[i] & sw[i + 1], o = e & ~(UWORD(1) << v);
+            bword e = ed[i], o = e & ~(UWORD(1) << v);
             if (o == e || o == 0 || (o & (o - 1)) != 0)
                 ok = 0;
             else

@@ -7,6 +7,27 @@
 /* Resizes P's storage for the given counts (src/poly/poly.c); incidence rows
    get cw = BS_WORDS(ncons). Contents are the caller's to fill. */
 void _poly_reshape(poly_t P, slong ngens, slong nlin, slong ncons);
+/* The edges at a simple generator, one word per set: e[i] = all AND the sets
+   T[tight[j]] over j != i (j < t <= 64), the generators on its constraints but
+   tight[i], by prefix and suffix ANDs (the face counts and the cut's
+   neighbours both walk them). */
+static inline void
+_poly_edges_word(bword * e, const bword * T, const slong * tight, slong t, bword all)
+{
+    /* e[i] gets the prefix AND, then the suffix AND is folded in: two passes, no arrays */
+    bword p = all, sfx = all;
+    for (slong i = 0; i < t; i++)
+    {
+        e[i] = p;
+        p &= T[tight[i]];
+    }
+    for (slong i = t - 1; i >= 0; i--)
+    {
+        e[i] &= sfx;
+        sfx &= T[tight[i]];
+    }
+}
+
 /* q = a / d (d > 0) when d divides a: returns 1; else 0 (q unspecified; rem
    is scratch). src/poly/limbs.c. */
 int _poly_fmpz_divexact_checked(fmpz_t q, const fmpz_t a, const fmpz_t d, fmpz_t rem);

@@ -313,15 +313,11 @@ _poly_simple_neighbours(slong * nb, const poly_t P, slong u, const bword * TB, c
         for (bword x = poly_inc(P, u)[w]; x != 0; x &= x - 1)
             if (64 * w + __builtin_ctzll(x) < m && t < 64)
                 tight[t++] = 64 * w + __builtin_ctzll(x);
-    bword pw[65], sw[65];
-    pw[0] = sw[t] = (P->ngens == 64) ? ~(bword) 0 : (UWORD(1) << P->ngens) - 1;   /* all generators */
-    for (slong i = 0; i < t; i++)
-        pw[i + 1] = pw[i] & TB[tight[i]];
-    for (slong i = t - 1; i >= 0; i--)
-        sw[i] = sw[i + 1] & TB[tight[i]];
+    bword e[64];
+    _poly_edges_word(e, TB, tight, t, (P->ngens == 64) ? ~(bword) 0 : (UWORD(1) << P->ngens) - 1);
     for (slong i = 0; i < t; i++)
     {
-        bword o = pw[i] & sw[i + 1] & ~(UWORD(1) << u);
+        bword o = e[i] & ~(UWORD(1) << u);
         if (o != 0 && (o & (o - 1)) == 0 && sg[__builtin_ctzll(o)] < 0)
             nb[k++] = __builtin_ctzll(o);
     }
