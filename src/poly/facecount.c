@@ -56,10 +56,15 @@ _faces_bad_masks(bword * M, const poly_t P, const bword * Z, slong nz)
         int has_vertex = 0;
         bword * m = M + nb * cw;
         bs_fill(m, P->ncons);
-        for (slong g = 0; g < G; g++)
-            if (bs_test(Z + i * gw, g))
+        /* the generators of Z_i by their bits (a zero set holds few) */
+        for (slong w = 0; w < gw; w++)
+            for (bword y = Z[i * gw + w]; y != 0; y &= y - 1)
             {
-                bs_and(m, m, poly_inc(P, g), cw);
+                slong g = 64 * w + __builtin_ctzll(y);
+                if (cw == 1)
+                    m[0] &= P->inc[g];
+                else
+                    bs_and(m, m, poly_inc(P, g), cw);
                 has_vertex |= poly_gen_is_vertex(P, g);
             }
         nb += has_vertex;
@@ -201,12 +206,6 @@ _lex_order(slong * idx, slong * tmp, double * lo, slong G, lex_ctx * x)
     }
 }
 
-/* rank[g] = the place of vertex g in lexicographic order (P a polytope), with
-   room ws of FACES_LEX_WS(G) bytes (idx, tmp, key, err, lo). The keys come from D's
-   doubles when D is P's (poly_dgens_set: each entry converted as fmpz_get_d
-   would, the same errors), else from the entries. */
-#define FACES_LEX_WS(G) (2 * (G) * sizeof(slong) + 3 * (G) * sizeof(double))
-
 /* The keys of _lex_less (x's fmpz initialised here, cleared by the caller):
    from D's doubles when D is P's (poly_dgens_set: each entry converted as
    fmpz_get_d would, the same errors), else from the entries. */
@@ -251,30 +250,23 @@ _lex_ctx_clear(lex_ctx * x)
     fmpz_clear(x->cv);
 }
 
-/* rank[g] = the place of vertex g in lexicographic order (P a polytope), with
-   room ws of FACES_LEX_WS(G) bytes (idx, tmp, key, err, lo) */
-static void
-_faces_lex_rank_ws(slong * rank, const poly_t P, const poly_dgens_struct * D, void * ws)
-{
-    slong G = P->ngens;
-    slong * idx = ws;
-    double * key = (double *) (idx + 2 * G), * err = key + G, * lo = err + G;
-    lex_ctx x;
-    _faces_lex_keys(&x, key, err, P, D);
-    for (slong g = 0; g < G; g++)
-        idx[g] = g;
-    _lex_order(idx, idx + G, lo, G, &x);
-    for (slong r = 0; r < G; r++)
-        rank[idx[r]] = r;
-    _lex_ctx_clear(&x);
-}
-
+/* rank[g] = the place of vertex g in lexicographic order (P a polytope) */
 static void
 _faces_lex_rank(slong * rank, const poly_t P)
 {
-    void * ws = flint_malloc(FACES_LEX_WS(FLINT_MAX(P->ngens, 1)));
-    _faces_lex_rank_ws(rank, P, NULL, ws);
-    flint_free(ws);
+    slong G = FLINT_MAX(P->ngens, 1);
+    slong * idx = flint_malloc(2 * G * sizeof(slong));
+    double * key = flint_malloc(3 * G * sizeof(double)), * err = key + G, * lo = err + G;
+    lex_ctx x;
+    _faces_lex_keys(&x, key, err, P, NULL);
+    for (slong g = 0; g < P->ngens; g++)
+        idx[g] = g;
+    _lex_order(idx, idx + P->ngens, lo, P->ngens, &x);
+    for (slong r = 0; r < P->ngens; r++)
+        rank[idx[r]] = r;
+    _lex_ctx_clear(&x);
+    flint_free(key);
+    flint_free(idx);
 }
 
 /* v's constraints (n of them) into tight, and the bad masks inside them as
@@ -439,28 +431,38 @@ _faces_count_degenerate(slong * all, slong * outside, const poly_t P, slong v, c
     return ok;
 }
 
+/* binom[i][j] = C(i, j) for 0 <= j <= i <= n */
+static void
+_binom_table(slong (*binom)[FACES_SIMPLE_MAX_DIM + 1], slong n)
+{
+    for (slong i = 0; i <= n; i++)
+        for (slong j = 0; j <= i; j++)
+            binom[i][j] = (j == 0 || j == i) ? 1 : binom[i - 1][j - 1] + binom[i - 1][j];
+}
+
+static inline void _simple_vertex_count(slong * c, slong n, unsigned down, const unsigned * lbad, slong nl,
+                                        slong (*binom)[FACES_SIMPLE_MAX_DIM + 1]);
+
 /* The h-vector count of the faces whose lowest vertex (by rank) is simple:
-   v counts C(n - |D|, r) faces of dimension n - |D| - r, the S holding D;
-   where a bad mask lies at v those S are listed. Into all / outside (added);
+   v counts C(n - |D|, r) faces of dimension n - |D| - r, the S holding D
+   (_simple_vertex_count). Added into c (all: c[0..n], outside: c[n + 1 ..]);
    0 when an edge was not as assumed (then the counts are unusable). */
 static int
-_faces_count_hvector(slong * all, slong * outside, const poly_t P, const bword * T, const bword * M, slong nb,
-                     char * nonsimple, const slong * rank)
+_faces_count_hvector(slong * c, const poly_t P, const bword * T, const bword * M, slong nb, char * nonsimple,
+                     const slong * rank)
 {
     slong n = P->n, G = P->ngens, gw = BS_WORDS(G);
     bword * scratch = flint_malloc((2 * (n + 1) + 1) * gw * sizeof(bword));
     unsigned * lbad = flint_malloc(FLINT_MAX(nb, 1) * sizeof(unsigned));
     slong tight[FACES_SIMPLE_MAX_DIM], binom[FACES_SIMPLE_MAX_DIM + 1][FACES_SIMPLE_MAX_DIM + 1];
-    for (slong i = 0; i <= n; i++)
-        for (slong j = 0; j <= i; j++)
-            binom[i][j] = (j == 0 || j == i) ? 1 : binom[i - 1][j - 1] + binom[i - 1][j];
+    _binom_table(binom, n);
     int ok = 1;
     for (slong v = 0; v < G && ok; v++)
     {
         if (nonsimple[v])
         {
             /* counted here if it can be; left marked for the descent if not */
-            if (_faces_count_degenerate(all, outside, P, v, T, rank, M, nb))
+            if (_faces_count_degenerate(c, c + n + 1, P, v, T, rank, M, nb))
                 nonsimple[v] = 0;
             continue;
         }
@@ -471,27 +473,7 @@ _faces_count_hvector(slong * all, slong * outside, const poly_t P, const bword *
             ok = 0;
             break;
         }
-        unsigned down = (unsigned) d, up = ((1u << n) - 1) & ~down;
-        slong free = _popc(up), base = n - _popc(down);
-        for (slong r = 0; nl == 0 && r <= free; r++)
-        {
-            if (all != NULL)
-                all[base - r] += binom[free][r];
-            outside[base - r] += binom[free][r];
-        }
-        for (unsigned sub = up; nl > 0; sub = (sub - 1) & up)
-        {
-            unsigned S = down | sub;
-            slong dim = n - _popc(S);
-            int inside = 0;
-            for (slong i = 0; i < nl && !inside; i++)
-                inside = (S & lbad[i]) == lbad[i];
-            if (all != NULL)
-                all[dim]++;
-            outside[dim] += !inside;
-            if (sub == 0)
-                break;
-        }
+        _simple_vertex_count(c, n, (unsigned) d, lbad, nl, binom);
     }
     flint_free(scratch);
     flint_free(lbad);
@@ -752,7 +734,7 @@ _faces_count_at_vertices(slong * all, slong * outside, const poly_t P, const bwo
         /* left: the degenerate vertices the h-vector pass could not take */
         char * left = flint_malloc(FLINT_MAX(G, 1));
         memcpy(left, nonsimple, G);
-        if (_faces_count_hvector(all != NULL ? c : NULL, c + n + 1, P, T, M, nb, left, rank))
+        if (_faces_count_hvector(c, P, T, M, nb, left, rank))
         {
             for (slong k = 0; k <= n; k++)
             {
@@ -838,17 +820,7 @@ _faces_count_simple1(slong * all, slong * outside, const poly_t P, const poly_dg
         for (bword y = inc; y != 0; y &= y - 1)
             T[__builtin_ctzll(y)] |= UWORD(1) << g;
     }
-    /* the faces Z_i as constraint masks (_faces_bad_masks: each holds a vertex
-       here unless empty) */
-    for (slong i = 0; i < nz; i++)
-    {
-        if (Z[i] == 0)
-            continue;
-        bword mk = (m == 64) ? ~(bword) 0 : (UWORD(1) << m) - 1;
-        for (bword y = Z[i]; y != 0; y &= y - 1)
-            mk &= P->inc[__builtin_ctzll(y)];
-        M[nb++] = mk;
-    }
+    nb = _faces_bad_masks(M, P, Z, nz);
     /* the order: an edge goes down when its other end comes first (_lex_less,
        compared per edge: no sort) */
     slong binom[FACES_SIMPLE_MAX_DIM + 1][FACES_SIMPLE_MAX_DIM + 1], c[2 * (FACES_SIMPLE_MAX_DIM + 1)];
@@ -864,9 +836,7 @@ _faces_count_simple1(slong * all, slong * outside, const poly_t P, const poly_dg
         khi[g] = isfinite(key[g]) ? key[g] + err[g] : NAN;
     }
     int ok = 1;
-    for (slong i = 0; i <= n; i++)
-        for (slong j = 0; j <= i; j++)
-            binom[i][j] = (j == 0 || j == i) ? 1 : binom[i - 1][j - 1] + binom[i - 1][j];
+    _binom_table(binom, n);
     for (slong k = 0; k < 2 * (n + 1); k++)
         c[k] = 0;
     for (slong v = 0; v < G; v++)
