@@ -45,6 +45,15 @@ _canonical(const fmpz_t x)
     return big;
 }
 
+/* o = r, and every entry of o canonical (what: the function, for the message) */
+static void
+_check_result(const fmpz * o, const fmpz * r, slong len, const char * what, slong iter)
+{
+    CHECK(_fmpz_vec_equal(o, r, len), "%s differs (len %ld, iter %ld)", what, (long) len, (long) iter);
+    for (slong k = 0; k < len; k++)
+        CHECK(_canonical(o + k), "entry %ld of %s is not canonical", (long) k, what);
+}
+
 int
 main(void)
 {
@@ -85,9 +94,7 @@ main(void)
         _fmpz_vec_scalar_mul_fmpz(r, a, len, x);
         _fmpz_vec_scalar_submul_fmpz(r, b, len, y);
         poly_vec_combine(o, a, x, b, y, len);
-        CHECK(_fmpz_vec_equal(o, r, len), "combine differs (len %ld, iter %ld)", (long) len, (long) iter);
-        for (slong k = 0; k < len; k++)
-            CHECK(_canonical(o + k), "entry %ld of combine is not canonical", (long) k);
+        _check_result(o, r, len, "combine", iter);
         /* combine_primitive = the primitive form of x a - y b (r) */
         _fmpz_vec_content(c, r, len);
         if (!fmpz_is_zero(c))
@@ -95,9 +102,7 @@ main(void)
         for (slong k = 0; k < len; k++)
             _random_entry(o + k, st, common);
         poly_vec_combine_primitive(o, a, x, b, y, len);
-        CHECK(_fmpz_vec_equal(o, r, len), "combine_primitive differs (len %ld, iter %ld)", (long) len, (long) iter);
-        for (slong k = 0; k < len; k++)
-            CHECK(_canonical(o + k), "entry %ld of combine_primitive is not canonical", (long) k);
+        _check_result(o, r, len, "combine_primitive", iter);
         _fmpz_vec_clear(v, len);
         _fmpz_vec_clear(w, len);
         _fmpz_vec_clear(a, len);
@@ -146,10 +151,7 @@ main(void)
             _fmpz_vec_scalar_divexact_fmpz(r, r, len, c);
         big_content += inl && fmpz_bits(c) > 64;
         poly_vec_combine_primitive(o, a, x, b, y, len);
-        CHECK(_fmpz_vec_equal(o, r, len), "combine_primitive differs (two-word content, len %ld, iter %ld)",
-              (long) len, (long) iter);
-        for (slong k = 0; k < len; k++)
-            CHECK(_canonical(o + k), "entry %ld of combine_primitive is not canonical", (long) k);
+        _check_result(o, r, len, "combine_primitive (two-word content)", iter);
         _fmpz_vec_clear(a, len);
         _fmpz_vec_clear(b, len);
         _fmpz_vec_clear(o, len);
@@ -211,9 +213,7 @@ main(void)
             _fmpz_vec_scalar_divexact_fmpz(r, r, len, c);
         int got = poly_vec_combine_divexact(o, a, x, b, y, D, len);
         CHECK(got == divides, "combine_divexact says %d, the remainders %d (len %ld)", got, divides, (long) len);
-        CHECK(_fmpz_vec_equal(o, r, len), "combine_divexact differs (len %ld, iter %ld)", (long) len, (long) iter);
-        for (slong k = 0; k < len; k++)
-            CHECK(_canonical(o + k), "entry %ld of combine_divexact is not canonical", (long) k);
+        _check_result(o, r, len, "combine_divexact", iter);
         int inl = !COEFF_IS_MPZ(*x) && !COEFF_IS_MPZ(*y) && !COEFF_IS_MPZ(*D);
         for (slong k = 0; k < len; k++)
             inl &= !COEFF_IS_MPZ(a[k]) && !COEFF_IS_MPZ(b[k]);

@@ -320,12 +320,12 @@ poly_vec_set(fmpz * d, const fmpz * s, slong len)
 void poly_vec_combine(fmpz * o, const fmpz * a, const fmpz_t x, const fmpz * b, const fmpz_t y, slong len);
 /* o = the primitive form of x a - y b (the same as poly_vec_combine, then
    poly_vec_make_primitive; o shares no entry with a or b) */
+void poly_vec_combine_primitive(fmpz * o, const fmpz * a, const fmpz_t x, const fmpz * b, const fmpz_t y, slong len);
 /* o = (x a - y b) / |D| when every entry divides exactly: returns 1; else o =
    the primitive form of x a - y b (poly_vec_combine_primitive), returns 0.
    Each division's remainder is checked (on limbs: no temporary integers). */
 int poly_vec_combine_divexact(fmpz * o, const fmpz * a, const fmpz_t x, const fmpz * b, const fmpz_t y,
                               const fmpz_t D, slong len);
-void poly_vec_combine_primitive(fmpz * o, const fmpz * a, const fmpz_t x, const fmpz * b, const fmpz_t y, slong len);
 /* v = primitive positive multiple of the rational vector q. */
 void poly_vec_from_fmpq(fmpz * v, const fmpq * q, slong len);
 /* Sign of the first nonzero entry (0 for the zero vector). */
